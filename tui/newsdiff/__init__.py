@@ -1,0 +1,47 @@
+"""newsdiff: compare news reports sentence by sentence.
+
+The public API is the terminal-free core; names load on first use so that
+``newsdiff --version`` and the app's first paint stay cheap.
+
+>>> import newsdiff
+>>> newsdiff.similarity("Nordkorea entsendet Truppen", "Nordkorea entsendet Truppen")
+1.0
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_API = {
+    "Article": "newsdiff.core.model",
+    "Sentence": "newsdiff.core.model",
+    "Corpus": "newsdiff.core.model",
+    "Problem": "newsdiff.core.model",
+    "Pair": "newsdiff.core.model",
+    "SentenceRef": "newsdiff.core.model",
+    "WordChange": "newsdiff.core.model",
+    "FactComparison": "newsdiff.core.model",
+    "Alignment": "newsdiff.core.model",
+    "read_articles": "newsdiff.core.loader",
+    "read_article": "newsdiff.core.loader",
+    "seed_paths": "newsdiff.core.seeds",
+    "split_sentences": "newsdiff.core.segment",
+    "similarity": "newsdiff.core.similarity",
+    "align": "newsdiff.core.align",
+    "extract_facts": "newsdiff.core.facts",
+    "compare_facts": "newsdiff.core.facts",
+    "claim_table": "newsdiff.core.claims",
+}
+
+__all__ = ["__version__", *_API]
+
+
+def __getattr__(name: str) -> Any:
+    module = _API.get(name)
+    if module is None:
+        raise AttributeError(f"module 'newsdiff' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

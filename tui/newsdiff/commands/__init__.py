@@ -1,0 +1,1 @@
+"""One module per command of the CLI; each defines ``add_arguments`` and ``run``."""
