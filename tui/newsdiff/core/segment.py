@@ -1,0 +1,151 @@
+"""Sentence segmentation for German and English news text.
+
+Chosen by measurement over pysbd, syntok, SoMaJo, blingfire and simplemma
+(see ``tests/benchmarks/bench_segment.py``): news prose needs German
+abbreviations, ordinals ("am 3. Oktober") and quotes that close a sentence
+(„…“, "…", »…«) handled, and the aligner needs tens of thousands of sentences
+in seconds, so this is a small rule set over one compiled regex, linear in the
+length of the text.
+
+A boundary is a run of terminal punctuation (. ! ? …), any closing quotes or
+brackets glued to it, then whitespace; a blank line is always a boundary.  A
+candidate is dropped when the next word starts in lower case or with
+continuing punctuation, or when the dot belongs to an abbreviation, an
+initial, a number or an ordinal.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_sentences"]
+
+_TERMINAL = ".!?…‼⁇⁈⁉"
+# Glued after the terminal mark they close the sentence with it: „Wir kommen.“
+_CLOSERS = "\"'”’“‘«»›‹)]}"
+_CANDIDATE = re.compile(
+    rf"(?P<mark>[{re.escape(_TERMINAL)}]+[{re.escape(_CLOSERS)}]*)|(?P<blank>\n[^\S\n]*\n)"
+)
+_SPACE = re.compile(r"\s+")
+# The word before a dot, with inner dots ("z.B", "U.S") but no leading quote.
+_WORD_BEFORE = re.compile(r"(\w+(?:\.\w+)*)$")
+_WORD_AFTER = re.compile(r"\w+")
+_NUMBER = re.compile(r"\d{1,3}")
+_DOTTED_SHORT = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
+# How far to look back for the word before a dot; bounds the work per candidate.
+_LOOKBACK = 48
+
+# Abbreviations that stand before a name, a number or a noun and so never end
+# a sentence in news prose (German and English; English titles turn up in
+# German text too).  Matched as written, or capitalised at a sentence start.
+_NEVER_FINAL = frozenset(
+    ["Dr", "Prof", "Nr", "St", "Hr", "Hrn", "Fr", "Mag", "Ing", "Dipl", "Abg", "Bgm", "Univ", "Doz", "Dir", "Präs", "Hl", "Sr", "Jr", "med", "jur", "phil", "rer", "nat", "oec", "pol", "dent", "vet", "habil", "bzw", "vgl", "ca", "ggf", "ggfs", "evtl", "inkl", "exkl", "zzgl", "sog", "gem", "bspw", "bzgl", "insb", "allg", "einschl", "Mio", "Mrd", "Tsd", "Str", "Jh", "Jhd", "Tel", "Hrsg", "Hg", "Aufl", "Ziff", "Abs", "Co", "vs", "Mr", "Mrs", "Ms", "Messrs", "Sen", "Gen", "Gov", "Rep", "Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Rev", "Hon", "Supt", "Mt", "Ft", "approx"]
+)
+# Abbreviations that are also words or may end a sentence; they hold only
+# before a number ("No. 5", "Art. 3", "Jan. 2024").
+_BEFORE_NUMBER = frozenset(
+    ["No", "Nos", "Art", "Bd", "Vol", "pp", "Fig", "Kap", "S", "Jan", "Feb", "Mar", "Mär", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Okt", "Nov", "Dec", "Dez"]
+)
+# Dotted abbreviations that often end a sentence: split when a capital follows.
+_DOTTED_FINAL = frozenset(["a.m", "p.m", "o.ä", "u.ä", "etc", "usw"])
+_MONTHS = frozenset(
+    ["Januar", "Jänner", "Februar", "Feber", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]
+)
+# German words after which "3." is an ordinal: "am 3. Oktober", "der 2. Weltkrieg".
+_ORDINAL_BEFORE = frozenset(
+    ["am", "im", "vom", "zum", "zur", "beim", "bis", "ab", "seit", "vor", "nach", "für", "zu", "um", "an", "in", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "sein", "seine", "seinem", "seinen", "seiner", "seines", "ihr", "ihre", "ihrem", "ihren", "ihrer", "ihres", "jeder", "jede", "jedes", "jedem", "jeden", "dieser", "diese", "dieses", "diesem", "diesen", "unser", "unsere", "unserem", "unseren", "unserer", "euer", "eure"]
+)
+# Nouns an ordinal typically counts, even without an article before it.
+_ORDINAL_NOUNS = frozenset(
+    ["Mal", "Jahrhundert", "Jahrtausend", "Jahrestag", "Geburtstag", "Todestag", "Platz", "Rang", "Runde", "Spieltag", "Stock", "Etage", "Klasse", "Liga", "Weltkrieg", "Quartal", "Halbjahr", "Lebensjahr", "Bezirk", "Sitzung", "Amtszeit", "Legislaturperiode", "Auflage", "Tag", "Woche", "Monat"]
+)
+_CONTINUING = ",;:)]}"
+
+
+def split_sentences(text: str, *, language: str = "de") -> tuple[tuple[int, int], ...]:
+    """Split ``text`` into sentences, as ``(start, end)`` character spans.
+
+    The spans are in order, stripped of surrounding whitespace, and together
+    cover every non-space character.  ``language`` ("de" or "en") only
+    changes how a number followed by a dot is read: German writes ordinals
+    that way ("am 3. Oktober"), English does not.
+
+    >>> text = "Am 3. Oktober kamen 10.000 Soldaten, z. B. aus Kursk. „Wir kommen.“ Dann ging er."
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['Am 3. Oktober kamen 10.000 Soldaten, z. B. aus Kursk.', '„Wir kommen.“', 'Dann ging er.']
+    """
+    german = language != "en"
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _CANDIDATE.finditer(text):
+        end = match.end()
+        if match.lastgroup == "mark":
+            space = _SPACE.match(text, end)
+            if space is None or space.end() == len(text):
+                continue
+            if not _is_boundary(text, match.start(), end, space.end(), german):
+                continue
+        _add(text, start, end, spans)
+        start = end
+    _add(text, start, len(text), spans)
+    return tuple(spans)
+
+
+def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """Append ``text[start:end]`` stripped of whitespace, unless nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append((start, end))
+
+
+def _is_boundary(text: str, mark: int, mark_end: int, following: int, german: bool) -> bool:
+    """Whether the punctuation at ``text[mark:mark_end]`` ends a sentence.
+
+    ``following`` is where the next word begins, after the whitespace.
+    """
+    nxt = text[following]
+    if nxt.islower() or nxt in _CONTINUING:
+        return False
+    punct = text[mark:mark_end].rstrip(_CLOSERS)
+    if punct != "." or mark_end - mark != 1:
+        # "?", "!", an ellipsis or a quote/bracket: only "[…]" marks an omission.
+        return not (punct in ("…", "...") and text[mark - 1 : mark] in ("[", "("))
+    found = _WORD_BEFORE.search(text[max(0, mark - _LOOKBACK) : mark])
+    if found is None:
+        return True
+    word = found.group(1)
+    next_word = _WORD_AFTER.match(text, following)
+    after = next_word.group() if next_word else ""
+    if word.isdigit():
+        return _number_ends(text, mark - len(word), word, after, german)
+    if len(word) == 1 and word.isalpha():
+        return False  # an initial ("J. R. R. Tolkien") or part of "z. B."
+    if _abbreviation(word, _NEVER_FINAL):
+        return False
+    if after[:1].isdigit() and _abbreviation(word, _BEFORE_NUMBER):
+        return False
+    if "." in word and _DOTTED_SHORT.fullmatch(word):
+        return word.lower() in _DOTTED_FINAL  # "U.S.", "e.g." hold; "a.m." may end
+    return True
+
+
+def _abbreviation(word: str, known: frozenset[str]) -> bool:
+    """``word`` is in ``known`` as written, or capitalised at a sentence start."""
+    return word in known or (word[:1].isupper() and word[:1].lower() + word[1:] in known)
+
+
+def _number_ends(text: str, start: int, number: str, after: str, german: bool) -> bool:
+    """Whether a dot after ``number`` (at ``text[start:]``) ends the sentence."""
+    if not _NUMBER.fullmatch(number):
+        return True  # a year or an amount: "im Jahr 2024. Danach"
+    if after[:1].isdigit() or after in _MONTHS:
+        return False  # a date written with spaces, "3. 10. 2024", "3. Oktober"
+    if not german:
+        return True
+    if after in _ORDINAL_NOUNS:
+        return False
+    previous = _WORD_BEFORE.search(text[max(0, start - _LOOKBACK) : start].rstrip())
+    return previous is None or previous.group(1).lower() not in _ORDINAL_BEFORE
