@@ -1,0 +1,112 @@
+"""Quantities: qualifier, range and counted noun, in German and English, never dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdiff.core.facts.numbers import extract_numbers, parse_number
+
+
+def one(text: str, language: str = "de") -> dict:
+    facts = extract_numbers(text, language=language)
+    assert len(facts) == 1, [f.text for f in facts]
+    fact = facts[0]
+    assert text[fact.start : fact.end] == fact.text
+    return fact.value
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "qualifier", "noun"),
+    [
+        ("etwa 10.000 bis 12.000 Soldaten", 10000, 12000, "~", "Soldaten"),
+        ("mehr als 3000 Soldaten", 3000, None, ">", "Soldaten"),
+        ("bis zu 15.000 Mann", None, 15000, "<=", "Mann"),
+        ("rund 4.000 Verluste", 4000, 4000, "~", "Verluste"),
+        ("den Einsatz von 4000 weiteren nordkoreanischen Soldaten", 4000, 4000, None, "Soldaten"),
+        ("einige Millionen Artillerie-Geschosse", 1_000_000, None, "~>=", "Artillerie-Geschosse"),
+        ("schickt tausende weitere Soldaten", 1000, None, "~>=", "Soldaten"),
+        ("zwischen 2 und 3 Millionen Granaten", 2_000_000, 3_000_000, None, "Granaten"),
+        ("Verletzte: 4000", 4000, 4000, None, "Verletzte"),
+        ("ein Anteil von 2,5 Prozent", 2.5, 2.5, None, "Prozent"),
+    ],
+)
+def test_german_quantities(text, low, high, qualifier, noun):
+    value = one(text)
+    assert (value["low"], value["high"], value["qualifier"], value["noun"]) == (
+        low,
+        high,
+        qualifier,
+        noun,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "qualifier", "noun"),
+    [
+        ("10,000 to 12,000 troops", 10000, 12000, None, "troops"),
+        ("more than 3,000 North Korean soldiers", 3000, None, ">", "soldiers"),
+        ("up to 15,000 troops", None, 15000, "<=", "troops"),
+        ("about 2.5 million shells", 2_500_000, 2_500_000, "~", "shells"),
+    ],
+)
+def test_english_quantities(text, low, high, qualifier, noun):
+    value = one(text, "en")
+    assert (value["low"], value["high"], value["qualifier"], value["noun"]) == (
+        low,
+        high,
+        qualifier,
+        noun,
+    )
+
+
+def test_number_words_and_each():
+    facts = extract_numbers("Vielleicht sogar zwei Brigaden mit jeweils 6.000 Mann")
+    assert [(f.value["low"], f.noun) for f in facts] == [(2, "Brigaden"), (6000, "Mann")]
+    assert facts[1].value["each"] and not facts[0].value["each"]
+
+
+def test_killed_is_a_measure_of_its_own():
+    text = "Bei den Gefechten wurden laut Lee etwa 600 nordkoreanische Soldaten getötet."
+    assert one(text)["measure"] == "killed"
+    assert one("rund 4.000 Verluste")["measure"] == "casualties"
+    assert one("11.000 Mann")["measure"] == one("3000 Soldaten")["measure"] == "troops"
+
+
+def test_additional_troops_are_marked():
+    assert one("4000 weiteren nordkoreanischen Soldaten")["additional"]
+    assert one("weitere 3.000 Soldaten")["additional"]
+    assert not one("11.000 Mann")["additional"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stand: 28.04.2025 03:32 Uhr",
+        "im August 2024 dort eine Offensive",
+        "Zu Beginn des Jahres 2025 berichtet der ZDF",
+        "date 2024-11 Krieg",
+        "bis zum Frühjahr 2025 teilweise",
+        "am 3. Oktober",
+        "On April 28, 2025 the agency said",
+    ],
+)
+def test_dates_times_and_years_are_not_quantities(text):
+    language = "en" if text.startswith("On") else "de"
+    assert extract_numbers(text, language=language) == ()
+
+
+def test_german_and_english_separators():
+    assert parse_number("3.000") == 3000
+    assert parse_number("3,5") == 3.5
+    assert parse_number("3,000", language="en") == 3000
+    assert parse_number("3.5", language="en") == 3.5
+
+
+def test_seed_sentence_offsets():
+    text = (
+        "Nach Angaben von Geheimdienstmitarbeitern aus den USA, Südkorea und der Ukraine hat "
+        "Nordkorea im vergangenen Herbst etwa 10.000 bis 12.000 Soldaten nach Russland entsandt."
+    )
+    (fact,) = extract_numbers(text)
+    assert fact.text == "etwa 10.000 bis 12.000"
+    assert text[fact.start : fact.end] == fact.text

@@ -1,0 +1,47 @@
+"""Facts in news passages: extract them, and compare them between two reports.
+
+``extract_facts`` finds numbers, dates, names, quotes and sources in one
+passage; ``compare_facts`` says, for two passages that tell one claim, which
+facts agree, which differ and which only one side gives.
+"""
+
+from __future__ import annotations
+
+from newsdiff.core.facts.compare import compare_fact_lists
+from newsdiff.core.facts.fact import Fact
+from newsdiff.core.facts.numbers import extract_numbers
+from newsdiff.core.model import FactComparison
+
+__all__ = ["Fact", "compare_facts", "extract_facts"]
+
+
+def extract_facts(
+    text: str, *, language: str = "de", published: str | None = None
+) -> tuple[Fact, ...]:
+    """Every fact in ``text``, in reading order; ``published`` resolves relative dates.
+
+    >>> [f.text for f in extract_facts("Nordkorea schickte mehr als 3000 Soldaten.")]
+    ['mehr als 3000']
+    """
+    facts = [*extract_numbers(text, language=language)]
+    return tuple(sorted(facts, key=lambda fact: (fact.start, fact.end)))
+
+
+def compare_facts(
+    left: str,
+    right: str,
+    *,
+    language: str = "de",
+    left_published: str | None = None,
+    right_published: str | None = None,
+) -> tuple[FactComparison, ...]:
+    """How two passages that tell one claim agree on its facts (spans into each text).
+
+    >>> found = compare_facts("rund 11.000 Soldaten", "etwa 10.000 bis 12.000 Soldaten")
+    >>> [(c.status, c.note) for c in found]
+    [('differ', '11000 inside 10000-12000')]
+    """
+    return compare_fact_lists(
+        extract_facts(left, language=language, published=left_published),
+        extract_facts(right, language=language, published=right_published),
+    )

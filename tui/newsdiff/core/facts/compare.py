@@ -1,0 +1,225 @@
+"""How two paired passages agree on their facts: same, differ, or told by one side only.
+
+Facts are matched kind by kind, best match first, so "rund 11.000 Soldaten"
+meets "etwa 10.000 bis 12.000 Soldaten" and not the "24 Jahren" beside it. The
+notes say what a reader should know about a difference: that one figure lies
+inside the other's range, that the two count different things, that a name is
+spelled two ways, which words of a quote changed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Sequence
+
+from rapidfuzz import fuzz
+
+from newsdiff.core.facts.fact import Fact
+from newsdiff.core.model import FactComparison
+
+# measures that count people in a war; a pair of them is one claim told two ways
+_PEOPLE = {"troops", "casualties", "killed", "wounded"}
+
+Verdict = tuple[str, str | None]  # (status, note)
+
+
+def _bounds(value: dict) -> tuple[float, float]:
+    low, high = value.get("low"), value.get("high")
+    return (
+        float("-inf") if low is None else float(low),
+        float("inf") if high is None else float(high),
+    )
+
+
+def _number_score(left: Fact, right: Fact) -> float:
+    lv, rv = left.value, right.value
+    assert isinstance(lv, dict) and isinstance(rv, dict)
+    same_measure = lv.get("measure") == rv.get("measure") and lv.get("measure") is not None
+    people = {lv.get("measure"), rv.get("measure")} <= _PEOPLE
+    if not (same_measure or people):
+        return 0.0
+    score = 2.0 if same_measure else 1.0
+    if (lv.get("low"), lv.get("high")) == (rv.get("low"), rv.get("high")):
+        score += 3.0
+    else:
+        (l1, h1), (l2, h2) = _bounds(lv), _bounds(rv)
+        if l1 <= h2 and l2 <= h1:
+            score += 1.0
+    if lv.get("additional") == rv.get("additional"):
+        score += 0.5
+    if (lv.get("qualifier") == "~>=") != (rv.get("qualifier") == "~>="):
+        score -= 1.0  # "tausende" is a weak partner for a precise figure
+    return max(score, 0.1)
+
+
+def _measure_label(value: dict) -> str:
+    measure, noun = value.get("measure"), value.get("noun")
+    if noun and measure and measure != noun.lower():
+        return f"{measure} ({noun})"
+    return str(noun or measure or "?")
+
+
+def _number_verdict(left: Fact, right: Fact) -> Verdict:
+    lv, rv = left.value, right.value
+    assert isinstance(lv, dict) and isinstance(rv, dict)
+    notes = []
+    if lv.get("measure") != rv.get("measure"):
+        notes.append(f"different measure: {_measure_label(lv)} vs {_measure_label(rv)}")
+    same_value = (lv.get("low"), lv.get("high")) == (rv.get("low"), rv.get("high"))
+    if same_value:
+        qualifiers = {lv.get("qualifier"), rv.get("qualifier")}
+        if len(qualifiers) > 1:
+            loose = qualifiers <= {None, "~"}
+            notes.append("approximate on one side" if loose else "qualifier differs")
+            if not loose:
+                return "differ", "; ".join(notes)
+        measure_differs = lv.get("measure") != rv.get("measure")
+        return ("differ" if measure_differs else "same"), "; ".join(notes) or None
+    for inner, outer in ((lv, rv), (rv, lv)):
+        point, low, high = inner.get("low"), outer.get("low"), outer.get("high")
+        if point is None or point != inner.get("high") or low is None or high is None:
+            continue
+        if low <= point <= high and low != high:
+            notes.append(f"{point} inside {low}-{high}")
+            break
+    return "differ", "; ".join(notes) or None
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+def _text_score(left: Fact, right: Fact) -> float:
+    a, b = _fold(str(left.value)), _fold(str(right.value))
+    if a == b:
+        return 100.0
+    score = max(fuzz.ratio(a, b), fuzz.token_set_ratio(a, b) if min(len(a), len(b)) > 3 else 0)
+    return score if score >= 75 else 0.0
+
+
+def _name_verdict(left: Fact, right: Fact) -> Verdict:
+    if _fold(left.text) == _fold(right.text):
+        return "same", None
+    return "same", "spelling variant"
+
+
+def _quote_score(left: Fact, right: Fact) -> float:
+    score = fuzz.ratio(_fold(left.text), _fold(right.text))
+    return score if score >= 60 else 0.0
+
+
+def _quote_verdict(left: Fact, right: Fact) -> Verdict:
+    a, b = str(left.value).split(), str(right.value).split()
+    if [_fold(w) for w in a] == [_fold(w) for w in b]:
+        return "same", None
+    changes = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            changes.append(f"{' '.join(a[i1:i2]) or '∅'} → {' '.join(b[j1:j2]) or '∅'}")
+    return "differ", "changed: " + "; ".join(changes)
+
+
+def _date_score(left: Fact, right: Fact) -> float:
+    a, b = str(left.value), str(right.value)
+    if a == b:
+        return 3.0
+    if a.startswith(b) or b.startswith(a):
+        return 2.0
+    return 0.5  # two dates in one claim are most likely the same date told differently
+
+
+def _date_verdict(left: Fact, right: Fact) -> Verdict:
+    a, b = str(left.value), str(right.value)
+    if a == b:
+        return "same", None
+    if a.startswith(b) or b.startswith(a):
+        return "same", f"{max(a, b, key=len)} within {min(a, b, key=len)}"
+    return "differ", None
+
+
+def _source_score(left: Fact, right: Fact) -> float:
+    return 1.0 + _text_score(left, right) / 100
+
+
+def _source_verdict(left: Fact, right: Fact) -> Verdict:
+    if _text_score(left, right) >= 75:
+        return "same", None
+    return "differ", "credited to a different source"
+
+
+_RULES: dict[str, tuple[Callable[[Fact, Fact], float], Callable[[Fact, Fact], Verdict]]] = {
+    "number": (_number_score, _number_verdict),
+    "date": (_date_score, _date_verdict),
+    "name": (_text_score, _name_verdict),
+    "quote": (_quote_score, _quote_verdict),
+    "source": (_source_score, _source_verdict),
+}
+
+
+def match_facts(
+    left: Sequence[Fact], right: Sequence[Fact], score: Callable[[Fact, Fact], float]
+) -> list[tuple[Fact | None, Fact | None]]:
+    """Greedy one-to-one matching, best score first; unmatched facts stand alone.
+
+    >>> from newsdiff.core.facts.fact import Fact
+    >>> a, b = Fact("name", "Kim", 0, 3, "Kim"), Fact("name", "Kim", 5, 8, "Kim")
+    >>> match_facts([a], [b], lambda x, y: 1.0) == [(a, b)]
+    True
+    """
+    candidates = sorted(
+        (
+            (-s, i, j)
+            for i, a in enumerate(left)
+            for j, b in enumerate(right)
+            if (s := score(a, b)) > 0
+        ),
+    )
+    used_left: set[int] = set()
+    used_right: set[int] = set()
+    pairs: dict[int, int] = {}
+    for _, i, j in candidates:
+        if i not in used_left and j not in used_right:
+            used_left.add(i)
+            used_right.add(j)
+            pairs[i] = j
+    result: list[tuple[Fact | None, Fact | None]] = [
+        (fact, right[pairs[i]] if i in pairs else None) for i, fact in enumerate(left)
+    ]
+    result += [(None, fact) for j, fact in enumerate(right) if j not in used_right]
+    return result
+
+
+def compare_fact_lists(left: Sequence[Fact], right: Sequence[Fact]) -> tuple[FactComparison, ...]:
+    """Compare two passages' extracted facts kind by kind.
+
+    >>> from newsdiff.core.facts.fact import Fact
+    >>> a = Fact("name", "Selenskyj", 0, 9, "Selenskyj")
+    >>> b = Fact("name", "Selenski", 0, 8, "Selenski")
+    >>> compare_fact_lists([a], [b])[0].note
+    'spelling variant'
+    """
+    result: list[FactComparison] = []
+    for kind, (score, verdict) in _RULES.items():
+        lefts = [f for f in left if f.kind == kind]
+        rights = [f for f in right if f.kind == kind]
+        for a, b in match_facts(lefts, rights, score):
+            if a is not None and b is not None:
+                status, note = verdict(a, b)
+            else:
+                status, note = ("left-only" if b is None else "right-only"), None
+            result.append(
+                FactComparison(
+                    kind=kind,  # type: ignore[arg-type]
+                    status=status,  # type: ignore[arg-type]
+                    left=a.text if a else None,
+                    right=b.text if b else None,
+                    left_value=a.value if a else None,
+                    right_value=b.value if b else None,
+                    left_span=(a.start, a.end) if a else None,
+                    right_span=(b.start, b.end) if b else None,
+                    note=note,
+                )
+            )
+    return tuple(result)

@@ -1,0 +1,264 @@
+"""Quantities in news text: the figure, its qualifier, its range and what it counts.
+
+Reports rarely disagree on a bare number; they disagree on "etwa 10.000 bis
+12.000 Soldaten" against "rund 11.000 Mann". So a figure is kept with its
+qualifier (about, more than, up to), its range and the noun it counts, and
+dates, times and years are left to the date extractor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsdiff.core.facts.fact import Fact
+
+_NUM = {
+    "de": r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
+    "en": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
+}
+_WORDS = {
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
+    "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30,
+    "vierzig": 40, "fünfzig": 50, "hundert": 100, "tausend": 1000,
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000,
+}  # fmt: skip
+_SCALES = {
+    "tausend": 1e3, "thousand": 1e3, "million": 1e6, "millionen": 1e6, "mio.": 1e6,
+    "milliarde": 1e9, "milliarden": 1e9, "mrd.": 1e9, "billion": 1e9, "hundert": 1e2,
+    "hundred": 1e2,
+}  # fmt: skip
+# plural "thousands" words: a lower bound, always approximate
+_VAGUE = {
+    "dutzende": 12, "hunderte": 100, "tausende": 1000, "zehntausende": 10000,
+    "hunderttausende": 100000, "millionen": 1e6, "dozens": 12, "hundreds": 100,
+    "thousands": 1000, "millions": 1e6,
+}  # fmt: skip
+_SOME_WORDS = ("einige", "mehrere", "several", "some", "few")
+_SOME = r"einige|mehrere|several|some|a\s+few"
+_QUALIFIERS = {
+    "mehr als": ">", "über": ">", "mindestens": ">=", "wenigstens": ">=", "gut": ">",
+    "bis zu": "<=", "höchstens": "<=", "maximal": "<=", "weniger als": "<", "unter": "<",
+    "knapp": "~", "fast": "~", "beinahe": "~", "etwa": "~", "rund": "~", "ungefähr": "~",
+    "circa": "~", "ca.": "~", "schätzungsweise": "~", "annähernd": "~",
+    "more than": ">", "over": ">", "at least": ">=", "up to": "<=", "as many as": "<=",
+    "fewer than": "<", "less than": "<", "under": "<", "about": "~", "around": "~",
+    "roughly": "~", "approximately": "~", "nearly": "~", "almost": "~",
+    "an estimated": "~", "some": "~",
+}  # fmt: skip
+# words that turn a noun into a measure: "600 Soldaten getötet" counts the dead
+_MEASURES = {
+    "troops": (
+        "soldat", "mann", "truppe", "kämpfer", "kräfte", "streitkräfte", "troop", "soldier",
+        "men", "fighter", "force",
+    ),
+    "casualties": ("verlust", "opfer", "casualt", "loss"),
+    "killed": ("getötet", "tot", "gefallen", "killed", "dead", "death"),
+    "wounded": ("verletzt", "verwundet", "wounded", "injur"),
+}  # fmt: skip
+_PARTICIPLES = re.compile(
+    r"\b(getötet|verletzt|verwundet|gefallen|killed|wounded|injured|dead)\b", re.IGNORECASE
+)
+_MONTHS = (
+    "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|"
+    "january|february|march|june|july|october|december"
+)
+_DATE_LIKE = re.compile(
+    r"\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}:\d{2}|\d{4}-\d{2}(?:-\d{2})?|\d{1,2}\.\s?\d{1,2}\."
+    rf"|\b\d{{1,2}}\.?\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,\s*\d{{4}})?",
+    re.IGNORECASE,
+)
+_YEAR_BEFORE = re.compile(
+    rf"(?:\b(?:{_MONTHS}|jahr|jahres|jahren|frühjahr|sommer|herbst|winter|im|seit|bis|von|"
+    rf"anfang|ende|mitte|in|since|by|of|from|until|spring|summer|autumn|fall)\s+)$",
+    re.IGNORECASE,
+)
+_STOP = {
+    "und", "oder", "in", "im", "nach", "von", "vom", "zu", "zum", "zur", "an", "am", "auf",
+    "aus", "bei", "mit", "für", "gegen", "the", "and", "or", "to", "of", "from", "at",
+    "on", "for", "with", "by", "were", "was", "are", "is", "have", "had", "has", "der",
+    "die", "das", "den", "dem", "des", "sei", "seien", "wurden", "waren", "sind",
+}  # fmt: skip
+
+
+def _atom(language: str) -> str:
+    words = "|".join(sorted(_WORDS, key=len, reverse=True))
+    scales = "|".join(re.escape(s) for s in sorted(_SCALES, key=len, reverse=True))
+    vague = "|".join(sorted(_VAGUE, key=len, reverse=True))
+    return (
+        rf"(?:(?:{_NUM[language]})(?:\s+(?:{scales})\b)?"
+        rf"|\b(?:{words})\b(?:\s+(?:{scales})\b)?"
+        rf"|\b(?:eine?|one|a)\s+(?:million|millionen|milliarde|billion)\b"
+        rf"|\b(?:(?:{_SOME})\s+)?(?:{vague})\b)"
+    )
+
+
+def _pattern(language: str) -> re.Pattern[str]:
+    quals = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
+    atom = _atom(language)
+    return re.compile(
+        rf"(?<![\w.,:/-])"
+        rf"(?:(?P<between>zwischen|between)\s+(?P<b1>{atom})\s+(?:und|and)\s+(?P<b2>{atom})"
+        rf"|(?:(?P<qual>{quals})\s+)?(?P<low>{atom})"
+        rf"(?:\s*(?:bis|–|-|to)\s*(?P<high>{atom}))?)"
+        rf"(?![\w,]*\d)",
+        re.IGNORECASE,
+    )
+
+
+_PATTERNS = {lang: _pattern(lang) for lang in _NUM}
+
+
+def parse_number(text: str, *, language: str = "de") -> float | None:
+    """The value of one written number: digits in the language's format, or number words.
+
+    >>> parse_number("10.000"), parse_number("10,000", language="en"), parse_number("zwei")
+    (10000, 10000, 2)
+    """
+    words = text.lower().split()
+    if not words:
+        return None
+    if words[-1] in _VAGUE and (
+        len(words) == 1 or words[-1] not in _SCALES or words[0] in _SOME_WORDS
+    ):
+        return _clean(_VAGUE[words[-1]])
+    scale = 1.0
+    if len(words) > 1 and words[-1] in _SCALES:
+        scale = _SCALES[words[-1]]
+        words = words[:-1]
+    head = words[-1]
+    if head in _WORDS:
+        return _clean(_WORDS[head] * scale)
+    if head in ("ein", "eine", "one", "a"):
+        return _clean(scale)
+    separators = (",", "") if language == "en" else (".", "")
+    digits = head.replace(*separators)
+    if language != "en":
+        digits = digits.replace(",", ".")
+    try:
+        return _clean(float(digits) * scale)
+    except ValueError:
+        return None
+
+
+def _clean(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def _is_year(match: re.Match[str], text: str, noun: str | None) -> bool:
+    low = match.group("low") or ""
+    if match.group("high") or match.group("between") or match.group("qual"):
+        return False
+    if not re.fullmatch(r"(19|20)\d\d", low):
+        return False
+    return noun is None or bool(_YEAR_BEFORE.search(text[: match.start()]))
+
+
+def _noun_after(text: str, end: int, language: str) -> tuple[str | None, int]:
+    """The noun a figure counts, skipping the adjectives in between."""
+    first: tuple[str, int] | None = None  # English: the next word, unless a measure follows
+    for index, token in enumerate(re.finditer(r"[\w][\w-]*", text[end:])):
+        if index > 3 or re.search(r"[.;:!?|\n]", text[end : end + token.start()]):
+            return None, end
+        word = token.group()
+        if word.lower() in _STOP:
+            return None, end
+        if language == "de":
+            if word[0].isupper() and not word.isupper():
+                return word, end + token.end()
+            if not re.search(r"(e|en|er|es|em)$", word):
+                return None, end
+        else:
+            if any(word.lower().startswith(stem) for stems in _MEASURES.values() for stem in stems):
+                return word, end + token.end()
+            if first is None and word.isalpha():
+                first = (word, end + token.end())
+    return first or (None, end)
+
+
+def _measure(noun: str | None, tail: str) -> str | None:
+    participle = _PARTICIPLES.search(tail)
+    words = [w for w in (participle.group(1) if participle else None, noun) if w]
+    for word in words:
+        lower = word.lower()
+        for measure, stems in _MEASURES.items():
+            if any(lower.startswith(stem) or lower.endswith(stem) for stem in stems):
+                return measure
+    return noun.lower() if noun else None
+
+
+def format_quantity(value: dict[str, object]) -> str:
+    """A figure's value written short: "~10000-12000", ">3000", "<=15000".
+
+    >>> format_quantity({"low": 3000, "high": None, "qualifier": ">"})
+    '>3000'
+    """
+    low, high, qualifier = value.get("low"), value.get("high"), value.get("qualifier")
+    if low is not None and high is not None and low != high:
+        body = f"{low}-{high}"
+    else:
+        body = str(low if low is not None else high)
+    return f"{qualifier or ''}{body}"
+
+
+def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
+    """The quantities in ``text`` with their qualifier, range and counted noun.
+
+    >>> [f.value["low"] for f in extract_numbers("etwa 10.000 bis 12.000 Soldaten")]
+    [10000]
+    >>> extract_numbers("mehr als 3000 Soldaten")[0].qualifier
+    '>'
+    """
+    pattern = _PATTERNS["en" if language == "en" else "de"]
+    lang = "en" if language == "en" else "de"
+    blocked = [m.span() for m in _DATE_LIKE.finditer(text)]
+    facts: list[Fact] = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        while end > start and text[end - 1] in ".,":
+            end -= 1
+        if any(s < end and start < e for s, e in blocked):
+            continue
+        if re.fullmatch(r"\d{1,2}", match.group("low") or "") and text[end : end + 2] == ". ":
+            continue  # an ordinal ("3. Weltkrieg"), not a count
+        first = match.group("b1") or match.group("low")
+        second = match.group("b2") or match.group("high")
+        low = parse_number(first, language=lang)
+        high = parse_number(second, language=lang) if second else low
+        if low is None or high is None:
+            continue
+        scale = second.lower().split()[-1] if second else ""
+        if scale in _SCALES and first.lower().split()[-1] not in _SCALES and low < high:
+            low = _clean(low * _SCALES[scale])  # "2 bis 3 Millionen": the scale binds both
+        noun, noun_end = _noun_after(text, end, lang)
+        if noun is None:
+            label = re.search(r"(?:^|\n)\s*([A-ZÄÖÜ][\w-]*)\s*[:|]\s*$", text[:start])
+            noun = label.group(1) if label else None
+        if _is_year(match, text, noun):
+            continue
+        qualifier = _QUALIFIERS.get(re.sub(r"\s+", " ", (match.group("qual") or "").lower()))
+        words = first.lower().split()
+        if words[-1] in _VAGUE and (len(words) == 1 or words[-2] in _SOME_WORDS):
+            qualifier = qualifier or "~>="  # "tausende": at least a thousand, roughly
+        if qualifier in (">", ">=", "~>=") and high == low:
+            high = None
+        if qualifier in ("<=", "<") and high == low:
+            low = None
+        before = text[max(0, start - 12) : start].lower()
+        after = text[end : noun_end if noun else end].lower()
+        additional = bool(re.search(r"weitere\w*\s*$|more\s*$|additional\s*$", before))
+        additional = additional or bool(re.search(r"\bweitere|\bmore\b|additional", after))
+        value = {
+            "low": low,
+            "high": high,
+            "qualifier": qualifier,
+            "noun": noun,
+            "measure": _measure(noun, text[end : end + 80].split(".")[0]),
+            "additional": additional,
+            "each": bool(re.search(r"(jeweils|je|each)\s*$", before)),
+        }
+        facts.append(
+            Fact("number", text[start:end], start, end, value, qualifier=qualifier, noun=noun)
+        )
+    return tuple(facts)
