@@ -1,0 +1,227 @@
+"""Reports to share: what each source says per claim, marks that read without colour,
+article text always literal, and a command that never overwrites a source."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from newsdiff.core.model import (
+    Alignment,
+    Article,
+    FactComparison,
+    Pair,
+    Sentence,
+    SentenceRef,
+    WordChange,
+)
+from newsdiff.core.report import render_report
+from newsdiff.core.report.summary import summarize
+from newsdiff.core.report.view import cluster_views
+
+HOSTILE = (
+    "Böse <script>alert(1)</script> [link](x) *x* | [b]fett[/] "
+    "[link=https://e.vil]klick[/link] &amp;"
+)
+
+
+def _article(number: int, texts: list[str], title: str) -> Article:
+    sentences, position = [], 0
+    for index, text in enumerate(texts):
+        sentences.append(Sentence(index, text, position, position + len(text)))
+        position += len(text) + 1
+    return Article(
+        f"a{number}", f"/tmp/r{number}.txt", "\n".join(texts), title, "2025-04-28", "de",
+        tuple(sentences), 20, source=f"Quelle {number}",
+    )  # fmt: skip
+
+
+def hand_alignment() -> Alignment:
+    """Two reports: one claim whose number differs, one identical hostile passage."""
+    texts = ["Nordkorea schickt mehr als 3000 Soldaten.", HOSTILE, "Nur hier."]
+    left = _article(0, texts, "T [red]A[/]")
+    right = _article(1, ["Nordkorea schickt rund 10000 Soldaten.", HOSTILE], "Titel <b>B</b>")
+    first = (SentenceRef("a0", 0), SentenceRef("a1", 0))
+    second = (SentenceRef("a0", 1), SentenceRef("a1", 1))
+    number = FactComparison(
+        "number", "differ", "mehr als 3000", "rund 10000", 3000, 10000, (18, 31), (18, 28)
+    )
+    changes = (
+        WordChange("equal", 0, 17, 0, 17),
+        WordChange("replace", 18, 31, 18, 28),
+        WordChange("equal", 32, 41, 29, 38),
+    )
+    pairs = (
+        Pair(*first, 0.8, "facts-differ", changes, (number,)),
+        Pair(*second, 1.0, "identical"),
+    )
+    return Alignment((left, right), pairs, (first, second))
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def _parse(html: str) -> _Tags:
+    parser = _Tags()
+    parser.feed(html)
+    return parser
+
+
+def test_summary_counts_each_pair_of_sources():
+    (summary,) = summarize(hand_alignment())
+    assert (summary.left, summary.right, summary.pairs) == (0, 1, 2)
+    assert (summary.identical, summary.reworded, summary.facts_differ) == (1, 0, 1)
+    assert summary.paired_share == pytest.approx(4 / 5)  # "Nur hier." has no partner
+
+
+def test_runs_rebuild_each_passage_and_mark_the_differences():
+    first, second = cluster_views(hand_alignment())
+    for voice in first.voices + second.voices:
+        kept = "".join(run.text for run in voice.runs if "removed" not in run.marks)
+        assert kept == voice.text
+    reference, other = first.voices
+    assert [r.text for r in reference.runs if "fact" in r.marks] == ["mehr als 3000"]
+    assert [r.text for r in other.runs if "removed" in r.marks] == ["mehr als 3000"]
+    assert [r.text for r in other.runs if {"fact", "changed"} <= r.marks] == ["rund 10000"]
+    assert other.compared_with == 0 and other.relation == "facts-differ"
+    assert [(f.left, f.right) for f in first.facts] == [("mehr als 3000", "rund 10000")]
+    assert all(not run.marks for voice in second.voices for run in voice.runs)
+
+
+def test_markdown_marks_facts_and_changed_words():
+    report = render_report(hand_alignment(), format="markdown")
+    assert "**mehr als 3000**" in report
+    assert "~~mehr als 3000~~ **rund 10000**" in report
+    assert "| A – B | 2 | 1 | 0 | 1 | 80% |" in report
+    assert "Quelle 0" in report and "2025-04-28" in report
+
+
+def test_markdown_shows_article_text_literally():
+    report = render_report(hand_alignment(), format="markdown")
+    html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(report)
+    tags = _parse(html)
+    assert not [t for t, _ in tags.tags if t in ("a", "script", "img", "b")]
+    assert [t for t, _ in tags.tags].count("em") == 1  # the legend's, not the article's *x*
+    text = "".join(tags.text)
+    assert text.count(HOSTILE) == 2  # both sources' passage, character for character
+    assert "T [red]A[/]" in text and "Titel <b>B</b>" in text
+
+
+def test_html_is_self_contained_and_escapes_article_text():
+    report = render_report(hand_alignment(), format="html")
+    assert report.startswith("<!DOCTYPE html>")
+    assert "<script" not in report.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in report
+    assert "[b]fett[/] [link=https://e.vil]klick[/link]" in report
+    assert "Titel &lt;b&gt;B&lt;/b&gt;" in report
+    tags = _parse(report)
+    for tag, attrs in tags.tags:
+        assert tag not in ("script", "link", "img", "iframe", "object")
+        for name in ("src", "href"):
+            assert not re.match(r"\s*(https?:)?//", attrs.get(name) or ""), (tag, attrs)
+    assert "@media print" in report and "<style>" in report
+    assert "".join(tags.text).count(HOSTILE) == 2
+
+
+def test_html_marks_read_without_colour():
+    report = render_report(hand_alignment(), format="html")
+    assert '<mark><span class="sym">≠</span>mehr als 3000</mark>' in report
+    assert '<del><span class="sym">−</span>mehr als 3000</del>' in report
+    assert "<ins>rund 10000</ins>" in report
+
+
+def test_json_report_parses_and_keeps_text_exact():
+    pytest.importorskip("newsdiff.core.export")
+    document = json.loads(render_report(hand_alignment(), format="json"))
+    assert document["format"] == "newsdiff-report/1"
+    assert [s["title"] for s in document["sources"]] == ["T [red]A[/]", "Titel <b>B</b>"]
+    assert document["agreement"][0]["facts_differ"] == 1
+    voice = document["claims"][1]["voices"][0]
+    assert voice["text"] == HOSTILE
+    assert "".join(run["text"] for run in voice["runs"]) == HOSTILE
+    assert "alignment" in document
+
+
+def test_unknown_format_is_refused():
+    with pytest.raises(ValueError, match="markdown, html, json"):
+        render_report(hand_alignment(), format="pdf")
+
+
+# --- the command, on the seeds -------------------------------------------------------------
+
+
+def _newsdiff(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "newsdiff", "report", *args],
+        capture_output=True, text=True, cwd=cwd, timeout=120,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("format_", ["markdown", "html", "json"])
+def test_report_command_writes_every_format_for_the_seeds(tmp_path, format_):
+    target = tmp_path / f"seeds.{format_}"
+    result = _newsdiff("--format", format_, "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert str(target) in result.stderr  # says where it wrote
+    report = target.read_text(encoding="utf-8")
+    if format_ == "json":
+        document = json.loads(report)
+        assert len(document["sources"]) == 5 and document["claims"]
+        assert len(document["agreement"]) == 10
+    elif format_ == "html":
+        assert "<script" not in report.lower() and report.count('<section class="claim">') > 3
+    else:
+        assert report.count("### Claim ") > 3 and "| A – B |" in report
+
+
+def test_report_command_prints_to_stdout_without_output_option():
+    result = _newsdiff()
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# newsdiff report")
+
+
+def test_report_command_never_overwrites_an_input(tmp_path):
+    from newsdiff.core.seeds import seed_paths
+
+    sources = []
+    for seed in seed_paths()[:2]:
+        copy = tmp_path / seed.name
+        copy.write_bytes(seed.read_bytes())
+        sources.append(copy)
+    before = sources[0].read_bytes()
+    result = _newsdiff(*map(str, sources), "-o", str(sources[0]))
+    assert result.returncode == 2
+    assert str(sources[0]) in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert sources[0].read_bytes() == before
+    link = tmp_path / "link.md"
+    link.symlink_to(sources[1])
+    assert _newsdiff(*map(str, sources), "-o", str(link)).returncode == 2
+    assert sources[1].read_bytes() == seed_paths()[1].read_bytes()
+
+
+def test_report_command_names_the_path_it_cannot_write(tmp_path):
+    target = tmp_path / "missing-folder" / "report.html"
+    result = _newsdiff("--format", "html", "-o", str(target))
+    assert result.returncode == 1
+    assert str(target) in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    assert not os.path.exists(target)

@@ -1,0 +1,101 @@
+"""``newsdiff report``: write the comparison as Markdown, HTML or JSON to share.
+
+Without ``-o`` the report goes to standard output. The output file is written
+whole or not at all (a temporary file renamed into place), and never onto one
+of the reports being compared: losing a source to a typo in ``-o`` is the one
+mistake this command must not allow.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from newsdiff.core.report import FORMATS, render_report
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="report files or folders (default: the seeds)"
+    )
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=FORMATS,
+        default="markdown",
+        help="report format (default: markdown)",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout"
+    )
+
+
+def _is_input(output: Path, inputs: list[Path]) -> bool:
+    """True when ``output`` is one of the input files (by identity, so links count)."""
+    if not output.exists():
+        return False
+    for path in inputs:
+        try:
+            if path.is_file() and os.path.samefile(path, output):
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_report(output: str | Path, report: str) -> None:
+    """Write ``report`` to ``output`` atomically; OSError when it cannot be written.
+
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "r.md"
+    >>> write_report(target, "# r\\n"); target.read_text()
+    '# r\\n'
+    """
+    target = Path(output)
+    directory = target.parent if str(target.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(report)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600 would hide a report meant to share
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def run(args: argparse.Namespace) -> int:
+    from newsdiff.commands.common import load_corpus
+    from newsdiff.core.align import align
+
+    corpus = load_corpus(list(args.paths))
+    if isinstance(corpus, int):
+        return corpus
+    inputs = [Path(path) for path in args.paths] + [Path(a.path) for a in corpus.articles]
+    if args.output and _is_input(Path(args.output), inputs):
+        print(
+            f"newsdiff: {args.output}: is one of the reports being compared; not overwriting it",
+            file=sys.stderr,
+        )
+        return 2
+    report = render_report(align(corpus.articles), format=args.format)
+    if not args.output:
+        sys.stdout.write(report)
+        return 0
+    try:
+        write_report(args.output, report)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        print(f"newsdiff: {args.output}: cannot write the report: {reason}", file=sys.stderr)
+        return 1
+    print(f"newsdiff: wrote the {args.format} report to {args.output}", file=sys.stderr)
+    return 0

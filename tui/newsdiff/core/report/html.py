@@ -1,0 +1,160 @@
+"""The report as one HTML file to mail, archive or print.
+
+One self-contained file: the style sheet is inline, there are no scripts, no
+fonts, no images, nothing fetched. All article text goes through
+``html.escape`` (a report about ``<script>`` must show it, not run it). Marks
+never rely on colour alone: a differing fact is ``<mark>`` with "≠", a changed
+word ``<ins>`` with "+", a missing word ``<del>`` with "−", so a grey-scale
+print still reads.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from newsdiff.core.model import Alignment
+from newsdiff.core.report.summary import summarize
+from newsdiff.core.report.view import ClusterView, Run, cluster_views, letter, plain, source_label
+
+_CSS = """
+:root { --ink: #1d1d1f; --muted: #5f6368; --rule: #d0d4d9; --fact: #ffe08a; --ins: #d7f5dd;
+  --del: #fbdada; }
+body { font: 16px/1.55 Georgia, "Times New Roman", serif; color: var(--ink); max-width: 52rem;
+  margin: 2rem auto; padding: 0 1rem; }
+h1, h2, h3 { font-family: system-ui, sans-serif; line-height: 1.25; }
+h3 { margin-top: 2rem; border-top: 1px solid var(--rule); padding-top: 1rem; }
+table { border-collapse: collapse; margin: 1rem 0; }
+th, td { border-bottom: 1px solid var(--rule); padding: .3rem .6rem; text-align: left;
+  vertical-align: top; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+.legend, .how { color: var(--muted); font-size: .9em; }
+.voice { margin: .6rem 0; }
+.tag { font: bold .85em system-ui, sans-serif; border: 1px solid var(--ink); border-radius: 3px;
+  padding: 0 .3em; margin-right: .4em; }
+mark { background: var(--fact); font-weight: bold; }
+ins { background: var(--ins); text-decoration: underline; }
+del { background: var(--del); text-decoration: line-through; }
+.sym { font: bold .8em system-ui, sans-serif; }
+.facts { margin: .5rem 0 0 1.2rem; }
+@media print {
+  body { font-size: 11pt; max-width: none; margin: 0; color: #000; hyphens: auto; }
+  h3 { break-after: avoid; }
+  .claim { break-inside: avoid; }
+  table { break-inside: avoid; }
+  mark, ins, del { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  @page { margin: 2cm 1.8cm; }
+}
+"""
+
+_SYMBOL = {"fact": "≠", "changed": "+", "removed": "−"}
+_LEGEND = (
+    '<p class="legend">Marks: <mark><span class="sym">≠</span>fact</mark> stated differently '
+    'by the sources, <ins><span class="sym">+</span>words</ins> changed against the compared '
+    'source, <del><span class="sym">−</span>words</del> of that source missing here.</p>'
+)
+
+
+def text(value: str) -> str:
+    """Article text as HTML character data.
+
+    >>> text('<script>alert("x")</script>')
+    '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'
+    """
+    return escape(plain(value), quote=True)
+
+
+def render_runs(runs: tuple[Run, ...]) -> str:
+    """One passage's runs as HTML, each mark with its symbol.
+
+    >>> render_runs((Run("rund "), Run("3000", frozenset({"fact"}))))
+    'rund <mark><span class="sym">≠</span>3000</mark>'
+    """
+    parts = []
+    for run in runs:
+        body = text(run.text)
+        if "removed" in run.marks:
+            parts.append(f'<del><span class="sym">−</span>{body}</del> ')
+            continue
+        if "fact" in run.marks:
+            inner = f"<ins>{body}</ins>" if "changed" in run.marks else body
+            body = f'<mark><span class="sym">≠</span>{inner}</mark>'
+        elif "changed" in run.marks:
+            body = f'<ins><span class="sym">+</span>{body}</ins>'
+        parts.append(body)
+    return "".join(parts)
+
+
+def _cluster(view: ClusterView, alignment: Alignment) -> str:
+    count = len(alignment.articles)
+    relations = {voice.relation for voice in view.voices if voice.relation}
+    headline = "facts differ" if "facts-differ" in relations else ", ".join(sorted(relations))
+    out = [
+        f'<section class="claim"><h3>Claim {view.number}',
+        f" — {escape(headline)}" if headline else "",
+        "</h3>",
+    ]
+    for voice in view.voices:
+        how = ""
+        if voice.compared_with is not None:
+            how = (
+                f' <span class="how">(against {letter(voice.compared_with, count)}, '
+                f"{escape(voice.relation or '')}, {voice.score:.2f})</span>"
+            )
+        out.append(
+            f'<p class="voice" lang="{escape(alignment.articles[voice.article].language)}">'
+            f'<span class="tag">{letter(voice.article, count)}</span>'
+            f"{render_runs(voice.runs)}{how}</p>"
+        )
+    if view.facts:
+        out.append('<p class="how">Facts that differ:</p><ul class="facts">')
+        for fact in view.facts:
+            note = f" ({text(fact.note)})" if fact.note else ""
+            left, right = text(fact.left or "—"), text(fact.right or "—")
+            out.append(
+                f"<li>{escape(fact.kind)}: {letter(fact.left_article, count)} „{left}“ "
+                f"≠ {letter(fact.right_article, count)} „{right}“{note}</li>"
+            )
+        out.append("</ul>")
+    out.append("</section>")
+    return "".join(out)
+
+
+def render_html(alignment: Alignment) -> str:
+    """The whole report as one HTML document.
+
+    >>> from newsdiff.core.model import Alignment
+    >>> "<script" in render_html(Alignment((), (), ()))
+    False
+    """
+    count = len(alignment.articles)
+    views = cluster_views(alignment)
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<title>newsdiff report</title>",
+        f"<style>{_CSS}</style></head><body>",
+        "<h1>newsdiff report</h1>",
+        f"<p>{count} reports, {len(views)} claims told by more than one of them.</p>",
+        "<h2>Sources</h2><table><tr><th></th><th>Source</th><th>Title</th><th>Date</th></tr>",
+    ]
+    for i, article in enumerate(alignment.articles):
+        out.append(
+            f"<tr><td>{letter(i, count)}</td><td>{text(source_label(article))}</td>"
+            f"<td>{text(article.title)}</td><td>{text(article.date or '—')}</td></tr>"
+        )
+    out.append(
+        "</table><h2>Agreement</h2><table><tr><th>Reports</th><th>Pairs</th><th>Identical</th>"
+        "<th>Reworded</th><th>Facts differ</th><th>Passages paired</th></tr>"
+    )
+    for s in summarize(alignment):
+        cells = (s.pairs, s.identical, s.reworded, s.facts_differ, f"{s.paired_share:.0%}")
+        out.append(
+            f"<tr><td>{letter(s.left, count)} – {letter(s.right, count)}</td>"
+            + "".join(f'<td class="n">{c}</td>' for c in cells)
+            + "</tr>"
+        )
+    out += ["</table><h2>Claims</h2>", _LEGEND]
+    out += [_cluster(view, alignment) for view in views]
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,76 @@
+"""The report as JSON, for scripts: the same claims and marks as the readable forms.
+
+It carries the ``newsdiff align --json`` document under ``"alignment"`` and,
+beside it, what the readable reports show: the sources, the agreement per pair
+of sources and each claim with every source's passage as marked runs.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from newsdiff.core.model import Alignment
+from newsdiff.core.report.summary import summarize
+from newsdiff.core.report.view import cluster_views, letter, source_label
+
+
+def report_to_dict(alignment: Alignment) -> dict:
+    """The report as plain JSON-ready data.
+
+    >>> from newsdiff.core.model import Alignment
+    >>> sorted(report_to_dict(Alignment((), (), ())))
+    ['agreement', 'alignment', 'claims', 'format', 'sources']
+    """
+    from newsdiff.core.export import alignment_to_dict  # the aligner's document, loaded on use
+
+    count = len(alignment.articles)
+    sources = [
+        {
+            "tag": letter(i, count),
+            "id": article.id,
+            "path": article.path,
+            "source": source_label(article),
+            "title": article.title,
+            "date": article.date,
+            "language": article.language,
+        }
+        for i, article in enumerate(alignment.articles)
+    ]
+    claims = [
+        {
+            "number": view.number,
+            "voices": [
+                {
+                    "article": voice.article,
+                    "tag": letter(voice.article, count),
+                    "sentence": voice.sentence,
+                    "text": voice.text,
+                    "compared_with": voice.compared_with,
+                    "relation": voice.relation,
+                    "score": voice.score,
+                    "runs": [{"text": run.text, "marks": sorted(run.marks)} for run in voice.runs],
+                }
+                for voice in view.voices
+            ],
+            "facts": [asdict(fact) for fact in view.facts],
+        }
+        for view in cluster_views(alignment)
+    ]
+    return {
+        "format": "newsdiff-report/1",
+        "sources": sources,
+        "agreement": [asdict(summary) for summary in summarize(alignment)],
+        "claims": claims,
+        "alignment": alignment_to_dict(alignment),
+    }
+
+
+def render_json(alignment: Alignment) -> str:
+    """The report as a JSON document (UTF-8 text, indented, non-ASCII kept).
+
+    >>> from newsdiff.core.model import Alignment
+    >>> json.loads(render_json(Alignment((), (), ())))["claims"]
+    []
+    """
+    return json.dumps(report_to_dict(alignment), ensure_ascii=False, indent=2, default=str) + "\n"

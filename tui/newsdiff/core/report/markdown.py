@@ -1,0 +1,149 @@
+"""The report as Markdown, for pasting into a ticket, a chat or a wiki.
+
+Article text is data: every character Markdown could read as markup is
+backslash-escaped, so a report quoting ``[link](x)``, ``*`` or ``|`` shows
+them literally. Marks use plain Markdown so they survive without colour:
+**bold** a differing fact, *italic* words changed against the compared
+source, ~~strike~~ that source's words this one lacks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsdiff.core.model import Alignment
+from newsdiff.core.report.summary import summarize
+from newsdiff.core.report.view import ClusterView, Run, cluster_views, letter, plain, source_label
+
+# Inline markup characters of CommonMark and GFM (tables, strikethrough); the
+# text always sits after a prefix, so line-start markers (#, -, 1.) are inert.
+_MARKUP = re.compile(r"([\\`*_\[\]<>|~&!])")
+_EDGES = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
+
+LEGEND = (
+    "Marks: **bold** a fact the sources state differently, *italic* words changed against "
+    "the compared source, ~~strike~~ that source's words missing here."
+)
+
+
+def escape(text: str) -> str:
+    r"""Article text as literal Markdown, on one line.
+
+    >>> escape("[link](x) *a* | b")
+    '\\[link\\](x) \\*a\\* \\| b'
+    """
+    return _MARKUP.sub(r"\\\1", plain(text))
+
+
+def _wrap(text: str, marker: str) -> str:
+    # emphasis must not start or end on a space, so spaces stay outside
+    lead, core, trail = _EDGES.match(plain(text)).groups()
+    return f"{lead}{marker}{escape(core)}{marker}{trail}" if core else plain(text)
+
+
+def _emphasised(run: Run) -> bool:
+    return bool(run.marks) and "removed" not in run.marks
+
+
+def _merge(runs: tuple[Run, ...]) -> list[Run]:
+    """Join touching fact/changed runs: `*a***b**` would not parse as two marks."""
+    merged: list[Run] = []
+    for run in runs:
+        if (
+            merged
+            and _emphasised(run)
+            and _emphasised(merged[-1])
+            and not run.text[:1].isspace()
+            and not merged[-1].text[-1:].isspace()
+        ):
+            merged[-1] = Run(merged[-1].text + run.text, merged[-1].marks | run.marks)
+        else:
+            merged.append(run)
+    return merged
+
+
+def render_runs(runs: tuple[Run, ...]) -> str:
+    """One passage's runs as Markdown.
+
+    >>> render_runs((Run("rund "), Run("3000", frozenset({"fact"})), Run(" Soldaten")))
+    'rund **3000** Soldaten'
+    """
+    parts = []
+    for run in _merge(runs):
+        if "removed" in run.marks:
+            parts.append(_wrap(run.text, "~~") + " ")
+        elif "fact" in run.marks:
+            parts.append(_wrap(run.text, "**"))
+        elif "changed" in run.marks:
+            parts.append(_wrap(run.text, "*"))
+        else:
+            parts.append(escape(run.text))
+    return "".join(parts).strip()
+
+
+def _cluster(view: ClusterView, alignment: Alignment) -> list[str]:
+    count = len(alignment.articles)
+    relations = {voice.relation for voice in view.voices if voice.relation}
+    headline = "facts differ" if "facts-differ" in relations else ", ".join(sorted(relations))
+    lines = [f"### Claim {view.number}" + (f" — {headline}" if headline else ""), ""]
+    for voice in view.voices:
+        tag = letter(voice.article, count)
+        if voice.compared_with is None:
+            how = ""
+        else:
+            other = letter(voice.compared_with, count)
+            how = f" (against {other}, {voice.relation}, {voice.score:.2f})"
+        lines.append(f"- **{tag}**{how}: {render_runs(voice.runs)}")
+    if view.facts:
+        lines += ["", "Facts that differ:", ""]
+        for fact in view.facts:
+            left = escape(fact.left) if fact.left else "—"
+            right = escape(fact.right) if fact.right else "—"
+            note = f" ({escape(fact.note)})" if fact.note else ""
+            lines.append(
+                f"- {fact.kind}: {letter(fact.left_article, count)} „{left}“ ≠ "
+                f"{letter(fact.right_article, count)} „{right}“{note}"
+            )
+    return [*lines, ""]
+
+
+def render_markdown(alignment: Alignment) -> str:
+    """The whole report: sources, agreement per pair of sources, then each claim cluster.
+
+    >>> from newsdiff.core.model import Alignment
+    >>> render_markdown(Alignment((), (), ())).splitlines()[0]
+    '# newsdiff report'
+    """
+    count = len(alignment.articles)
+    views = cluster_views(alignment)
+    lines = [
+        "# newsdiff report",
+        "",
+        f"{count} reports, {len(views)} claims told by more than one of them.",
+        "",
+        "## Sources",
+        "",
+        "| | Source | Title | Date |",
+        "|---|---|---|---|",
+    ]
+    for i, article in enumerate(alignment.articles):
+        lines.append(
+            f"| {letter(i, count)} | {escape(source_label(article))} | {escape(article.title)} "
+            f"| {escape(article.date or '—')} |"
+        )
+    lines += [
+        "",
+        "## Agreement",
+        "",
+        "| Reports | Pairs | Identical | Reworded | Facts differ | Passages paired |",
+        "|---|--:|--:|--:|--:|--:|",
+    ]
+    for s in summarize(alignment):
+        lines.append(
+            f"| {letter(s.left, count)} – {letter(s.right, count)} | {s.pairs} | {s.identical} "
+            f"| {s.reworded} | {s.facts_differ} | {s.paired_share:.0%} |"
+        )
+    lines += ["", "## Claims", "", LEGEND, ""]
+    for view in views:
+        lines += _cluster(view, alignment)
+    return "\n".join(lines).rstrip() + "\n"

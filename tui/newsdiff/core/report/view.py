@@ -1,0 +1,269 @@
+"""What a report shows of each claim cluster, independent of the output format.
+
+Every format (Markdown, HTML, JSON) renders the same thing: each source's
+passage split into runs of text carrying marks ("fact" for a differing fact,
+"changed" for words this source words differently, "removed" for the compared
+passage's words it lacks). Computing the runs once keeps the three formats
+saying the same and keeps the escaping in the renderers simple: they only
+ever escape a run's text and wrap it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsdiff.core.model import Alignment, Article, Pair, SentenceRef
+
+Mark = str  # "fact" | "changed" | "removed"
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of passage text and the marks it carries (empty: plain text)."""
+
+    text: str
+    marks: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """What one source says in a cluster.
+
+    ``compared_with`` is the index of the article whose passage the word marks
+    are relative to (None for the cluster's first passage, the reference).
+    """
+
+    article: int
+    sentence: int
+    text: str
+    runs: tuple[Run, ...]
+    compared_with: int | None = None
+    relation: str | None = None
+    score: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FactDifference:
+    """A fact two sources of a cluster state differently (or only one states)."""
+
+    kind: str
+    status: str
+    left_article: int
+    left: str | None
+    right_article: int
+    right: str | None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterView:
+    """One claim cluster as a report shows it."""
+
+    number: int
+    voices: tuple[Voice, ...]
+    facts: tuple[FactDifference, ...]
+
+
+def source_label(article: Article) -> str:
+    """A short name for a source: its outlet when known, else its file name.
+
+    >>> from newsdiff.core.model import Article
+    >>> source_label(Article("a", "/tmp/taz.txt", "", "T", None, "de", (), 0))
+    'taz.txt'
+    """
+    return article.source or Path(article.path).name or article.id
+
+
+def _lookup(
+    alignment: Alignment,
+) -> tuple[dict[str, int], dict[tuple[SentenceRef, SentenceRef], Pair]]:
+    index = {article.id: i for i, article in enumerate(alignment.articles)}
+    pairs: dict[tuple[SentenceRef, SentenceRef], Pair] = {}
+    for pair in alignment.pairs:
+        pairs[(pair.left, pair.right)] = pair
+        pairs.setdefault((pair.right, pair.left), pair)
+    return index, pairs
+
+
+def _passage(alignment: Alignment, index: dict[str, int], ref: SentenceRef) -> str:
+    sentences = alignment.articles[index[ref.article]].sentences
+    if 0 <= ref.sentence < len(sentences):
+        return sentences[ref.sentence].text
+    return ""
+
+
+def _runs(text: str, chars: dict[int, set[str]], removed: dict[int, list[str]]) -> tuple[Run, ...]:
+    """Split ``text`` where its marks change; ``removed`` text goes before its position."""
+    runs: list[Run] = []
+    start = 0
+    for i in range(len(text) + 1):
+        cut = i == len(text) or i in removed or chars.get(i) != chars.get(start)
+        if cut and i > start:
+            runs.append(Run(text[start:i], frozenset(chars.get(start, ()))))
+            start = i
+        runs.extend(Run(gone, frozenset({"removed"})) for gone in removed.get(i, ()))
+    return tuple(runs)
+
+
+def _marked(
+    text: str, marks: list[tuple[int, int, str]], removed: dict[int, list[str]]
+) -> tuple[Run, ...]:
+    chars: dict[int, set[str]] = {}
+    for start, end, mark in marks:
+        for i in range(max(0, start), min(end, len(text))):
+            chars.setdefault(i, set()).add(mark)
+    return _runs(text, chars, removed)
+
+
+def _side(pair: Pair, ref: SentenceRef) -> bool:
+    """True when ``ref`` is the pair's left passage."""
+    return pair.left == ref
+
+
+def _fact_marks(pair: Pair, left_side: bool) -> list[tuple[int, int, str]]:
+    marks = []
+    for fact in pair.facts:
+        if fact.status == "same":
+            continue
+        span = fact.left_span if left_side else fact.right_span
+        if span is not None:
+            marks.append((span[0], span[1], "fact"))
+    return marks
+
+
+def _word_marks(
+    pair: Pair, left_side: bool, other_text: str
+) -> tuple[list[tuple[int, int, str]], dict[int, list[str]]]:
+    marks: list[tuple[int, int, str]] = []
+    removed: dict[int, list[str]] = {}
+    for change in pair.changes:
+        if change.tag == "equal":
+            continue
+        mine = (
+            (change.left_start, change.left_end)
+            if left_side
+            else (change.right_start, change.right_end)
+        )
+        theirs = (
+            (change.right_start, change.right_end)
+            if left_side
+            else (change.left_start, change.left_end)
+        )
+        gone = other_text[theirs[0] : theirs[1]]
+        if gone.strip():
+            removed.setdefault(mine[0], []).append(gone)
+        if mine[1] > mine[0]:
+            marks.append((mine[0], mine[1], "changed"))
+    return marks, removed
+
+
+def _partner(members: tuple[SentenceRef, ...], member: SentenceRef, pairs: dict) -> Pair | None:
+    """The pair comparing ``member`` with the reference, else its best pair in the cluster."""
+    direct = pairs.get((member, members[0]))
+    if direct is not None:
+        return direct
+    candidates = [pairs[(member, other)] for other in members if (member, other) in pairs]
+    return max(candidates, key=lambda pair: pair.score, default=None)
+
+
+def cluster_views(alignment: Alignment) -> tuple[ClusterView, ...]:
+    """Each claim cluster with every source's passage split into marked runs.
+
+    >>> from newsdiff.core.model import Alignment
+    >>> cluster_views(Alignment((), (), ()))
+    ()
+    """
+    index, pairs = _lookup(alignment)
+    views = []
+    for number, members in enumerate(alignment.clusters, start=1):
+        members = tuple(m for m in members if m.article in index)
+        if not members:
+            continue
+        voices = []
+        for position, member in enumerate(members):
+            text = _passage(alignment, index, member)
+            if position == 0:
+                own = [pairs[(member, o)] for o in members[1:] if (member, o) in pairs]
+                marks = [m for p in own for m in _fact_marks(p, _side(p, member))]
+                voices.append(
+                    Voice(index[member.article], member.sentence, text, _marked(text, marks, {}))
+                )
+                continue
+            pair = _partner(members, member, pairs)
+            if pair is None:
+                voices.append(Voice(index[member.article], member.sentence, text, (Run(text),)))
+                continue
+            left_side = _side(pair, member)
+            other = pair.right if left_side else pair.left
+            words, removed = _word_marks(pair, left_side, _passage(alignment, index, other))
+            marks = words + _fact_marks(pair, left_side)
+            voices.append(
+                Voice(
+                    index[member.article],
+                    member.sentence,
+                    text,
+                    _marked(text, marks, removed),
+                    compared_with=index[other.article],
+                    relation=pair.relation,
+                    score=pair.score,
+                )
+            )
+        views.append(ClusterView(number, tuple(voices), _differences(members, pairs, index)))
+    return tuple(views)
+
+
+def _differences(
+    members: tuple[SentenceRef, ...], pairs: dict, index: dict[str, int]
+) -> tuple[FactDifference, ...]:
+    seen: set[tuple] = set()
+    found = []
+    for i, a in enumerate(members):
+        for b in members[i + 1 :]:
+            pair = pairs.get((a, b))
+            if pair is None:
+                continue
+            for fact in pair.facts:
+                if fact.status != "differ":
+                    continue
+                key = (fact.kind, pair.left.article, fact.left, pair.right.article, fact.right)
+                if key in seen:
+                    continue
+                seen.add(key)
+                found.append(
+                    FactDifference(
+                        fact.kind,
+                        fact.status,
+                        index[pair.left.article],
+                        fact.left,
+                        index[pair.right.article],
+                        fact.right,
+                        fact.note,
+                    )
+                )
+    return tuple(found)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SPACE = re.compile(r"\s+")
+
+
+def plain(text: str) -> str:
+    """Article text made safe to lay out: whitespace folded, control characters dropped.
+
+    Bidirectional overrides go too: they would reorder what a reader sees.
+
+    >>> plain("a\\n\\tb\\x1b[31m c\\u202e")
+    'a b[31m c'
+    """
+    return _SPACE.sub(" ", _CONTROL.sub("", text))
+
+
+def letter(index: int, count: int) -> str:
+    """The short tag of a source in a report: A, B, ... or 1, 2, ... past 26 sources.
+
+    >>> letter(0, 5), letter(27, 30)
+    ('A', '28')
+    """
+    return chr(ord("A") + index) if count <= 26 else str(index + 1)
