@@ -1,0 +1,431 @@
+"""What a word means for matching: its lemma, its compound parts, whether it counts.
+
+Reports say the same thing with other inflections ("bestätigt" / "bestätigen")
+and, in German, other word formation ("Truppenentsendung" / "Entsendung von
+Truppen"). This module maps each word of a passage to the folded lemmas that
+carry its content, dropping function words, so two passages can be compared as
+bags of content lemmas. simplemma ships its dictionaries; nothing is fetched.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import simplemma
+
+from newsdiff.core.text import fold, normalize_number, tokenize
+
+# Function words (folded). Kept short on purpose: corpus document frequencies
+# already weigh down common content words; these are the ones that never help.
+STOPWORDS: dict[str, frozenset[str]] = {
+    "de": frozenset(
+        [
+            "aber",
+            "als",
+            "also",
+            "am",
+            "an",
+            "auch",
+            "auf",
+            "aus",
+            "bei",
+            "beim",
+            "bin",
+            "bis",
+            "bist",
+            "da",
+            "dabei",
+            "damit",
+            "dann",
+            "das",
+            "dass",
+            "dein",
+            "deine",
+            "dem",
+            "den",
+            "denn",
+            "der",
+            "des",
+            "dessen",
+            "dich",
+            "die",
+            "dies",
+            "diese",
+            "diesem",
+            "diesen",
+            "dieser",
+            "dieses",
+            "dir",
+            "doch",
+            "dort",
+            "du",
+            "durch",
+            "ein",
+            "eine",
+            "einem",
+            "einen",
+            "einer",
+            "eines",
+            "er",
+            "es",
+            "etwa",
+            "euch",
+            "euer",
+            "fur",
+            "gegen",
+            "gewesen",
+            "hab",
+            "habe",
+            "haben",
+            "hat",
+            "hatte",
+            "hatten",
+            "hier",
+            "hin",
+            "hinter",
+            "ich",
+            "ihm",
+            "ihn",
+            "ihnen",
+            "ihr",
+            "ihre",
+            "ihrem",
+            "ihren",
+            "ihrer",
+            "ihres",
+            "im",
+            "in",
+            "ins",
+            "ist",
+            "ja",
+            "jede",
+            "jedem",
+            "jeden",
+            "jeder",
+            "jedes",
+            "jetzt",
+            "kann",
+            "kein",
+            "keine",
+            "konnen",
+            "konnte",
+            "mal",
+            "man",
+            "mehr",
+            "mein",
+            "meine",
+            "mich",
+            "mir",
+            "mit",
+            "muss",
+            "nach",
+            "nicht",
+            "noch",
+            "nun",
+            "nur",
+            "ob",
+            "oder",
+            "ohne",
+            "sehr",
+            "sein",
+            "seine",
+            "seinem",
+            "seinen",
+            "seiner",
+            "seines",
+            "sei",
+            "seien",
+            "sich",
+            "sie",
+            "sind",
+            "so",
+            "soll",
+            "sollen",
+            "sollte",
+            "sondern",
+            "sowie",
+            "uber",
+            "um",
+            "und",
+            "uns",
+            "unser",
+            "unter",
+            "vom",
+            "von",
+            "vor",
+            "war",
+            "waren",
+            "warum",
+            "was",
+            "weil",
+            "welche",
+            "welchem",
+            "welchen",
+            "welcher",
+            "welches",
+            "wenn",
+            "wer",
+            "werde",
+            "werden",
+            "wie",
+            "wieder",
+            "will",
+            "wir",
+            "wird",
+            "wurde",
+            "wurden",
+            "wo",
+            "zu",
+            "zum",
+            "zur",
+            "zwar",
+            "zwischen",
+            "sowohl",
+            "hatten",
+            "habe",
+            "hatte",
+            "wahrend",
+            "wegen",
+            "deren",
+            "denen",
+            "worden",
+            "rund",
+            "laut",
+            "demnach",
+            "dieser",
+            "jener",
+        ]
+    ),
+    "en": frozenset(
+        [
+            "a",
+            "about",
+            "above",
+            "after",
+            "again",
+            "against",
+            "all",
+            "am",
+            "an",
+            "and",
+            "any",
+            "are",
+            "as",
+            "at",
+            "be",
+            "because",
+            "been",
+            "before",
+            "being",
+            "below",
+            "between",
+            "both",
+            "but",
+            "by",
+            "can",
+            "could",
+            "did",
+            "do",
+            "does",
+            "doing",
+            "down",
+            "during",
+            "each",
+            "few",
+            "for",
+            "from",
+            "further",
+            "had",
+            "has",
+            "have",
+            "having",
+            "he",
+            "her",
+            "here",
+            "hers",
+            "herself",
+            "him",
+            "himself",
+            "his",
+            "how",
+            "i",
+            "if",
+            "in",
+            "into",
+            "is",
+            "it",
+            "its",
+            "itself",
+            "just",
+            "me",
+            "more",
+            "most",
+            "my",
+            "myself",
+            "no",
+            "nor",
+            "not",
+            "now",
+            "of",
+            "off",
+            "on",
+            "once",
+            "only",
+            "or",
+            "other",
+            "our",
+            "ours",
+            "ourselves",
+            "out",
+            "over",
+            "own",
+            "same",
+            "she",
+            "should",
+            "so",
+            "some",
+            "such",
+            "than",
+            "that",
+            "the",
+            "their",
+            "theirs",
+            "them",
+            "themselves",
+            "then",
+            "there",
+            "these",
+            "they",
+            "this",
+            "those",
+            "through",
+            "to",
+            "too",
+            "under",
+            "until",
+            "up",
+            "very",
+            "was",
+            "we",
+            "were",
+            "what",
+            "when",
+            "where",
+            "which",
+            "while",
+            "who",
+            "whom",
+            "why",
+            "will",
+            "with",
+            "would",
+            "you",
+            "your",
+            "yours",
+            "yourself",
+            "yourselves",
+            "also",
+            "said",
+            "says",
+        ]
+    ),
+}
+
+_LINKS = ("", "s", "es", "n", "en", "e")  # German linking elements between compound parts
+_MIN_PART = 4
+
+
+def guess_language(text: str) -> str:
+    """'de' or 'en', whichever language's function words ``text`` uses more.
+
+    >>> guess_language("The soldiers were sent to Russia"), guess_language("Die Soldaten")
+    ('en', 'de')
+    """
+    words = [fold(t.text) for t in tokenize(text)]
+    de = sum(w in STOPWORDS["de"] for w in words)
+    en = sum(w in STOPWORDS["en"] for w in words)
+    return "en" if en > de else "de"
+
+
+@lru_cache(maxsize=131072)
+def lemma(word: str, language: str) -> str:
+    """The dictionary form of ``word`` as written (not folded).
+
+    >>> lemma("Truppen", "de"), lemma("bestätigt", "de")
+    ('Truppe', 'bestätigen')
+    """
+    try:
+        return simplemma.lemmatize(word, lang=language)
+    except (ValueError, KeyError):  # a language simplemma does not know
+        return word
+
+
+def _known(word: str) -> bool:
+    return simplemma.is_known(word, lang="de") or simplemma.is_known(word.capitalize(), lang="de")
+
+
+@lru_cache(maxsize=131072)
+def split_compound(noun: str) -> tuple[str, ...]:
+    """The parts of a German compound noun, as lemmas; the noun alone if it is none.
+
+    The longest known head wins and the modifier is split again, so
+    "Geheimdienstmitarbeiter" gives the same parts as "Geheimdienst" plus
+    "Mitarbeiter", whichever way a report writes it.
+
+    >>> split_compound("Truppenentsendung")
+    ('Truppe', 'Entsendung')
+    >>> split_compound("Soldat")
+    ('Soldat',)
+    """
+    # A word the dictionary knows whole needs longer parts, so that names
+    # such as "Russland" or "Nordkorea" stay whole while "Geheimdienst" splits.
+    shortest = _MIN_PART + 1 if simplemma.is_known(noun, lang="de") else _MIN_PART
+    if len(noun) < 2 * shortest or not noun[0].isupper():
+        return (noun,)
+    for cut in range(shortest, len(noun) - shortest + 1):
+        head = noun[cut].upper() + noun[cut + 1 :]
+        if not simplemma.is_known(head, lang="de"):
+            continue
+        modifier = noun[:cut]
+        for link in _LINKS:
+            if link and not modifier.endswith(link):
+                continue
+            stem = modifier[: len(modifier) - len(link)]
+            if len(stem) >= shortest and _known(stem):
+                return (*split_compound(lemma(stem.capitalize(), "de")), head)
+    return (noun,)
+
+
+@lru_cache(maxsize=131072)
+def word_features(word: str, language: str, *, compounds: bool = True) -> tuple[str, ...]:
+    """The folded content lemmas one written word stands for; () for a function word.
+
+    >>> word_features("Truppenentsendungen", "de")
+    ('truppe', 'entsendung')
+    >>> word_features("der", "de")
+    ()
+    """
+    if word[0].isdigit():
+        return ("#" + normalize_number(word),)
+    stop = STOPWORDS.get(language, frozenset())
+    out: list[str] = []
+    for part in word.split("-"):
+        if not part or fold(part) in stop:
+            continue
+        base = lemma(part, language)
+        pieces = split_compound(base) if compounds and language == "de" else (base,)
+        out.extend(f for f in (fold(p) for p in pieces) if len(f) > 1 and f not in stop)
+    return tuple(out)
+
+
+def features(text: str, language: str = "de", *, compounds: bool = True) -> tuple[str, ...]:
+    """The folded content lemmas of a passage, in reading order.
+
+    >>> features("Nordkorea hat die Entsendung von Truppen bestätigt")
+    ('nord', 'korea', 'entsendung', 'truppe', 'bestatigen')
+    """
+    return tuple(
+        f
+        for token in tokenize(text)
+        for f in word_features(token.text, language, compounds=compounds)
+    )

@@ -1,0 +1,87 @@
+"""Words with their character offsets, folded so that spelling noise does not count.
+
+Alignment compares words, but the reader highlights characters; every token
+therefore keeps its span in the passage. Folding (case, diacritics) and number
+normalisation (10.000 = 10000 = 10,000) happen here once, so the similarity
+score and the word-level diff agree on what "the same word" means.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# A date like 28.04.2025 first, then a number with thousands groups or a decimal
+# part, then a word (letters, inner apostrophes and hyphens: "Ukraine-Krieg").
+_TOKEN = re.compile(
+    r"\d{1,2}\.\d{1,2}\.\d{2,4}"
+    r"|\d{1,3}(?:[.,\u202f\u00a0']\d{3})+(?:,\d+)?"
+    r"|\d+(?:[.,]\d+)?"
+    r"|[^\W\d_](?:[\w'’]*[^\W_])?(?:-[^\W_]+)*",
+)
+_THOUSANDS = re.compile(r"^\d{1,3}(?:[.,\u202f\u00a0']\d{3})+$")
+_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2,4})$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word or number of a passage: its text as written and its span."""
+
+    text: str
+    start: int
+    end: int
+    number: bool = False
+
+
+def tokenize(text: str) -> tuple[Token, ...]:
+    """The words and numbers of ``text`` with their character spans.
+
+    >>> [t.text for t in tokenize("Etwa 10.000 Soldaten im Ukraine-Krieg.")]
+    ['Etwa', '10.000', 'Soldaten', 'im', 'Ukraine-Krieg']
+    """
+    return tuple(
+        Token(m.group(), m.start(), m.end(), m.group()[0].isdigit()) for m in _TOKEN.finditer(text)
+    )
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """Case- and diacritic-folded form of ``word`` (ß becomes ss, é becomes e).
+
+    >>> fold("Selenskyj"), fold("Südkorea"), fold("Straße")
+    ('selenskyj', 'sudkorea', 'strasse')
+    """
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalize_number(word: str) -> str:
+    """A canonical spelling of a number token, so 10.000, 10,000 and 10000 agree.
+
+    Groups of exactly three digits after a separator are thousands; a single
+    comma or point before other digit counts is a decimal mark. Dates become
+    ISO-like ``YYYY-MM-DD`` (two-digit years are left as written).
+
+    >>> normalize_number("10.000"), normalize_number("10,000"), normalize_number("3,5")
+    ('10000', '10000', '3.5')
+    >>> normalize_number("28.04.2025")
+    '2025-04-28'
+    """
+    date = _DATE.match(word)
+    if date:
+        day, month, year = date.groups()
+        return f"{year}-{int(month):02d}-{int(day):02d}"
+    if _THOUSANDS.match(word):
+        return re.sub(r"\D", "", word)
+    return word.replace(",", ".")
+
+
+def folded_text(text: str) -> str:
+    """The passage as a sequence of folded tokens, for "identical wording" tests.
+
+    >>> folded_text("Nordkorea: 10.000 Soldaten!") == folded_text("nordkorea 10000 soldaten")
+    True
+    """
+    return " ".join(normalize_number(t.text) if t.number else fold(t.text) for t in tokenize(text))
