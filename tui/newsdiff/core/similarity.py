@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from newsdiff.core.lexicon import features, guess_language
+from newsdiff.core.language import detect_language
+from newsdiff.core.lexicon import features
 from newsdiff.core.text import folded_text
 
 # Fitted on stsb-de-train / stsb-en-train (tests/benchmarks/tune_sts.py).
@@ -42,7 +43,7 @@ def profile(text: str, *, language: str | None = None) -> Profile:
     >>> sorted(profile("Nordkorea bestätigt Truppenentsendung").features)
     ['bestatigen', 'entsendung', 'nordkorea', 'truppe']
     """
-    language = language or guess_language(text)
+    language = language or detect_language(text)
     feats = frozenset(features(text, language))
     fuzzy = tuple(sorted(f for f in feats if len(f) >= FUZZY_MIN_LENGTH and f[0] != "#"))
     return Profile(feats, folded_text(text), fuzzy)
@@ -142,5 +143,5 @@ def similarity(
     >>> similarity("Selenskyj fordert Druck", "Selenski fordert Druck") > 0.9
     True
     """
-    language = language or guess_language(f"{a} {b}")
+    language = language or detect_language(f"{a} {b}")
     return score_profiles(profile(a, language=language), profile(b, language=language), frequencies)
