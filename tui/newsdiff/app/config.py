@@ -1,0 +1,63 @@
+"""The user's settings for the reader: a theme and key remappings.
+
+Read from ``$XDG_CONFIG_HOME/newsdiff/config.toml`` (``~/.config`` by default)::
+
+    theme = "textual-light"
+
+    [keymap]
+    "articles.filter" = "f"
+    "app.help" = "f1,question_mark"
+
+Keymap keys are the binding ids the help screen (``?``) lists. A broken file
+never stops the reader: it starts with the defaults and says what was wrong.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+try:  # Python 3.11+; on 3.10 the reader simply runs with defaults
+    import tomllib
+except ImportError:  # pragma: no cover
+    tomllib = None  # type: ignore[assignment]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What the config file asked for, and a one-line problem if it was unreadable."""
+
+    theme: str | None = None
+    keymap: dict[str, str] = field(default_factory=dict)
+    problem: str | None = None
+
+
+def config_path() -> Path:
+    """Where the reader looks for its settings.
+
+    >>> config_path().name
+    'config.toml'
+    """
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "newsdiff" / "config.toml"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """The settings in ``path`` (the default location when None); defaults when absent.
+
+    >>> load_settings(Path("/nonexistent/config.toml"))
+    Settings(theme=None, keymap={}, problem=None)
+    """
+    path = config_path() if path is None else path
+    if tomllib is None or not path.is_file():
+        return Settings()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return Settings(problem=f"{path}: {error}")
+    theme = data.get("theme")
+    keymap = data.get("keymap", {})
+    if not isinstance(keymap, dict) or not all(isinstance(v, str) for v in keymap.values()):
+        return Settings(problem=f"{path}: [keymap] must map binding ids to key strings")
+    return Settings(theme=theme if isinstance(theme, str) else None, keymap=dict(keymap))

@@ -1,0 +1,363 @@
+"""The home screen: every report in a sortable, filterable table.
+
+It paints before anything is read; rows arrive when the worker has read the
+files and the paired/fact columns fill in when the alignment is ready. Article
+text is data: every cell is a ``rich.text.Text`` built from a plain string.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, LoadingIndicator, Static
+
+from newsdiff.app.overview import ArticleOverview, overview
+
+if TYPE_CHECKING:
+    from newsdiff.core.model import Alignment, Article, Corpus
+
+FUZZY_THRESHOLD = 75  # rapidfuzz partial_ratio; lets "nordkora" find "Nordkorea"
+MARK = "✓"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    label: str
+    justify: str = "left"
+
+
+COLUMNS = (
+    Column("mark", ""),
+    Column("title", "Title"),
+    Column("date", "Date"),
+    Column("language", "Lang"),
+    Column("source", "Source"),
+    Column("passages", "Sent.", "right"),
+    Column("paired", "Paired", "right"),
+    Column("facts", "Facts ≠", "right"),
+)
+SORT_CYCLE = ("date", "title", "source", "passages", "paired", "facts", "language")
+
+
+class ArticleTable(DataTable[Text]):
+    """The article table, with the list's own words for the keys it handles."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "select_cursor",
+            "Compare",
+            id="articles.open",
+            tooltip="Compare with the report it shares most with",
+        ),
+        Binding("j", "cursor_down", "Down", show=False, id="articles.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="articles.up"),
+    ]
+
+
+class ArticlesScreen(Screen[None]):
+    """Lists the reports; opens comparisons."""
+
+    TITLE = "newsdiff"
+    AUTO_FOCUS = "#articles"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_mark", "Mark", id="articles.mark"),
+        Binding("c", "compare_marked", "Compare marked", id="articles.compare_marked"),
+        Binding("slash", "filter", "Filter", id="articles.filter"),
+        Binding("o", "cycle_sort", "Sort", id="articles.sort"),
+        Binding("O", "reverse_sort", "Reverse sort", show=False, id="articles.reverse_sort"),
+        Binding("t", "claims", "Claims", id="articles.claims"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="articles.clear_filter"),
+        Binding("q", "app.quit", "Quit", id="articles.quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.articles: tuple[Article, ...] = ()
+        self.overviews: dict[str, ArticleOverview] = {}
+        self.marked: set[str] = set()
+        self.sort_key = "date"
+        self.sort_reverse = False
+        self.query_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="Filter titles (fuzzy) · enter keeps · escape clears", id="filter")
+        with Horizontal(id="status"):
+            yield LoadingIndicator()
+            yield Static(id="status-text")
+        yield ArticleTable(id="articles", cursor_type="row", zebra_stripes=True)
+        yield Static(id="empty-state")
+        yield Static(id="article-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "busy", self._show_busy)
+        self.watch(self.app, "corpus", self._show_corpus)
+        self.watch(self.app, "alignment", self._show_alignment)
+
+    # -- data arriving from the app ------------------------------------------
+
+    def _show_busy(self, busy: str) -> None:
+        self.query_one("#status").display = bool(busy)
+        self.query_one("#status-text", Static).update(Text(busy))
+
+    def _show_corpus(self, corpus: Corpus | None) -> None:
+        if corpus is None:
+            return
+        self.articles = corpus.articles
+        self.overviews = {}
+        self.marked &= {article.id for article in self.articles}
+        self._show_empty_state(corpus)
+        self.refresh_rows()
+
+    def _show_alignment(self, alignment: Alignment | None) -> None:
+        if alignment is None:
+            return
+        self.overviews = overview(alignment)
+        self.refresh_rows()
+
+    def _show_empty_state(self, corpus: Corpus) -> None:
+        empty = self.query_one("#empty-state", Static)
+        count = len(corpus.articles)
+        skipped = len([p for p in corpus.problems if p.fatal])
+        note = f"\n\n{skipped} file(s) could not be read; see the notifications." if skipped else ""
+        if count == 0:
+            message = (
+                "No reports to show.\n\n"
+                "newsdiff compares several reports of one story. Open two or more files "
+                "(plain text, Markdown or HTML):\n\n    newsdiff report-a.txt report-b.md\n\n"
+                "With no paths it opens the five bundled seed reports."
+            )
+        elif count == 1:
+            article = corpus.articles[0]
+            message = (
+                f"Only one report: {article.title}\n\n"
+                "There is nothing to compare it with yet. Open it together with another "
+                f"report of the same story:\n\n    newsdiff {article.path} OTHER-REPORT"
+            )
+        else:
+            message = ""
+        empty.update(Text(message + note if message else ""))
+        empty.display = bool(message)
+        self.query_one(ArticleTable).display = count > 0
+
+    # -- the table -------------------------------------------------------------
+
+    def visible_articles(self) -> list[Article]:
+        """The articles that pass the filter, in the chosen order."""
+        articles = list(self.articles)
+        if self.query_text.strip():
+            from rapidfuzz import fuzz, utils
+
+            query = self.query_text.strip()
+            articles = [
+                article
+                for article in articles
+                if fuzz.partial_ratio(query, article.title, processor=utils.default_process)
+                >= FUZZY_THRESHOLD
+            ]
+        return sorted(articles, key=self._sort_value, reverse=self.sort_reverse)
+
+    def _sort_value(self, article: Article) -> tuple:
+        view = self.overviews.get(article.id)
+        key = self.sort_key
+        if key == "title":
+            return (article.title.casefold(),)
+        if key in ("date", "source", "language"):
+            value = getattr(article, key)
+            # missing values last, whichever the direction
+            return (
+                (value is None, (value or "").casefold())
+                if not self.sort_reverse
+                else (value is not None, (value or "").casefold())
+            )
+        if key == "passages":
+            return (len(article.sentences),)
+        if key == "paired":
+            return (view.share if view else -1.0,)
+        if key == "facts":
+            return (view.fact_differences if view else -1,)
+        return (article.id in self.marked,)
+
+    def _cells(self, article: Article, wide: bool) -> dict[str, Text]:
+        view = self.overviews.get(article.id)
+        date = (article.date or "—").replace("T", " ")
+        return {
+            "mark": Text(MARK if article.id in self.marked else " "),
+            "title": Text(article.title, no_wrap=True, overflow="ellipsis"),
+            "date": Text(date[:16] if wide else date[:10]),
+            "language": Text(article.language or "—"),
+            "source": Text(article.source or "—", no_wrap=True, overflow="ellipsis"),
+            "passages": Text(str(len(article.sentences)), justify="right"),
+            "paired": Text(f"{view.share:.0%}" if view else "…", justify="right"),
+            "facts": Text(str(view.fact_differences) if view else "…", justify="right"),
+        }
+
+    def refresh_rows(self) -> None:
+        """Rebuild the table for the current filter, sort and width; keep the cursor's article."""
+        table = self.query_one(ArticleTable)
+        current = self.current_article_id()
+        width = self.size.width or 80
+        wide = width >= 120
+        shown = [c for c in COLUMNS if c.key != "source" or width >= 100]
+        rows = [(article.id, self._cells(article, wide)) for article in self.visible_articles()]
+        widths = {
+            column.key: max(
+                [len(self._label(column))] + [cells[column.key].cell_len for _, cells in rows]
+            )
+            for column in shown
+        }
+        if "source" in widths:
+            widths["source"] = min(widths["source"], 20)
+        # the title takes what the other columns leave (2 cells of padding each, a scrollbar)
+        others = sum(w + 2 for key, w in widths.items() if key != "title")
+        widths["title"] = max(12, min(widths["title"], width - others - 4))
+        table.clear(columns=True)
+        for column in shown:
+            table.add_column(
+                Text(self._label(column), justify=column.justify),
+                key=column.key,
+                width=widths[column.key],
+            )
+        for key, cells in rows:
+            table.add_row(*(cells[column.key] for column in shown), key=key)
+        if current is not None and current in {key for key, _ in rows}:
+            table.move_cursor(row=table.get_row_index(current), animate=False)
+        self._show_detail()
+
+    def _label(self, column: Column) -> str:
+        if column.key != self.sort_key:
+            return column.label
+        return f"{column.label} {'▼' if self.sort_reverse else '▲'}"
+
+    def current_article_id(self) -> str | None:
+        """The id of the article under the cursor, if any."""
+        table = self.query_one(ArticleTable)
+        if table.row_count == 0:
+            return None
+        row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return row_key.value
+
+    def _article(self, article_id: str | None) -> Article | None:
+        return next((a for a in self.articles if a.id == article_id), None)
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#article-detail", Static)
+        article = self._article(self.current_article_id())
+        detail.display = article is not None
+        if article is None:
+            return
+        text = Text(article.title, style="bold")
+        facts = [article.path, article.source, article.date, f"{len(article.sentences)} passages"]
+        view = self.overviews.get(article.id)
+        if view is not None:
+            facts.append(f"{view.paired} paired, {view.fact_differences} fact differences")
+            partner = self._article(view.best_partner)
+            if partner is not None:
+                facts.append(f"closest: {partner.title}")
+        text.append("\n" + " · ".join(f for f in facts if f), style="dim")
+        detail.update(text)
+
+    @on(DataTable.RowHighlighted, "#articles")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    @on(DataTable.RowSelected, "#articles")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        self.open_best(event.row_key.value)
+
+    @on(DataTable.HeaderSelected, "#articles")
+    def _header(self, event: DataTable.HeaderSelected) -> None:
+        key = event.column_key.value
+        if key == self.sort_key:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_key, self.sort_reverse = key, False
+        self.refresh_rows()
+
+    def on_resize(self) -> None:
+        if self.articles:
+            self.refresh_rows()
+
+    # -- actions ---------------------------------------------------------------
+
+    def open_best(self, article_id: str | None) -> None:
+        """Compare an article with the report it shares most pairs with."""
+        article = self._article(article_id)
+        if article is None:
+            return
+        if self.app.alignment is None:
+            self.notify("Still pairing passages — a moment, please.")
+            return
+        view = self.overviews.get(article.id)
+        partner = view.best_partner if view else None
+        if partner is None:
+            self.notify("No other report shares a passage with this one.", markup=False)
+            return
+        self.app.open_comparison(article.id, partner)
+
+    def action_toggle_mark(self) -> None:
+        article_id = self.current_article_id()
+        if article_id is None:
+            return
+        self.marked ^= {article_id}
+        table = self.query_one(ArticleTable)
+        table.update_cell(article_id, "mark", Text(MARK if article_id in self.marked else " "))
+
+    def action_compare_marked(self) -> None:
+        marked = [a.id for a in self.articles if a.id in self.marked]
+        if len(marked) != 2:
+            count = len(marked)
+            self.notify(f"Mark exactly two reports with space to compare them ({count} marked).")
+            return
+        self.app.open_comparison(marked[0], marked[1])
+
+    def action_filter(self) -> None:
+        filter_input = self.query_one("#filter", Input)
+        filter_input.display = True
+        filter_input.focus()
+
+    def action_clear_filter(self) -> None:
+        filter_input = self.query_one("#filter", Input)
+        if not filter_input.display:
+            return
+        filter_input.value = ""
+        filter_input.display = False
+        self.query_text = ""
+        self.refresh_rows()
+        self.query_one(ArticleTable).focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self.refresh_rows()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.query_one(ArticleTable).focus()
+
+    def action_cycle_sort(self) -> None:
+        position = SORT_CYCLE.index(self.sort_key) if self.sort_key in SORT_CYCLE else -1
+        self.sort_key = SORT_CYCLE[(position + 1) % len(SORT_CYCLE)]
+        self.sort_reverse = False
+        self.refresh_rows()
+        self.notify(f"Sorted by {self.sort_key}", timeout=2)
+
+    def action_reverse_sort(self) -> None:
+        self.sort_reverse = not self.sort_reverse
+        self.refresh_rows()
+
+    def action_claims(self) -> None:
+        if len(self.articles) < 2:
+            self.notify("The claim table needs two or more reports.")
+            return
+        self.app.open_claims()

@@ -1,0 +1,49 @@
+"""``newsdiff [PATH...]``: open the reader on some reports (the seeds when none).
+
+Only cheap checks run before the app starts, so a typo fails in a line and
+the list still paints at once; reading and aligning happen inside the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="report files (text, Markdown, HTML); the bundled seeds when none",
+    )
+
+
+def missing_path(paths: list[str]) -> str | None:
+    """The first path that does not exist, if any.
+
+    >>> missing_path(["/"]), missing_path(["/no/such/report.txt"])
+    (None, '/no/such/report.txt')
+    """
+    return next((path for path in paths if not Path(path).exists()), None)
+
+
+def run(args: argparse.Namespace) -> int:
+    missing = missing_path(args.paths)
+    if missing is not None:
+        print(f"newsdiff: no such file or folder: {missing}", file=sys.stderr)
+        return EXIT_USAGE
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print(
+            "newsdiff: the reader needs a terminal; for plain output try `newsdiff list`",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    from newsdiff.app import make_app
+
+    app = make_app(args.paths)
+    app.run()
+    return app.return_code or EXIT_OK
