@@ -35,29 +35,55 @@ _DOTTED_SHORT = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 # How far to look back for the word before a dot; bounds the work per candidate.
 _LOOKBACK = 48
 
+
+def _words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text``, for the word lists below."""
+    return frozenset(text.split())
+
+
 # Abbreviations that stand before a name, a number or a noun and so never end
 # a sentence in news prose (German and English; English titles turn up in
 # German text too).  Matched as written, or capitalised at a sentence start.
-_NEVER_FINAL = frozenset(
-    ["Dr", "Prof", "Nr", "St", "Hr", "Hrn", "Fr", "Mag", "Ing", "Dipl", "Abg", "Bgm", "Univ", "Doz", "Dir", "Präs", "Hl", "Sr", "Jr", "med", "jur", "phil", "rer", "nat", "oec", "pol", "dent", "vet", "habil", "bzw", "vgl", "ca", "ggf", "ggfs", "evtl", "inkl", "exkl", "zzgl", "sog", "gem", "bspw", "bzgl", "insb", "allg", "einschl", "Mio", "Mrd", "Tsd", "Str", "Jh", "Jhd", "Tel", "Hrsg", "Hg", "Aufl", "Ziff", "Abs", "Co", "vs", "Mr", "Mrs", "Ms", "Messrs", "Sen", "Gen", "Gov", "Rep", "Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Rev", "Hon", "Supt", "Mt", "Ft", "approx"]
+_NEVER_FINAL = _words(
+    """
+    Dr Prof Nr St Hr Hrn Fr Mag Ing Dipl Abg Bgm Univ Doz Dir Präs Hl Sr Jr med jur phil rer
+    nat oec pol dent vet habil bzw vgl ca ggf ggfs evtl inkl exkl zzgl sog gem bspw bzgl
+    insb allg einschl Mio Mrd Tsd Str Jh Jhd Tel Hrsg Hg Aufl Ziff Abs Co vs Mr Mrs Ms
+    Messrs Sen Gen Gov Rep Lt Col Sgt Capt Cmdr Adm Maj Rev Hon Supt Mt Ft approx
+    """
 )
 # Abbreviations that are also words or may end a sentence; they hold only
 # before a number ("No. 5", "Art. 3", "Jan. 2024").
-_BEFORE_NUMBER = frozenset(
-    ["No", "Nos", "Art", "Bd", "Vol", "pp", "Fig", "Kap", "S", "Jan", "Feb", "Mar", "Mär", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Okt", "Nov", "Dec", "Dez"]
+_BEFORE_NUMBER = _words(
+    """
+    No Nos Art Bd Vol pp Fig Kap S Jan Feb Mar Mär Apr Jun Jul Aug Sep Sept Oct Okt Nov Dec
+    Dez
+    """
 )
 # Dotted abbreviations that often end a sentence: split when a capital follows.
-_DOTTED_FINAL = frozenset(["a.m", "p.m", "o.ä", "u.ä", "etc", "usw"])
-_MONTHS = frozenset(
-    ["Januar", "Jänner", "Februar", "Feber", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]
+_DOTTED_FINAL = _words("a.m p.m o.ä u.ä etc usw")
+_MONTHS = _words(
+    """
+    Januar Jänner Februar Feber März April Mai Juni Juli August September Oktober November
+    Dezember
+    """
 )
 # German words after which "3." is an ordinal: "am 3. Oktober", "der 2. Weltkrieg".
-_ORDINAL_BEFORE = frozenset(
-    ["am", "im", "vom", "zum", "zur", "beim", "bis", "ab", "seit", "vor", "nach", "für", "zu", "um", "an", "in", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "sein", "seine", "seinem", "seinen", "seiner", "seines", "ihr", "ihre", "ihrem", "ihren", "ihrer", "ihres", "jeder", "jede", "jedes", "jedem", "jeden", "dieser", "diese", "dieses", "diesem", "diesen", "unser", "unsere", "unserem", "unseren", "unserer", "euer", "eure"]
+_ORDINAL_BEFORE = _words(
+    """
+    am im vom zum zur beim bis ab seit vor nach für zu um an in der die das den dem des ein
+    eine einen einem einer eines sein seine seinem seinen seiner seines ihr ihre ihrem ihren
+    ihrer ihres jeder jede jedes jedem jeden dieser diese dieses diesem diesen unser unsere
+    unserem unseren unserer euer eure als
+    """
 )
 # Nouns an ordinal typically counts, even without an article before it.
-_ORDINAL_NOUNS = frozenset(
-    ["Mal", "Jahrhundert", "Jahrtausend", "Jahrestag", "Geburtstag", "Todestag", "Platz", "Rang", "Runde", "Spieltag", "Stock", "Etage", "Klasse", "Liga", "Weltkrieg", "Quartal", "Halbjahr", "Lebensjahr", "Bezirk", "Sitzung", "Amtszeit", "Legislaturperiode", "Auflage", "Tag", "Woche", "Monat"]
+_ORDINAL_NOUNS = _words(
+    """
+    Mal Jahrhundert Jahrtausend Jahrestag Geburtstag Todestag Platz Rang Runde Spieltag
+    Stock Etage Klasse Liga Weltkrieg Quartal Halbjahr Lebensjahr Bezirk Sitzung Amtszeit
+    Legislaturperiode Auflage Tag Woche Monat
+    """
 )
 _CONTINUING = ",;:)]}"
 
@@ -122,7 +148,9 @@ def _is_boundary(text: str, mark: int, mark_end: int, following: int, german: bo
     if word.isdigit():
         return _number_ends(text, mark - len(word), word, after, german)
     if len(word) == 1 and word.isalpha():
-        return False  # an initial ("J. R. R. Tolkien") or part of "z. B."
+        # An initial ("J. R. R. Tolkien") or part of "z. B." runs on into a
+        # word; before a quote ("auf X. „Sollten …") the letter ends a sentence.
+        return not nxt.isalnum()
     if _abbreviation(word, _NEVER_FINAL):
         return False
     if after[:1].isdigit() and _abbreviation(word, _BEFORE_NUMBER):
