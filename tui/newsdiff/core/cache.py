@@ -1,0 +1,182 @@
+"""Parsed articles kept on disk, so opening the same folder again costs almost nothing.
+
+An entry is keyed by the file's bytes and by the code that parsed them (a hash
+of the core modules that shape an Article), so editing a report or upgrading
+newsdiff makes old entries unreachable. An entry is JSON checked field by field
+on the way in: anything corrupt, stale or odd is ignored and rebuilt, never
+trusted. Writes are atomic; a cache that cannot be written is skipped quietly.
+
+Set ``NEWSDIFF_NO_CACHE=1`` (or pass ``cache=False`` to the reader) to bypass it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, fields
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from newsdiff.core.model import Article, Sentence
+
+# the modules whose code decides what an Article holds
+_SHAPING = (
+    "article.py",
+    "blocks.py",
+    "cache.py",
+    "decode.py",
+    "language.py",
+    "loader.py",
+    "markdown_blocks.py",
+    "metadata.py",
+    "model.py",
+    "segment.py",
+)
+_LIBRARIES = ("markdown-it-py", "mdit-py-plugins")
+_FORMAT = 1
+_KINDS = ("sentence", "heading", "table-row", "list-item")
+
+
+def enabled(cache: bool = True) -> bool:
+    """Whether the cache is used: asked for, and not switched off by NEWSDIFF_NO_CACHE.
+
+    >>> enabled(False)
+    False
+    """
+    flag = os.environ.get("NEWSDIFF_NO_CACHE", "").strip().lower()
+    return cache and flag in ("", "0", "false", "no")
+
+
+def cache_dir() -> Path:
+    """Where entries live: ``$XDG_CACHE_HOME/newsdiff``, else ``~/.cache/newsdiff``.
+
+    >>> cache_dir().name
+    'newsdiff'
+    """
+    base = os.environ.get("XDG_CACHE_HOME", "").strip()
+    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".cache"
+    return root / "newsdiff"
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the code that turns bytes into an Article; it changes with that code.
+
+    >>> len(code_version())
+    16
+    """
+    digest = hashlib.sha256(f"format {_FORMAT}".encode())
+    here = Path(__file__).resolve().parent
+    for name in _SHAPING:
+        try:
+            digest.update(name.encode() + b"\0" + (here / name).read_bytes())
+        except OSError:
+            digest.update(name.encode() + b"\0missing")
+    for library in _LIBRARIES:
+        try:
+            digest.update(f"{library} {metadata.version(library)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(library.encode())
+    return digest.hexdigest()[:16]
+
+
+def content_key(data: bytes, *, markdown: bool) -> str:
+    """The key of a file's content as read as markdown or as plain text.
+
+    >>> content_key(b"x", markdown=True) != content_key(b"x", markdown=False)
+    True
+    """
+    digest = hashlib.sha256(b"md\0" if markdown else b"txt\0")
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def entry_path(key: str) -> Path:
+    """The file holding the entry for ``key`` under the current code version."""
+    return cache_dir() / "articles" / code_version() / key[:2] / f"{key}.json"
+
+
+def load(key: str) -> Article | None:
+    """The cached article for ``key``, or None when there is none or it does not check out.
+
+    ``id`` and ``path`` are those of the file that was read when the entry was
+    written; the reader replaces them with the current ones.
+    """
+    try:
+        with open(entry_path(key), encoding="utf-8") as handle:
+            record = json.load(handle)
+    except (OSError, ValueError):
+        return None
+    try:
+        return _article(record, key)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def store(key: str, article: Article) -> None:
+    """Write the entry for ``key`` atomically; quietly do nothing if that fails."""
+    path = entry_path(key)
+    record = {"format": _FORMAT, "version": code_version(), "key": key, **asdict(article)}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(record, out, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temporary, path)
+        except BaseException:
+            _remove(temporary)
+            raise
+    except OSError:
+        return
+
+
+def _remove(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+
+
+def _article(record: object, key: str) -> Article:
+    """Rebuild an Article from JSON, refusing anything that does not fit exactly."""
+    if not isinstance(record, dict):
+        raise TypeError("not an object")
+    if record.get("format") != _FORMAT or record.get("version") != code_version():
+        raise ValueError("stale entry")
+    if record.get("key") != key:
+        raise ValueError("entry for another key")
+    values = {}
+    for field in fields(Article):
+        value = record[field.name]
+        if field.name == "sentences":
+            continue
+        if field.name == "words":
+            if type(value) is not int:
+                raise TypeError("words")
+        elif not (isinstance(value, str) or (value is None and field.name not in _REQUIRED)):
+            raise TypeError(field.name)
+        values[field.name] = value
+    text = values["text"]
+    sentences = tuple(
+        _sentence(item, number, len(text)) for number, item in enumerate(record["sentences"])
+    )
+    return Article(sentences=sentences, **values)
+
+
+_REQUIRED = ("id", "path", "text", "title", "language")
+
+
+def _sentence(item: object, number: int, length: int) -> Sentence:
+    if not isinstance(item, dict):
+        raise TypeError("sentence")
+    index, text, start, end = item["index"], item["text"], item["start"], item["end"]
+    kind, paragraph = item["kind"], item["paragraph"]
+    numbers = (index, start, end, paragraph)
+    if any(type(value) is not int for value in numbers) or not isinstance(text, str):
+        raise TypeError("sentence fields")
+    if index != number or not 0 <= start <= end <= length or kind not in _KINDS:
+        raise ValueError("sentence out of place")
+    return Sentence(index, text, start, end, kind, paragraph)

@@ -1,0 +1,179 @@
+"""Read report files and folders into Articles, through the on-disk cache.
+
+A folder gives its ``.txt`` and ``.md`` files in name order, subfolders
+included; a symlink that leads back into a folder already walked is not
+followed again. A file that cannot be read (binary, unreadable, empty) is
+reported as a Problem and the rest is read: one bad file in a folder of
+reports must not cost the user the others.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from newsdiff.core import cache as article_cache
+from newsdiff.core.article import build_article
+from newsdiff.core.decode import NotText, decode
+from newsdiff.core.model import Article, Corpus, Problem
+
+SUFFIXES = (".txt", ".md", ".markdown")
+_MARKDOWN = (".md", ".markdown")
+_MAX_BYTES = 20 * 1024 * 1024  # far beyond any news report; keeps a stray dump out
+
+
+class ReadError(Exception):
+    """A file newsdiff cannot read as a report, with a one-line reason."""
+
+    def __init__(self, path: str | os.PathLike[str], message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = str(path)
+        self.message = message
+
+
+def read_article(path: str | os.PathLike[str], *, cache: bool = True) -> Article:
+    """Read one report file (UTF-8/16, cp1252; plain text or markdown).
+
+    Raises ReadError when the file cannot be read as a report.
+
+    >>> from newsdiff.core.seeds import seed_paths
+    >>> read_article(seed_paths()[0]).date
+    '2025-04-28T03:32'
+    """
+    path = Path(path)
+    data = _read_bytes(path)
+    markdown = path.suffix.lower() in _MARKDOWN
+    use_cache = article_cache.enabled(cache)
+    key = article_cache.content_key(data, markdown=markdown) if use_cache else ""
+    if use_cache:
+        cached = article_cache.load(key)
+        if cached is not None:
+            return replace(cached, id=path.stem, path=str(path))
+    try:
+        text = decode(data).text
+    except NotText as error:
+        raise ReadError(path, str(error)) from None
+    if not text.strip():
+        raise ReadError(path, "empty file")
+    article = build_article(text, id=path.stem, path=str(path), markdown=markdown)
+    if not article.sentences:
+        raise ReadError(path, "no readable text")
+    if use_cache:
+        article_cache.store(key, article)
+    return article
+
+
+def read_articles(paths: Iterable[str | os.PathLike[str]], *, cache: bool = True) -> Corpus:
+    """Read files and folders; unreadable files become Problems, the rest Articles.
+
+    Article ids are the file stems, made unique ("a", "a-2") when two files
+    share a stem.
+
+    >>> from newsdiff.core.seeds import seeds_dir
+    >>> corpus = read_articles([seeds_dir()])
+    >>> len(corpus.articles), corpus.problems
+    (5, ())
+    """
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    taken: set[str] = set()
+    for item in report_files(paths):
+        if isinstance(item, Problem):
+            problems.append(item)
+            continue
+        try:
+            article = read_article(item, cache=cache)
+        except ReadError as error:
+            problems.append(Problem(error.path, error.message))
+            continue
+        unique = _unique_id(article.id, taken)
+        articles.append(article if unique == article.id else replace(article, id=unique))
+    return Corpus(tuple(articles), tuple(problems))
+
+
+def report_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Problem]:
+    """The files to read, in order, and a Problem for each path that cannot be walked.
+
+    A file named directly is read whatever its suffix; in folders only report
+    suffixes count. Each real file is given once.
+
+    >>> from newsdiff.core.seeds import seeds_dir
+    >>> [p.name[:3] for p in report_files([seeds_dir()])]
+    ['000', '001', '002', '003', '004']
+    """
+    seen_files: set[str] = set()
+    seen_dirs: set[str] = set()
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found: Iterable[Path | Problem] = _walk(path, seen_dirs)
+        elif path.exists() or path.is_symlink():
+            found = (path,)
+        else:
+            found = (Problem(str(path), "no such file or folder"),)
+        for item in found:
+            if isinstance(item, Path):
+                real = os.path.realpath(item)
+                if real in seen_files:
+                    continue
+                seen_files.add(real)
+            yield item
+
+
+def _walk(folder: Path, seen: set[str]) -> Iterator[Path | Problem]:
+    real = os.path.realpath(folder)
+    if real in seen:  # a symlink loop, or a folder given twice
+        return
+    seen.add(real)
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as error:
+        yield Problem(str(folder), f"cannot open folder: {_reason(error)}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue  # .git, editor swap files and the like
+        path = folder / entry.name
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            yield from _walk(path, seen)
+        elif entry.name.lower().endswith(SUFFIXES):
+            yield path
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > _MAX_BYTES:
+            raise ReadError(path, f"too large for a report ({size // (1024 * 1024)} MB)")
+        with open(path, "rb") as handle:
+            return handle.read(_MAX_BYTES + 1)
+    except ReadError:
+        raise
+    except OSError as error:
+        raise ReadError(path, _reason(error)) from None
+
+
+def _reason(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "no such file or folder"
+    if isinstance(error, IsADirectoryError):
+        return "is a folder"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    return (error.strerror or type(error).__name__).lower()
+
+
+def _unique_id(stem: str, taken: set[str]) -> str:
+    candidate, number = stem, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{stem}-{number}"
+    taken.add(candidate)
+    return candidate
