@@ -1,0 +1,52 @@
+"""Greedy word wrapping as character offsets.
+
+The comparison view needs every row's height before it paints anything (to
+size the scroll area) but styled lines only for the rows on screen. Wrapping
+the plain text into offsets serves both: heights are ``len(offsets)`` and a
+visible line is a slice of the highlighted ``Content``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len
+
+_WORD = re.compile(r"\S+")
+
+
+def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+    """Break ``text`` into lines of at most ``width`` cells, as (start, end) offsets.
+
+    Lines break at whitespace; a word wider than the line is cut.
+
+    >>> t = "Nordkorea bestätigt Truppen"
+    >>> [t[s:e] for s, e in wrap_offsets(t, 12)]
+    ['Nordkorea', 'bestätigt', 'Truppen']
+    >>> [t[s:e] for s, e in wrap_offsets("abcdefgh", 3)]
+    ['abc', 'def', 'gh']
+    """
+    width = max(1, width)
+    lines: list[tuple[int, int]] = []
+    start = end = cells = -1
+    for match in _WORD.finditer(text):
+        s, e = match.span()
+        w = cell_len(match.group())
+        if start >= 0 and cells + 1 + w <= width:
+            end, cells = e, cells + 1 + w
+            continue
+        if start >= 0:
+            lines.append((start, end))
+        while w > width:
+            cut, used = s, 0
+            while cut < e and used + cell_len(text[cut]) <= width:
+                used += cell_len(text[cut])
+                cut += 1
+            cut = max(cut, s + 1)  # a wide character in a one-cell line
+            lines.append((s, cut))
+            s = cut
+            w = cell_len(text[s:e])
+        start, end, cells = s, e, w
+    if start >= 0:
+        lines.append((start, end))
+    return lines or [(0, 0)]
