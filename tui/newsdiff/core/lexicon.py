@@ -47,6 +47,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
 
 _LINKS = ("", "s", "es", "n", "en", "e")  # German linking elements between compound parts
 _MIN_PART = 4
+_ENDINGS = ("en", "em", "er", "es", "e")
 
 
 @lru_cache(maxsize=131072)
@@ -57,7 +58,19 @@ def lemma(word: str, language: str) -> str:
     ('Truppe', 'bestätigen')
     """
     try:
-        return simplemma.lemmatize(word, lang=language)
+        found = simplemma.lemmatize(word, lang=language)
+        if found != word or simplemma.is_known(word, lang=language):
+            return found
+        # A capitalised adjective at the start of a sentence is unknown as written.
+        if word[0].isupper() and (lower := simplemma.lemmatize(word.lower(), lang=language)):
+            if lower != word.lower():
+                return lower
+        if language == "de":  # inflected adjectives the dictionary lacks: "nordkoreanische"
+            low = word.lower()
+            for ending in _ENDINGS:
+                if low.endswith(ending) and simplemma.is_known(low[: -len(ending)], lang="de"):
+                    return low[: -len(ending)]
+        return found
     except (ValueError, KeyError):  # a language simplemma does not know
         return word
 
@@ -93,6 +106,9 @@ def split_compound(noun: str) -> tuple[str, ...]:
             if link and not modifier.endswith(link):
                 continue
             stem = modifier[: len(modifier) - len(link)]
+            # "Unterstützung" is a prefixed word, not "unter" + "Stützung"
+            if fold(stem) in STOPWORDS["de"]:
+                continue
             if len(stem) >= shortest and _known(stem):
                 return (*split_compound(lemma(stem.capitalize(), "de")), head)
     return (noun,)

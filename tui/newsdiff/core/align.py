@@ -1,0 +1,189 @@
+"""Pair the passages that tell the same claim across reports, and group them into claims.
+
+Reports reorder facts and split or merge sentences, so alignment is neither
+monotonic nor one-to-one: any passage may pair with any passage of another
+report. Candidates come from rare shared lemmas (``newsdiff.core.candidates``),
+each is scored with ``newsdiff.core.similarity``, and pairs above the threshold
+join claim clusters. A cluster only grows when every cross-report pair in it
+still scores above a floor, so a chain of loose links cannot glue unrelated
+claims together, and every pair inside a cluster is known and reported.
+Everything is computed in the order of the article ids, so the result does not
+depend on the order the reports were given in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz.distance import Levenshtein
+
+from newsdiff.core.candidates import candidate_pairs
+from newsdiff.core.model import Alignment, Article, Pair, Relation, SentenceRef, WordChange
+from newsdiff.core.similarity import Frequencies, Profile, profile, score_profiles
+from newsdiff.core.text import Token, fold, normalize_number, tokenize
+
+# Chosen on the seed fixture (tests/fixtures/seed_pairs.json, see tests/test_align.py).
+THRESHOLD = 0.45  # a pair of passages scoring this much tells the same claim
+CLUSTER_FLOOR = 0.25  # every cross-report pair inside a claim cluster scores at least this
+
+
+def align(
+    articles: Sequence[Article],
+    *,
+    threshold: float | None = None,
+    floor: float | None = None,
+) -> Alignment:
+    """The pairs of passages that tell the same claim, between every two articles.
+
+    ``threshold`` (default ``THRESHOLD``) is the score from which two passages
+    pair; ``floor`` (default ``CLUSTER_FLOOR``, never above the threshold) the
+    score every pair inside a claim cluster must keep. In each pair, ``left``
+    is the passage of the article that comes first in ``articles``.
+
+    >>> from newsdiff.core.model import Sentence
+    >>> def article(id_, *texts):
+    ...     sentences = tuple(Sentence(i, t, 0, len(t)) for i, t in enumerate(texts))
+    ...     return Article(id_, id_, " ".join(texts), texts[0], None, "de", sentences, 9)
+    >>> a = article("a", "Nordkorea bestätigt Truppenentsendung nach Russland.", "Kim lacht.")
+    >>> b = article("b", "Wetter heute.", "Nordkorea hat die Entsendung von Truppen bestätigt.")
+    >>> [(p.left.sentence, p.right.sentence, p.relation) for p in align([a, b]).pairs]
+    [(0, 1, 'reworded')]
+    """
+    threshold = THRESHOLD if threshold is None else threshold
+    floor = min(threshold, CLUSTER_FLOOR if floor is None else floor)
+    order = sorted(range(len(articles)), key=lambda k: (articles[k].id, articles[k].path))
+    refs: list[tuple[int, int]] = []  # (position in ``articles``, passage index)
+    profiles: list[Profile] = []
+    for k in order:
+        article = articles[k]
+        for sentence in article.sentences:
+            refs.append((k, sentence.index))
+            profiles.append(profile(sentence.text, language=article.language))
+    groups = [k for k, _ in refs]
+    frequencies = Frequencies.from_profiles(profiles)
+    scores: dict[tuple[int, int], float] = {}
+
+    def score(i: int, j: int) -> float:
+        key = (i, j) if i < j else (j, i)
+        if key not in scores:
+            scores[key] = score_profiles(profiles[i], profiles[j], frequencies)
+        return scores[key]
+
+    edges = _identical_pairs(profiles, groups)
+    edges.update(candidate_pairs(profiles, groups, frequencies))
+    strong = [(score(i, j), i, j) for i, j in sorted(edges)]
+    strong = sorted((s, i, j) for s, i, j in strong if s >= threshold and profiles[i].features)
+    strong.sort(key=lambda e: -e[0])  # stable: ties stay in index order
+    clusters = _cluster(strong, groups, score, floor)
+    pairs = []
+    for members in clusters:
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if groups[i] != groups[j]:
+                    pairs.append(_pair(articles, refs, i, j, score(i, j)))
+    pairs.sort(key=lambda p: (_rank(articles, p.left), _rank(articles, p.right)))
+    ref_of = {i: SentenceRef(articles[refs[i][0]].id, refs[i][1]) for m in clusters for i in m}
+    claims = [
+        tuple(sorted((ref_of[i] for i in m), key=lambda r: _rank(articles, r))) for m in clusters
+    ]
+    claims.sort(key=lambda c: _rank(articles, c[0]))
+    return Alignment(tuple(articles), tuple(pairs), tuple(claims))
+
+
+def _identical_pairs(profiles: Sequence[Profile], groups: Sequence[int]) -> set[tuple[int, int]]:
+    """Passages worded identically always pair, even when made of topic words only."""
+    seen: dict[str, list[int]] = {}
+    for i, p in enumerate(profiles):
+        if p.folded:
+            seen.setdefault(p.folded, []).append(i)
+    return {
+        (i, j)
+        for same in seen.values()
+        for x, i in enumerate(same)
+        for j in same[x + 1 :]
+        if groups[i] != groups[j]
+    }
+
+
+def _cluster(strong, groups, score, floor) -> list[list[int]]:  # type: ignore[no-untyped-def]
+    """Merge along the strongest pairs first while every cross-report pair stays above ``floor``."""
+    cluster_of: dict[int, list[int]] = {}
+    for _, i, j in strong:
+        a = cluster_of.get(i, [i])
+        b = cluster_of.get(j, [j])
+        if a is b:
+            continue
+        if all(score(x, y) >= floor for x in a for y in b if groups[x] != groups[y]):
+            merged = sorted(a + b)
+            for member in merged:
+                cluster_of[member] = merged
+    unique = {id(c): c for c in cluster_of.values()}
+    return sorted(unique.values())
+
+
+def _rank(articles: Sequence[Article], ref: SentenceRef) -> tuple[int, int]:
+    position = next(k for k, a in enumerate(articles) if a.id == ref.article)
+    return (position, ref.sentence)
+
+
+def _pair(articles: Sequence[Article], refs, i: int, j: int, score: float) -> Pair:  # type: ignore[no-untyped-def]
+    """The Pair of passages ``i`` and ``j``, left being the earlier article in the input."""
+    (ka, sa), (kb, sb) = sorted((refs[i], refs[j]))
+    left, right = articles[ka], articles[kb]
+    left_text = _text(left, sa)
+    right_text = _text(right, sb)
+    changes = word_changes(left_text, right_text)
+    from newsdiff.core.facts import compare_facts  # written alongside; loaded on use
+
+    facts = compare_facts(
+        left_text,
+        right_text,
+        language=left.language,
+        left_published=left.date,
+        right_published=right.date,
+    )
+    relation: Relation = "reworded"
+    if _words(tokenize(left_text)) == _words(tokenize(right_text)):
+        relation = "identical"
+    elif any(f.status == "differ" for f in facts):
+        relation = "facts-differ"
+    return Pair(
+        SentenceRef(left.id, sa),
+        SentenceRef(right.id, sb),
+        round(score, 4),
+        relation,
+        changes,
+        facts,
+    )
+
+
+def _text(article: Article, index: int) -> str:
+    return next(s.text for s in article.sentences if s.index == index)
+
+
+def _words(tokens: Sequence[Token]) -> list[str]:
+    return [normalize_number(t.text) if t.number else fold(t.text) for t in tokens]
+
+
+def word_changes(left: str, right: str) -> tuple[WordChange, ...]:
+    """The word-level edit script from ``left`` to ``right`` as character spans.
+
+    Words compare folded, numbers normalised, so "10.000" and "10000" are equal.
+
+    >>> [c.tag for c in word_changes("rund 11.000 Soldaten", "etwa 11000 Soldaten")]
+    ['replace', 'equal']
+    """
+    lt, rt = tokenize(left), tokenize(right)
+    out = []
+    for op in Levenshtein.opcodes(_words(lt), _words(rt)):
+        ls, le = _span(lt, op.src_start, op.src_end)
+        rs, re_ = _span(rt, op.dest_start, op.dest_end)
+        out.append(WordChange(op.tag, ls, le, rs, re_))
+    return tuple(out)
+
+
+def _span(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
+    if start < end:
+        return tokens[start].start, tokens[end - 1].end
+    at = tokens[start].start if start < len(tokens) else (tokens[-1].end if tokens else 0)
+    return at, at
