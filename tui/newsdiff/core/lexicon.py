@@ -62,9 +62,9 @@ def lemma(word: str, language: str) -> str:
         if found != word or simplemma.is_known(word, lang=language):
             return found
         # A capitalised adjective at the start of a sentence is unknown as written.
-        if word[0].isupper() and (lower := simplemma.lemmatize(word.lower(), lang=language)):
-            if lower != word.lower():
-                return lower
+        lower = simplemma.lemmatize(word.lower(), lang=language)
+        if word[0].isupper() and lower != word.lower():
+            return lower
         if language == "de":  # inflected adjectives the dictionary lacks: "nordkoreanische"
             low = word.lower()
             for ending in _ENDINGS:
