@@ -1,0 +1,23 @@
+"""Shared fixtures for the whole suite.
+
+Every test runs with its own cache folder, so a test never reads an entry an
+earlier run (or the developer's own newsdiff) left in ~/.cache, and never
+writes there either. Subprocesses inherit it through the environment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def isolated_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """A fresh, empty XDG cache home for each test (and no NEWSDIFF_NO_CACHE from outside)."""
+    home = tmp_path_factory.mktemp("xdg-cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    monkeypatch.delenv("NEWSDIFF_NO_CACHE", raising=False)
+    return home
