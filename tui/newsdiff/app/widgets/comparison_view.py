@@ -305,7 +305,7 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         left_w, right_w = self._column_widths(width)
         left_lines, right_lines = self._wraps[index]
         if line >= max(len(left_lines), len(right_lines), 1):
-            return Strip.blank(width, base.rich_style)  # the spacer between rows
+            is_cursor = False  # the spacer between rows keeps only the column rule
         row_style = base
         cell_style = {"left": base, "right": base}
         if is_cursor:

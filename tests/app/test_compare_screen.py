@@ -1,0 +1,221 @@
+"""The comparison screen, key by key, on a small hand-made alignment."""
+
+from __future__ import annotations
+
+from compare_data import sample_alignment
+from textual.app import App
+
+from newsdiff.app.screens.compare import CompareScreen
+from newsdiff.app.screens.passage import PassageScreen
+from newsdiff.app.widgets.comparison_view import ComparisonView
+from newsdiff.core.rows import row_of_passage
+
+
+class CompareApp(App[None]):
+    """Just enough app to hold the screen under test."""
+
+    def __init__(self, left: str = "ard", right: str = "zdf", row: int | None = None) -> None:
+        super().__init__()
+        self.alignment = sample_alignment()
+        self.args = (left, right, row)
+
+    def on_mount(self) -> None:
+        left, right, row = self.args
+        self.push_screen(CompareScreen(self.alignment, left, right, row=row))
+
+
+def visible_text(screen: CompareScreen) -> str:
+    view = screen.query_one(ComparisonView)
+    return "\n".join(view.render_line(y).text for y in range(view.size.height))
+
+
+async def test_opens_on_the_first_pair_with_the_view_focused():
+    app = CompareApp("zdf", "dlf")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        # zdf and dlf share only one claim: the cursor starts on it, not on row 0
+        assert screen.view.current_row.pair is not None
+        assert screen.view.current_row.left.index == 2
+        assert screen.cursor_row > 0
+        assert screen.view.has_focus
+
+
+async def test_j_k_and_arrows_move_the_cursor():
+    app = CompareApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.cursor_row == 0
+        await pilot.press("j")
+        assert screen.cursor_row == 1
+        await pilot.press("down", "down")
+        assert screen.cursor_row == 3
+        await pilot.press("k")
+        assert screen.cursor_row == 2
+        await pilot.press("up", "up", "up")
+        assert screen.cursor_row == 0
+
+
+async def test_n_and_shift_n_step_over_unpaired_rows():
+    app = CompareApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("n", "n")
+        assert screen.cursor_row == 2
+        await pilot.press("n")  # row 3 is zdf's right-only passage: skipped
+        assert screen.cursor_row == 4
+        assert screen.view.current_row.pair.relation == "identical"
+        await pilot.press("n")  # two unpaired ard passages skipped
+        assert screen.view.current_row.left.index == 6
+        await pilot.press("n")  # nothing below: stays
+        assert screen.view.current_row.left.index == 6
+        await pilot.press("N")
+        assert screen.cursor_row == 4
+
+
+async def test_d_and_shift_d_go_to_fact_differences():
+    app = CompareApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("d")
+        assert screen.view.current_row.differs
+        assert screen.view.current_row.left.index == 2
+        await pilot.press("G", "D")
+        assert screen.view.current_row.left.index == 2
+        await pilot.press("D")  # none above
+        assert screen.view.current_row.left.index == 2
+
+
+async def test_tab_switches_the_focused_column_and_enter_opens_that_passage():
+    app = CompareApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("d", "tab")
+        assert screen.view.focused_side == "right"
+        await pilot.press("enter")
+        assert isinstance(app.screen, PassageScreen)
+        assert (app.screen.article_id, app.screen.sentence) == ("zdf", 2)
+        await pilot.press("q")
+        assert app.screen is screen
+        await pilot.press("tab", "enter")
+        assert (app.screen.article_id, app.screen.sentence) == ("ard", 2)
+
+
+async def test_s_swaps_sides_and_keeps_the_passage_under_the_cursor():
+    app = CompareApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("d")
+        await pilot.press("s")
+        assert (screen.left_id, screen.right_id) == ("zdf", "ard")
+        row = screen.view.current_row
+        assert (row.left.index, row.right.index) == (2, 2)
+        assert row.pair.left.article == "zdf"
+        await pilot.press("s")
+        assert (screen.left_id, screen.right_id) == ("ard", "zdf")
+
+
+async def test_brackets_and_arrows_cycle_the_right_report():
+    app = CompareApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("d", "right_square_bracket")
+        assert screen.right_id == "dlf"
+        # the cursor stays on ard's passage, now beside dlf's
+        assert screen.view.current_row.left.index == 2
+        assert screen.view.current_row.right.text.startswith("4000 Soldaten")
+        await pilot.press("right_square_bracket")
+        assert screen.right_id == "zdf"
+        await pilot.press("left_square_bracket")
+        assert screen.right_id == "dlf"
+        await pilot.press("left")
+        assert screen.right_id == "zdf"
+        await pilot.press("right")
+        assert screen.right_id == "dlf"
+
+
+async def test_u_shows_only_paired_passages_and_back():
+    app = CompareApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        everything = len(screen.rows)
+        await pilot.press("d", "u")
+        assert screen.paired_only
+        assert all(row.pair is not None for row in screen.rows)
+        assert len(screen.rows) < everything
+        assert screen.view.current_row.left.index == 2
+        await pilot.press("u")
+        assert len(screen.rows) == everything
+        assert screen.view.current_row.left.index == 2
+
+
+async def test_q_and_escape_go_back():
+    app = CompareApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        assert not isinstance(app.screen, CompareScreen)
+        app.push_screen(CompareScreen(app.alignment, "ard", "dlf"))
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, CompareScreen)
+
+
+async def test_row_argument_puts_the_cursor_there():
+    app = CompareApp(row=5)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.screen.cursor_row == 5
+
+
+async def test_article_text_shows_literally():
+    app = CompareApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        text = visible_text(screen)
+        assert "[bold]Helden[/bold]" in text
+        assert "␛[31mfür" in text  # the escape shown, not sent to the terminal
+        assert "\x1b" not in text
+
+
+async def test_paired_passages_start_on_the_same_line_at_any_width():
+    app = CompareApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        for size in [(120, 40), (80, 24), (60, 20)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            view = app.screen.view
+            index = row_of_passage(app.screen.rows, 2, side="left")
+            view.move_to(index)
+            await pilot.pause()
+            top = view.row_region(index).y - int(view.scroll_offset.y)
+            line = view.render_line(top).text
+            # both cells of the row open on one line, each with its position
+            assert "¶2 §3 Nach" in line and "¶2 §3 Laut" in line, (size, line)
+            assert line.startswith("≠ 0.70")
+
+
+async def test_header_names_both_reports_and_counts():
+    app = CompareApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        header = str(app.screen.query_one("#compare-counts").render())
+        assert "5 pairs" in header and "1 fact differences" in header
+        left = str(app.screen.query_one("#left-title").render())
+        assert "Nordkorea bestätigt Truppenentsendung" in left and "tagesschau.de" in left
+
+
+async def test_every_binding_has_a_description_and_an_id():
+    for cls in (CompareScreen, ComparisonView):
+        for binding in cls.BINDINGS:
+            assert binding.description and binding.id, binding
