@@ -1,0 +1,101 @@
+"""The passage view: a passage and what every other report says about its claim."""
+
+from __future__ import annotations
+
+from compare_data import sample_alignment
+from textual.app import App
+
+from newsdiff.app.screens.compare import CompareScreen
+from newsdiff.app.screens.passage import PassageList, PassageScreen
+
+
+class PassageApp(App[None]):
+    def __init__(self, article: str = "ard", sentence: int = 2) -> None:
+        super().__init__()
+        self.alignment = sample_alignment()
+        self.args = (article, sentence)
+
+    def on_mount(self) -> None:
+        self.push_screen(PassageScreen(self.alignment, *self.args))
+
+
+def lines(screen: PassageScreen) -> list[str]:
+    options = screen.query_one(PassageList)
+    return [
+        str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
+    ]
+
+
+async def test_every_other_report_speaks_with_source_score_and_text():
+    app = PassageApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        text = "\n".join(lines(app.screen))
+        assert "≠ 0.70  zdf.de · 2025-04-28" in text
+        assert "Laut Seoul wurden rund 4700 Soldaten verletzt." in text
+        assert "≈ 0.74  deutschlandfunk.de" in text
+        meta = str(app.screen.query_one("#passage-meta").render())
+        assert "tagesschau.de" in meta and "¶2 §3" in meta
+
+
+async def test_a_report_that_says_nothing_is_named():
+    app = PassageApp("ard", 6)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        text = "\n".join(lines(app.screen))
+        assert "deutschlandfunk.de · 2025-04-27: says nothing about this" in text
+
+
+async def test_the_passage_is_highlighted_with_its_facts():
+    app = PassageApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one(PassageList)
+        prompt = options.get_option_at_index(0).prompt
+        styled = {prompt.plain[s.start : s.end] for s in prompt.spans}
+        assert "4700" in styled  # the differing figure carries a style of its own
+        differ = options.get_visual_style("passage-list--fact-differ", partial=True)
+        assert any(
+            prompt.plain[s.start : s.end] == "4700" and s.style == differ for s in prompt.spans
+        )
+
+
+async def test_n_and_shift_n_step_through_claims():
+    app = PassageApp("ard", 0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("n")
+        assert screen.sentence == 1
+        await pilot.press("n", "n")
+        assert screen.sentence == 3
+        await pilot.press("n")  # ard §5 and §6 share nothing: the next claim is §7
+        assert screen.sentence == 6
+        await pilot.press("n")
+        assert screen.sentence == 6
+        await pilot.press("N")
+        assert screen.sentence == 3
+        assert "„siegreich abgeschlossen“" in str(screen.query_one("#passage-text").render())
+
+
+async def test_enter_opens_that_comparison_at_this_row():
+    app = PassageApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        passage = app.screen
+        await pilot.press("j", "enter")  # dlf's line
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert (screen.left_id, screen.right_id) == ("ard", "dlf")
+        assert screen.view.current_row.left.index == 2
+        assert screen.view.current_row.right.index == 2
+        await pilot.press("q")
+        assert app.screen is passage
+        await pilot.press("q")
+        assert not isinstance(app.screen, PassageScreen)
+
+
+async def test_every_binding_has_a_description_and_an_id():
+    for cls in (PassageScreen, PassageList):
+        for binding in cls.BINDINGS:
+            assert binding.description and binding.id, binding
