@@ -129,6 +129,25 @@ AWKWARD_DE = [
         "Ein Titel ohne Punkt\n\nDer Text beginnt hier.\nEr läuft weiter.",
         ["Ein Titel ohne Punkt", "Der Text beginnt hier.", "Er läuft weiter."],
     ),
+    (
+        "Das Projekt war geboren.Noch vor 30 Jahren war es anders. Prof.Müller kam z.B. von "
+        "www.example.Com her.",
+        [
+            "Das Projekt war geboren.",
+            "Noch vor 30 Jahren war es anders.",
+            "Prof.Müller kam z.B. von www.example.Com her.",
+        ],
+    ),
+    (
+        "Es stand 2:1. Danach fiel das 3:1. Tabelle: 1. Salzburg – 2. Linz. Sie kam im frühen "
+        "20. Jahrhundert an.",
+        [
+            "Es stand 2:1.",
+            "Danach fiel das 3:1.",
+            "Tabelle: 1. Salzburg – 2. Linz.",
+            "Sie kam im frühen 20. Jahrhundert an.",
+        ],
+    ),
 ]
 
 AWKWARD_EN = [

@@ -10,7 +10,11 @@ block; each candidate splits the block.  Reported: exactly matching sentences
 (precision/recall/F1 over sentence spans) and sentence boundaries
 (precision/recall/F1 over the offsets where a sentence ends inside a block).
 
-(b) Speed: every candidate splits the 1,028 articles of
+(b) The made-up awkward German and English cases of ``tests/test_segment.py``
+(numbers, dates, ordinals, abbreviations, initials, quotes, ellipses, URLs):
+how many each candidate splits exactly right.
+
+(c) Speed: every candidate splits the 1,028 articles of
 ``../shared/corpora/gnad-1028.csv``, in one run, as sentences per second and
 as its time relative to newsdiff's own splitter.
 
@@ -56,28 +60,28 @@ def _locate(text: str, sentences: list[str]) -> Spans:
     return spans
 
 
-def _own() -> Splitter:
-    return lambda text: list(split_sentences(text, language="de"))
+def _own(language: str) -> Splitter:
+    return lambda text: list(split_sentences(text, language=language))
 
 
-def _naive() -> Splitter:
+def _naive(language: str) -> Splitter:
     return lambda text: _locate(text, _NAIVE.split(text))
 
 
-def _simplemma() -> Splitter:
+def _simplemma(language: str) -> Splitter:
     from simplemma import split_sentences as simplemma_split
 
-    return lambda text: _locate(text, simplemma_split(text, lang="de"))
+    return lambda text: _locate(text, simplemma_split(text, lang=language))
 
 
-def _pysbd() -> Splitter:
+def _pysbd(language: str) -> Splitter:
     import pysbd
 
-    segmenter = pysbd.Segmenter(language="de", clean=False)
+    segmenter = pysbd.Segmenter(language=language, clean=False)
     return lambda text: _locate(text, segmenter.segment(text))
 
 
-def _syntok() -> Splitter:
+def _syntok(language: str) -> Splitter:
     from syntok import segmenter
 
     def split(text: str) -> Spans:
@@ -91,10 +95,10 @@ def _syntok() -> Splitter:
     return split
 
 
-def _somajo() -> Splitter:
+def _somajo(language: str) -> Splitter:
     from somajo import SoMaJo
 
-    tokenizer = SoMaJo("de_CMC", character_offsets=True)
+    tokenizer = SoMaJo("en_PTB" if language == "en" else "de_CMC", character_offsets=True)
 
     def split(text: str) -> Spans:
         return [
@@ -106,13 +110,13 @@ def _somajo() -> Splitter:
     return split
 
 
-def _blingfire() -> Splitter:
+def _blingfire(language: str) -> Splitter:
     import blingfire
 
     return lambda text: [tuple(span) for span in blingfire.text_to_sentences_and_offsets(text)[1]]
 
 
-CANDIDATES: dict[str, Callable[[], Splitter]] = {
+CANDIDATES: dict[str, Callable[[str], Splitter]] = {
     "newsdiff (own rules)": _own,
     "naive regex": _naive,
     "simplemma": _simplemma,
@@ -188,38 +192,62 @@ def speed(split: Splitter, texts: list[str]) -> tuple[int, float]:
     return count, time.perf_counter() - began
 
 
+def awkward_cases() -> list[tuple[str, str, list[str]]]:
+    """The made-up awkward cases of tests/test_segment.py as (language, text, sentences)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    try:
+        from test_segment import AWKWARD_DE, AWKWARD_EN
+    except ImportError:  # test extras not installed
+        return []
+    finally:
+        sys.path.pop(0)
+    return [("de", t, e) for t, e in AWKWARD_DE] + [("en", t, e) for t, e in AWKWARD_EN]
+
+
+def awkward(splitters: dict[str, Splitter], cases: list[tuple[str, str, list[str]]]) -> int:
+    """How many awkward cases a splitter gets exactly right."""
+    right = 0
+    for language, text, expected in cases:
+        got = [text[start:end].strip() for start, end in splitters[language](text)]
+        right += got == expected
+    return right
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N gnad articles")
     args = parser.parse_args()
     blocks = list(seed_blocks())
+    cases = awkward_cases()
     texts = gnad_texts(args.limit) if GNAD.exists() else []
     print(f"seeds: {sum(len(t) for _, t in blocks)} sentences in {len(blocks)} blocks")
+    print(f"awkward: {len(cases)} made-up cases from tests/test_segment.py")
     if texts:
         print(f"gnad: {len(texts)} articles, {sum(map(len, texts)):,} characters")
     else:
         print(f"gnad: {GNAD} not found, speed not measured")
-    header = (
-        f"{'candidate':<22}{'exact':>9}{'sent P':>8}{'sent R':>8}{'sent F1':>8}"
-        f"{'bnd P':>8}{'bnd R':>8}{'bnd F1':>8}{'sent/s':>10}{'time/own':>10}"
+    print(
+        f"{'candidate':<22}{'seed exact':>11}{'sent P':>7}{'sent R':>7}{'sent F1':>8}"
+        f"{'bnd P':>7}{'bnd R':>7}{'bnd F1':>7}{'awkward':>9}{'gnad sent':>10}"
+        f"{'sent/s':>9}{'time/own':>9}"
     )
-    print(header)
     own_seconds = None
     for name, factory in CANDIDATES.items():
         try:
-            split = factory()
+            splitters = {language: factory(language) for language in ("de", "en")}
         except ImportError as error:
             print(f"{name:<22}skipped: {error}")
             continue
-        a = accuracy(split, blocks)
+        a = accuracy(splitters["de"], blocks)
         line = (
-            f"{name:<22}{a['exact']:>4}/{a['expected']:<4}{a['p']:>8.3f}{a['r']:>8.3f}"
-            f"{a['f1']:>8.3f}{a['bp']:>8.3f}{a['br']:>8.3f}{a['bf1']:>8.3f}"
+            f"{name:<22}{a['exact']:>6}/{a['expected']:<4}{a['p']:>7.3f}{a['r']:>7.3f}"
+            f"{a['f1']:>8.3f}{a['bp']:>7.3f}{a['br']:>7.3f}{a['bf1']:>7.3f}"
+            f"{awkward(splitters, cases):>6}/{len(cases):<2}"
         )
         if texts:
-            count, seconds = speed(split, texts)
+            count, seconds = speed(splitters["de"], texts)
             own_seconds = own_seconds or seconds
-            line += f"{count / seconds:>10,.0f}{seconds / own_seconds:>9.1f}x"
+            line += f"{count:>10,}{count / seconds:>9,.0f}{seconds / own_seconds:>8.1f}x"
         print(line, flush=True)
     return 0
 

@@ -48,7 +48,7 @@ _NEVER_FINAL = _words(
     """
     Dr Prof Nr St Hr Hrn Fr Mag Ing Dipl Abg Bgm Univ Doz Dir Präs Hl Sr Jr med jur phil rer
     nat oec pol dent vet habil bzw vgl ca ggf ggfs evtl inkl exkl zzgl sog gem bspw bzgl
-    insb allg einschl Mio Mrd Tsd Str Jh Jhd Tel Hrsg Hg Aufl Ziff Abs Co vs Mr Mrs Ms
+    insb allg einschl Mio Mrd Tsd Str Jh Jhd Tel Bez jr sen Hrsg Hg Aufl Ziff Abs Co vs Mr Mrs Ms
     Messrs Sen Gen Gov Rep Lt Col Sgt Capt Cmdr Adm Maj Rev Hon Supt Mt Ft approx
     """
 )
@@ -86,6 +86,8 @@ _ORDINAL_NOUNS = _words(
     """
 )
 _CONTINUING = ",;:)]}"
+_SCORE_GLUE = ":,/-"
+_LIST_OPENERS = "–—-:(."
 
 
 def split_sentences(text: str, *, language: str = "de") -> tuple[tuple[int, int], ...]:
@@ -107,9 +109,12 @@ def split_sentences(text: str, *, language: str = "de") -> tuple[tuple[int, int]
         end = match.end()
         if match.lastgroup == "mark":
             space = _SPACE.match(text, end)
-            if space is None or space.end() == len(text):
-                continue
-            if not _is_boundary(text, match.start(), end, space.end(), german):
+            if space is None:
+                if not _glued(text, match.start(), end):
+                    continue
+            elif space.end() == len(text) or not _is_boundary(
+                text, match.start(), end, space.end(), german
+            ):
                 continue
         _add(text, start, end, spans)
         start = end
@@ -160,6 +165,21 @@ def _is_boundary(text: str, mark: int, mark_end: int, following: int, german: bo
     return True
 
 
+def _glued(text: str, mark: int, end: int) -> bool:
+    """A sentence end with its space missing: "war geboren.Noch vor 30 Jahren".
+
+    Only a word of three letters or more before a single mark and a
+    capitalised word after it, so URLs, "z.B." and "Prof.Müller" stay whole.
+    """
+    if end + 1 >= len(text) or not (text[end].isupper() and text[end + 1].islower()):
+        return False
+    if text[mark:end].rstrip(_CLOSERS) not in (".", "!", "?"):
+        return False
+    found = _WORD_BEFORE.search(text, max(0, mark - _LOOKBACK), mark)
+    word = found.group(1) if found else ""
+    return len(word) >= 3 and word.isalpha() and not _abbreviation(word, _NEVER_FINAL)
+
+
 def _abbreviation(word: str, known: frozenset[str]) -> bool:
     """``word`` is in ``known`` as written, or capitalised at a sentence start."""
     return word in known or (word[:1].isupper() and word[:1].lower() + word[1:] in known)
@@ -171,9 +191,15 @@ def _number_ends(text: str, start: int, number: str, after: str, german: bool) -
         return True  # a year or an amount: "im Jahr 2024. Danach"
     if after[:1].isdigit() or after in _MONTHS:
         return False  # a date written with spaces, "3. 10. 2024", "3. Oktober"
+    window = text[max(0, start - _LOOKBACK) : start]
+    if window[-1:] in _SCORE_GLUE and window:
+        return True  # the end of a score or ratio: "2:1. Danach"
+    before = window.rstrip()
+    if before[-1:] in _LIST_OPENERS or (not before and start <= _LOOKBACK):
+        return False  # a numbered item: "Tabelle: 1. Salzburg – 2. Linz", "(84. Sollbauer)"
     if not german:
         return True
-    if after in _ORDINAL_NOUNS:
-        return False
-    previous = _WORD_BEFORE.search(text[max(0, start - _LOOKBACK) : start].rstrip())
+    if after in _ORDINAL_NOUNS or after[:-1] in _ORDINAL_NOUNS or after[:-2] in _ORDINAL_NOUNS:
+        return False  # "zum 5. Mal", "des 20. Jahrhunderts"
+    previous = _WORD_BEFORE.search(before)
     return previous is None or previous.group(1).lower() not in _ORDINAL_BEFORE
