@@ -7,9 +7,13 @@ facts agree, which differ and which only one side gives.
 
 from __future__ import annotations
 
+from newsdiff.core.facts.attributions import extract_attributions
 from newsdiff.core.facts.compare import compare_fact_lists
+from newsdiff.core.facts.dates import extract_dates
 from newsdiff.core.facts.fact import Fact
+from newsdiff.core.facts.names import extract_names
 from newsdiff.core.facts.numbers import extract_numbers
+from newsdiff.core.facts.quotes import extract_quotes
 from newsdiff.core.model import FactComparison
 
 __all__ = ["Fact", "compare_facts", "extract_facts"]
@@ -20,10 +24,16 @@ def extract_facts(
 ) -> tuple[Fact, ...]:
     """Every fact in ``text``, in reading order; ``published`` resolves relative dates.
 
-    >>> [f.text for f in extract_facts("Nordkorea schickte mehr als 3000 Soldaten.")]
-    ['mehr als 3000']
+    >>> [(f.kind, f.text) for f in extract_facts("Kim schickte im Juni mehr als 3000 Soldaten.")]
+    [('name', 'Kim'), ('date', 'im Juni'), ('number', 'mehr als 3000')]
     """
-    facts = [*extract_numbers(text, language=language)]
+    facts = [
+        *extract_numbers(text, language=language),
+        *extract_dates(text, language=language, published=published),
+        *extract_names(text, language=language),
+        *extract_quotes(text, language=language),
+        *extract_attributions(text, language=language),
+    ]
     return tuple(sorted(facts, key=lambda fact: (fact.start, fact.end)))
 
 

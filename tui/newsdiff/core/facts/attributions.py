@@ -1,0 +1,78 @@
+"""Who a claim is credited to: "laut Lee", "nach Angaben von ...", "meldete KCNA".
+
+The same figure credited to the South Korean secret service in one report and
+to Kyiv in another is a difference a reader must see, so each credit is a fact
+of kind "source" whose value is the credited phrase without its articles.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsdiff.core.facts.fact import Fact
+from newsdiff.core.facts.phrases import phrase_after, tidy
+
+_VERBS = (
+    r"meldete|meldet|berichtete|berichtet|sagte|sagt|schrieb|schreibt|erklärte|erklärt|"
+    r"reported|said|says|told|wrote|announced|stated"
+)
+# a cue and the place where the credited phrase starts: after it, or before it
+_AFTER = re.compile(
+    rf"\b(?:laut|gemäß|according\s+to|citing|nach\s+(?:\w+\s+)?(?:Angaben|Einschätzung|"
+    rf"Informationen|Berichten|Worten|Darstellung)\s+(?:von|des|der|vom)|"
+    rf"(?:beruft|berief|bezog|bezieht)\s+sich\s+(?:\w+\s+)?auf|(?:{_VERBS})"
+    rf"(?=\s+(?-i:[A-ZÄÖÜ])|\s+(?:der|die|das|ein|eine|the)\s))\s+",
+    re.IGNORECASE,
+)
+# English puts the speaker first: "The NIS said", "South Korea's spy agency reported"
+_SAID = re.compile(
+    r"((?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*(?:\s+[a-z]+){0,2}?)\s+"
+    r"(said|says|reported|told|announced|stated)\b"
+)
+_ZUFOLGE = re.compile(r"\bzufolge\b", re.IGNORECASE)
+_NACH_ADJ = re.compile(
+    r"\bnach\s+(\w+(?:ischen|anischen))\s+Angaben\b(?!\s+(?:von|des|der|vom)\b)", re.IGNORECASE
+)
+_SUBJECT = re.compile(
+    rf"(?:^|[.!?]\s+)((?:Der|Die|Das|The)\s+[^,.;]{{2,60}}?)\s+(?:{_VERBS}|erwartet|expects)"
+    rf"\s*,?\s*(?:dass|that)\b"
+)
+
+
+def _fact(text: str, start: int, end: int, cue: str) -> Fact:
+    phrase = text[start:end]
+    return Fact("source", phrase, start, end, tidy(phrase), qualifier=cue)
+
+
+def extract_attributions(text: str, *, language: str = "de") -> tuple[Fact, ...]:
+    """The sources ``text`` credits its claims to, with the cue that names them.
+
+    >>> [f.value for f in extract_attributions("Dies meldete die Nachrichtenagentur KCNA.")]
+    ['nachrichtenagentur kcna']
+    >>> [f.value for f in extract_attributions("Das sagte er dem Generalstab zufolge.")]
+    ['generalstab']
+    """
+    facts: list[Fact] = []
+    for match in _NACH_ADJ.finditer(text):
+        facts.append(_fact(text, match.start(1), match.end(), "nach Angaben"))
+    for match in _AFTER.finditer(text):
+        span = phrase_after(text, match.end(), language=language)
+        if span and not any(f.start <= span[0] < f.end for f in facts):
+            cue = re.sub(r"\s+", " ", match.group().strip()).split(" ")[0].lower()
+            facts.append(_fact(text, span[0], span[1], cue))
+    for match in _ZUFOLGE.finditer(text):
+        before = text[: match.start()].rstrip()
+        found = re.search(r"((?:\b(?:dem|der|den|des)\s+)?(?:[\w-]+\s+){0,3}[\w-]+)$", before)
+        if found:
+            words = found.group(1)
+            article = re.search(r"\b(?:dem|der|den|des)\s", words, re.IGNORECASE)
+            start = found.start(1) + (
+                article.start() if article else len(words) - len(words.split()[-1])
+            )
+            facts.append(_fact(text, start, len(before), "zufolge"))
+    for match in _SAID.finditer(text):
+        if not any(f.start <= match.start(1) < f.end for f in facts):
+            facts.append(_fact(text, match.start(1), match.end(1), match.group(2).lower()))
+    for match in _SUBJECT.finditer(text):
+        facts.append(_fact(text, match.start(1), match.end(1), "berichtet"))
+    return tuple(sorted(facts, key=lambda fact: fact.start))
