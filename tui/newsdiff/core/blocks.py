@@ -25,7 +25,7 @@ _HEADING_MAX_CHARS = 120
 _HEADING_MAX_WORDS = 16
 _WRAP_WIDTH = 100  # lines no longer than this may be hard-wrapped prose
 # a sentence ends inside the line ("Es regnet. (dpa)"): prose, not a heading
-_INNER_END = re.compile(r"[^\W\d_]{3}[.!?][\"“”»]?\s+[„\"»(]?[A-ZÄÖÜ]")
+_INNER_END = re.compile(r"[^\W\d_]{3}[.!?][\"“”»]?\s+(?:[„\"»]?[A-ZÄÖÜ]|\()")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 
 

@@ -1,0 +1,106 @@
+"""Decoding report bytes: the encodings reports come in, and text safe for a terminal."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdiff.core.decode import NotText, clean_text, decode, detect_encoding
+
+GERMAN = "Düsseldorf. „Wir müssen das noch herausfinden“, sagt Austin – 10.000 Soldaten, 5 €.\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (GERMAN.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + GERMAN.encode("utf-8"), "utf-8-sig"),
+        (codecs.BOM_UTF16_LE + GERMAN.encode("utf-16-le"), "utf-16"),
+        (codecs.BOM_UTF16_BE + GERMAN.encode("utf-16-be"), "utf-16"),
+        (GERMAN.encode("utf-16-le"), "utf-16-le"),
+        (GERMAN.encode("cp1252"), "cp1252"),
+    ],
+)
+def test_every_encoding_a_report_comes_in_gives_the_same_text(data: bytes, encoding: str) -> None:
+    decoded = decode(data)
+    assert decoded.text == GERMAN
+    assert decoded.encoding == encoding
+
+
+def test_latin1_umlauts_and_sharp_s_are_read_right() -> None:
+    text = "Größere Schäden in Köln, sagte Müller. Café Français à Paris.\n"
+    assert decode(text.encode("latin-1")).text == text
+
+
+def test_a_bom_is_not_part_of_the_text() -> None:
+    assert not decode(codecs.BOM_UTF8 + b"Kursk").text.startswith("\ufeff")
+
+
+def test_newlines_are_normalised() -> None:
+    assert decode(b"eins\r\nzwei\rdrei\nvier").text == "eins\nzwei\ndrei\nvier"
+
+
+def test_nul_bytes_escape_sequences_and_controls_are_removed() -> None:
+    data = (
+        b"Kim\x00 Jong Un\x1b[31;1m rot\x1b[0m \x1b]0;Fenstertitel\x07ok\x1b]8;;http://x\x1b\\"
+        b" link\x07\x08\x7f\tTab\x0cneu"
+    )
+    text = decode(data).text
+    assert text == "Kim Jong Un rot ok link\tTab\nneu"
+
+
+def test_bidi_overrides_soft_hyphens_and_zero_width_spaces_are_removed() -> None:
+    text = decode("Trup\u00adpen \u202eolleh\u202c Nord\u200bkorea".encode()).text
+    assert text == "Truppen olleh Nordkorea"
+
+
+def test_decomposed_umlauts_are_composed() -> None:
+    # macOS writes "ü" as u + combining diaeresis; matching needs one form
+    decomposed = unicodedata.normalize("NFD", "Südkorea")
+    assert decode(decomposed.encode("utf-8")).text == "Südkorea"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4,
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+        b"PK\x03\x04" + b"\x00" * 40,
+        b"\x7fELF\x02\x01\x01" + b"\x00" * 100,
+        bytes(range(256)) * 16,  # no known magic, but nothing like text either
+    ],
+)
+def test_binary_data_is_refused(data: bytes) -> None:
+    with pytest.raises(NotText):
+        decode(data)
+
+
+def test_a_text_with_a_few_stray_nul_bytes_is_still_text() -> None:
+    assert decode(b"Nordkorea\x00 entsendet\x00 Truppen.").text == "Nordkorea entsendet Truppen."
+
+
+def test_empty_bytes_are_empty_text() -> None:
+    assert decode(b"").text == ""
+    assert detect_encoding(b"") == "utf-8"
+
+
+@given(st.binary(max_size=400))
+@settings(max_examples=200, deadline=None)
+def test_any_bytes_give_clean_text_or_not_text(data: bytes) -> None:
+    try:
+        text = decode(data).text
+    except NotText:
+        return
+    assert "\x1b" not in text and "\x00" not in text and "\r" not in text
+    assert all(c in "\n\t" or unicodedata.category(c) != "Cc" for c in text)
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=200, deadline=None)
+def test_clean_text_is_idempotent(text: str) -> None:
+    once = clean_text(text)
+    assert clean_text(once) == once
