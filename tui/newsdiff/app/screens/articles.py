@@ -100,6 +100,8 @@ class ArticlesScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # TEXTUAL_ANIMATIONS=none (and the tests) get a steady cursor
+        self.query_one("#filter", Input).cursor_blink = self.app.animation_level != "none"
         self.watch(self.app, "busy", self._show_busy)
         self.watch(self.app, "corpus", self._show_corpus)
         self.watch(self.app, "alignment", self._show_alignment)

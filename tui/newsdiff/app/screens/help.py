@@ -29,7 +29,7 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, bindings: Iterable[ActiveBinding], screen_title: str | None = None) -> None:
         super().__init__()
-        self._bindings = tuple(bindings)
+        self._listed = tuple(bindings)
         self._screen_title = screen_title or "newsdiff"
 
     def compose(self) -> ComposeResult:
@@ -57,7 +57,7 @@ class HelpScreen(ModalScreen[None]):
         """(key display, binding) per action, keys of one action joined, in binding order."""
         keys: dict[str, list[str]] = {}
         first: dict[str, Binding] = {}
-        for active in self._bindings:
+        for active in self._listed:
             binding = active.binding
             if not binding.description:
                 continue

@@ -1,0 +1,323 @@
+"""Pilot tests of the article list: what a user sees and every key it answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rapidfuzz import fuzz, utils
+
+from newsdiff.app import NewsdiffApp
+from newsdiff.app.overview import overview
+from newsdiff.app.screens.articles import MARK, ArticlesScreen, ArticleTable
+from newsdiff.app.screens.help import HelpScreen
+from newsdiff.core.model import Alignment, Corpus, Problem
+
+SIZE = (120, 40)
+
+
+def table_of(app: NewsdiffApp) -> ArticleTable:
+    return app.screen.query_one(ArticleTable)
+
+
+def column(app: NewsdiffApp, key: str) -> list[str]:
+    table = table_of(app)
+    return [
+        table.get_cell_at((row, table.get_column_index(key))).plain
+        for row in range(table.row_count)
+    ]
+
+
+def record_calls(monkeypatch: pytest.MonkeyPatch, app: NewsdiffApp, name: str) -> list:
+    """Record the arguments of ``app.<name>`` while still running it."""
+    calls: list = []
+    original = getattr(app, name)
+
+    def recorder(*args, **kwargs):
+        calls.append((args, kwargs))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(app, name, recorder)
+    return calls
+
+
+async def test_list_screen_is_there_before_the_reports_are_read(build_app, settle):
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, ArticlesScreen)  # painted first, filled later
+        await settle(pilot)
+        assert app.alignment is not None
+        assert app.busy == ""
+        assert not app.screen.query_one("#status").display
+
+
+async def test_the_five_seed_titles_are_listed(build_app, settle):
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = column(app, "title")
+        assert len(titles) == 5
+        assert sorted(titles) == sorted(article.title for article in app.corpus.articles)
+        assert all(title.strip() for title in titles)
+
+
+async def test_rows_are_sorted_by_date_and_figures_filled_in(build_app, settle):
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        dates = [d for d in column(app, "date") if d != "—"]
+        assert dates == sorted(dates)
+        assert "…" not in column(app, "paired")
+        views = overview(app.alignment)
+        table = table_of(app)
+        for row in range(table.row_count):
+            article_id = table.coordinate_to_cell_key((row, 0)).row_key.value
+            paired = table.get_cell_at((row, table.get_column_index("paired"))).plain
+            assert paired == f"{views[article_id].share:.0%}"
+
+
+async def test_o_cycles_the_sort_column_and_a_header_click_reverses(build_app, settle):
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("o")
+        assert screen.sort_key == "title"
+        titles = column(app, "title")
+        assert titles == sorted(titles, key=str.casefold)
+        assert table_of(app).columns["title"].label.plain == "Title ▲"
+        await pilot.click("#articles", offset=(6, 0))  # the Title header
+        assert screen.sort_reverse
+        assert column(app, "title") == sorted(titles, key=str.casefold, reverse=True)
+
+
+async def test_slash_filters_by_fuzzy_title_and_escape_clears(build_app, settle):
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = [a.title for a in app.corpus.articles]
+        # a word of one title, misspelt by one letter, that the other titles lack
+        target = next(
+            (title, word)
+            for title in titles
+            for word in title.split()
+            if len(word) >= 9
+            and not any(word.casefold() in t.casefold() for t in titles if t != title)
+        )
+        title, word = target
+        query = word[:3] + word[4:]
+        await pilot.press("slash")
+        assert app.focused is app.screen.query_one("#filter")
+        await pilot.press(*query)
+        shown = column(app, "title")
+        assert title in shown
+        assert len(shown) < 5
+        expected = [
+            t for t in titles if fuzz.partial_ratio(query, t, processor=utils.default_process) >= 75
+        ]
+        assert sorted(shown) == sorted(expected)
+        await pilot.press("enter")  # keeps the filter, back to the table
+        assert isinstance(app.focused, ArticleTable)
+        assert column(app, "title") == shown
+        await pilot.press("escape")
+        assert len(column(app, "title")) == 5
+        assert not app.screen.query_one("#filter").display
+
+
+async def test_typing_q_into_the_filter_does_not_quit(build_app, settle):
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "q")
+        assert app.return_code is None
+        assert app.screen.query_one("#filter").value == "q"
+
+
+async def test_space_marks_with_a_visible_sign_and_unmarks(build_app, settle):
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("space")
+        assert column(app, "mark")[0] == MARK
+        assert len(app.screen.marked) == 1
+        await pilot.press("space")
+        assert column(app, "mark")[0] == " "
+        assert not app.screen.marked
+
+
+async def test_c_needs_exactly_two_marked(build_app, settle, monkeypatch):
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        notes = record_calls(monkeypatch, app.screen, "notify")
+        await pilot.press("space", "c")
+        assert isinstance(app.screen, ArticlesScreen)
+        assert "1 marked" in notes[-1][0][0]
+
+
+async def test_c_with_two_marked_opens_their_comparison(build_app, settle, monkeypatch):
+    compare = pytest.importorskip("newsdiff.app.screens.compare")
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        calls = record_calls(monkeypatch, app, "open_comparison")
+        table = table_of(app)
+        first = table.coordinate_to_cell_key((0, 0)).row_key.value
+        second = table.coordinate_to_cell_key((2, 0)).row_key.value
+        await pilot.press("space", "j", "j", "space", "c")
+        await pilot.pause()
+        order = [a.id for a in app.corpus.articles]
+        assert calls == [(tuple(sorted((first, second), key=order.index)), {})]
+        assert isinstance(app.screen, compare.CompareScreen)
+
+
+async def test_enter_compares_with_the_report_sharing_most_pairs(build_app, settle, monkeypatch):
+    compare = pytest.importorskip("newsdiff.app.screens.compare")
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        calls = record_calls(monkeypatch, app, "open_comparison")
+        article_id = table_of(app).coordinate_to_cell_key((0, 0)).row_key.value
+        counts: dict[str, int] = {}
+        for pair in app.alignment.pairs:
+            ends = {pair.left.article, pair.right.article}
+            if article_id in ends:
+                (other,) = ends - {article_id}
+                counts[other] = counts.get(other, 0) + 1
+        await pilot.press("enter")
+        await pilot.pause()
+        ((args, _),) = calls
+        assert args[0] == article_id
+        assert counts[args[1]] == max(counts.values())
+        assert isinstance(app.screen, compare.CompareScreen)
+
+
+async def test_question_mark_lists_every_key_with_its_id(build_app, settle):
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        help_table = app.screen.query_one("#help-table")
+        rows = [
+            [cell.plain for cell in help_table.get_row_at(r)] for r in range(help_table.row_count)
+        ]
+        ids = {row[2] for row in rows}
+        for binding_id in (
+            "articles.filter",
+            "articles.mark",
+            "articles.compare_marked",
+            "articles.sort",
+            "articles.open",
+            "articles.quit",
+            "app.help",
+        ):
+            assert binding_id in ids
+        assert ["/", "Filter", "articles.filter"] in rows
+        await pilot.press("escape")
+        assert isinstance(app.screen, ArticlesScreen)
+
+
+async def test_every_list_key_is_in_the_command_palette(build_app, settle):
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        commands = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Filter", "Mark", "Compare marked", "Sort", "Compare", "Show keys"} <= commands
+        sort = next(c for c in app.get_system_commands(app.screen) if c.title == "Sort")
+        await sort.callback()
+        assert app.screen.sort_key == "title"
+
+
+async def test_a_binding_id_remaps_its_key(build_app, settle):
+    app = build_app(keymap={"articles.filter": "f"})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        assert app.focused is app.screen.query_one("#filter")
+
+
+async def test_q_quits_from_the_list(build_app, settle):
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        assert app.return_code == 0
+
+
+async def test_one_article_shows_a_helpful_empty_state(build_app, settle, tmp_path: Path):
+    report = tmp_path / "bericht.md"
+    report.write_text(
+        "# Hochwasser im Tal\n\nDer Fluss stieg über Nacht um zwei Meter.\n", encoding="utf-8"
+    )
+    app = build_app([report])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        empty = app.screen.query_one("#empty-state")
+        assert empty.display
+        assert "Only one report" in str(empty.render())
+        assert len(column(app, "title")) == 1
+
+
+async def test_unreadable_files_are_named_in_a_notification(build_app, settle, monkeypatch):
+    import newsdiff.core.loader as loader
+
+    monkeypatch.setattr(
+        loader,
+        "read_articles",
+        lambda paths, **_: Corpus((), (Problem("/x/broken.pdf", "not text"),)),
+    )
+    app = build_app()
+    notes = record_calls(monkeypatch, app, "notify")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert any("/x/broken.pdf" in kwargs.get("title", "") for _, kwargs in notes)
+        empty = app.screen.query_one("#empty-state")
+        assert empty.display and "No reports" in str(empty.render())
+        assert not table_of(app).display
+
+
+async def test_a_failing_alignment_is_reported_and_the_list_stays(build_app, settle, monkeypatch):
+    import newsdiff.core.align as align_module
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("aligner broke")
+
+    monkeypatch.setattr(align_module, "align", broken)
+    app = build_app()
+    notes = record_calls(monkeypatch, app, "notify")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert any("aligner broke" in args[0] for args, _ in notes)
+        assert app.busy == ""
+        assert len(column(app, "title")) == 5
+        assert app.return_code is None
+
+
+async def test_results_of_an_older_load_are_dropped(build_app, settle):
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        current = app.alignment
+        app.post_message(NewsdiffApp.AlignmentReady(0, Alignment((), (), ())))
+        await pilot.pause()
+        assert app.alignment is current
+
+
+async def test_bracketed_text_in_a_title_shows_literally(build_app, settle, tmp_path: Path):
+    first = tmp_path / "a.md"
+    first.write_text(
+        "# Alarm [bold]x[/bold] im Tal\n\nDer Fluss stieg um zwei Meter.\n", encoding="utf-8"
+    )
+    second = tmp_path / "b.md"
+    second.write_text(
+        "# Hochwasser [red]im Tal\n\nDer Fluss stieg um drei Meter.\n", encoding="utf-8"
+    )
+    app = build_app([first, second])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = column(app, "title")
+        assert any("[bold]x[/bold]" in title for title in titles)
+        assert any("[red]im" in title for title in titles)
+        table = table_of(app)
+        assert all(not table.get_cell_at((r, 1)).spans for r in range(table.row_count))
