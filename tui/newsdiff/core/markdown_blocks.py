@@ -125,6 +125,14 @@ def _plain(token: object, source: str, start: int, end: int) -> tuple[str, list[
             content = child.content
         elif child.type in ("softbreak", "hardbreak"):
             content = "\n"
+        elif child.type == "link_close":
+            cursor = _after_destination(source, cursor, end)
+            continue
+        elif child.type == "image":
+            opening = source.find("![", cursor, end + 1)
+            if opening >= 0:
+                cursor = _after_destination(source, source.find("]", opening, end + 1), end)
+            continue
         else:
             continue
         found = source.find(content, cursor, end + 1) if content else -1
@@ -137,6 +145,18 @@ def _plain(token: object, source: str, start: int, end: int) -> tuple[str, list[
         if spots:
             cursor = spots[-1] + 1
     return "".join(parts), positions
+
+
+def _after_destination(source: str, cursor: int, end: int) -> int:
+    """Past the "](url)" or "][ref]" that follows a link's text, so no later text matches inside."""
+    bracket = source.find("]", cursor, min(end + 1, cursor + _LOOKAHEAD)) if cursor >= 0 else -1
+    if bracket < 0:
+        return max(cursor, 0)
+    closer = {"(": ")", "[": "]"}.get(source[bracket + 1 : bracket + 2])
+    if closer is None:
+        return bracket + 1
+    close = source.find(closer, bracket + 2, end + 1)
+    return close + 1 if close >= 0 else bracket + 1
 
 
 def _match_chars(content: str, source: str, cursor: int, end: int) -> list[int]:
