@@ -1,0 +1,146 @@
+"""The on-disk cache: reused when valid, rebuilt when not, never in the way."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import newsdiff.core.loader as loader
+from newsdiff.core import cache
+from newsdiff.core.loader import read_article
+
+REPORT = "Kurzer Titel\n\nNordkorea hat Truppen nach Russland geschickt. Das bestätigte Kim.\n"
+
+
+@pytest.fixture
+def report(tmp_path: Path) -> Path:
+    path = tmp_path / "reports" / "a.txt"
+    path.parent.mkdir()
+    path.write_text(REPORT, encoding="utf-8")
+    return path
+
+
+def entries(home: Path) -> list[Path]:
+    return sorted((home / "newsdiff").rglob("*.json"))
+
+
+def forbid_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError("parsed again although the cache held the article")
+
+    monkeypatch.setattr(loader, "build_article", fail)
+
+
+def test_a_second_read_comes_from_the_cache(
+    report: Path, isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = read_article(report)
+    assert len(entries(isolated_cache)) == 1
+    forbid_parsing(monkeypatch)
+    assert read_article(report) == first
+
+
+def test_a_cached_article_takes_the_name_and_path_of_the_file_read(
+    report: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read_article(report)
+    copy = report.with_name("b.txt")
+    copy.write_bytes(report.read_bytes())
+    forbid_parsing(monkeypatch)
+    article = read_article(copy)
+    assert (article.id, article.path) == ("b", str(copy))
+
+
+def test_an_edited_file_is_parsed_again(report: Path, isolated_cache: Path) -> None:
+    read_article(report)
+    report.write_text(REPORT.replace("Kim", "Lee"), encoding="utf-8")
+    assert "Lee" in read_article(report).sentences[-1].text
+    assert len(entries(isolated_cache)) == 2
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda record: "{ not json",
+        lambda record: "",
+        lambda record: json.dumps([1, 2, 3]),
+        lambda record: json.dumps({**record, "version": "0" * 16}),
+        lambda record: json.dumps({**record, "key": "f" * 64}),
+        lambda record: json.dumps({**record, "words": "many"}),
+        lambda record: json.dumps({**record, "title": None}),
+        lambda record: json.dumps({k: v for k, v in record.items() if k != "language"}),
+        lambda record: json.dumps(
+            {**record, "sentences": [{**record["sentences"][0], "end": 10**6}]}
+        ),
+        lambda record: json.dumps(
+            {**record, "sentences": [{**record["sentences"][0], "kind": "<script>"}]}
+        ),
+    ],
+)
+def test_a_corrupt_or_stale_entry_is_rebuilt_not_trusted(
+    report: Path, isolated_cache: Path, damage
+) -> None:
+    original = read_article(report)
+    (entry,) = entries(isolated_cache)
+    entry.write_text(damage(json.loads(entry.read_text(encoding="utf-8"))), encoding="utf-8")
+    assert read_article(report) == original
+    # and the entry was rewritten whole
+    assert cache.load(json.loads(entry.read_text(encoding="utf-8"))["key"]) is not None
+
+
+def test_an_unwritable_cache_is_skipped_quietly(
+    report: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert read_article(report).title == "Kurzer Titel"
+    assert read_article(report).title == "Kurzer Titel"
+
+
+def test_the_cache_can_be_switched_off(
+    report: Path, isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read_article(report, cache=False)
+    assert entries(isolated_cache) == []
+    monkeypatch.setenv("NEWSDIFF_NO_CACHE", "1")
+    read_article(report)
+    assert entries(isolated_cache) == []
+
+
+def test_the_cache_lives_under_xdg_cache_home_or_home(
+    isolated_cache: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    assert cache.cache_dir() == isolated_cache / "newsdiff"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert cache.cache_dir() == tmp_path / ".cache" / "newsdiff"
+
+
+def test_no_temporary_files_are_left_behind(report: Path, isolated_cache: Path) -> None:
+    read_article(report)
+    leftovers = [p for p in (isolated_cache / "newsdiff").rglob("*") if p.name.startswith(".tmp")]
+    assert leftovers == []
+
+
+def test_the_code_version_covers_every_core_module_that_shapes_an_article(
+    report: Path,
+) -> None:
+    # a module that shapes an Article but is missing from the version hash would
+    # let a code change serve stale entries
+    code = (
+        "import sys; from newsdiff.core.loader import read_article;"
+        f"read_article({str(report)!r}, cache=False);"
+        "print('\\n'.join(sorted(m for m in sys.modules if m.startswith('newsdiff.core.'))))"
+    )
+    command = [sys.executable, "-c", code]
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    modules = {name.rsplit(".", 1)[-1] + ".py" for name in result.stdout.split()}
+    modules -= {"seeds.py"}
+    assert modules <= set(cache._SHAPING), modules - set(cache._SHAPING)
+    package = Path(cache.__file__).parent
+    assert all((package / name).is_file() for name in cache._SHAPING)
