@@ -68,7 +68,7 @@ _PATTERN = re.compile(
 _LIST = re.compile(r"\b(?:oder|und|bis|or|and|to)\s+[„“\"»]?$")
 # a bare year needs a cue before it, or it is a count ("2000 Soldaten")
 _YEAR_CUE = re.compile(
-    r"(?:^|\b(?:im|in|seit|bis|since|by|jahres|year|anfang|ende|mitte))\s*$", re.IGNORECASE
+    r"\b(?:im|in|seit|bis|since|by|jahres|year|anfang|ende|mitte)\s*$", re.IGNORECASE
 )
 
 

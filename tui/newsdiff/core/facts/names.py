@@ -112,6 +112,13 @@ def extract_names(text: str, *, language: str = "de") -> tuple[Fact, ...]:
         if lang == "en" and is_name and _sentence_start(text, token.start()):
             is_name = _dictionary("en").get(word.lower()) is None
         flags.append(is_name or _cued(tokens, index, text, lang))
+    if lang == "en":  # "North Korea": a known word that leads a name belongs to it
+        for index in range(len(tokens) - 2, -1, -1):
+            word = tokens[index].group()
+            gap = text[tokens[index].end() : tokens[index + 1].start()]
+            lead = word[:1].isupper() and word.lower() not in _NOT_NAMES
+            if lead and gap == " " and flags[index + 1] and not _CUE.search(word):
+                flags[index] = True
     facts: list[Fact] = []
     index = 0
     while index < len(tokens):

@@ -1,0 +1,81 @@
+"""Dates: absolute ones normalised, relative ones resolved against the publication date."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdiff.core.facts.dates import extract_dates, parse_published
+
+
+def values(text: str, published: str | None = None, language: str = "de") -> list[object]:
+    facts = extract_dates(text, language=language, published=published)
+    for fact in facts:
+        assert text[fact.start : fact.end] == fact.text
+    return [fact.value for fact in facts]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Stand: 28.04.2025 03:32 Uhr", None, ["2025-04-28T03:32"]),
+        (
+            "nachdem Nordkorea im vergangenen Oktober 11.000 Mann entsandt habe",
+            "2025-06",
+            ["2024-10"],
+        ),
+        ("im vergangenen Oktober", "2024-11-06", ["2024-10"]),
+        ("Im Juni besuchte Putin Pjöngjang", "2024-10", ["2024-06"]),
+        ("bis Dezember insgesamt 10.000 Soldaten", "2024-10", ["2024-12"]),
+        ("im August 2024 dort eine Offensive", None, ["2024-08"]),
+        (
+            "Die New York Times hatte am Dienstagabend berichtet",
+            "2024-11-06T12:01",
+            ["2024-11-05 evening"],
+        ),
+        ("im vergangenen Jahr", "2025-04-28", ["2024"]),
+        ("Zu Beginn des Jahres 2025 berichtet der ZDF", None, ["2025"]),
+        ("im vergangenen Herbst", "2025-04-28", ["2024-autumn"]),
+        ("im „Juli oder August“ erfolgen", "2025-06", ["2025-07", "2025-08"]),
+    ],
+)
+def test_german_dates(text, published, expected):
+    assert values(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on Tuesday evening", ["2025-06-10 evening"]),
+        ("last October", ["2024-10"]),
+        ("by December", ["2025-12"]),
+        ("on April 28, 2025", ["2025-04-28"]),
+        ("last year", ["2024"]),
+        ("in June 2024", ["2024-06"]),
+    ],
+)
+def test_english_dates(text, expected):
+    assert values(text, "2025-06-11", "en") == expected
+
+
+def test_relative_dates_stay_as_written_without_a_publication_date():
+    assert values("im vergangenen Oktober") == ["im vergangenen Oktober"]
+    assert values("am Dienstagabend") == ["am Dienstagabend"]
+    assert values("im Juni") == ["XXXX-06"]
+
+
+def test_bis_is_kept_as_a_qualifier():
+    (fact,) = extract_dates("bis Dezember", published="2024-10")
+    assert fact.qualifier == "by"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2000 Soldaten wurden entsandt", "Kaiser August der Starke", "troops may march", "Mann"],
+)
+def test_not_dates(text):
+    assert values(text, "2025-01-01") == []
+
+
+def test_parse_published():
+    assert parse_published("2024-11-06T12:01") == (2024, 11, 6)
+    assert parse_published(None) == (None, None, None)

@@ -1,0 +1,74 @@
+"""Names: people, organisations and places in German text, and one entity spelled two ways."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdiff.core.facts.names import extract_names, same_entity
+
+
+def names(text: str, language: str = "de") -> list[str]:
+    facts = extract_names(text, language=language)
+    for fact in facts:
+        assert text[fact.start : fact.end] == fact.text
+    return [fact.text for fact in facts]
+
+
+def test_seed_sentence_people_organisations_places():
+    text = (
+        "Dies meldete die staatliche nordkoreanische Nachrichtenagentur KCNA, die sich auf "
+        "Staatschef Kim Jong Un bezog."
+    )
+    assert names(text) == ["KCNA", "Kim Jong Un"]
+
+
+def test_capitalised_common_nouns_are_not_names():
+    text = "Die Soldaten haben Russland demnach dabei unterstützt, Gebiete zurückzuerobern."
+    assert names(text) == ["Russland"]
+
+
+def test_sentence_opening_adverbs_are_not_names():
+    assert names("Außerdem hat Russland die Ukraine angegriffen.") == ["Russland", "Ukraine"]
+
+
+def test_title_cue_marks_a_name_made_of_common_words():
+    assert names("Der Sicherheitsanalyst Nico Lange warnt.") == ["Nico Lange"]
+
+
+def test_speech_verb_cue():
+    assert "Healey" in names("„Wir verurteilen das“, sagte Healey.")
+
+
+def test_unknown_words_and_acronyms():
+    text = "Der National Intelligence Service (NIS) meldete, Gerassimow sei in Kursk."
+    found = names(text)
+    assert {"NIS", "Gerassimow", "Kursk"} <= set(found)
+
+
+def test_english_names():
+    text = "North Korea sent troops to Kursk, Defense Secretary Lloyd Austin said."
+    found = names(text, "en")
+    assert "Lloyd Austin" in found and "Kursk" in found
+    assert "North Korea" in found
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Selenskyj", "Selenski"),
+        ("Selenskyj", "Seleskyj"),
+        ("Wladimir Putin", "Vladimir Putin"),
+        ("Healy", "Healey"),
+        ("Gerassimow", "Gerasimov"),
+        ("Wolodymyr Selenskyj", "Wolodimir Selenski"),
+        ("Kim", "Kim Jong Un"),
+        ("Nordkoreas", "Nordkorea"),
+    ],
+)
+def test_spelling_variants_are_one_entity(a, b):
+    assert same_entity(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Nordkorea", "Südkorea"), ("Kursk", "Kiew"), ("Lee", "Kim")])
+def test_different_entities(a, b):
+    assert not same_entity(a, b)

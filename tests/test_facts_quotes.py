@@ -1,0 +1,91 @@
+"""Quotes in every mark German and English reports use, with the speaker when named."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdiff.core.facts.attributions import extract_attributions
+from newsdiff.core.facts.quotes import extract_quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Das müssen wir noch herausfinden“, sagt Austin.",
+        '"Das müssen wir noch herausfinden", sagt Austin.',
+        "»Das müssen wir noch herausfinden«, sagt Austin.",
+        "“Das müssen wir noch herausfinden”, sagt Austin.",
+    ],
+)
+def test_quote_marks_and_speaker(text):
+    (quote,) = extract_quotes(text)
+    assert quote.text == "Das müssen wir noch herausfinden"
+    assert text[quote.start : quote.end] == quote.text
+    assert quote.speaker == "Austin"
+
+
+def test_speaker_phrase_after_the_quote():
+    text = (
+        "„Nordkorea sendet weitere Truppen und liefert Waffen an Russland“, sagte der "
+        "südkoreanische Abgeordnete Lee Seong Kweun am Donnerstag."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "der südkoreanische Abgeordnete Lee Seong Kweun"
+
+
+def test_quote_without_speaker():
+    (quote,) = extract_quotes("Die Einsätze seien „siegreich abgeschlossen“ worden.")
+    assert quote.value == "siegreich abgeschlossen" and quote.speaker is None
+
+
+def test_unclosed_mark_is_no_quote():
+    assert extract_quotes("» Lesen Sie auch: Soldaten aus Nordkorea in Europa") == ()
+
+
+def test_english_speaker():
+    (quote,) = extract_quotes(
+        '"We are concerned," said a State Department spokesman.', language="en"
+    )
+    assert quote.text == "We are concerned"
+    assert quote.speaker == "a State Department spokesman"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Die Armee erlitt laut südkoreanischen Informationen rund 4.000 Verluste.",
+            "südkoreanischen informationen",
+        ),
+        (
+            "Nach Angaben von Geheimdienstmitarbeitern aus den USA hat Nordkorea",
+            "geheimdienstmitarbeitern aus den usa",
+        ),
+        ("Dies meldete KCNA.", "kcna"),
+        ("Bei den Gefechten wurden laut Lee etwa 600 Soldaten getötet.", "lee"),
+        (
+            "Nordkorea liefert dem südkoreanischen Generalstab zufolge Munition.",
+            "südkoreanischen generalstab",
+        ),
+        (
+            "Nordkorea schickt nach südkoreanischen Angaben tausende Soldaten.",
+            "südkoreanischen angaben",
+        ),
+        (
+            "Der südkoreanische Geheimdienst berichtet, dass Nordkorea Soldaten schickte.",
+            "südkoreanische geheimdienst",
+        ),
+    ],
+)
+def test_attributions(text, source):
+    assert [fact.value for fact in extract_attributions(text)] == [source]
+
+
+def test_english_attributions():
+    facts = extract_attributions(
+        "According to South Korean intelligence, 11,000 troops went.", language="en"
+    )
+    assert [fact.value for fact in facts] == ["south korean intelligence"]
+    assert [f.value for f in extract_attributions("The NIS said on Thursday.", language="en")] == [
+        "nis"
+    ]
