@@ -23,9 +23,12 @@ from newsdiff.core.lexicon import features
 from newsdiff.core.text import folded_text
 
 # Fitted on stsb-de-train / stsb-en-train (tests/benchmarks/tune_sts.py).
-FUZZY_CUTOFF = 65.0  # rapidfuzz ratio from which two lemmas count as variants
+FUZZY_CUTOFF = 60.0  # rapidfuzz ratio from which two lemmas count as variants
+FUZZY_FLOOR = 0.0  # credit grows linearly from this ratio (0) to 100 (1)
 FUZZY_MIN_LENGTH = 3  # shorter lemmas only match exactly
+FUZZY_PREFIX = 4  # variants must begin alike for this many letters
 NUMBER_CREDIT = 0.5  # a number facing another number: same slot, other figure
+NUMBER_WEIGHT = 1.0  # numbers weigh this share of a word of the same rarity
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,17 +87,19 @@ def _credits(own: Profile, other: Profile, common: frozenset[str]) -> dict[str, 
     """How well each lemma of ``own`` is matched in ``other`` (1 exact, less for a variant)."""
     credit = dict.fromkeys(common, 1.0)
     rest = [f for f in other.fuzzy if f not in common]
-    numbers_other = any(f[0] == "#" and f not in common for f in other.features)
+    numbers_other = {_is_year(f) for f in other.features if f[0] == "#" and f not in common}
     for f in own.features:
         if f in common:
             continue
         if f[0] == "#":
-            if numbers_other:
+            if _is_year(f) in numbers_other:  # a count for a count, a year for a year
                 credit[f] = NUMBER_CREDIT
         elif rest and len(f) >= FUZZY_MIN_LENGTH:
-            best = process.extractOne(f, rest, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            head = f[:FUZZY_PREFIX]
+            alike = [g for g in rest if g.startswith(head)] if FUZZY_PREFIX else rest
+            best = process.extractOne(f, alike, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             if best is not None:
-                credit[f] = best[1] / 100.0
+                credit[f] = max(0.0, (best[1] - FUZZY_FLOOR) / (100.0 - FUZZY_FLOOR))
     return credit
 
 
@@ -114,10 +119,14 @@ def score_profiles(left: Profile, right: Profile, frequencies: Frequencies | Non
     for own, other in ((left, right), (right, left)):
         credit = _credits(own, other, common)
         for f in own.features:
-            w = weight(f)
+            w = weight(f) * (NUMBER_WEIGHT if f[0] == "#" else 1.0)
             total += w
             matched += w * credit.get(f, 0.0)
     return min(1.0, matched / total) if total else 0.0
+
+
+def _is_year(feature: str) -> bool:
+    return len(feature) == 5 and feature[1:3] in ("19", "20") and feature[1:].isdigit()
 
 
 def _uniform(feature: str) -> float:
