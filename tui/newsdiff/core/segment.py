@@ -4,7 +4,7 @@ Chosen by measurement over pysbd, syntok, SoMaJo, blingfire and simplemma
 (see ``tests/benchmarks/bench_segment.py``): news prose needs German
 abbreviations, ordinals ("am 3. Oktober") and quotes that close a sentence
 („…“, "…", »…«) handled, and the aligner needs tens of thousands of sentences
-in seconds, so this is a small rule set over one compiled regex, linear in the
+in seconds, so this is a small rule set over compiled regexes, linear in the
 length of the text.
 
 A boundary is a run of terminal punctuation (. ! ? …), any closing quotes or
@@ -23,12 +23,12 @@ __all__ = ["split_sentences"]
 _TERMINAL = ".!?…‼⁇⁈⁉"
 # Glued after the terminal mark they close the sentence with it: „Wir kommen.“
 _CLOSERS = "\"'”’“‘«»›‹)]}"
-_CANDIDATE = re.compile(
-    rf"(?P<mark>[{re.escape(_TERMINAL)}]+[{re.escape(_CLOSERS)}]*)|(?P<blank>\n[^\S\n]*\n)"
-)
+_MARK = re.compile(rf"[{re.escape(_TERMINAL)}]+[{re.escape(_CLOSERS)}]*")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _SPACE = re.compile(r"\s+")
-# The word before a dot, with inner dots ("z.B", "U.S") but no leading quote.
-_WORD_BEFORE = re.compile(r"(\w+(?:\.\w+)*)$")
+# A word with inner dots ("z.B", "U.S"); matched backwards from a dot, on the
+# reversed text, because an end-anchored search retries at every position.
+_WORD_DOTTED = re.compile(r"\w+(?:\.\w+)*")
 _WORD_AFTER = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d{1,3}")
 _DOTTED_SHORT = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
@@ -105,21 +105,29 @@ def split_sentences(text: str, *, language: str = "de") -> tuple[tuple[int, int]
     german = language != "en"
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _CANDIDATE.finditer(text):
+    for blank in _BLANK_LINE.finditer(text):
+        _split_block(text, start, blank.start(), german, spans)
+        start = blank.end()
+    _split_block(text, start, len(text), german, spans)
+    return tuple(spans)
+
+
+def _split_block(
+    text: str, begin: int, stop: int, german: bool, spans: list[tuple[int, int]]
+) -> None:
+    """Append the sentences of ``text[begin:stop]``, a block without blank lines."""
+    start = begin
+    for match in _MARK.finditer(text, begin, stop):
         end = match.end()
-        if match.lastgroup == "mark":
-            space = _SPACE.match(text, end)
-            if space is None:
-                if not _glued(text, match.start(), end):
-                    continue
-            elif space.end() == len(text) or not _is_boundary(
-                text, match.start(), end, space.end(), german
-            ):
+        space = _SPACE.match(text, end, stop)
+        if space is None:
+            if not _glued(text, match.start(), end, stop):
                 continue
+        elif space.end() == stop or not _is_boundary(text, match.start(), end, space.end(), german):
+            continue
         _add(text, start, end, spans)
         start = end
-    _add(text, start, len(text), spans)
-    return tuple(spans)
+    _add(text, start, stop, spans)
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
@@ -144,10 +152,9 @@ def _is_boundary(text: str, mark: int, mark_end: int, following: int, german: bo
     if punct != "." or mark_end - mark != 1:
         # "?", "!", an ellipsis or a quote/bracket: only "[…]" marks an omission.
         return not (punct in ("…", "...") and text[mark - 1 : mark] in ("[", "("))
-    found = _WORD_BEFORE.search(text[max(0, mark - _LOOKBACK) : mark])
-    if found is None:
+    word = _word_before(text, mark)
+    if not word:
         return True
-    word = found.group(1)
     next_word = _WORD_AFTER.match(text, following)
     after = next_word.group() if next_word else ""
     if word.isdigit():
@@ -165,18 +172,23 @@ def _is_boundary(text: str, mark: int, mark_end: int, following: int, german: bo
     return True
 
 
-def _glued(text: str, mark: int, end: int) -> bool:
+def _word_before(text: str, end: int) -> str:
+    """The word (inner dots allowed) that ends at ``text[end]``, or ""."""
+    found = _WORD_DOTTED.match(text[max(0, end - _LOOKBACK) : end][::-1])
+    return found.group()[::-1] if found else ""
+
+
+def _glued(text: str, mark: int, end: int, stop: int) -> bool:
     """A sentence end with its space missing: "war geboren.Noch vor 30 Jahren".
 
     Only a word of three letters or more before a single mark and a
     capitalised word after it, so URLs, "z.B." and "Prof.Müller" stay whole.
     """
-    if end + 1 >= len(text) or not (text[end].isupper() and text[end + 1].islower()):
+    if end + 1 >= stop or not (text[end].isupper() and text[end + 1].islower()):
         return False
     if text[mark:end].rstrip(_CLOSERS) not in (".", "!", "?"):
         return False
-    found = _WORD_BEFORE.search(text, max(0, mark - _LOOKBACK), mark)
-    word = found.group(1) if found else ""
+    word = _word_before(text, mark)
     return len(word) >= 3 and word.isalpha() and not _abbreviation(word, _NEVER_FINAL)
 
 
@@ -192,14 +204,13 @@ def _number_ends(text: str, start: int, number: str, after: str, german: bool) -
     if after[:1].isdigit() or after in _MONTHS:
         return False  # a date written with spaces, "3. 10. 2024", "3. Oktober"
     window = text[max(0, start - _LOOKBACK) : start]
-    if window[-1:] in _SCORE_GLUE and window:
+    if window and window[-1] in _SCORE_GLUE:
         return True  # the end of a score or ratio: "2:1. Danach"
     before = window.rstrip()
-    if before[-1:] in _LIST_OPENERS or (not before and start <= _LOOKBACK):
+    if (before and before[-1] in _LIST_OPENERS) or (not before and start <= _LOOKBACK):
         return False  # a numbered item: "Tabelle: 1. Salzburg – 2. Linz", "(84. Sollbauer)"
     if not german:
         return True
     if after in _ORDINAL_NOUNS or after[:-1] in _ORDINAL_NOUNS or after[:-2] in _ORDINAL_NOUNS:
         return False  # "zum 5. Mal", "des 20. Jahrhunderts"
-    previous = _WORD_BEFORE.search(before)
-    return previous is None or previous.group(1).lower() not in _ORDINAL_BEFORE
+    return _word_before(before, len(before)).lower() not in _ORDINAL_BEFORE
