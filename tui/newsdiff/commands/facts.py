@@ -61,7 +61,7 @@ def render_table(table: object) -> str:
         rows = [("date", "source", "figure", "as written")]
         for value in claim.values:
             source = f"{value.article[:3]} {_cut(value.title, 34)}"
-            rows.append((value.date or "undated", source, value.display, value.text))
+            rows.append(((value.date or "undated")[:10], source, value.display, value.text))
         widths = [max(len(row[i]) for row in rows) for i in range(3)]
         lines = [f"claim {number}: {claim.measure} ({claim.sources} reports)"]
         for row in rows:

@@ -143,9 +143,20 @@ def _source_score(left: Fact, right: Fact) -> float:
     return 1.0 + _text_score(left, right) / 100
 
 
+_FILLER = {"aus", "von", "vom", "der", "des", "den", "dem", "für", "the", "of", "from"}
+
+
+def _stems(value: object) -> set[str]:
+    words = _fold(str(value)).split()
+    return {word[:6] for word in words if len(word) > 2 and word not in _FILLER}
+
+
 def _source_verdict(left: Fact, right: Fact) -> Verdict:
-    if _text_score(left, right) >= 75:
+    if _fold(str(left.value)) == _fold(str(right.value)):
         return "same", None
+    if _text_score(left, right) >= 75 or _stems(left.value) & _stems(right.value):
+        # "südkoreanischen Informationen" / "südkoreanischer Militärquellen": one origin
+        return "same", "worded differently"
     return "differ", "credited to a different source"
 
 

@@ -1,0 +1,93 @@
+"""The claim table: each source's figure for a claim, oldest report first."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from newsdiff.core.align import align
+from newsdiff.core.claims import claim_table, claim_table_to_dict
+from newsdiff.core.loader import read_articles
+from newsdiff.core.model import Alignment, Pair, SentenceRef
+from newsdiff.core.seeds import seed_paths
+
+# the dates the seeds' own text does not carry, as their publishers gave them
+DATES = {"001": "2025-06", "003": "2024-10"}
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    articles = read_articles(seed_paths(), cache=False).articles
+    return tuple(dataclasses.replace(a, date=a.date or DATES.get(a.id[:3])) for a in articles)
+
+
+def ref(seeds, snippet: str) -> SentenceRef:
+    found = [SentenceRef(a.id, s.index) for a in seeds for s in a.sentences if snippet in s.text]
+    assert len(found) == 1, snippet
+    return found[0]
+
+
+def troop_alignment(seeds, *, split: bool = False) -> Alignment:
+    refs = [
+        ref(seeds, "etwa 10.000 bis 12.000 Soldaten"),
+        ref(seeds, "bereits 11.000 Mann entsandt"),
+        ref(seeds, "mehr als 3000 Soldaten"),
+        ref(seeds, "Bis zu 15.000 nordkoreanische Soldaten"),
+    ]
+    pairs = tuple(
+        Pair(*sorted((a, b), key=lambda r: r.article), 0.6, "facts-differ")
+        for i, a in enumerate(refs)
+        for b in refs[i + 1 :]
+    )
+    clusters = (tuple(refs[:2]), tuple(refs[2:])) if split else (tuple(refs),)
+    return Alignment(seeds, pairs, clusters)
+
+
+def test_troop_figures_move_over_time(seeds):
+    (claim,) = claim_table(troop_alignment(seeds)).claims
+    assert claim.measure == "troops" and claim.sources == 4
+    assert [(v.article[:3], v.date[:7], v.display) for v in claim.values] == [
+        ("003", "2024-10", ">3000 Soldaten"),
+        ("004", "2024-11", "<=15000 Soldaten"),
+        ("000", "2025-04", "~10000-12000 Soldaten"),
+        ("001", "2025-06", "11000 Mann"),
+        ("001", "2025-06", "+4000 more Soldaten"),
+    ]
+
+
+def test_clusters_that_pair_on_the_same_measure_are_one_claim(seeds):
+    table = claim_table(troop_alignment(seeds, split=True))
+    assert len(table.claims) == 1 and table.claims[0].sources == 4
+
+
+def test_unrelated_clusters_stay_apart(seeds):
+    troops = troop_alignment(seeds)
+    casualties = (ref(seeds, "rund 4.000 Verluste, was"), ref(seeds, "bislang rund 4.000 Verluste"))
+    alignment = Alignment(seeds, troops.pairs, (*troops.clusters, casualties))
+    measures = [claim.measure for claim in claim_table(alignment).claims]
+    assert measures == ["troops", "casualties"]
+
+
+def test_undated_reports_come_last(seeds):
+    undated = tuple(
+        dataclasses.replace(a, date=None) if a.id.startswith("000") else a for a in seeds
+    )
+    alignment = dataclasses.replace(troop_alignment(seeds), articles=undated)
+    (claim,) = claim_table(alignment).claims
+    assert claim.values[-1].article.startswith("000") and claim.values[-1].date is None
+
+
+def test_json_document(seeds):
+    document = claim_table_to_dict(claim_table(troop_alignment(seeds)))
+    text = json.dumps(document, ensure_ascii=False)
+    assert json.loads(text)["claims"][0]["values"][0]["value"]["low"] == 3000
+
+
+def test_real_alignment_gives_dated_claims_of_several_reports(seeds):
+    table = claim_table(align(seeds))
+    for claim in table.claims:
+        assert claim.sources >= 2
+        dated = [v.date for v in claim.values if v.date]
+        assert dated == sorted(dated)

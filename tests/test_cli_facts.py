@@ -1,0 +1,67 @@
+"""``newsdiff facts``: the claim table in the terminal and as JSON, run as a user would."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsdiff.cli import main
+
+REPORTS = {
+    "oktober.txt": (
+        "Nordkorea schickt Soldaten nach Russland Stand: 28.10.2024 10:00 Uhr\n\n"
+        "Der südkoreanische Geheimdienst berichtet, dass Nordkorea bereits mehr als 3000 "
+        "Soldaten nach Russland geschickt hat.\n\nDas Wetter in Seoul war mild.\n"
+    ),
+    "april.txt": (
+        "Nordkorea hat Truppen nach Russland entsandt Stand: 28.04.2025 09:00 Uhr\n\n"
+        "Der südkoreanische Geheimdienst berichtet, dass Nordkorea etwa 10.000 bis 12.000 "
+        "Soldaten nach Russland geschickt hat.\n\nIn Moskau wurde gefeiert.\n"
+    ),
+}
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    for name, text in REPORTS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_table_shows_figures_by_date(folder, capsys):
+    assert main(["facts", str(folder)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "claim 1: troops (2 reports)"
+    assert lines[1].split() == ["date", "source", "figure", "as", "written"]
+    assert lines[2].startswith("  2024-10-28") and ">3000 Soldaten" in lines[2]
+    assert lines[3].startswith("  2025-04-28") and "~10000-12000 Soldaten" in lines[3]
+    # plain aligned columns: the figure column starts at one place in every row
+    assert lines[2].index(">3000") == lines[3].index("~10000")
+
+
+def test_json(folder, capsys):
+    assert main(["facts", str(folder), "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    (claim,) = document["claims"]
+    assert [v["text"] for v in claim["values"]] == ["mehr als 3000", "etwa 10.000 bis 12.000"]
+    assert [v["date"][:10] for v in claim["values"]] == ["2024-10-28", "2025-04-28"]
+
+
+def test_seeds_by_default(capsys):
+    assert main(["facts", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert isinstance(document["claims"], list)
+
+
+def test_missing_path_is_one_line_and_exit_2(tmp_path, capsys):
+    assert main(["facts", str(tmp_path / "nope")]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and len(captured.err.strip().splitlines()) == 1
+
+
+def test_nothing_shared(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Titel\n\nDas Wetter war mild.\n", encoding="utf-8")
+    assert main(["facts", str(tmp_path)]) == 0
+    assert "No claim with figures" in capsys.readouterr().out

@@ -1,0 +1,156 @@
+"""Comparing the facts of two passages: every outcome, on the seeds' own sentence pairs."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdiff.core.facts import compare_facts
+from newsdiff.core.loader import read_articles
+from newsdiff.core.seeds import seed_paths
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return read_articles(seed_paths(), cache=False).articles
+
+
+def passage(seeds, snippet: str) -> str:
+    found = [s.text for a in seeds for s in a.sentences if snippet in s.text]
+    assert len(found) == 1, (snippet, found)
+    return found[0]
+
+
+def numbers(left: str, right: str, **kwargs):
+    found = [c for c in compare_facts(left, right, **kwargs) if c.kind == "number"]
+    for c in found:
+        if c.left_span:
+            assert left[c.left_span[0] : c.left_span[1]] == c.left
+        if c.right_span:
+            assert right[c.right_span[0] : c.right_span[1]] == c.right
+    return [(c.status, c.left, c.right, c.note) for c in found]
+
+
+def test_range_against_a_figure_inside_it(seeds):
+    left = passage(seeds, "etwa 10.000 bis 12.000 Soldaten")
+    right = passage(seeds, "rund 11.000 Soldaten")
+    assert numbers(left, right) == [
+        ("differ", "etwa 10.000 bis 12.000", "rund 11.000", "11000 inside 10000-12000")
+    ]
+
+
+def test_more_than_against_up_to(seeds):
+    left = passage(seeds, "mehr als 3000 Soldaten")
+    right = passage(seeds, "Bis zu 15.000 nordkoreanische Soldaten")
+    assert numbers(left, right) == [("differ", "mehr als 3000", "Bis zu 15.000", None)]
+
+
+def test_more_than_against_a_range(seeds):
+    left = passage(seeds, "etwa 10.000 bis 12.000 Soldaten")
+    right = passage(seeds, "mehr als 3000 Soldaten")
+    assert numbers(left, right) == [("differ", "etwa 10.000 bis 12.000", "mehr als 3000", None)]
+
+
+def test_the_additional_troops_stand_alone(seeds):
+    left = passage(seeds, "etwa 10.000 bis 12.000 Soldaten")
+    right = passage(seeds, "bereits 11.000 Mann entsandt")
+    found = numbers(left, right)
+    assert found[0] == ("differ", "etwa 10.000 bis 12.000", "11.000", "11000 inside 10000-12000")
+    assert ("right-only", None, "4000", None) in found
+
+
+def test_casualties_against_killed_is_a_different_measure(seeds):
+    left = passage(seeds, "rund 4.000 Verluste, was sowohl")
+    right = passage(seeds, "etwa 600 nordkoreanische Soldaten getötet")
+    found = numbers(left, right)
+    status, left_text, right_text, note = found[0]
+    assert (status, left_text, right_text) == ("differ", "rund 4.000", "etwa 600")
+    assert note is not None and note.startswith("different measure")
+    assert "Verluste" in note
+
+
+def test_same_casualty_figure_in_other_words(seeds):
+    left = passage(seeds, "rund 4.000 Verluste, was sowohl")
+    right = passage(seeds, "bislang rund 4.000 Verluste erlitten")
+    assert numbers(left, right) == [("same", "rund 4.000", "rund 4.000", None)]
+    sources = [c for c in compare_facts(left, right) if c.kind == "source"]
+    # "südkoreanischen Informationen" / "südkoreanischer Militärquellen": one origin
+    assert [(c.status, c.note) for c in sources] == [("same", "worded differently")]
+
+
+def test_approximate_on_one_side_is_the_same_figure():
+    assert numbers("rund 4.000 Verluste", "4000 Verluste") == [
+        ("same", "rund 4.000", "4000", "approximate on one side")
+    ]
+
+
+def test_left_only_and_right_only():
+    assert numbers("Putins erste Reise seit 24 Jahren.", "3000 Soldaten kamen.") == [
+        ("left-only", "24", None, None),
+        ("right-only", None, "3000", None),
+    ]
+
+
+def test_name_spelling_variant_is_the_same_entity(seeds):
+    left = passage(seeds, "Wolodymyr Selenskyj hatte Nordkorea")
+    right = passage(seeds, "Wolodimir Selenski hat am Dienstagabend")
+    names = [c for c in compare_facts(left, right) if c.kind == "name"]
+    assert ("same", "Wolodymyr Selenskyj", "Wolodimir Selenski", "spelling variant") in [
+        (c.status, c.left, c.right, c.note) for c in names
+    ]
+    assert not any(c.status == "differ" for c in names)
+
+
+def test_changed_quote_shows_the_changed_words():
+    left = '"Wir sind weiterhin besorgt über die Beteiligung", schrieb ein Sprecher.'
+    right = "„Wir sind sehr besorgt über die Beteiligung“, schrieb ein Sprecher."
+    quotes = [c for c in compare_facts(left, right) if c.kind == "quote"]
+    assert [(c.status, c.note) for c in quotes] == [("differ", "changed: weiterhin → sehr")]
+
+
+def test_same_quote_in_other_marks_is_same():
+    left = '"Das müssen wir noch herausfinden", sagt Austin.'
+    right = "„Das müssen wir noch herausfinden“, sagte Austin am Montag."
+    quotes = [c for c in compare_facts(left, right) if c.kind == "quote"]
+    assert [c.status for c in quotes] == ["same"]
+
+
+def test_same_claim_credited_to_different_sources():
+    left = "Nordkorea hat laut Lee rund 11.000 Soldaten entsandt."
+    right = "Nordkorea hat nach Angaben der Ukraine rund 11.000 Soldaten entsandt."
+    found = {c.kind: c for c in compare_facts(left, right)}
+    assert found["number"].status == "same"
+    assert (found["source"].status, found["source"].left, found["source"].right) == (
+        "differ",
+        "Lee",
+        "Ukraine",
+    )
+
+
+def test_relative_date_matches_absolute_one():
+    dates = [
+        c
+        for c in compare_facts(
+            "Nordkorea hat im vergangenen Oktober Soldaten entsandt.",
+            "Nordkorea hat im Oktober 2024 Soldaten entsandt.",
+            left_published="2025-06-05",
+        )
+        if c.kind == "date"
+    ]
+    assert [(c.status, c.left_value, c.right_value) for c in dates] == [
+        ("same", "2024-10", "2024-10")
+    ]
+
+
+def test_english_figures():
+    assert numbers("more than 3,000 troops", "up to 15,000 troops", language="en") == [
+        ("differ", "more than 3,000", "up to 15,000", None)
+    ]
+
+
+def test_values_are_json_friendly(seeds):
+    import json
+
+    left = passage(seeds, "etwa 10.000 bis 12.000 Soldaten")
+    right = passage(seeds, "rund 11.000 Soldaten")
+    for c in compare_facts(left, right, left_published="2025-04-28", right_published=None):
+        json.dumps([c.left_value, c.right_value, c.left_span, c.note])
