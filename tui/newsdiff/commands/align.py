@@ -1,0 +1,78 @@
+"""``newsdiff align``: the paired passages of the reports, as text or as JSON.
+
+The same alignment the reader shows, for scripts (``--json``) and for a quick
+look in a terminal without the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from newsdiff.commands.common import load_corpus
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="reports (default: the seeds)")
+    parser.add_argument("--json", action="store_true", help="print the alignment as JSON")
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        default=None,
+        metavar="X",
+        help="score in [0, 1] from which two passages pair (default: measured, see README)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.threshold is not None and not 0.0 <= args.threshold <= 1.0:
+        print(
+            f"newsdiff align: --threshold must be in [0, 1], not {args.threshold}", file=sys.stderr
+        )
+        return EXIT_USAGE
+    corpus = load_corpus(list(args.paths))
+    if isinstance(corpus, int):
+        return corpus
+    from newsdiff.core.align import align
+
+    alignment = align(corpus.articles, threshold=args.threshold)
+    if args.json:
+        from newsdiff.core.export import alignment_to_dict
+
+        json.dump(alignment_to_dict(alignment), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    print(_listing(alignment))
+    return EXIT_OK
+
+
+def _listing(alignment) -> str:  # type: ignore[no-untyped-def]
+    """Pairs grouped by article pair, each as score, relation and the two passages."""
+    articles = {a.id: a for a in alignment.articles}
+    text = {(a.id, s.index): s.text for a in alignment.articles for s in a.sentences}
+    lines: list[str] = []
+    current = None
+    for pair in alignment.pairs:
+        key = (pair.left.article, pair.right.article)
+        if key != current:
+            current = key
+            left, right = articles[key[0]], articles[key[1]]
+            lines += [
+                "",
+                f"== {left.title}  <->  {right.title}",
+                f"   ({left.path} | {right.path})",
+            ]
+        lines.append(
+            f"{pair.score:.2f} {pair.relation:<12} "
+            f"[{pair.left.sentence}] {text[(pair.left.article, pair.left.sentence)]}"
+        )
+        lines.append(
+            f"{'':>18} [{pair.right.sentence}] {text[(pair.right.article, pair.right.sentence)]}"
+        )
+    count = len(alignment.pairs)
+    lines.append("")
+    lines.append(f"{count} pair{'s' * (count != 1)} in {len(alignment.clusters)} claim clusters")
+    return "\n".join(lines).lstrip("\n")
