@@ -10,6 +10,7 @@ reports must not cost the user the others.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -22,6 +23,13 @@ from newsdiff.core.model import Article, Corpus, Problem
 SUFFIXES = (".txt", ".md", ".markdown")
 _MARKDOWN = (".md", ".markdown")
 _MAX_BYTES = 20 * 1024 * 1024  # far beyond any news report; keeps a stray dump out
+# Saved web pages are refused, not guessed at: a main-text extractor good
+# enough for news (trafilatura) brings 17 packages (lxml, babel, dateparser...).
+HTML_REFUSED = "HTML is not supported; save the article as text or Markdown"
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_HTML_START = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S
+)
 
 
 class ReadError(Exception):
@@ -55,6 +63,8 @@ def read_article(path: str | os.PathLike[str], *, cache: bool = True) -> Article
         text = decode(data).text
     except NotText as error:
         raise ReadError(path, str(error)) from None
+    if path.suffix.lower() in _HTML_SUFFIXES or _HTML_START.match(text[:4096]):
+        raise ReadError(path, HTML_REFUSED)
     if not text.strip():
         raise ReadError(path, "empty file")
     article = build_article(text, id=path.stem, path=str(path), markdown=markdown)
