@@ -1,0 +1,341 @@
+"""Whatever is in a downloads folder: newsdiff never crashes, hangs or loses a good report
+because of a bad one. Each case goes through the command line (as a user runs it) and
+through the core (as the app calls it)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newsdiff.core.loader import read_articles
+
+GOOD = (
+    "Nordkorea schickt Soldaten nach Russland\n\n"
+    "Nordkorea hat nach Angaben aus Seoul mehr als 3000 Soldaten nach Russland geschickt. "
+    "Die Truppen sollen in der Region Kursk eingesetzt werden.\n"
+)
+GERMAN = "Grüße aus Köln\n\nDie Straße ist 3 € teurer geworden. „Das ist zu viel“, sagte Müller.\n"
+LATIN = "Grüße aus Köln\n\nDie Straße ist 3 EUR teurer geworden. «Das ist zu viel», sagte Müller.\n"
+MARKUP = (
+    "Markup [bold]fett[/] im Titel\n\n"
+    "Ein [link=https://e.vil]Klick[/link] und [red]rot[/] stehen hier wörtlich. "
+    "Auch [/] und [b] und <script>alert(1)</script> bleiben Text.\n"
+)
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
+
+
+def newsdiff(*args: str, cache: Path, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run the CLI as a user would; the cache goes to a folder of the test's own."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "NO_COLOR": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "newsdiff", *args],
+        capture_output=True, text=True, env=env, timeout=timeout,
+    )  # fmt: skip
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout, result.stderr
+    return result
+
+
+def listed(result: subprocess.CompletedProcess) -> list[dict]:
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)["articles"]
+
+
+def stems(corpus) -> list[str]:
+    return [Path(article.path).stem for article in corpus.articles]
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> Path:
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    return folder
+
+
+# --- binary files ---------------------------------------------------------------------------
+
+
+def test_binary_files_named_txt_are_skipped_and_named_the_rest_read(folder, cache):
+    (folder / "photo.txt").write_bytes(PNG)
+    (folder / "noise.txt").write_bytes(bytes((i * 7919) % 256 for i in range(20000)))
+    (folder / "report.pdf.md").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 4)
+    corpus = read_articles([folder], cache=False)
+    assert stems(corpus) == ["good"]
+    assert sorted(Path(p.path).name for p in corpus.problems) == [
+        "noise.txt",
+        "photo.txt",
+        "report.pdf.md",
+    ]
+    result = newsdiff("list", "--json", str(folder), cache=cache)
+    assert [Path(a["path"]).stem for a in listed(result)] == ["good"]
+    warnings = result.stderr.strip().splitlines()
+    for name in ("photo.txt", "noise.txt", "report.pdf.md"):
+        assert sum(name in line for line in warnings) == 1, result.stderr
+
+
+def test_nothing_readable_exits_1_and_names_the_file(tmp_path, cache):
+    (tmp_path / "photo.txt").write_bytes(PNG)
+    result = newsdiff("list", str(tmp_path / "photo.txt"), cache=cache)
+    assert result.returncode == 1
+    assert "photo.txt" in result.stderr
+
+
+def test_missing_path_and_bad_usage_exit_2(folder, cache):
+    missing = newsdiff("list", str(folder / "nowhere.txt"), cache=cache)
+    assert missing.returncode == 2
+    assert "nowhere.txt" in missing.stderr and len(missing.stderr.strip().splitlines()) == 1
+    assert newsdiff("list", "--no-such-option", cache=cache).returncode == 2
+    assert newsdiff("report", "--format", "pdf", cache=cache).returncode == 2
+
+
+def test_a_missing_path_beside_good_ones_still_exits_2_naming_it(folder, cache):
+    result = newsdiff("list", str(folder / "good.txt"), str(folder / "gone.md"), cache=cache)
+    assert result.returncode == 2 and "gone.md" in result.stderr
+
+
+# --- empty files and HTML -----------------------------------------------------------------
+
+
+def test_empty_and_whitespace_only_files_are_skipped_with_a_warning(folder, cache):
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "blank.md").write_bytes(b" \n\t\r\n  \n\x00\n")
+    corpus = read_articles([folder], cache=False)
+    assert stems(corpus) == ["good"]
+    assert sorted(Path(p.path).name for p in corpus.problems) == ["blank.md", "empty.txt"]
+    result = newsdiff("list", "--json", str(folder), cache=cache)
+    assert len(listed(result)) == 1
+    assert "empty.txt" in result.stderr and "blank.md" in result.stderr
+    alone = newsdiff("list", str(folder / "empty.txt"), cache=cache)
+    assert alone.returncode == 1 and "empty.txt" in alone.stderr
+
+
+HTML_PAGE = (
+    "<!DOCTYPE html>\n<html><head><title>Nordkorea</title><script>track()</script></head>"
+    "<body><nav>Menü</nav><article><p>Nordkorea schickt Soldaten.</p></article></body></html>\n"
+)
+
+
+@pytest.mark.parametrize("name", ["page.html", "page.htm", "saved-page.txt"])
+def test_html_is_refused_with_a_message_naming_the_file(tmp_path, cache, name):
+    path = tmp_path / name
+    path.write_text(HTML_PAGE, encoding="utf-8")
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    corpus = read_articles([path, tmp_path / "good.txt"], cache=False)
+    assert stems(corpus) == ["good"]
+    (problem,) = corpus.problems
+    assert Path(problem.path).name == name
+    assert problem.message == "HTML is not supported; save the article as text or Markdown"
+    result = newsdiff("list", str(path), str(tmp_path / "good.txt"), cache=cache)
+    assert result.returncode == 0
+    (warning,) = result.stderr.strip().splitlines()
+    assert name in warning and "HTML is not supported" in warning
+
+
+def test_a_report_that_mentions_html_tags_is_still_read(tmp_path):
+    path = tmp_path / "about-html.txt"
+    path.write_text("Über <html> und <p>\n\nDer Artikel erklärt <html>-Tags.\n", encoding="utf-8")
+    (article,) = read_articles([path], cache=False).articles
+    assert article.title == "Über <html> und <p>"
+
+
+# --- encodings and control characters -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "encoding, expected",
+    [
+        ("cp1252", GERMAN),
+        ("latin-1", LATIN),
+        ("utf-16", GERMAN),  # with BOM
+        ("utf-16-le", GERMAN),  # without BOM, as some tools write
+        ("utf-16-be", GERMAN),
+        ("utf-8-sig", GERMAN),
+    ],
+)
+def test_legacy_and_utf16_files_are_decoded(tmp_path, cache, encoding, expected):
+    path = tmp_path / f"{encoding}.txt"
+    path.write_bytes(expected.encode(encoding))
+    (article,) = read_articles([path], cache=False).articles
+    assert article.text.strip() == expected.strip()
+    assert article.title == "Grüße aus Köln"
+    (shown,) = listed(newsdiff("list", "--json", str(path), cache=cache))
+    assert shown["title"] == "Grüße aus Köln"
+
+
+def test_nul_bytes_and_terminal_escapes_are_stripped(tmp_path, cache):
+    path = tmp_path / "escapes.txt"
+    path.write_bytes(
+        b"Titel mit \x1b[31mFarbe\x1b[0m\n\n"
+        b"Ein Satz\x00 mit NUL.\x1b]0;gekapert\x07 Noch ein \x1b[2JSatz mit \x9b1mC1.\n"
+    )
+    (article,) = read_articles([path], cache=False).articles
+    for text in [article.text, article.title, *(s.text for s in article.sentences)]:
+        assert not set(text) & {"\x00", "\x1b", "\x07", "\x9b"}, repr(text)
+    assert article.title == "Titel mit Farbe"
+    assert "gekapert" not in article.text
+    for args in (("list", str(path)), ("list", "--json", str(path))):
+        result = newsdiff(*args, cache=cache)
+        assert result.returncode == 0 and "\x1b" not in result.stdout + result.stderr
+
+
+def test_crlf_and_lf_files_read_the_same(tmp_path):
+    (tmp_path / "lf.txt").write_bytes(GOOD.encode())
+    (tmp_path / "crlf.txt").write_bytes(GOOD.replace("\n", "\r\n").encode())
+    lf, crlf = read_articles([tmp_path / "lf.txt", tmp_path / "crlf.txt"], cache=False).articles
+    assert "\r" not in crlf.text
+    assert [s.text for s in crlf.sentences] == [s.text for s in lf.sentences]
+    assert crlf.title == lf.title
+
+
+# --- size -----------------------------------------------------------------------------------
+
+
+def test_a_200000_character_line_without_punctuation_loads_and_aligns(tmp_path, cache):
+    from newsdiff.core.align import align
+
+    words = [f"wort{i % 997}" for i in range(200_000 // 8)]
+    line = " ".join(words)[:200_000]
+    path = tmp_path / "endless.txt"
+    path.write_text(line, encoding="utf-8")
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    started = time.perf_counter()
+    corpus = read_articles([path, tmp_path / "good.txt"], cache=False)
+    alignment = align(corpus.articles)
+    assert time.perf_counter() - started < 30
+    assert len(corpus.articles) == 2 and alignment.articles == corpus.articles
+    result = newsdiff("list", "--json", str(tmp_path), cache=cache, timeout=60)
+    assert len(listed(result)) == 2
+
+
+def test_a_7_mb_file_is_read_in_reasonable_time(tmp_path, cache):
+    paragraph = GOOD.split("\n\n", 1)[1].strip()
+    blocks = [paragraph.replace("3000", str(1000 + n)) for n in range(7_000_000 // len(paragraph))]
+    path = tmp_path / "huge.txt"
+    path.write_text("Ein sehr langer Bericht\n\n" + "\n\n".join(blocks), encoding="utf-8")
+    assert path.stat().st_size > 7_000_000
+    started = time.perf_counter()
+    (article,) = read_articles([path], cache=False).articles
+    assert time.perf_counter() - started < 60
+    assert len(article.sentences) > 2 * len(blocks)
+    result = newsdiff("list", "--json", str(path), cache=cache, timeout=120)
+    assert listed(result)[0]["title"] == "Ein sehr langer Bericht"
+
+
+# --- folders --------------------------------------------------------------------------------
+
+
+def test_symlink_loops_are_not_followed_forever(folder, cache):
+    inner = folder / "inner"
+    inner.mkdir()
+    (inner / "loop").symlink_to(folder, target_is_directory=True)
+    (inner / "self").symlink_to(inner, target_is_directory=True)
+    (folder / "dangling.txt").symlink_to(folder / "does-not-exist.txt")
+    corpus = read_articles([folder], cache=False)
+    assert stems(corpus).count("good") == 1
+    result = newsdiff("list", "--json", str(folder), cache=cache, timeout=60)
+    assert [Path(a["path"]).stem for a in listed(result)].count("good") == 1
+
+
+def test_unreadable_files_are_skipped_and_named(folder, cache):
+    secret = folder / "secret.txt"
+    secret.write_text(GOOD, encoding="utf-8")
+    secret.chmod(0)
+    try:
+        if os.geteuid() == 0:
+            pytest.skip("root reads a chmod 000 file; see the simulated test below")
+        corpus = read_articles([folder], cache=False)
+        assert stems(corpus) == ["good"]
+        assert [Path(p.path).name for p in corpus.problems] == ["secret.txt"]
+        result = newsdiff("list", "--json", str(folder), cache=cache)
+        assert len(listed(result)) == 1 and "secret.txt" in result.stderr
+    finally:
+        secret.chmod(0o644)
+
+
+def test_a_read_error_is_a_problem_not_a_crash(folder, monkeypatch):
+    """Simulates an unreadable file where chmod cannot (tests running as root)."""
+    secret = folder / "secret.txt"
+    secret.write_text(GOOD, encoding="utf-8")
+    real_open, real_read = open, Path.read_bytes
+
+    def refuse(path):
+        if Path(path).name == "secret.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+
+    def fake_open(path, *args, **kwargs):
+        if isinstance(path, (str, Path)):
+            refuse(path)
+        return real_open(path, *args, **kwargs)
+
+    def fake_read_bytes(self):
+        refuse(self)
+        return real_read(self)
+
+    monkeypatch.setattr("builtins.open", fake_open)
+    monkeypatch.setattr(Path, "read_bytes", fake_read_bytes)
+    corpus = read_articles([folder], cache=False)
+    assert stems(corpus) == ["good"]
+    assert [Path(p.path).name for p in corpus.problems] == ["secret.txt"]
+    assert "ermission" in corpus.problems[0].message
+
+
+def test_three_thousand_files_load_in_reasonable_time(tmp_path, cache):
+    folder = tmp_path / "many"
+    for number in range(30):
+        sub = folder / f"sub{number:02d}"
+        sub.mkdir(parents=True)
+        for item in range(100):
+            (sub / f"n{item:03d}.txt").write_text(
+                f"Meldung {number}-{item}\n\nIn Ort {item} geschah am Montag Ereignis {number}.\n",
+                encoding="utf-8",
+            )
+    started = time.perf_counter()
+    corpus = read_articles([folder], cache=False)
+    assert time.perf_counter() - started < 60
+    assert len(corpus.articles) == 3000 and not corpus.problems
+    result = newsdiff("list", "--json", str(folder), cache=cache, timeout=180)
+    assert len(listed(result)) == 3000
+
+
+# --- markup in article text -----------------------------------------------------------------
+
+
+def test_markup_in_article_text_is_listed_literally(tmp_path, cache):
+    path = tmp_path / "markup.txt"
+    path.write_text(MARKUP, encoding="utf-8")
+    (article,) = read_articles([path], cache=False).articles
+    assert article.title == "Markup [bold]fett[/] im Titel"
+    assert "[link=https://e.vil]Klick[/link]" in article.text
+    result = newsdiff("list", str(path), cache=cache)
+    assert result.returncode == 0 and "[bold]fett[/]" in result.stdout
+
+
+@pytest.mark.parametrize("format_", ["markdown", "html", "json"])
+def test_markup_in_article_text_is_literal_in_every_export(tmp_path, cache, format_):
+    (tmp_path / "a.txt").write_text(MARKUP, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(MARKUP.replace("hier", "dort"), encoding="utf-8")
+    result = newsdiff("report", "--format", format_, str(tmp_path), cache=cache)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    if format_ == "json":
+        text = json.dumps(json.loads(out), ensure_ascii=False)
+        assert "[link=https://e.vil]Klick[/link]" in text and "<script>alert(1)</script>" in text
+    elif format_ == "html":
+        assert "[link=https://e.vil]Klick[/link]" in out and "[bold]fett[/]" in out
+        assert "<script" not in out.lower() and "&lt;script&gt;" in out
+    else:
+        assert r"\[link=https://e.vil\]Klick\[/link\]" in out and r"\[bold\]fett\[/\]" in out
+        assert r"\<script\>" in out
