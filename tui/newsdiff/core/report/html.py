@@ -70,11 +70,15 @@ def render_runs(runs: tuple[Run, ...]) -> str:
     'rund <mark><span class="sym">≠</span>3000</mark>'
     """
     parts = []
+    previous = ""
     for run in runs:
         body = text(run.text)
         if "removed" in run.marks:
-            parts.append(f'<del><span class="sym">−</span>{body}</del> ')
+            space = " " if previous and not previous[-1:].isspace() else ""
+            parts.append(f'{space}<del><span class="sym">−</span>{body}</del> ')
+            previous = " "
             continue
+        previous = run.text
         if "fact" in run.marks:
             inner = f"<ins>{body}</ins>" if "changed" in run.marks else body
             body = f'<mark><span class="sym">≠</span>{inner}</mark>'

@@ -17,7 +17,8 @@ from newsdiff.core.report.view import ClusterView, Run, cluster_views, letter, p
 
 # Inline markup characters of CommonMark and GFM (tables, strikethrough); the
 # text always sits after a prefix, so line-start markers (#, -, 1.) are inert.
-_MARKUP = re.compile(r"([\\`*_\[\]<>|~&!])")
+# ("!" matters only before "[", "&" only where it starts an entity like "&amp;")
+_MARKUP = re.compile(r"([\\`*_\[\]<>|~]|&(?=#?\w+;))")
 _EDGES = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
 
 LEGEND = (
@@ -68,10 +69,11 @@ def render_runs(runs: tuple[Run, ...]) -> str:
     >>> render_runs((Run("rund "), Run("3000", frozenset({"fact"})), Run(" Soldaten")))
     'rund **3000** Soldaten'
     """
-    parts = []
+    parts: list[str] = []
     for run in _merge(runs):
         if "removed" in run.marks:
-            parts.append(_wrap(run.text, "~~") + " ")
+            space = " " if parts and not parts[-1][-1:].isspace() else ""
+            parts.append(space + _wrap(run.text, "~~") + " ")
         elif "fact" in run.marks:
             parts.append(_wrap(run.text, "**"))
         elif "changed" in run.marks:
