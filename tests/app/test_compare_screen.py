@@ -210,7 +210,7 @@ async def test_header_names_both_reports_and_counts():
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         header = str(app.screen.query_one("#compare-counts").render())
-        assert "5 pairs" in header and "1 fact differences" in header
+        assert "5 pairs" in header and "1 fact difference ·" in header
         left = str(app.screen.query_one("#left-title").render())
         assert "Nordkorea bestätigt Truppenentsendung" in left and "tagesschau.de" in left
 

@@ -13,7 +13,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from newsdiff.app.widgets.comparison_view import ComparisonView
@@ -26,6 +28,20 @@ from newsdiff.core.rows import (
     row_of_passage,
     side_by_side,
 )
+
+
+class StatusLine(Widget):
+    """One line of text that repaints without asking for a new layout.
+
+    ``Static.update`` re-lays out the whole screen; the counts line changes on
+    every cursor move, and a layout pass per key is what made ``n`` slow.
+    """
+
+    DEFAULT_CSS = "StatusLine { height: 1; }"
+    content: reactive[Content] = reactive(Content(""), layout=False)
+
+    def render(self) -> Content:
+        return self.content
 
 
 class CompareScreen(Screen[None]):
@@ -73,11 +89,12 @@ class CompareScreen(Screen[None]):
         with Horizontal(id="compare-titles"):
             yield Static(id="left-title", classes="report-title")
             yield Static(id="right-title", classes="report-title")
-        yield Static(id="compare-counts")
+        yield StatusLine(id="compare-counts")
         yield ComparisonView(self._rows, cursor_row=self._start_row, id="comparison")
         yield Footer()
 
     def on_mount(self) -> None:
+        self._update_titles()
         self._update_header()
         self.view.focus()
 
@@ -103,7 +120,7 @@ class CompareScreen(Screen[None]):
             (mark, "bold"), (article.title.replace("\n", " "), "bold"), "\n  ", (meta, "dim")
         )
 
-    def _update_header(self) -> None:
+    def _update_titles(self) -> None:
         side = self.view.focused_side
         self.query_one("#left-title", Static).update(
             self._title_block(self._article(self.left_id), side == "left")
@@ -111,14 +128,18 @@ class CompareScreen(Screen[None]):
         self.query_one("#right-title", Static).update(
             self._title_block(self._article(self.right_id), side == "right")
         )
+        self.sub_title = f"{self.left_id} ↔ {self.right_id}"
+
+    def _update_header(self) -> None:
         rows = self._rows
         pairs, differ = self._counts
+        plural = "" if pairs == 1 else "s"
         shown = "only paired" if self.paired_only else "all passages"
         counts = Content.assemble(
             (f"{pairs}", "bold"),
-            " pairs · ",
+            f" pair{plural} · ",
             (f"{differ}", "bold"),
-            " fact differences · ",
+            " fact difference · " if differ == 1 else " fact differences · ",
             f"row {self.cursor_row + 1}/{len(rows)} · {shown}   ",
             ("≡", "bold"),
             " identical  ",
@@ -129,8 +150,7 @@ class CompareScreen(Screen[None]):
             ("↔", "bold"),
             " paired on another row",
         )
-        self.query_one("#compare-counts", Static).update(counts)
-        self.sub_title = f"{self.left_id} ↔ {self.right_id}"
+        self.query_one("#compare-counts", StatusLine).content = counts
 
     def on_comparison_view_cursor_moved(self, message: ComparisonView.CursorMoved) -> None:
         self._update_header()
@@ -151,6 +171,7 @@ class CompareScreen(Screen[None]):
         if row is None:
             row = find_row(self._rows, -1) or 0
         self.view.set_rows(self._rows, cursor_row=row)
+        self._update_titles()
         self._update_header()
 
     def _kept_passage(self) -> tuple[str, int] | None:
@@ -175,7 +196,6 @@ class CompareScreen(Screen[None]):
             self.notify(f"No {what} {where}", timeout=2)
             return
         self.view.move_to(target)
-        self._update_header()
 
     def action_next_pair(self) -> None:
         self._jump(1, "paired")
@@ -192,7 +212,7 @@ class CompareScreen(Screen[None]):
     def action_switch_side(self) -> None:
         view = self.view
         view.focused_side = "right" if view.focused_side == "left" else "left"
-        self._update_header()
+        self._update_titles()
 
     def action_swap(self) -> None:
         keep = self._kept_passage()
