@@ -21,9 +21,7 @@ class PassageApp(App[None]):
 
 def lines(screen: PassageScreen) -> list[str]:
     options = screen.query_one(PassageList)
-    return [
-        str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
-    ]
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
 
 
 async def test_every_other_report_speaks_with_source_score_and_text():
