@@ -8,6 +8,7 @@ text is data: every cell is a ``rich.text.Text`` built from a plain string.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -45,6 +46,18 @@ COLUMNS = (
     Column("facts", "Facts ≠", "right"),
 )
 SORT_CYCLE = ("date", "title", "source", "passages", "paired", "facts", "language")
+
+
+def _shown_path(path: str) -> str:
+    """A path relative to the working folder when inside it, as a shell user would type it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return path
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 class ArticleTable(DataTable[Text]):
@@ -210,7 +223,9 @@ class ArticlesScreen(Screen[None]):
         current = self.current_article_id()
         width = self.size.width or 80
         wide = width >= 120
-        shown = [c for c in COLUMNS if c.key != "source" or width >= 100]
+        # the source column only when some report names one and there is room
+        has_source = any(article.source for article in self.articles)
+        shown = [c for c in COLUMNS if c.key != "source" or (has_source and width >= 100)]
         rows = [(article.id, self._cells(article, wide)) for article in self.visible_articles()]
         widths = {
             column.key: max(
@@ -259,14 +274,21 @@ class ArticlesScreen(Screen[None]):
         if article is None:
             return
         text = Text(article.title, style="bold")
-        facts = [article.path, article.source, article.date, f"{len(article.sentences)} passages"]
+        facts = [
+            _shown_path(article.path),
+            article.source,
+            (article.date or "").replace("T", " "),
+            _count(len(article.sentences), "passage"),
+        ]
         view = self.overviews.get(article.id)
         if view is not None:
-            facts.append(f"{view.paired} paired, {view.fact_differences} fact differences")
-            partner = self._article(view.best_partner)
-            if partner is not None:
-                facts.append(f"closest: {partner.title}")
+            facts.append(f"{view.paired} paired")
+            facts.append(_count(view.fact_differences, "fact difference"))
         text.append("\n" + " · ".join(f for f in facts if f), style="dim")
+        partner = self._article(view.best_partner) if view is not None else None
+        if partner is not None:
+            text.append("\nclosest: ", style="dim")
+            text.append(partner.title)
         detail.update(text)
 
     @on(DataTable.RowHighlighted, "#articles")

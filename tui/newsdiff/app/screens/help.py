@@ -64,4 +64,6 @@ class HelpScreen(ModalScreen[None]):
             name = f"{binding.id or ''}|{binding.action}"
             keys.setdefault(name, []).append(self.app.get_key_display(binding))
             first.setdefault(name, binding)
-        return [(" ".join(dict.fromkeys(keys[name])), first[name]) for name in first]
+        rows = [(" ".join(dict.fromkeys(keys[name])), first[name]) for name in first]
+        # newsdiff's own keys (they have ids) first, Textual's general ones after
+        return sorted(rows, key=lambda row: row[1].id is None)
