@@ -187,9 +187,15 @@ def gnad_texts(limit: int | None) -> list[str]:
 
 
 def speed(split: Splitter, texts: list[str]) -> tuple[int, float]:
-    began = time.perf_counter()
-    count = sum(len(split(text)) for text in texts)
-    return count, time.perf_counter() - began
+    """Sentences found and the best of up to three timings (one when a run is slow)."""
+    best = float("inf")
+    for _ in range(3):
+        began = time.perf_counter()
+        count = sum(len(split(text)) for text in texts)
+        best = min(best, time.perf_counter() - began)
+        if best > 2.0:
+            break
+    return count, best
 
 
 def awkward_cases() -> list[tuple[str, str, list[str]]]:
