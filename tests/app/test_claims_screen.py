@@ -1,0 +1,93 @@
+"""The claim table screen: claims down, sources across, differing figures marked."""
+
+from __future__ import annotations
+
+from compare_data import sample_alignment
+from textual.app import App
+
+from newsdiff.app.screens.claims import ClaimGrid, ClaimsScreen
+from newsdiff.app.screens.compare import CompareScreen
+from newsdiff.app.screens.passage import PassageScreen
+from newsdiff.core.model import Alignment
+
+
+class ClaimsApp(App[None]):
+    def __init__(self, alignment: Alignment | None = None) -> None:
+        super().__init__()
+        self.alignment = alignment or sample_alignment()
+
+    def on_mount(self) -> None:
+        self.push_screen(ClaimsScreen(self.alignment))
+
+
+def cell(grid: ClaimGrid, row: int, column: int) -> str:
+    return str(grid.get_cell_at((row, column)))
+
+
+async def test_sources_by_date_and_the_differing_figure_marked():
+    app = ClaimsApp()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        grid = app.screen.query_one(ClaimGrid)
+        assert [str(c.label).split("\n")[0] for c in grid.columns.values()] == [
+            "claim",
+            "deutschlandfunk.de",
+            "tagesschau.de",
+            "zdf.de",
+        ]
+        assert grid.row_count == 1
+        assert cell(grid, 0, 0).startswith("≠ ")  # the claim's figures disagree
+        assert cell(grid, 0, 1) == "4000 Soldaten"  # the oldest report, the reference
+        assert cell(grid, 0, 2) == "= 4000 Soldaten"
+        assert cell(grid, 0, 3) == "≠ ~4700 Soldaten"
+        summary = str(app.screen.query_one("#claims-summary").render())
+        assert "1 claim(s)" in summary and "1 where the figures differ" in summary
+
+
+async def test_enter_opens_the_passage_behind_the_cell():
+    app = ClaimsApp()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        claims = app.screen
+        await pilot.press("l", "l", "l")
+        passage = str(claims.query_one("#claims-passage").render())
+        assert "Laut Seoul wurden rund 4700 Soldaten verletzt." in passage
+        await pilot.press("enter")
+        assert isinstance(app.screen, PassageScreen)
+        assert (app.screen.article_id, app.screen.sentence) == ("zdf", 2)
+        await pilot.press("q")
+        assert app.screen is claims
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ClaimsScreen)
+
+
+async def test_t_on_the_comparison_opens_the_claim_table():
+    class CompareApp(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(CompareScreen(sample_alignment(), "ard", "zdf"))
+
+    app = CompareApp()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        assert isinstance(app.screen, ClaimsScreen)
+        await pilot.press("q")
+        assert isinstance(app.screen, CompareScreen)
+
+
+async def test_no_shared_figures_gives_a_message_not_an_empty_grid():
+    full = sample_alignment()
+    alignment = Alignment(full.articles, (), ())
+    app = ClaimsApp(alignment)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one(ClaimGrid).display
+        assert "nothing to set side by side" in str(
+            app.screen.query_one("#claims-passage").render()
+        )
+
+
+async def test_every_binding_has_a_description_and_an_id():
+    for cls in (ClaimsScreen, ClaimGrid):
+        for binding in cls.BINDINGS:
+            assert binding.description and binding.id, binding
