@@ -74,11 +74,13 @@ def test_an_edited_file_is_parsed_again(report: Path, isolated_cache: Path) -> N
         lambda record: json.dumps({**record, "title": None}),
         lambda record: json.dumps({k: v for k, v in record.items() if k != "language"}),
         lambda record: json.dumps(
-            {**record, "sentences": [{**record["sentences"][0], "end": 10**6}]}
+            {**record, "sentences": [[*record["sentences"][0][:2], 10**6, "sentence", 1]]}
         ),
         lambda record: json.dumps(
-            {**record, "sentences": [{**record["sentences"][0], "kind": "<script>"}]}
+            {**record, "sentences": [[*record["sentences"][0][:3], "<b>", 1]]}
         ),
+        lambda record: json.dumps({**record, "sentences": [record["sentences"][0][:4]]}),
+        lambda record: json.dumps({**record, "sentences": {"0": record["sentences"][0]}}),
     ],
 )
 def test_a_corrupt_or_stale_entry_is_rebuilt_not_trusted(

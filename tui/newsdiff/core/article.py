@@ -21,6 +21,7 @@ from newsdiff.core.model import Article, Sentence
 from newsdiff.core.segment import split_sentences
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
+_OPENING_MAX = 1000  # enough to find a lead's first sentence, without splitting it all
 _TITLE_LINE_MAX = 200  # a first line longer than this is the body's opening, not a title
 
 
@@ -106,7 +107,7 @@ def _title(
         block = first.cut(cleaned.start, cleaned.end) if cleaned.text else None
         return fold_spaces(cleaned.text), block, cleaned.stamp, cleaned.tag
     # no title line (seed 001 opens with its lead): the first sentence names the report
-    spans = split_sentences(first.text, language=language)
+    spans = split_sentences(first.text[:_OPENING_MAX], language=language)
     opening = first.text[spans[0][0] : spans[0][1]] if spans else first.text
     return fold_spaces(opening), None, None, None
 

@@ -16,7 +16,7 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict, fields
+from dataclasses import fields
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -37,8 +37,10 @@ _SHAPING = (
     "segment.py",
 )
 _LIBRARIES = ("markdown-it-py", "mdit-py-plugins")
-_FORMAT = 1
-_KINDS = ("sentence", "heading", "table-row", "list-item")
+_FORMAT = 2
+_KINDS = frozenset(("sentence", "heading", "table-row", "list-item"))
+_SCALARS = tuple(f.name for f in fields(Article) if f.name != "sentences")
+_REQUIRED = ("id", "path", "text", "title", "language")
 
 
 def enabled(cache: bool = True) -> bool:
@@ -120,18 +122,22 @@ def load(key: str) -> Article | None:
 def store(key: str, article: Article) -> None:
     """Write the entry for ``key`` atomically; quietly do nothing if that fails."""
     path = entry_path(key)
-    record = {"format": _FORMAT, "version": code_version(), "key": key, **asdict(article)}
+    record = {"format": _FORMAT, "version": code_version(), "key": key}
+    record.update({name: getattr(article, name) for name in _SCALARS})
+    # one short row per passage: ~25 passages an article, read back thousands of times
+    record["sentences"] = [[s.text, s.start, s.end, s.kind, s.paragraph] for s in article.sentences]
     try:
+        encoded = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(record, out, ensure_ascii=False, separators=(",", ":"))
+                out.write(encoded)
             os.replace(temporary, path)
         except BaseException:
             _remove(temporary)
             raise
-    except OSError:
+    except (OSError, ValueError):
         return
 
 
@@ -148,35 +154,27 @@ def _article(record: object, key: str) -> Article:
         raise ValueError("stale entry")
     if record.get("key") != key:
         raise ValueError("entry for another key")
-    values = {}
-    for field in fields(Article):
-        value = record[field.name]
-        if field.name == "sentences":
-            continue
-        if field.name == "words":
+    values = {name: record[name] for name in _SCALARS}
+    for name, value in values.items():
+        if name == "words":
             if type(value) is not int:
-                raise TypeError("words")
-        elif not (isinstance(value, str) or (value is None and field.name not in _REQUIRED)):
-            raise TypeError(field.name)
-        values[field.name] = value
-    text = values["text"]
-    sentences = tuple(
-        _sentence(item, number, len(text)) for number, item in enumerate(record["sentences"])
-    )
+                raise TypeError(name)
+        elif not (isinstance(value, str) or (value is None and name not in _REQUIRED)):
+            raise TypeError(name)
+    length = len(values["text"])
+    rows = record["sentences"]
+    if type(rows) is not list:
+        raise TypeError("sentences")
+    sentences = tuple(_sentence(row, number, length) for number, row in enumerate(rows))
     return Article(sentences=sentences, **values)
 
 
-_REQUIRED = ("id", "path", "text", "title", "language")
-
-
-def _sentence(item: object, number: int, length: int) -> Sentence:
-    if not isinstance(item, dict):
+def _sentence(row: object, number: int, length: int) -> Sentence:
+    if type(row) is not list or len(row) != 5:
         raise TypeError("sentence")
-    index, text, start, end = item["index"], item["text"], item["start"], item["end"]
-    kind, paragraph = item["kind"], item["paragraph"]
-    numbers = (index, start, end, paragraph)
-    if any(type(value) is not int for value in numbers) or not isinstance(text, str):
+    text, start, end, kind, paragraph = row
+    if type(text) is not str or type(start) is not int or type(end) is not int:
         raise TypeError("sentence fields")
-    if index != number or not 0 <= start <= end <= length or kind not in _KINDS:
+    if type(paragraph) is not int or kind not in _KINDS or not 0 <= start <= end <= length:
         raise ValueError("sentence out of place")
-    return Sentence(index, text, start, end, kind, paragraph)
+    return Sentence(number, text, start, end, kind, paragraph)

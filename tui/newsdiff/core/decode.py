@@ -44,11 +44,11 @@ _ESCAPES = re.compile(
 # everything in Unicode category Cc except \n and \t, plus invisible characters
 # that only confuse matching (soft hyphen, zero-width space, stray BOM) and the
 # bidi overrides that can make a terminal show text out of order
-_INVISIBLE = "\u00ad\u200b\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_DROP = {c: None for c in range(0x20) if c not in (0x09, 0x0A)}
-_DROP.update({c: None for c in range(0x7F, 0xA0)})
-_DROP.update({ord(c): None for c in _INVISIBLE})
-_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+_INVISIBLE = "\u00ad\u200b\ufeff\u202a-\u202e\u2066-\u2069"
+_DROP = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_INVISIBLE}]+")
+_ODD_NEWLINES = re.compile("[\u2028\u2029\x85\x0b\x0c]")
+# bytes that are neither text nor whitespace; deleting all others counts them
+_TEXT_BYTES = bytes(b for b in range(256) if b >= 0x20 or b in b"\t\n\r\f\v\x1b")
 
 
 class NotText(ValueError):
@@ -112,10 +112,15 @@ def clean_text(text: str) -> str:
     >>> clean_text("a\r\nb\rc\x1b]0;title\x07d\u00ade")
     'a\nb\ncde'
     """
-    text = _NEWLINES.sub("\n", text)
+    # each pass is skipped when its characters are absent (the common case)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _ODD_NEWLINES.search(text):
+        text = _ODD_NEWLINES.sub("\n", text)
     if "\x1b" in text or "\x9b" in text:
         text = _ESCAPES.sub("", text)
-    text = text.translate(_DROP)
+    if _DROP.search(text):
+        text = _DROP.sub("", text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     return text
@@ -145,5 +150,5 @@ def _looks_binary(sample: bytes) -> bool:
     if not sample:
         return False
     # NULs and C0 controls other than whitespace and ESC are rare in any text
-    controls = sum(sample.count(c) for c in range(0x20) if c not in b"\t\n\r\f\v\x1b")
+    controls = len(sample.translate(None, _TEXT_BYTES))
     return controls / len(sample) > 0.10 or sample.count(0) > max(16, len(sample) // 100)

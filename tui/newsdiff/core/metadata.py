@@ -25,6 +25,7 @@ _GERMAN_DATE = re.compile(
     r"(?:,?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:\s*Uhr)?)?$"
 )
 _ISO_PARTIAL = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?$")
+_CREDIT_TAIL = 80
 _PLACE = r"[A-ZÄÖÜ][\w'’-]+(?:[ -][A-ZÄÖÜ][\w'’-]+)?"
 # "Düsseldorf. Nordkoreanische ..." or "Berlin (dpa) – Die ..." opening the body
 _DATELINE = re.compile(
@@ -139,7 +140,9 @@ def find_credit(text: str) -> tuple[str, int] | None:
     >>> find_credit("Er sprach mit Lee (Südkorea)") is None
     True
     """
-    found = _CREDIT.search(text)
+    # the credit is at the very end; searching only the tail keeps long texts cheap
+    # (a search from a position still sees the characters before it)
+    found = _CREDIT.search(text, max(0, len(text) - _CREDIT_TAIL))
     if not found:
         return None
     return found.group("credit"), found.start()
