@@ -33,6 +33,7 @@ _NOT_NAMES = {
     "january", "february", "march", "june", "july", "october", "december", "details",
 }  # fmt: skip
 _PARTICLES = {"van", "de", "bin", "al", "da", "del", "of", "for", "and"}
+_ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "the", "a", "an"}
 _UMLAUT = {"a": "ä", "o": "ö", "u": "ü"}
 # a title or a verb of saying right before capitalised words marks them as a name
 _CUE = re.compile(
@@ -67,7 +68,7 @@ def _is_common_noun(word: str) -> bool:
         return any(lexicon.get(form) == word for form in forms)
     if _COMMON_SUFFIX.search(word):
         return True
-    for cut in range(2, len(word) - 2):
+    for cut in range(2, len(word) - 3):
         tail = word[cut:].capitalize()
         if lexicon.get(tail) and _is_common_noun(tail):
             return True
@@ -88,7 +89,8 @@ def _is_name_word(word: str, language: str) -> bool:
         return _dictionary("en").get(word.lower()) is None or word.lower() == word
     lexicon = _dictionary("de")
     lemma = lexicon.get(word)
-    if (lemma is not None and lemma[0].islower()) or word.lower() in lexicon:
+    lower = lexicon.get(word.lower())
+    if (lemma is not None and lemma[0].islower()) or (lower and lower[0].islower()):
         return False  # an adverb, verb or adjective that opens a sentence
     return not _is_common_noun(word)
 
@@ -112,6 +114,9 @@ def extract_names(text: str, *, language: str = "de") -> tuple[Fact, ...]:
         if lang == "en" and is_name and _sentence_start(text, token.start()):
             is_name = _dictionary("en").get(word.lower()) is None
         flags.append(is_name or _cued(tokens, index, text, lang))
+    _mark_defined_names(tokens, text, flags)
+    if lang == "de":
+        _mark_adjective_names(tokens, text, flags)
     if lang == "en":  # "North Korea": a known word that leads a name belongs to it
         for index in range(len(tokens) - 2, -1, -1):
             word = tokens[index].group()
@@ -140,6 +145,45 @@ def extract_names(text: str, *, language: str = "de") -> tuple[Fact, ...]:
         facts.append(Fact("name", text[start:end], start, end, normalise_name(text[start:end])))
         index = last + 1
     return tuple(facts)
+
+
+def _mark_defined_names(tokens: list[re.Match[str]], text: str, flags: list[bool]) -> None:
+    """The capitalised words an acronym spells out: "National Intelligence Service (NIS)"."""
+    for index, token in enumerate(tokens):
+        if not re.fullmatch(r"[A-ZÄÖÜ]{2,}", token.group()) or index == 0:
+            continue
+        if not re.search(r"\(\s*$", text[: token.start()]):
+            continue
+        back = index - 1
+        while back >= 0:
+            word = tokens[back].group()
+            if word.lower() in _ARTICLES or "-" in word:
+                break
+            if word[:1].isupper():
+                flags[back] = True
+            elif word not in _PARTICLES:
+                break
+            back -= 1
+
+
+def _mark_adjective_names(tokens: list[re.Match[str]], text: str, flags: list[bool]) -> None:
+    """A capitalised adjective inside a sentence starts a name: "der Vereinten Nationen"."""
+    lexicon = _dictionary("de")
+    for index in range(len(tokens) - 1):
+        word, following = tokens[index].group(), tokens[index + 1].group()
+        lemma = lexicon.get(word.lower()) or ""
+        adjective = lemma[:1].islower() and re.search(r"(e|en|er|es|em)$", word) is not None
+        adjective = adjective and lexicon.get(word) != word  # "Abkommen" is a noun
+        gap = text[tokens[index].end() : tokens[index + 1].start()]
+        if (
+            adjective
+            and word[:1].isupper()
+            and following[:1].isupper()
+            and gap == " "
+            and not _sentence_start(text, tokens[index].start())
+            and not _CUE.search(following)
+        ):
+            flags[index] = flags[index + 1] = True
 
 
 def _particle(tokens: list[re.Match[str]], last: int, flags: list[bool]) -> bool:
