@@ -1,0 +1,58 @@
+"""Snapshots of the comparison, passage and claim screens at fixed sizes and themes.
+
+They use the hand-made alignment of ``compare_data`` so they move only when
+the screens do. Regenerate after a deliberate change with
+``pytest tests/app/test_snapshots_compare.py --snapshot-update`` and look at
+the SVGs before committing them.
+"""
+
+from __future__ import annotations
+
+from compare_data import sample_alignment
+from textual.app import App
+from textual.screen import Screen
+
+from newsdiff.app.screens.claims import ClaimsScreen
+from newsdiff.app.screens.compare import CompareScreen
+from newsdiff.app.screens.passage import PassageScreen
+
+
+class ScreenApp(App[None]):
+    """Shows one screen on a fixed theme, nothing else."""
+
+    def __init__(self, make_screen, theme: str = "textual-dark") -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.make_screen = make_screen
+        self.fixed_theme = theme
+        self.animation_level = "none"
+
+    def on_mount(self) -> None:
+        self.theme = self.fixed_theme
+        screen: Screen = self.make_screen(sample_alignment())
+        self.push_screen(screen)
+
+
+def compare(alignment):  # type: ignore[no-untyped-def]
+    return CompareScreen(alignment, "ard", "zdf")
+
+
+def test_comparison_on_a_fact_difference(snap_compare):
+    assert snap_compare(ScreenApp(compare), terminal_size=(120, 40), press=["d"])
+
+
+def test_comparison_at_80x24(snap_compare):
+    assert snap_compare(ScreenApp(compare), terminal_size=(80, 24), press=["d", "tab"])
+
+
+def test_comparison_light_theme_only_paired(snap_compare):
+    app = ScreenApp(compare, theme="textual-light")
+    assert snap_compare(app, terminal_size=(120, 30), press=["u"])
+
+
+def test_passage_view(snap_compare):
+    app = ScreenApp(lambda alignment: PassageScreen(alignment, "ard", 2))
+    assert snap_compare(app, terminal_size=(100, 30))
+
+
+def test_claim_table(snap_compare):
+    assert snap_compare(ScreenApp(ClaimsScreen), terminal_size=(100, 24), press=["l", "l", "l"])
