@@ -191,6 +191,16 @@ def test_binary_empty_and_vanished_files_are_problems_and_the_rest_is_read(tmp_p
     }
 
 
+def test_a_fifo_in_a_folder_is_skipped_without_blocking(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    os.mkfifo(tmp_path / "b.txt")
+    corpus = read_articles([tmp_path], cache=False)
+    assert [a.id for a in corpus.articles] == ["a"]
+    assert [(Path(p.path).name, p.message) for p in corpus.problems] == [
+        ("b.txt", "not a regular file")
+    ]
+
+
 def test_a_missing_path_is_a_problem_naming_it(tmp_path: Path) -> None:
     corpus = read_articles([tmp_path / "nope.txt"], cache=False)
     assert corpus.articles == ()

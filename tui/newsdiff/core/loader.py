@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -154,12 +155,15 @@ def _walk(folder: Path, seen: set[str]) -> Iterator[Path | Problem]:
         if is_dir:
             yield from _walk(path, seen)
         elif entry.name.lower().endswith(SUFFIXES):
-            yield path
+            yield path  # read_article refuses what is not a regular file, naming it
 
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            raise ReadError(path, "not a regular file")
+        size = info.st_size
         if size > _MAX_BYTES:
             raise ReadError(path, f"too large for a report ({size // (1024 * 1024)} MB)")
         with open(path, "rb") as handle:
