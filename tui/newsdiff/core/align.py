@@ -66,7 +66,8 @@ def align(
     def score(i: int, j: int) -> float:
         key = (i, j) if i < j else (j, i)
         if key not in scores:
-            scores[key] = score_profiles(profiles[i], profiles[j], frequencies)
+            # below the floor a score only needs to be known as "too low"
+            scores[key] = score_profiles(profiles[i], profiles[j], frequencies, cutoff=floor)
         return scores[key]
 
     edges = _identical_pairs(profiles, groups)

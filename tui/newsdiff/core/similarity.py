@@ -24,20 +24,23 @@ from newsdiff.core.text import folded_text
 
 # Fitted on stsb-de-train / stsb-en-train (tests/benchmarks/tune_sts.py).
 FUZZY_CUTOFF = 60.0  # rapidfuzz ratio from which two lemmas count as variants
-FUZZY_FLOOR = 0.0  # credit grows linearly from this ratio (0) to 100 (1)
 FUZZY_MIN_LENGTH = 3  # shorter lemmas only match exactly
 FUZZY_PREFIX = 4  # variants must begin alike for this many letters
 NUMBER_CREDIT = 0.5  # a number facing another number: same slot, other figure
-NUMBER_WEIGHT = 1.0  # numbers weigh this share of a word of the same rarity
 
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """The content lemmas of one passage, ready to be compared many times."""
+    """The content lemmas of one passage, ready to be compared many times.
+
+    ``alike`` files the lemmas that may have spelling variants under their
+    first letters, so a lemma looks for variants only among lemmas that begin
+    alike ("selenskyj" meets "selenski", never "sanktion").
+    """
 
     features: frozenset[str]
     folded: str
-    fuzzy: tuple[str, ...] = field(default=())
+    alike: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def profile(text: str, *, language: str | None = None) -> Profile:
@@ -48,8 +51,11 @@ def profile(text: str, *, language: str | None = None) -> Profile:
     """
     language = language or detect_language(text)
     feats = frozenset(features(text, language))
-    fuzzy = tuple(sorted(f for f in feats if len(f) >= FUZZY_MIN_LENGTH and f[0] != "#"))
-    return Profile(feats, folded_text(text), fuzzy)
+    alike: dict[str, list[str]] = {}
+    for f in sorted(feats):
+        if len(f) >= FUZZY_MIN_LENGTH and f[0] != "#":
+            alike.setdefault(f[:FUZZY_PREFIX], []).append(f)
+    return Profile(feats, folded_text(text), {k: tuple(v) for k, v in alike.items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +68,7 @@ class Frequencies:
 
     documents: int
     counts: Mapping[str, int]
+    _weights: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_profiles(cls, profiles: Iterable[Profile]) -> Frequencies:
@@ -80,31 +87,39 @@ class Frequencies:
 
     def weight(self, feature: str) -> float:
         """Inverse document frequency, always above zero."""
-        return math.log((self.documents + 1) / (self.counts.get(feature, 0) + 0.5))
+        found = self._weights.get(feature)
+        if found is None:
+            found = math.log((self.documents + 1) / (self.counts.get(feature, 0) + 0.5))
+            self._weights[feature] = found
+        return found
 
 
-def _credits(own: Profile, other: Profile, common: frozenset[str]) -> dict[str, float]:
-    """How well each lemma of ``own`` is matched in ``other`` (1 exact, less for a variant)."""
-    credit = dict.fromkeys(common, 1.0)
-    rest = [f for f in other.fuzzy if f not in common]
-    numbers_other = {_is_year(f) for f in other.features if f[0] == "#" and f not in common}
-    for f in own.features:
-        if f in common:
-            continue
-        if f[0] == "#":
-            if _is_year(f) in numbers_other:  # a count for a count, a year for a year
-                credit[f] = NUMBER_CREDIT
-        elif rest and len(f) >= FUZZY_MIN_LENGTH:
-            head = f[:FUZZY_PREFIX]
-            alike = [g for g in rest if g.startswith(head)] if FUZZY_PREFIX else rest
-            best = process.extractOne(f, alike, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-            if best is not None:
-                credit[f] = max(0.0, (best[1] - FUZZY_FLOOR) / (100.0 - FUZZY_FLOOR))
-    return credit
+def _variants(f: str, other: Profile, common: frozenset[str]) -> list[str]:
+    return [g for g in other.alike.get(f[:FUZZY_PREFIX], ()) if g not in common]
 
 
-def score_profiles(left: Profile, right: Profile, frequencies: Frequencies | None = None) -> float:
+def _credit(f: str, other: Profile, common: frozenset[str], years: set[bool]) -> float:
+    """How well the unmatched lemma ``f`` finds a counterpart in ``other``."""
+    if f[0] == "#":  # a count may face a count, a year a year
+        return NUMBER_CREDIT if _is_year(f) in years else 0.0
+    variants = _variants(f, other, common)
+    if not variants:
+        return 0.0
+    best = process.extractOne(f, variants, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    return 0.0 if best is None else best[1] / 100.0
+
+
+def score_profiles(
+    left: Profile,
+    right: Profile,
+    frequencies: Frequencies | None = None,
+    *,
+    cutoff: float = 0.0,
+) -> float:
     """The similarity of two prepared passages (what ``similarity`` computes).
+
+    Like rapidfuzz's ``score_cutoff``, a score that cannot reach ``cutoff``
+    comes back as 0.0 before the costly variant search.
 
     >>> score_profiles(profile("Soldaten entsandt"), profile("Soldaten entsandt"))
     1.0
@@ -115,14 +130,28 @@ def score_profiles(left: Profile, right: Profile, frequencies: Frequencies | Non
         return 0.0
     weight = frequencies.weight if frequencies is not None else _uniform
     common = left.features & right.features
-    total = matched = 0.0
+    matched = 2.0 * sum(weight(f) for f in common)
+    total = matched
+    open_: list[tuple[str, float, Profile]] = []  # unmatched lemma, its weight, the other side
+    possible = matched
     for own, other in ((left, right), (right, left)):
-        credit = _credits(own, other, common)
-        for f in own.features:
-            w = weight(f) * (NUMBER_WEIGHT if f[0] == "#" else 1.0)
+        numbers = any(g[0] == "#" for g in other.features - common)
+        for f in own.features - common:
+            w = weight(f)
             total += w
-            matched += w * credit.get(f, 0.0)
-    return min(1.0, matched / total) if total else 0.0
+            if numbers if f[0] == "#" else f[:FUZZY_PREFIX] in other.alike:
+                open_.append((f, w, other))
+                possible += w
+    if possible < cutoff * total:
+        return 0.0
+    years = {
+        id(side): {_is_year(g) for g in side.features - common if g[0] == "#"}
+        for side in (left, right)
+    }
+    for f, w, other in open_:
+        matched += w * _credit(f, other, common, years[id(other)])
+    # rounded so that summing in the other order cannot break symmetry
+    return round(min(1.0, matched / total), 12)
 
 
 def _is_year(feature: str) -> bool:
