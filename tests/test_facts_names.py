@@ -72,3 +72,19 @@ def test_spelling_variants_are_one_entity(a, b):
 @pytest.mark.parametrize(("a", "b"), [("Nordkorea", "Südkorea"), ("Kursk", "Kiew"), ("Lee", "Kim")])
 def test_different_entities(a, b):
     assert not same_entity(a, b)
+
+
+def test_capitalised_adjective_starts_an_organisation_name():
+    assert names("Sanktionen der Vereinten Nationen") == ["Vereinten Nationen"]
+    assert names("Das Auswärtige Amt reagiert.") == ["Auswärtige Amt"]
+    # a noun that is also a verb ("stunden") is no adjective
+    assert names("nach fast 48 Stunden Sperre") == []
+
+
+def test_acronym_definition_names_the_words_before_it():
+    found = names("Der National Intelligence Service (NIS) hat die Zahlen vorgelegt.")
+    assert found == ["National Intelligence Service", "NIS"]
+
+
+def test_currencies_are_not_names():
+    assert names("rund 16 Millionen Euro") == []

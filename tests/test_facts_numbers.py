@@ -110,3 +110,15 @@ def test_seed_sentence_offsets():
     (fact,) = extract_numbers(text)
     assert fact.text == "etwa 10.000 bis 12.000"
     assert text[fact.start : fact.end] == fact.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hosiner (76.) traf", "1869 wird der Kriegsveteran geboren", "Artikel 50 des EU-Vertrags"],
+)
+def test_ordinals_old_years_and_labels_are_not_counts(text):
+    assert extract_numbers(text) == ()
+
+
+def test_a_figure_at_the_end_of_a_sentence_is_still_a_figure():
+    assert [f.text for f in extract_numbers("Es waren mehr als 3000.")] == ["mehr als 3000"]

@@ -7,6 +7,8 @@ facts agree, which differ and which only one side gives.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from newsdiff.core.facts.attributions import extract_attributions
 from newsdiff.core.facts.compare import compare_fact_lists
 from newsdiff.core.facts.dates import extract_dates
@@ -27,6 +29,12 @@ def extract_facts(
     >>> [(f.kind, f.text) for f in extract_facts("Kim schickte im Juni mehr als 3000 Soldaten.")]
     [('name', 'Kim'), ('date', 'im Juni'), ('number', 'mehr als 3000')]
     """
+    return _extract(text, language, published)
+
+
+@lru_cache(maxsize=8192)
+def _extract(text: str, language: str, published: str | None) -> tuple[Fact, ...]:
+    # one passage is compared with many partners; its facts are worked out once
     facts = [
         *extract_numbers(text, language=language),
         *extract_dates(text, language=language, published=published),

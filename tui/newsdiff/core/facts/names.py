@@ -31,6 +31,7 @@ _NOT_NAMES = {
     "i", "if", "as", "for", "after", "before", "while", "when", "according", "mr", "mrs",
     "ms", "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "january", "february", "march", "june", "july", "october", "december", "details",
+    "euro", "dollar", "pfund", "franken", "rubel", "yen", "cent", "prozent",
 }  # fmt: skip
 _PARTICLES = {"van", "de", "bin", "al", "da", "del", "of", "for", "and"}
 _ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "the", "a", "an"}
@@ -75,6 +76,7 @@ def _is_common_noun(word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=50000)
 def _is_name_word(word: str, language: str) -> bool:
     if word.lower() in _NOT_NAMES or not word[0].isupper() or len(word) < 2:
         return False
@@ -95,8 +97,11 @@ def _is_name_word(word: str, language: str) -> bool:
     return not _is_common_noun(word)
 
 
+_OPENS = re.compile(r"(?:^|[.!?:„“\"»]|\n)\s*$")
+
+
 def _sentence_start(text: str, start: int) -> bool:
-    return re.search(r"(^|[.!?:„“\"»]\s*|\n\s*)$", text[:start]) is not None
+    return _OPENS.search(text, max(0, start - 12), start) is not None
 
 
 def extract_names(text: str, *, language: str = "de") -> tuple[Fact, ...]:
@@ -113,8 +118,9 @@ def extract_names(text: str, *, language: str = "de") -> tuple[Fact, ...]:
         is_name = _is_name_word(word, lang)
         if lang == "en" and is_name and _sentence_start(text, token.start()):
             is_name = _dictionary("en").get(word.lower()) is None
-        flags.append(is_name or _cued(tokens, index, text, lang))
-    _mark_defined_names(tokens, text, flags)
+        flags.append(is_name or (word[:1].isupper() and _cued(tokens, index, text, lang)))
+    if "(" in text:
+        _mark_defined_names(tokens, text, flags)
     if lang == "de":
         _mark_adjective_names(tokens, text, flags)
     if lang == "en":  # "North Korea": a known word that leads a name belongs to it
@@ -171,9 +177,12 @@ def _mark_adjective_names(tokens: list[re.Match[str]], text: str, flags: list[bo
     lexicon = _dictionary("de")
     for index in range(len(tokens) - 1):
         word, following = tokens[index].group(), tokens[index + 1].group()
+        if not (word[:1].isupper() and following[:1].isupper()):
+            continue
         lemma = lexicon.get(word.lower()) or ""
         adjective = lemma[:1].islower() and re.search(r"(e|en|er|es|em)$", word) is not None
-        adjective = adjective and lexicon.get(word) != word  # "Abkommen" is a noun
+        # an inflected adjective or participle, not a noun that is also a verb ("Stunden")
+        adjective = adjective and lemma != word.lower() and lexicon.get(word) != word
         gap = text[tokens[index].end() : tokens[index + 1].start()]
         if (
             adjective

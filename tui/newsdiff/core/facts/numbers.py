@@ -74,6 +74,11 @@ _YEAR_BEFORE = re.compile(
     rf"anfang|ende|mitte|in|since|by|of|from|until|spring|summer|autumn|fall)\s+)$",
     re.IGNORECASE,
 )
+_ORDINAL = re.compile(r"\.(?: (?=\S)|\)|,)")
+_LABEL = re.compile(
+    r"\b(?:Artikel|Paragraf|Paragraph|§|Nr\.|Nummer|Platz|Seite|Punkt|Absatz|Kapitel|Linie|"
+    r"Zimmer|User|Article|No\.|Section|Room|Page)\s*$"
+)
 _STOP = {
     "und", "oder", "in", "im", "nach", "von", "vom", "zu", "zum", "zur", "an", "am", "auf",
     "aus", "bei", "mit", "für", "gegen", "the", "and", "or", "to", "of", "from", "at",
@@ -150,7 +155,7 @@ def _is_year(match: re.Match[str], text: str, noun: str | None) -> bool:
     low = match.group("low") or ""
     if match.group("high") or match.group("between") or match.group("qual"):
         return False
-    if not re.fullmatch(r"(19|20)\d\d", low):
+    if not re.fullmatch(r"1[5-9]\d\d|20\d\d", low):
         return False
     return noun is None or bool(_YEAR_BEFORE.search(text[: match.start()]))
 
@@ -220,8 +225,10 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
             end -= 1
         if any(s < end and start < e for s, e in blocked):
             continue
-        if re.fullmatch(r"\d{1,2}", match.group("low") or "") and text[end : end + 2] == ". ":
-            continue  # an ordinal ("3. Weltkrieg"), not a count
+        if re.fullmatch(r"\d{1,3}", match.group("low") or "") and _ORDINAL.match(text, end):
+            continue  # an ordinal ("3. Weltkrieg", "(76.)"), not a count
+        if not match.group("qual") and _LABEL.search(text, 0, start):
+            continue  # a number that names, not counts: "Artikel 50", "Platz 3"
         first = match.group("b1") or match.group("low")
         second = match.group("b2") or match.group("high")
         low = parse_number(first, language=lang)
