@@ -7,6 +7,7 @@ from textual.app import App
 
 from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.screens.passage import PassageList, PassageScreen
+from newsdiff.core.model import Alignment
 
 
 class PassageApp(App[None]):
@@ -97,3 +98,23 @@ async def test_every_binding_has_a_description_and_an_id():
     for cls in (PassageScreen, PassageList):
         for binding in cls.BINDINGS:
             assert binding.description and binding.id, binding
+
+
+async def test_the_cursor_starts_on_a_report_that_says_something():
+    full = sample_alignment()
+    # ard says nothing about dlf's passage here: its line comes first, disabled
+    pairs = tuple(p for p in full.pairs if {p.left.article, p.right.article} != {"ard", "dlf"})
+    app = PassageApp("dlf", 2)
+    app.alignment = Alignment(full.articles, pairs, ())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one(PassageList)
+        assert options.get_option_at_index(0).disabled
+        assert options.highlighted is not None
+        assert "zdf.de" in str(options.get_option_at_index(options.highlighted).prompt)
+    app = PassageApp("zdf", 3)  # nobody else tells the right-only passage
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one(PassageList)
+        assert options.highlighted is None
+        assert "no other report tells this" in str(app.screen.query_one("#passage-meta").render())

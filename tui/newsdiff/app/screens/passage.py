@@ -171,7 +171,12 @@ class PassageScreen(Screen[None]):
                 option_list.add_option(None)  # a rule between reports
             for option in self._options_for(other, pairs[other.id], cluster, styles):
                 option_list.add_option(option)
-        option_list.highlighted = 0 if option_list.option_count else None
+        enabled = [
+            i
+            for i in range(option_list.option_count)
+            if not option_list.get_option_at_index(i).disabled
+        ]
+        option_list.highlighted = enabled[0] if enabled else None
 
     def _options_for(self, other: Article, pairs: list[Pair], cluster, styles) -> list[Option]:
         source = " · ".join(x for x in (other.source or other.id, other.date) if x)
