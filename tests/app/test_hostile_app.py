@@ -1,0 +1,72 @@
+"""The reader on a messy downloads folder: bad files are skipped with a notice, the good
+ones are listed, and article text full of markup is shown as the characters it is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsdiff.app.screens.articles import ArticlesScreen, ArticleTable
+from newsdiff.app.screens.compare import CompareScreen
+from newsdiff.app.widgets.comparison_view import ComparisonView
+
+SIZE = (120, 40)
+MARKUP = (
+    "Markup [bold]fett[/] im Titel\n\n"
+    "Ein [link=https://e.vil]Klick[/link] und [red]rot[/] stehen in Kursk wörtlich. "
+    "Auch [/] und [b] bleiben Text, sagte der Sprecher der Regierung.\n"
+)
+
+
+def downloads(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "a.txt").write_text(MARKUP, encoding="utf-8")
+    (folder / "b.txt").write_text(MARKUP.replace("Sprecher", "Minister"), encoding="utf-8")
+    (folder / "[red]photo[x].txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "page.html").write_text("<!DOCTYPE html><html><body>x</body></html>")
+    (folder / "escapes.txt").write_bytes(b"\x1b[2J\x1b]0;pwned\x07\x00")
+    return folder
+
+
+async def aligned(pilot, seconds: float = 60) -> None:
+    """Wait until the loading worker has posted the alignment (the first align is slow)."""
+    for _ in range(int(seconds * 10)):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        if pilot.app.alignment is not None:
+            return
+    raise AssertionError(f"no alignment after {seconds} s: {pilot.app.busy}")
+
+
+def titles(app) -> list[str]:
+    table = app.screen.query_one(ArticleTable)
+    column = table.get_column_index("title")
+    return [table.get_cell_at((row, column)).plain for row in range(table.row_count)]
+
+
+async def test_bad_files_are_skipped_and_the_good_ones_listed(build_app, tmp_path):
+    folder = downloads(tmp_path / "downloads")
+    app = build_app([folder, folder / "page.html"])
+    async with app.run_test(size=SIZE) as pilot:
+        await aligned(pilot)
+        assert isinstance(app.screen, ArticlesScreen)
+        assert sorted(Path(a.path).name for a in app.corpus.articles) == ["a.txt", "b.txt"]
+        skipped = sorted(Path(p.path).name for p in app.corpus.problems)
+        assert skipped == ["[red]photo[x].txt", "empty.txt", "escapes.txt", "page.html"]
+        assert titles(app) == ["Markup [bold]fett[/] im Titel"] * 2
+        assert app.alignment is not None and app.alignment.pairs
+
+
+async def test_markup_in_article_text_is_shown_literally_side_by_side(build_app, tmp_path):
+    folder = downloads(tmp_path / "downloads")
+    app = build_app([folder / "a.txt", folder / "b.txt"])
+    async with app.run_test(size=SIZE) as pilot:
+        await aligned(pilot)
+        app.open_comparison("a", "b")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        view = app.screen.query_one(ComparisonView)
+        shown = "\n".join(view.render_line(y).text for y in range(view.size.height))
+        assert "[link=https://e.vil]Klick[/link]" in shown
+        assert "[bold]fett[/]" in shown and "[red]rot[/]" in shown
+        assert "\x1b" not in shown
