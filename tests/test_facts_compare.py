@@ -154,3 +154,29 @@ def test_values_are_json_friendly(seeds):
     right = passage(seeds, "rund 11.000 Soldaten")
     for c in compare_facts(left, right, left_published="2025-04-28", right_published=None):
         json.dumps([c.left_value, c.right_value, c.left_span, c.note])
+
+
+def test_inflected_name_is_the_same_without_a_note():
+    names = [c for c in compare_facts("Russland liefert.", "Russlands Armee.") if c.kind == "name"]
+    assert [(c.status, c.note) for c in names] == [("same", None)]
+
+
+def test_month_without_year_matches_the_resolved_month():
+    dates = [
+        c
+        for c in compare_facts(
+            "Im Juni besuchte Putin Nordkorea.",
+            "Putin war im Juni in Nordkorea.",
+            right_published="2024-11-06",
+        )
+        if c.kind == "date"
+    ]
+    assert [(c.status, c.note) for c in dates] == [("same", "year not given on one side")]
+
+
+def test_unresolved_relative_dates_compare_by_their_words():
+    def status(left: str, right: str) -> list[str]:
+        return [c.status for c in compare_facts(left, right) if c.kind == "date"]
+
+    assert status("Er sprach am Dienstagabend.", "Er sprach am Dienstagabend.") == ["same"]
+    assert status("Er sprach am Dienstagabend.", "Er sprach am Montag.") == ["differ"]

@@ -99,7 +99,8 @@ def _text_score(left: Fact, right: Fact) -> float:
 
 
 def _name_verdict(left: Fact, right: Fact) -> Verdict:
-    if _fold(left.text) == _fold(right.text):
+    a, b = sorted((_fold(left.text), _fold(right.text)), key=len)
+    if a == b or b == a + "s":  # "Russland" / "Russlands" is grammar, not spelling
         return "same", None
     return "same", "spelling variant"
 
@@ -121,22 +122,35 @@ def _quote_verdict(left: Fact, right: Fact) -> Verdict:
     return "differ", "changed: " + "; ".join(changes)
 
 
-def _date_score(left: Fact, right: Fact) -> float:
+_RESOLVED = re.compile(r"(?:X{4}|\d{4})(?:-|$)|T\d")
+
+
+def _date_relation(left: Fact, right: Fact) -> tuple[str, str | None]:
+    """ "equal", "within" or "other", with a note; unresolved dates compare by their words."""
     a, b = str(left.value), str(right.value)
+    if not (_RESOLVED.match(a) and _RESOLVED.match(b)):
+        words = [re.sub(r"^(?:im|am|in|on|at)\s+", "", _fold(x)) for x in (a, b)]
+        return ("equal", None) if words[0] == words[1] else ("other", None)
     if a == b:
-        return 3.0
-    if a.startswith(b) or b.startswith(a):
-        return 2.0
-    return 0.5  # two dates in one claim are most likely the same date told differently
+        return "equal", None
+    if "XXXX" in a or "XXXX" in b:  # a year one report leaves open
+        pattern = re.escape(min(a, b, key=lambda x: "XXXX" not in x)).replace("XXXX", r"\d{4}")
+        if re.fullmatch(pattern, max(a, b, key=lambda x: "XXXX" not in x)):
+            return "equal", "year not given on one side"
+    short, long = sorted((a, b), key=len)
+    if long.startswith(short):
+        return "within", f"{long} within {short}"
+    return "other", None
+
+
+def _date_score(left: Fact, right: Fact) -> float:
+    relation = _date_relation(left, right)[0]
+    return {"equal": 3.0, "within": 2.0}.get(relation, 0.5)
 
 
 def _date_verdict(left: Fact, right: Fact) -> Verdict:
-    a, b = str(left.value), str(right.value)
-    if a == b:
-        return "same", None
-    if a.startswith(b) or b.startswith(a):
-        return "same", f"{max(a, b, key=len)} within {min(a, b, key=len)}"
-    return "differ", None
+    relation, note = _date_relation(left, right)
+    return ("differ", None) if relation == "other" else ("same", note)
 
 
 def _source_score(left: Fact, right: Fact) -> float:
