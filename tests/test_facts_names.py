@@ -88,3 +88,7 @@ def test_acronym_definition_names_the_words_before_it():
 
 def test_currencies_are_not_names():
     assert names("rund 16 Millionen Euro") == []
+
+
+def test_english_possessive_is_not_part_of_the_name():
+    assert names("Kim Jong Un's regime confirmed it.", "en") == ["Kim Jong Un"]

@@ -122,3 +122,12 @@ def test_ordinals_old_years_and_labels_are_not_counts(text):
 
 def test_a_figure_at_the_end_of_a_sentence_is_still_a_figure():
     assert [f.text for f in extract_numbers("Es waren mehr als 3000.")] == ["mehr als 3000"]
+
+
+def test_english_number_words_and_plural_thousands():
+    facts = extract_numbers("Two brigades of 6,000 men each; thousands of troops.", language="en")
+    assert [(f.text, f.value["low"], f.noun) for f in facts] == [
+        ("Two", 2, "brigades"),
+        ("6,000", 6000, "men"),
+        ("thousands", 1000, "troops"),
+    ]

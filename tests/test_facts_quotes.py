@@ -89,3 +89,9 @@ def test_english_attributions():
     assert [f.value for f in extract_attributions("The NIS said on Thursday.", language="en")] == [
         "nis"
     ]
+
+
+def test_english_speaker_before_the_verb():
+    text = '"We have to find out what they are doing," Austin told reporters.'
+    (quote,) = extract_quotes(text, language="en")
+    assert (quote.text, quote.speaker) == ("We have to find out what they are doing", "Austin")

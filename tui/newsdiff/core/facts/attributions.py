@@ -26,7 +26,7 @@ _AFTER = re.compile(
 )
 # English puts the speaker first: "The NIS said", "South Korea's spy agency reported"
 _SAID = re.compile(
-    r"((?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*(?:\s+[a-z]+){0,2}?)\s+"
+    r"((?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*(?:\s+[a-z]+){0,2}?)\s+"
     r"(said|says|reported|told|announced|stated)\b"
 )
 _ZUFOLGE = re.compile(r"\bzufolge\b", re.IGNORECASE)

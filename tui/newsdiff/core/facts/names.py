@@ -41,7 +41,7 @@ _CUE = re.compile(
     r"(?:präsident|präsidentin|minister|ministerin|chef|chefin|machthaber|abgeordnete|"
     r"abgeordneten|sprecher|sprecherin|analyst|experte|expertin|diktator|kollegen|kollege|"
     r"rechtler|sagte|sagt|forderte|erklärte|betonte|schrieb|meldete|president|minister|"
-    r"secretary|leader|spokesman|spokeswoman|said|says|told)$",
+    r"secretary|leader|spokesman|spokeswoman|lawmaker|official|said|says|told)$",
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*[\w]|[^\W\d_]")
@@ -148,6 +148,8 @@ def extract_names(text: str, *, language: str = "de") -> tuple[Fact, ...]:
         while tokens[last].group() in _PARTICLES:
             last -= 1
         start, end = tokens[index].start(), tokens[last].end()
+        if text[end - 2 : end] in ("'s", "’s") and end - 2 > start:
+            end -= 2  # "Kim Jong Un's regime": the name without the possessive
         facts.append(Fact("name", text[start:end], start, end, normalise_name(text[start:end])))
         index = last + 1
     return tuple(facts)

@@ -165,10 +165,12 @@ def _noun_after(text: str, end: int, language: str) -> tuple[str | None, int]:
     first: tuple[str, int] | None = None  # English: the next word, unless a measure follows
     for index, token in enumerate(re.finditer(r"[\w][\w-]*", text[end:])):
         if index > 3 or re.search(r"[.;:!?|\n]", text[end : end + token.start()]):
-            return None, end
+            return first or (None, end)
         word = token.group()
+        if language == "en" and index == 0 and word.lower() == "of":
+            continue  # "thousands of troops"
         if word.lower() in _STOP:
-            return None, end
+            return first or (None, end)
         if language == "de":
             if word[0].isupper() and not word.isupper():
                 return word, end + token.end()

@@ -17,6 +17,10 @@ _SAYING = (
     r"warnte|fügte|so|sagten|said|says|wrote|told|added|warned|asked"
 )
 _AFTER = re.compile(rf"\s*[,.]?\s*(?:{_SAYING})\s+", re.IGNORECASE)
+_SUBJECT_SAYS = re.compile(
+    r"\s*,?\s*((?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+"
+    r"(?:said|says|told|wrote|added|warned|sagte|sagt|schrieb)\b"
+)
 _BEFORE = re.compile(rf"(?:{_SAYING})\s+([^.:„“\"»]{{2,60}}?)\s*:\s*$", re.IGNORECASE)
 
 
@@ -39,6 +43,8 @@ def extract_quotes(text: str, *, language: str = "de") -> tuple[Fact, ...]:
         if after:
             span = phrase_after(text, after.end(), language=language)
             speaker = text[span[0] : span[1]] if span else None
+        elif subject := _SUBJECT_SAYS.match(text, match.end()):
+            speaker = subject.group(1)  # English: '"...," Austin told reporters'
         else:
             before = _BEFORE.search(text[: match.start()])
             speaker = before.group(1).strip() if before else None
