@@ -219,3 +219,39 @@ async def test_every_binding_has_a_description_and_an_id():
     for cls in (CompareScreen, ComparisonView):
         for binding in cls.BINDINGS:
             assert binding.description and binding.id, binding
+
+
+async def test_a_theme_change_repaints_the_highlights_in_the_new_colours():
+    app = CompareApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.theme = "textual-dark"
+        await pilot.press("d")
+        await pilot.pause()
+        view = app.screen.view
+        top = view.row_region(view.cursor_row).y - int(view.scroll_offset.y)
+
+        def style_of(word: str):
+            strip = view.render_line(top)
+            for segment in strip:
+                if word in segment.text:
+                    return segment.style
+            raise AssertionError(word)
+
+        dark = style_of("4700")
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = style_of("4700")
+        assert dark.bgcolor != light.bgcolor
+        assert dark.bold and dark.underline  # a differing fact: not by colour alone
+
+
+async def test_a_click_puts_the_cursor_on_that_row_and_column():
+    app = CompareApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.screen.view
+        index = row_of_passage(app.screen.rows, 3, side="right")  # zdf's right-only passage
+        top = view.row_region(index).y - int(view.scroll_offset.y)
+        await pilot.click(ComparisonView, offset=(100, top))
+        assert app.screen.cursor_row == index
+        assert view.focused_side == "right"
