@@ -86,11 +86,6 @@ def test_binary_files_named_txt_are_skipped_and_named_the_rest_read(folder, cach
         assert sum(name in line for line in warnings) == 1, result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="decode.py (reader): random bytes without a magic number are 10% C0 controls, "
-    "right at the binary threshold, so about a third decode as cp1252 text",
-)
 def test_compressed_or_encrypted_data_named_txt_is_skipped(tmp_path):
     import random
     import zlib

@@ -97,11 +97,16 @@ def detect_encoding(data: bytes) -> str:
     bom_less = _utf16_without_bom(sample)
     if bom_less:
         return bom_less
-    if _looks_binary(sample):
+    controls = len(sample.translate(None, _TEXT_BYTES))  # C0 controls but whitespace and ESC
+    if controls > max(2, len(sample) // 10) or sample.count(0) > max(16, len(sample) // 100):
         raise NotText("binary file, not text")
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
+        # random bytes (compressed, encrypted) are not UTF-8 and ~10% C0
+        # controls; legacy-encoded prose has next to none
+        if controls > max(8, len(sample) // 100):
+            raise NotText("binary file, not text") from None
         return "cp1252"
     return "utf-8"
 
@@ -144,11 +149,3 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     if even > 0.4 and odd < 0.05:
         return "utf-16-be"
     return None
-
-
-def _looks_binary(sample: bytes) -> bool:
-    if not sample:
-        return False
-    # NULs and C0 controls other than whitespace and ESC are rare in any text
-    controls = len(sample.translate(None, _TEXT_BYTES))
-    return controls / len(sample) > 0.10 or sample.count(0) > max(16, len(sample) // 100)
