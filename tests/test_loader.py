@@ -8,7 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from newsdiff.core.article import build_article
 from newsdiff.core.loader import ReadError, read_article, read_articles
 from newsdiff.core.model import Article
 from newsdiff.core.seeds import seed_paths
@@ -228,3 +231,40 @@ def test_the_same_file_given_twice_is_read_once(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(REPORT, encoding="utf-8")
     assert len(read_articles([path, tmp_path, str(path)], cache=False).articles) == 1
+
+
+_PIECES = st.sampled_from(
+    [
+        "Kursk",
+        "Düsseldorf.",
+        "Stand: 28.04.2025 03:32 Uhr",
+        " date 2024-11",
+        "(afp/red)",
+        "„Wir kommen.“",
+        "10.000 Soldaten.",
+        "am 3. Oktober",
+        "Verletzte | 4000 |",
+        "---|---|",
+        "|",
+        "Er sagte:",
+        "Es regnet.",
+        "Zwischentitel",
+        " ",
+        "\n",
+        "\n\n",
+        "\t",
+        "z. B.",
+    ]
+)
+
+
+@given(st.lists(_PIECES, max_size=40).map("".join), st.booleans())
+@settings(max_examples=150, deadline=None)
+def test_any_text_reads_into_passages_derivable_from_their_offsets(text: str, md: bool) -> None:
+    article = build_article(text, id="x", markdown=md)
+    assert [s.index for s in article.sentences] == list(range(len(article.sentences)))
+    for s in article.sentences:
+        assert s.text and s.text == " ".join(s.text.split())
+        assert 0 <= s.start < s.end <= len(text)
+        if not md:
+            assert derivable(article, s.text, s.start, s.end, s.kind), (text, s)
