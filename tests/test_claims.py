@@ -91,3 +91,15 @@ def test_real_alignment_gives_dated_claims_of_several_reports(seeds):
         assert claim.sources >= 2
         dated = [v.date for v in claim.values if v.date]
         assert dated == sorted(dated)
+
+
+def test_an_undated_report_sorts_by_the_latest_date_it_mentions(seeds):
+    undated = tuple(
+        dataclasses.replace(a, date=None) if a.id.startswith("001") else a for a in seeds
+    )
+    alignment = dataclasses.replace(troop_alignment(seeds), articles=undated)
+    (claim,) = claim_table(alignment).claims
+    # 001 mentions "bis zum Frühjahr 2025": published in 2025 at the earliest
+    order = [(v.article[:3], v.date or f">={v.not_before}") for v in claim.values]
+    assert [article for article, _ in order] == ["003", "004", "001", "001", "000"]
+    assert order[2][1] == ">=2025"

@@ -65,3 +65,18 @@ def test_nothing_shared(tmp_path, capsys):
     (tmp_path / "a.txt").write_text("Titel\n\nDas Wetter war mild.\n", encoding="utf-8")
     assert main(["facts", str(tmp_path)]) == 0
     assert "No claim with figures" in capsys.readouterr().out
+
+
+def test_an_undated_report_shows_the_latest_date_it_mentions(tmp_path, capsys):
+    (tmp_path / "dated.txt").write_text(REPORTS["april.txt"], encoding="utf-8")
+    undated = (
+        "Nordkorea schickt Soldaten\n\nDer südkoreanische Geheimdienst berichtet, dass Nordkorea "
+        "bereits mehr als 3000 Soldaten nach Russland geschickt hat.\n\n"
+        "Im August 2024 begann die Offensive.\n"
+    )
+    (tmp_path / "undated.txt").write_text(undated, encoding="utf-8")
+    assert main(["facts", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    row = next(line for line in out.splitlines() if ">3000 Soldaten" in line)
+    assert row.split()[0] == "≥2024-08?"
+    assert out.rstrip().endswith("the latest date it mentions.")

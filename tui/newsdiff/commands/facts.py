@@ -12,6 +12,7 @@ import json
 import sys
 
 from newsdiff.commands.common import load_corpus
+from newsdiff.core.claims import ClaimTable, ClaimValue, claim_table, claim_table_to_dict
 
 EXIT_OK = 0
 
@@ -31,7 +32,6 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(corpus, int):
         return corpus
     from newsdiff.core.align import align
-    from newsdiff.core.claims import claim_table, claim_table_to_dict
 
     table = claim_table(align(corpus.articles))
     if args.json:
@@ -46,26 +46,53 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def render_table(table: object) -> str:
+def _when(value: ClaimValue) -> str:
+    if value.date:
+        return value.date[:10]
+    return f"≥{value.not_before}?" if value.not_before else "undated"
+
+
+def _by_passage(values: tuple[ClaimValue, ...]) -> list[list[ClaimValue]]:
+    """One line per passage: "11000 Mann plus 4000 more" is one source's one statement."""
+    groups: list[list[ClaimValue]] = []
+    for value in values:
+        last = groups[-1][0] if groups else None
+        if last and (last.article, last.sentence) == (value.article, value.sentence):
+            groups[-1].append(value)
+        else:
+            groups.append([value])
+    return groups
+
+
+def _join(parts: list[str]) -> str:
+    return " plus ".join(part.lstrip("+") for part in parts)
+
+
+def render_table(table: ClaimTable) -> str:
     """The claim table as aligned text columns: date, source, figure, as written.
 
     >>> from newsdiff.core.claims import ClaimTable
     >>> render_table(ClaimTable(()))
     'No claim with figures is told by more than one report.'
     """
-    claims = getattr(table, "claims", ())
+    claims = table.claims
     if not claims:
         return "No claim with figures is told by more than one report."
     blocks = []
     for number, claim in enumerate(claims, 1):
         rows = [("date", "source", "figure", "as written")]
-        for value in claim.values:
-            source = f"{value.article[:3]} {_cut(value.title, 34)}"
-            rows.append(((value.date or "undated")[:10], source, value.display, value.text))
+        for group in _by_passage(claim.values):
+            first = group[0]
+            source = f"{first.article[:3]} {_cut(first.title, 34)}"
+            figure = _join([v.display for v in group])
+            written = _join([v.text for v in group])
+            rows.append((_when(first), source, figure, written))
         widths = [max(len(row[i]) for row in rows) for i in range(3)]
         lines = [f"claim {number}: {claim.measure} ({claim.sources} reports)"]
         for row in rows:
             cells = [cell.ljust(widths[i]) for i, cell in enumerate(row[:3])]
             lines.append("  " + "  ".join([*cells, row[3]]).rstrip())
         blocks.append("\n".join(lines))
+    if any(v.not_before and not v.date for claim in claims for v in claim.values):
+        blocks.append("≥DATE?: the report carries no date; DATE is the latest date it mentions.")
     return "\n\n".join(blocks)

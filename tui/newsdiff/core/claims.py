@@ -10,10 +10,12 @@ because the aligner keeps clusters tight and a figure's rewordings drift apart.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from newsdiff.core.facts import Fact, extract_facts
+from newsdiff.core.facts.dates import extract_dates
 from newsdiff.core.facts.numbers import format_quantity
 from newsdiff.core.model import Alignment, Article, SentenceRef
 
@@ -30,6 +32,7 @@ class ClaimValue:
     value: object
     display: str
     passage: str
+    not_before: str | None = None  # undated report: the latest date it mentions
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +71,27 @@ def _measure(fact: Fact) -> str:
 
 
 def _date_key(value: ClaimValue) -> tuple[int, str, str, int]:
-    # undated reports go last, in article order, so dated movement reads top-down
-    return (value.date is None, value.date or "", value.article, value.sentence)
+    # an undated report sorts by the latest date it mentions; with none, it goes last
+    when = value.date or value.not_before
+    return (when is None, when or "", value.article, value.sentence)
+
+
+def mentioned_after(article: Article) -> str | None:
+    """The latest absolute date an article mentions, a floor for its unknown publication date.
+
+    >>> from newsdiff.core.model import Sentence
+    >>> text = "Die Armee hatte im August 2024 eine Offensive gestartet."
+    >>> a = Article("a", "a", text, text, None, "de", (Sentence(0, text, 0, len(text)),), 8)
+    >>> mentioned_after(a)
+    '2024-08'
+    """
+    latest = None
+    for passage in article.sentences:
+        for fact in extract_dates(passage.text, language=article.language):
+            found = re.match(r"\d{4}(?:-\d{2})?", str(fact.value))
+            if found and (latest is None or found.group() > latest):
+                latest = found.group()
+    return latest
 
 
 def claim_table(alignment: Alignment) -> ClaimTable:
@@ -112,12 +134,14 @@ def claim_table(alignment: Alignment) -> ClaimTable:
         if {_measure(f) for f in numbers(pair.left)} & {_measure(f) for f in numbers(pair.right)}:
             parent[root(a)] = root(b)
 
+    floors = {a.id: mentioned_after(a) for a in alignment.articles if a.date is None}
     grouped: dict[tuple[int, str], list[ClaimValue]] = defaultdict(list)
     for k, cluster in enumerate(alignment.clusters):
         for ref in cluster:
             article = articles[ref.article]
             for fact in numbers(ref):
-                grouped[(root(k), _measure(fact))].append(_value(article, ref, fact))
+                value = _value(article, ref, fact, floors.get(article.id))
+                grouped[(root(k), _measure(fact))].append(value)
     claims = [
         Claim("number", measure, tuple(sorted(values, key=_date_key)))
         for (_, measure), values in grouped.items()
@@ -127,7 +151,7 @@ def claim_table(alignment: Alignment) -> ClaimTable:
     return ClaimTable(tuple(claims))
 
 
-def _value(article: Article, ref: SentenceRef, fact: Fact) -> ClaimValue:
+def _value(article: Article, ref: SentenceRef, fact: Fact, floor: str | None) -> ClaimValue:
     return ClaimValue(
         article=article.id,
         title=article.title,
@@ -137,6 +161,7 @@ def _value(article: Article, ref: SentenceRef, fact: Fact) -> ClaimValue:
         value=fact.value,
         display=_display(fact),
         passage=article.sentences[ref.sentence].text,
+        not_before=floor,
     )
 
 
@@ -162,6 +187,7 @@ def claim_table_to_dict(table: ClaimTable) -> dict[str, object]:
                         "value": v.value,
                         "display": v.display,
                         "passage": v.passage,
+                        "not_before": v.not_before,
                     }
                     for v in claim.values
                 ],

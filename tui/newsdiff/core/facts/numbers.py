@@ -196,12 +196,14 @@ def _measure(noun: str | None, tail: str) -> str | None:
 
 
 def format_quantity(value: dict[str, object]) -> str:
-    """A figure's value written short: "~10000-12000", ">3000", "<=15000".
+    """A figure's value written short: "~10000-12000", ">3000", "<=15000", "1000+".
 
     >>> format_quantity({"low": 3000, "high": None, "qualifier": ">"})
     '>3000'
     """
     low, high, qualifier = value.get("low"), value.get("high"), value.get("qualifier")
+    if qualifier == "~>=":  # "tausende": some thousands
+        return f"{low}+"
     if low is not None and high is not None and low != high:
         body = f"{low}-{high}"
     else:
