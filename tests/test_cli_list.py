@@ -57,7 +57,7 @@ def test_list_prints_a_table_with_one_row_per_article(tmp_path: Path) -> None:
     result = newsdiff("list", cwd=tmp_path)
     assert result.returncode == 0
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["id", "title", "date", "lang", "sentences", "words"]
+    assert lines[0].split() == ["id", "title", "date", "language", "sentences", "words"]
     assert len(lines) == 6
     assert "2025-04-28T03:32" in lines[1] and lines[1].startswith("000_")
 
@@ -92,6 +92,16 @@ def test_nothing_readable_exits_1(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout == ""
     assert str(tmp_path / "bild.txt") in result.stderr
+
+
+def test_file_names_cannot_drive_the_terminal(tmp_path: Path) -> None:
+    (tmp_path / "esc\x1b[31mred.txt").write_bytes(b"%PDF-1.4")
+    (tmp_path / "ok\x1b]0;title\x07.txt").write_text(REPORT, encoding="utf-8")
+    result = newsdiff("list", str(tmp_path))
+    assert result.returncode == 0
+    assert "\x1b" not in result.stderr and "\x1b" not in result.stdout
+    assert "esc\\x1b[31mred.txt" in result.stderr
+    assert "ok\\x1b]0;title\\x07" in result.stdout
 
 
 def test_list_help_names_its_options() -> None:

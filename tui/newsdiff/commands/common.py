@@ -31,16 +31,32 @@ def load_corpus(paths: list[str]) -> Corpus | int:
         paths = [str(path) for path in seed_paths()]
     missing = [path for path in paths if not _exists(path)]
     for path in missing:
-        print(f"newsdiff: no such file or folder: {path}", file=sys.stderr)
+        print(f"newsdiff: no such file or folder: {printable(path)}", file=sys.stderr)
     if missing:
         return EXIT_USAGE
     corpus = read_articles(paths)
     for problem in corpus.problems:
-        print(f"newsdiff: warning: skipped {problem.path}: {problem.message}", file=sys.stderr)
+        where = printable(problem.path)
+        print(f"newsdiff: warning: skipped {where}: {problem.message}", file=sys.stderr)
     if not corpus.articles:
-        print(f"newsdiff: nothing readable in {' '.join(paths)}", file=sys.stderr)
+        where = " ".join(printable(path) for path in paths)
+        print(f"newsdiff: nothing readable in {where}", file=sys.stderr)
         return EXIT_NOTHING_READABLE
     return corpus
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal: control characters and undecodable bytes escaped.
+
+    A file name can hold an escape sequence; printed raw, it would drive the
+    user's terminal.
+
+    >>> printable("a\\x1b[31mb.txt"), printable("ok ä.txt")
+    ('a\\\\x1b[31mb.txt', 'ok ä.txt')
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 def _exists(path: str) -> bool:

@@ -11,7 +11,7 @@ import json
 import shutil
 import sys
 
-from newsdiff.commands.common import load_corpus
+from newsdiff.commands.common import load_corpus, printable
 from newsdiff.core.model import Article, Corpus
 
 EXIT_OK = 0
@@ -31,6 +31,8 @@ def run(args: argparse.Namespace) -> int:
     corpus = load_corpus(list(args.paths))
     if isinstance(corpus, int):
         return corpus
+    if hasattr(sys.stdout, "reconfigure"):  # a terminal that cannot show "ä" gets "\xe4"
+        sys.stdout.reconfigure(errors="backslashreplace")
     if args.json:
         print(json.dumps(corpus_to_dict(corpus), ensure_ascii=False, indent=2))
     else:
@@ -78,12 +80,12 @@ def render_table(articles: tuple[Article, ...], *, width: int | None = 100) -> s
     >>> from newsdiff.core.model import Article
     >>> a = Article("000", "000.txt", "", "Kursk", "2025-04-28", "de", (), 0)
     >>> print(render_table((a,), width=60))
-    id   title  date        lang  sentences  words
-    000  Kursk  2025-04-28  de            0      0
+    id   title  date        language  sentences  words
+    000  Kursk  2025-04-28  de                0      0
     """
-    header = ("id", "title", "date", "lang", "sentences", "words")
+    header = ("id", "title", "date", "language", "sentences", "words")
     rows = [
-        (a.id, a.title, a.date or "-", a.language, str(len(a.sentences)), str(a.words))
+        (printable(a.id), a.title, a.date or "-", a.language, str(len(a.sentences)), str(a.words))
         for a in articles
     ]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
