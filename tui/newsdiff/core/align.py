@@ -23,7 +23,7 @@ from newsdiff.core.similarity import Frequencies, Profile, profile, score_profil
 from newsdiff.core.text import Token, fold, normalize_number, tokenize
 
 # Chosen on the seed fixture (tests/fixtures/seed_pairs.json, see tests/test_align.py).
-THRESHOLD = 0.45  # a pair of passages scoring this much tells the same claim
+THRESHOLD = 0.33  # a pair of passages scoring this much tells the same claim
 CLUSTER_FLOOR = 0.25  # every cross-report pair inside a claim cluster scores at least this
 
 
@@ -82,12 +82,21 @@ def align(
             for j in members[x + 1 :]:
                 if groups[i] != groups[j]:
                     pairs.append(_pair(articles, refs, i, j, score(i, j)))
-    pairs.sort(key=lambda p: (_rank(articles, p.left), _rank(articles, p.right)))
+    position = {a.id: k for k, a in enumerate(articles)}
+    pairs.sort(
+        key=lambda p: (
+            position[p.left.article],
+            position[p.right.article],
+            p.left.sentence,
+            p.right.sentence,
+        )
+    )
     ref_of = {i: SentenceRef(articles[refs[i][0]].id, refs[i][1]) for m in clusters for i in m}
     claims = [
-        tuple(sorted((ref_of[i] for i in m), key=lambda r: _rank(articles, r))) for m in clusters
+        tuple(sorted((ref_of[i] for i in m), key=lambda r: (position[r.article], r.sentence)))
+        for m in clusters
     ]
-    claims.sort(key=lambda c: _rank(articles, c[0]))
+    claims.sort(key=lambda c: (position[c[0].article], c[0].sentence))
     return Alignment(tuple(articles), tuple(pairs), tuple(claims))
 
 
@@ -120,11 +129,6 @@ def _cluster(strong, groups, score, floor) -> list[list[int]]:  # type: ignore[n
                 cluster_of[member] = merged
     unique = {id(c): c for c in cluster_of.values()}
     return sorted(unique.values())
-
-
-def _rank(articles: Sequence[Article], ref: SentenceRef) -> tuple[int, int]:
-    position = next(k for k, a in enumerate(articles) if a.id == ref.article)
-    return (position, ref.sentence)
 
 
 def _pair(articles: Sequence[Article], refs, i: int, j: int, score: float) -> Pair:  # type: ignore[no-untyped-def]

@@ -26,7 +26,11 @@ from newsdiff.core.text import folded_text
 FUZZY_CUTOFF = 60.0  # rapidfuzz ratio from which two lemmas count as variants
 FUZZY_MIN_LENGTH = 3  # shorter lemmas only match exactly
 FUZZY_PREFIX = 4  # variants must begin alike for this many letters
+# Chosen on the seed fixture (tests/fixtures/seed_pairs.json): a story's reports
+# differ in their figures, and such a pair is wanted ("facts differ").
 NUMBER_CREDIT = 0.5  # a number facing another number: same slot, other figure
+COMMON_SHARE = 0.22  # a lemma in this share of the passages or more weighs next to nothing
+MIN_WEIGHT = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,10 +90,16 @@ class Frequencies:
         return cls(documents, dict(counts))
 
     def weight(self, feature: str) -> float:
-        """Inverse document frequency, always above zero."""
+        """Inverse document frequency, less that of a word in ``COMMON_SHARE`` of the passages.
+
+        The topic words of a story (in a fifth of its passages or more) then
+        weigh almost nothing, so sharing them never makes two passages alike;
+        in a corpus of a handful of passages every word weighs the same.
+        """
         found = self._weights.get(feature)
         if found is None:
-            found = math.log((self.documents + 1) / (self.counts.get(feature, 0) + 0.5))
+            idf = math.log((self.documents + 1) / (self.counts.get(feature, 0) + 0.5))
+            found = max(MIN_WEIGHT, idf + math.log(COMMON_SHARE))
             self._weights[feature] = found
         return found
 

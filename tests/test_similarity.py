@@ -1,0 +1,143 @@
+"""The similarity score: what a reader expects "says the same thing" to mean."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdiff.core.lexicon import features, split_compound
+from newsdiff.core.loader import read_articles
+from newsdiff.core.seeds import seed_paths
+from newsdiff.core.similarity import Frequencies, profile, score_profiles, similarity
+from newsdiff.core.text import folded_text, normalize_number, tokenize
+
+WORDS = st.sampled_from(
+    "Nordkorea Russland Soldaten Truppen entsandt bestätigt 10.000 11.000 Kim Putin der die und "
+    "Selenskyj Selenski Verluste erlitten Munition Waffen geliefert Kursk Befreiung".split()
+)
+SENTENCES = st.lists(WORDS, min_size=0, max_size=12).map(" ".join)
+
+
+@pytest.fixture(scope="module")
+def seed_frequencies() -> Frequencies:
+    """Document frequencies over every passage of the five seed reports."""
+    corpus = read_articles(seed_paths())
+    return Frequencies.from_profiles(
+        profile(s.text, language=a.language) for a in corpus.articles for s in a.sentences
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(SENTENCES, SENTENCES)
+def test_symmetric_and_bounded(a: str, b: str) -> None:
+    score = similarity(a, b, language="de")
+    assert score == similarity(b, a, language="de")
+    assert 0.0 <= score <= 1.0
+
+
+@settings(max_examples=30, deadline=None)
+@given(SENTENCES)
+def test_identical_text_scores_one(a: str) -> None:
+    assert similarity(a, a, language="de") == 1.0
+
+
+def test_unrelated_sentences_score_zero() -> None:
+    assert similarity("Der Wetterbericht meldet Regen", "Kim besucht Putin in Pjöngjang") == 0.0
+
+
+@pytest.mark.parametrize("written", ["10.000", "10,000", "10000", "10\u202f000", "10\u00a0000"])
+def test_numbers_are_normalised(written: str) -> None:
+    assert normalize_number(tokenize(written)[0].text) == "10000"
+    assert similarity(f"{written} Soldaten", "10000 Soldaten") == 1.0
+
+
+def test_decimal_comma_and_dates() -> None:
+    assert normalize_number("3,5") == "3.5"
+    assert normalize_number("28.04.2025") == "2025-04-28"
+    assert folded_text("Stand: 28.04.2025") == folded_text("stand 28.04.2025")
+
+
+def test_other_figure_in_the_same_slot_is_a_partial_match() -> None:
+    same = similarity("rund 11.000 Soldaten entsandt", "rund 11.000 Soldaten entsandt")
+    other = similarity("rund 11.000 Soldaten entsandt", "rund 3.000 Soldaten entsandt")
+    none = similarity("rund 11.000 Soldaten entsandt", "Soldaten entsandt")
+    assert same > other > 0.5
+    assert other >= none
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Selenskyj", "Selenski"), ("Gerassimow", "Gerasimov"), ("Wolodymyr", "Wolodimir")],
+)
+def test_spelling_variants_of_names_match(a: str, b: str) -> None:
+    variant = similarity(f"{a} fordert mehr Waffen", f"{b} fordert mehr Waffen")
+    other_name = similarity(f"{a} fordert mehr Waffen", "Schoigu fordert mehr Waffen")
+    assert variant > 0.9
+    assert variant > other_name
+
+
+def test_folding_case_and_diacritics() -> None:
+    assert similarity("SÜDKOREA meldet", "Sudkorea meldet") == 1.0
+
+
+def test_compound_equals_its_parts() -> None:
+    assert split_compound("Truppenentsendung") == ("Truppe", "Entsendung")
+    assert similarity(
+        "Nordkorea bestätigt Truppenentsendung nach Russland",
+        "Nordkorea bestätigt die Entsendung von Truppen nach Russland",
+    ) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("name", ["Russland", "Nordkorea", "Soldat"])
+def test_names_and_simple_words_stay_whole(name: str) -> None:
+    assert split_compound(name) == (name,)
+
+
+def test_function_words_do_not_count() -> None:
+    assert features("Der Mann und die Frau", "de") == features("ein Mann, eine Frau", "de")
+
+
+def test_rare_words_weigh_more_than_topic_words(seed_frequencies: Frequencies) -> None:
+    assert seed_frequencies.weight("nordkorea") < seed_frequencies.weight("munition")
+    assert seed_frequencies.weight("russland") < seed_frequencies.weight("verlust")
+
+
+def _seed_score(a: str, b: str, frequencies: Frequencies) -> float:
+    return score_profiles(profile(a, language="de"), profile(b, language="de"), frequencies)
+
+
+def test_same_claim_with_other_numbers_beats_topic_words(seed_frequencies: Frequencies) -> None:
+    claim = _seed_score(
+        "Nordkorea hat etwa 10.000 bis 12.000 Soldaten nach Russland entsandt.",
+        "Nordkorea hat rund 11.000 Soldaten nach Russland entsandt.",
+        seed_frequencies,
+    )
+    topic = _seed_score(
+        "Nordkorea hat etwa 10.000 bis 12.000 Soldaten nach Russland entsandt.",
+        "Nordkoreanische Soldaten kämpften an der Seite der russischen Truppen in Kursk",
+        seed_frequencies,
+    )
+    assert claim > 0.6
+    assert topic < 0.2
+
+
+def test_same_words_other_actor_is_weaker_than_a_true_pair(seed_frequencies: Frequencies) -> None:
+    title = "Nordkorea bestätigt Truppenentsendung nach Russland"
+    true_pair = _seed_score(
+        title, "Nordkorea hat erstmals die Entsendung von Truppen nach Russland bestätigt.", seed_frequencies
+    )
+    other_actor = _seed_score(
+        title, "USA bestätigen Stationierung von nordkoreanischen Truppen in Russland", seed_frequencies
+    )
+    assert other_actor < true_pair
+    assert other_actor < 0.6
+
+
+def test_topic_words_alone_score_low(seed_frequencies: Frequencies) -> None:
+    score = _seed_score(
+        "Nordkorea schickt Soldaten nach Russland in den Krieg gegen die Ukraine.",
+        "In Kursk kämpfen Soldaten aus Nordkorea für Russland gegen die Ukraine.",
+        seed_frequencies,
+    )
+    assert score < 0.2
