@@ -23,7 +23,7 @@ from newsdiff.core.model import (
     SentenceRef,
     WordChange,
 )
-from newsdiff.core.report import render_report
+from newsdiff.core.report import render_report, save_report
 from newsdiff.core.report.summary import summarize
 from newsdiff.core.report.view import cluster_views
 
@@ -225,3 +225,18 @@ def test_report_command_names_the_path_it_cannot_write(tmp_path):
     assert str(target) in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
     assert not os.path.exists(target)
+
+
+def test_save_report_picks_the_format_from_the_suffix_and_writes_whole(tmp_path):
+    alignment = hand_alignment()
+    for name, format_ in (("r.md", "markdown"), ("r.HTML", "html"), ("r.json", "json")):
+        if format_ == "json":
+            pytest.importorskip("newsdiff.core.export")
+        written = save_report(alignment, tmp_path / name)
+        assert written.read_text(encoding="utf-8") == render_report(alignment, format=format_)
+        assert written.stat().st_mode & 0o044  # readable by others, as a report to share
+    with pytest.raises(ValueError, match=r"\.md"):
+        save_report(alignment, tmp_path / "r.pdf")
+    with pytest.raises(OSError):
+        save_report(alignment, tmp_path / "no-such-folder" / "r.md")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.HTML", "r.json", "r.md"]

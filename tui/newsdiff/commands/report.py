@@ -11,10 +11,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 
-from newsdiff.core.report import FORMATS, render_report
+from newsdiff.core.report import FORMATS, render_report, write_text_atomically
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -46,33 +45,6 @@ def _is_input(output: Path, inputs: list[Path]) -> bool:
     return False
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def write_report(output: str | Path, report: str) -> None:
-    """Write ``report`` to ``output`` atomically; OSError when it cannot be written.
-
-    >>> import tempfile, pathlib
-    >>> target = pathlib.Path(tempfile.mkdtemp()) / "r.md"
-    >>> write_report(target, "# r\\n"); target.read_text()
-    '# r\\n'
-    """
-    target = Path(output)
-    directory = target.parent if str(target.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(report)
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600 would hide a report meant to share
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def run(args: argparse.Namespace) -> int:
     from newsdiff.commands.common import load_corpus
     from newsdiff.core.align import align
@@ -92,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(report)
         return 0
     try:
-        write_report(args.output, report)
+        write_text_atomically(args.output, report)
     except OSError as error:
         reason = error.strerror or type(error).__name__
         print(f"newsdiff: {args.output}: cannot write the report: {reason}", file=sys.stderr)
