@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -146,3 +148,16 @@ def test_the_code_version_covers_every_core_module_that_shapes_an_article(
     assert modules <= set(cache._SHAPING), modules - set(cache._SHAPING)
     package = Path(cache.__file__).parent
     assert all((package / name).is_file() for name in cache._SHAPING)
+
+
+def test_entries_of_other_code_versions_are_pruned_after_a_day(
+    report: Path, isolated_cache: Path
+) -> None:
+    versions = isolated_cache / "newsdiff" / "articles"
+    for folder in (versions / "old", versions / "recent"):
+        (folder / "ab").mkdir(parents=True)
+        (folder / "ab" / "entry.json").write_text("{}", encoding="utf-8")
+    day_and_more = time.time() - 25 * 3600
+    os.utime(versions / "old", (day_and_more, day_and_more))
+    read_article(report)
+    assert sorted(p.name for p in versions.iterdir()) == sorted(["recent", cache.code_version()])

@@ -15,7 +15,9 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
 import tempfile
+import time
 from dataclasses import fields
 from functools import lru_cache
 from importlib import metadata
@@ -38,6 +40,7 @@ _SHAPING = (
 )
 _LIBRARIES = ("markdown-it-py", "mdit-py-plugins")
 _FORMAT = 2
+_PRUNE_AFTER = 24 * 3600  # seconds
 _KINDS = frozenset(("sentence", "heading", "table-row", "list-item"))
 _SCALARS = tuple(f.name for f in fields(Article) if f.name != "sentences")
 _REQUIRED = ("id", "path", "text", "title", "language")
@@ -128,6 +131,8 @@ def store(key: str, article: Article) -> None:
     record["sentences"] = [[s.text, s.start, s.end, s.kind, s.paragraph] for s in article.sentences]
     try:
         encoded = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+        if not path.parent.parent.exists():
+            _prune(path.parent.parent)
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
         try:
@@ -139,6 +144,24 @@ def store(key: str, article: Article) -> None:
             raise
     except (OSError, ValueError):
         return
+
+
+def _prune(current: Path) -> None:
+    """Remove entries of other code versions left unused for a day.
+
+    Each code change starts a new version folder; without this, a developer's
+    cache would grow with every edit. A day's grace lets two installed
+    versions take turns without wiping each other's entries.
+    """
+    cutoff = time.time() - _PRUNE_AFTER
+    try:
+        siblings = [p for p in current.parent.iterdir() if p.is_dir() and p != current]
+    except OSError:
+        return
+    for sibling in siblings:
+        with contextlib.suppress(OSError):
+            if sibling.stat().st_mtime < cutoff:
+                shutil.rmtree(sibling, ignore_errors=True)
 
 
 def _remove(path: str) -> None:
