@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdiff.core.facts import compare_facts
 from newsdiff.core.loader import read_articles
@@ -180,3 +182,34 @@ def test_unresolved_relative_dates_compare_by_their_words():
 
     assert status("Er sprach am Dienstagabend.", "Er sprach am Dienstagabend.") == ["same"]
     assert status("Er sprach am Dienstagabend.", "Er sprach am Montag.") == ["differ"]
+
+
+# a passage compared with itself agrees on every fact, and every span points at its words
+_WORDS = [
+    "Nordkorea", "schickte", "etwa", "10.000", "bis", "12.000", "Soldaten", "„Wir", "sind",
+    "besorgt“,", "sagte", "Lee", "im", "vergangenen", "Oktober", "laut", "KCNA", "mehr", "als",
+    "3000", "Mann", "tausende", "28.04.2025", "Selenskyj", "zufolge", "\"", "»", "(NIS)", ".",
+]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=25), st.sampled_from([None, "2025-06-01"]))
+def test_a_passage_agrees_with_itself(words, published):
+    text = " ".join(words)
+    found = compare_facts(text, text, left_published=published, right_published=published)
+    assert all(c.status == "same" for c in found), found
+    for c in found:
+        assert text[c.left_span[0] : c.left_span[1]] == c.left
+        assert text[c.right_span[0] : c.right_span[1]] == c.right
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=120), st.text(max_size=120))
+def test_any_text_compares_without_error_and_deterministically(left, right):
+    first = compare_facts(left, right)
+    assert first == compare_facts(left, right)
+    for c in first:
+        if c.left_span:
+            assert left[c.left_span[0] : c.left_span[1]] == c.left
+        if c.right_span:
+            assert right[c.right_span[0] : c.right_span[1]] == c.right

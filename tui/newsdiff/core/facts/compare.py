@@ -37,8 +37,10 @@ def _number_score(left: Fact, right: Fact) -> float:
     assert isinstance(lv, dict) and isinstance(rv, dict)
     same_measure = lv.get("measure") == rv.get("measure") and lv.get("measure") is not None
     people = {lv.get("measure"), rv.get("measure")} <= _PEOPLE
-    if not (same_measure or people):
-        return 0.0
+    same_value = (lv.get("low"), lv.get("high")) == (rv.get("low"), rv.get("high"))
+    bare = lv.get("measure") is None and rv.get("measure") is None
+    if not (same_measure or people or (bare and same_value)):
+        return 0.0  # bare figures only meet their equal: "24" is not "3000"
     score = 2.0 if same_measure else 1.0
     if (lv.get("low"), lv.get("high")) == (rv.get("low"), rv.get("high")):
         score += 3.0
