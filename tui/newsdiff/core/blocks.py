@@ -158,7 +158,8 @@ def row_block(cells: list[tuple[str, int, int]], columns: int) -> Block | None:
     filled = [cell for cell in cells if cell[0]]
     if not filled or (columns > 1 and len(filled) < 2):
         return None
-    text, positions = "", []
+    text = ""
+    positions: list[int] = []
     for number, (cell, start, end) in enumerate(filled):
         if number:
             separator = ": " if number == 1 else ", "
