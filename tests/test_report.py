@@ -12,6 +12,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from newsdiff.core.model import (
@@ -240,3 +242,19 @@ def test_save_report_picks_the_format_from_the_suffix_and_writes_whole(tmp_path)
     with pytest.raises(OSError):
         save_report(alignment, tmp_path / "no-such-folder" / "r.md")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.HTML", "r.json", "r.md"]
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80))
+def test_markdown_escaping_keeps_any_text_literal(text):
+    from newsdiff.core.report.markdown import escape
+    from newsdiff.core.report.view import plain
+
+    html = (
+        MarkdownIt("commonmark")
+        .enable(["table", "strikethrough"])
+        .render(f"- **A**: x {escape(text)} x")
+    )
+    parser = _parse(html)
+    assert [tag for tag, _ in parser.tags] == ["ul", "li", "strong"]
+    assert "".join(parser.text).strip() == f"A: x {plain(text)} x".strip()
