@@ -8,6 +8,7 @@ runs and snapshots repeat.
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -40,6 +41,10 @@ def build_app() -> Callable[..., NewsdiffApp]:
 
 
 async def _settle(pilot) -> None:
+    # `busy` is set from mount until the worker's last result (or failure) is handled
+    deadline = time.monotonic() + 120
+    while pilot.app.busy and time.monotonic() < deadline:
+        await pilot.pause(0.02)
     # a failed worker is the app's to report (tests assert its notification)
     with contextlib.suppress(WorkerFailed):
         await pilot.app.workers.wait_for_complete()

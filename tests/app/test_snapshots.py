@@ -20,40 +20,37 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 def _in_repository(monkeypatch: pytest.MonkeyPatch):
     # paths are shown relative to the working folder; fix it so snapshots repeat
     monkeypatch.chdir(REPO)
+    # the help names the config file; a fixed (absent) folder keeps that line steady
+    monkeypatch.setenv("XDG_CONFIG_HOME", "/nonexistent/config")
 
 
-async def _loaded(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+def test_list_of_the_seeds(snap_compare, build_app, settle):
+    assert snap_compare(build_app(), terminal_size=(120, 40), run_before=settle)
 
 
-def test_list_of_the_seeds(snap_compare, build_app):
-    assert snap_compare(build_app(), terminal_size=(120, 40), run_before=_loaded)
+def test_list_of_the_seeds_at_80x24(snap_compare, build_app, settle):
+    assert snap_compare(build_app(), terminal_size=(80, 24), run_before=settle)
 
 
-def test_list_of_the_seeds_at_80x24(snap_compare, build_app):
-    assert snap_compare(build_app(), terminal_size=(80, 24), run_before=_loaded)
-
-
-def test_list_marked_and_in_reverse_date_order(snap_compare, build_app):
+def test_list_marked_and_in_reverse_date_order(snap_compare, build_app, settle):
     assert snap_compare(
         build_app(),
         terminal_size=(120, 40),
-        run_before=_loaded,
+        run_before=settle,
         press=["space", "j", "j", "space", "O"],
     )
 
 
-def test_list_filtered(snap_compare, build_app):
+def test_list_filtered(snap_compare, build_app, settle):
     assert snap_compare(
-        build_app(), terminal_size=(120, 40), run_before=_loaded, press=["slash", *"soldaten"]
+        build_app(), terminal_size=(120, 40), run_before=settle, press=["slash", *"soldaten"]
     )
 
 
-def test_help_screen(snap_compare, build_app):
-    assert snap_compare(build_app(), terminal_size=(120, 40), run_before=_loaded, press=["?"])
+def test_help_screen(snap_compare, build_app, settle):
+    assert snap_compare(build_app(), terminal_size=(120, 40), run_before=settle, press=["?"])
 
 
-def test_one_report_empty_state(snap_compare, build_app, monkeypatch):
+def test_one_report_empty_state(snap_compare, build_app, settle, monkeypatch):
     monkeypatch.chdir(FIXTURES)
-    assert snap_compare(build_app(["one_report.md"]), terminal_size=(80, 24), run_before=_loaded)
+    assert snap_compare(build_app(["one_report.md"]), terminal_size=(80, 24), run_before=settle)

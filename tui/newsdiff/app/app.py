@@ -102,13 +102,19 @@ class NewsdiffApp(App[None]):
             self.notify(
                 self._settings_problem, title="Settings ignored", severity="warning", markup=False
             )
-        self.reload()
+        self.busy = self._reading_label()
+        # Start reading only once the list is on screen: the worker's imports hold the
+        # GIL for long stretches and would otherwise delay the first paint.
+        self.call_after_refresh(self.reload)
 
     def reload(self) -> None:
         """Read and align the paths again; results of an earlier load are dropped."""
         self._generation += 1
-        self.busy = f"Reading {len(self.paths)} file{'s' if len(self.paths) != 1 else ''}…"
+        self.busy = self._reading_label()
         self._loader = self._load(self.paths, self._generation)
+
+    def _reading_label(self) -> str:
+        return f"Reading {len(self.paths)} file{'s' if len(self.paths) != 1 else ''}…"
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def _load(self, paths: tuple[str, ...], generation: int) -> None:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from newsdiff.core.model import Alignment
+if TYPE_CHECKING:  # the list paints before the core model is needed
+    from newsdiff.core.model import Alignment
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +45,7 @@ def overview(alignment: Alignment) -> dict[str, ArticleOverview]:
 
     Ties between partners go to the report that comes first in the alignment.
 
-    >>> from newsdiff.core.model import Article, Pair, Sentence, SentenceRef
+    >>> from newsdiff.core.model import Alignment, Article, Pair, Sentence, SentenceRef
     >>> def art(id_):
     ...     s = tuple(Sentence(i, t, 0, 1) for i, t in enumerate(["A.", "B."]))
     ...     return Article(id_, id_, "", id_, None, "de", s, 2)

@@ -1,0 +1,176 @@
+"""Time to first paint of ``newsdiff`` beside a minimal Textual app, in one run.
+
+    python tests/benchmarks/bench_tui.py [--runs 5]
+
+What "first paint" means here: each app runs in a fresh Python process on a
+real pseudo-terminal (120x40, TERM=xterm-256color) with Textual's ordinary
+driver, so it pays for interpreter start-up, imports, composing, layout,
+rendering and writing the escape codes to the terminal. The clock starts in
+this process just before the child is spawned; the child writes the wall-clock
+time from ``screen.call_after_refresh`` once its first screen has been
+refreshed, i.e. after the frame has been written to the terminal. The
+baseline is the smallest sensible Textual app: one ``Static`` saying hello.
+
+For newsdiff the first screen is the article list with no rows yet (the
+worker reading the files starts at mount, so its thread competes with the
+first paint, as it does for a user). Two later moments are reported on their
+own, not in the ratio: the rows painted (five seeds read, with an empty
+reader cache) and the alignment figures painted.
+
+Runs alternate (minimal, newsdiff, minimal, ...) so drift on a busy machine
+hits both alike; medians are compared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import json
+import os
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import threading
+import time
+from pathlib import Path
+
+COLUMNS, LINES = 120, 40
+
+CHILD = r"""
+import json, sys, time
+kind, out = sys.argv[1], sys.argv[2]
+marks = {}
+
+def write():
+    with open(out, "w") as f:
+        json.dump(marks, f)
+
+if kind == "minimal":
+    from textual.app import App
+    from textual.widgets import Static
+
+    class Minimal(App):
+        def compose(self):
+            yield Static("hello")
+
+    app = Minimal()
+else:
+    from newsdiff.app import make_app
+
+    app = make_app([], use_settings=False)
+
+def mark(name, then=None):
+    def record():
+        marks[name] = time.time()
+        if then:
+            then()
+    return record
+
+def finish():
+    write()
+    app.exit()
+
+async def pilot(p):
+    import asyncio
+    if kind == "minimal":
+        app.screen.call_after_refresh(mark("first_paint", finish))
+        return
+    app.screen.call_after_refresh(mark("first_paint"))
+    while app.corpus is None:
+        await asyncio.sleep(0.002)
+    app.screen.call_after_refresh(mark("rows"))
+    while app.alignment is None:
+        await asyncio.sleep(0.005)
+    app.screen.call_after_refresh(mark("figures", finish))
+
+app.run(auto_pilot=pilot)
+"""
+
+
+def run_once(kind: str) -> dict[str, float]:
+    """Spawn one app on a fresh pty; seconds from spawn to each mark."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch) / "marks.json"
+        env = {
+            **os.environ,
+            "TERM": "xterm-256color",
+            "XDG_CACHE_HOME": scratch,
+            "COLUMNS": str(COLUMNS),
+            "LINES": str(LINES),
+        }
+        drained = threading.Thread(target=_drain, args=(master,), daemon=True)
+        drained.start()
+        start = time.time()
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, kind, str(out)],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            start_new_session=True,
+        )
+        os.close(slave)
+        child.wait(timeout=120)
+        drained.join(timeout=5)
+        os.close(master)
+        marks = json.loads(out.read_text()) if out.exists() else {}
+    if "first_paint" not in marks:
+        raise RuntimeError(f"{kind}: the app never painted (exit {child.returncode})")
+    return {name: at - start for name, at in marks.items()}
+
+
+def _drain(fd: int) -> None:
+    # a terminal nobody reads blocks the writer; read and discard, like a screen would show
+    try:
+        while os.read(fd, 65536):
+            pass
+    except OSError:  # EIO once the child has gone
+        pass
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs of each app (default 5)")
+    options = parser.parse_args()
+    results: dict[str, list[dict[str, float]]] = {"minimal": [], "newsdiff": []}
+    for _ in range(options.runs):
+        for kind in ("minimal", "newsdiff"):
+            results[kind].append(run_once(kind))
+
+    def median(kind: str, mark: str) -> float:
+        return statistics.median(r[mark] for r in results[kind])
+
+    def spread(kind: str, mark: str) -> str:
+        values = sorted(r[mark] * 1000 for r in results[kind])
+        return f"{values[0]:.0f}-{values[-1]:.0f} ms"
+
+    minimal, newsdiff = median("minimal", "first_paint"), median("newsdiff", "first_paint")
+    print(f"first paint on a {COLUMNS}x{LINES} pty, median of {options.runs} alternating runs")
+    print(
+        f"  minimal Textual app (Static):  {minimal * 1000:6.0f} ms  "
+        f"({spread('minimal', 'first_paint')})"
+    )
+    print(
+        f"  newsdiff article list:         {newsdiff * 1000:6.0f} ms  "
+        f"({spread('newsdiff', 'first_paint')})"
+    )
+    print(f"  ratio newsdiff / minimal:      {newsdiff / minimal:6.2f}")
+    print("later, not in the ratio (newsdiff, empty reader cache):")
+    print(
+        f"  five seed rows painted:        {median('newsdiff', 'rows') * 1000:6.0f} ms  "
+        f"({spread('newsdiff', 'rows')})"
+    )
+    print(
+        f"  alignment figures painted:     {median('newsdiff', 'figures') * 1000:6.0f} ms  "
+        f"({spread('newsdiff', 'figures')})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
