@@ -140,7 +140,7 @@ class CompareScreen(Screen[None]):
             f" pair{plural} · ",
             (f"{differ}", "bold"),
             " fact difference · " if differ == 1 else " fact differences · ",
-            f"row {self.cursor_row + 1}/{len(rows)} · {shown}   ",
+            f"row {self.cursor_row + 1 if rows else 0}/{len(rows)} · {shown}   ",
             ("≡", "bold"),
             " identical  ",
             ("≈", "bold"),

@@ -57,8 +57,8 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         background: $surface;
     }
     ComparisonView > .comparison-view--cursor { background: $foreground 8%; }
-    ComparisonView > .comparison-view--cursor-cell { background: $primary 25%; }
-    ComparisonView:focus > .comparison-view--cursor-cell { background: $primary 40%; }
+    ComparisonView > .comparison-view--cursor-cell { background: $primary 20%; }
+    ComparisonView:focus > .comparison-view--cursor-cell { background: $primary 30%; }
     ComparisonView > .comparison-view--separator { color: $foreground 25%; }
     """ + highlight_css("ComparisonView", _PREFIX)
 
