@@ -92,3 +92,8 @@ def test_currencies_are_not_names():
 
 def test_english_possessive_is_not_part_of_the_name():
     assert names("Kim Jong Un's regime confirmed it.", "en") == ["Kim Jong Un"]
+
+
+def test_a_genitive_name_ends_the_run():
+    text = "der Sekretär von Russlands Nationalem Sicherheitsrat"
+    assert names(text) == ["Russlands", "Nationalem Sicherheitsrat"]

@@ -139,8 +139,8 @@ def extract_names(text: str, *, language: str = "de") -> tuple[Fact, ...]:
         last = index
         while last + 1 < len(tokens):
             gap = text[tokens[last].end() : tokens[last + 1].start()]
-            if gap != " ":
-                break
+            if gap != " " or normalise_name(tokens[last].group()) != tokens[last].group():
+                break  # "Russlands Nationalem Sicherheitsrat": a genitive ends a name
             if flags[last + 1] or _particle(tokens, last, flags):
                 last += 1
             else:
@@ -224,12 +224,15 @@ def _cued(tokens: list[re.Match[str]], index: int, text: str, language: str) -> 
 def normalise_name(name: str) -> str:
     """The form names are compared on: a genitive -s of a known name dropped.
 
-    >>> normalise_name("Nordkoreas"), normalise_name("Pistorius")
-    ('Nordkorea', 'Pistorius')
+    >>> normalise_name("Russlands"), normalise_name("Pistorius"), normalise_name("Los")
+    ('Russland', 'Pistorius', 'Los')
     """
     lexicon = _dictionary("de")
-    if name.endswith("s") and not name.endswith("ss") and lexicon.get(name) == name[:-1]:
-        return name[:-1]
+    if len(name) < 5 or not name.endswith("s") or name.endswith("ss"):
+        return name
+    stem = name[:-1]
+    if lexicon.get(name) == stem or lexicon.get(stem) == stem:  # Nordkoreas, Russlands
+        return stem
     return name
 
 
