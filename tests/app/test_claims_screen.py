@@ -20,6 +20,12 @@ class ClaimsApp(App[None]):
         self.push_screen(ClaimsScreen(self.alignment))
 
 
+async def ready(pilot) -> None:
+    """Wait for the table to be built (it is built in a worker thread)."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def cell(grid: ClaimGrid, row: int, column: int) -> str:
     return str(grid.get_cell_at((row, column)))
 
@@ -27,7 +33,7 @@ def cell(grid: ClaimGrid, row: int, column: int) -> str:
 async def test_sources_by_date_and_the_differing_figure_marked():
     app = ClaimsApp()
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         grid = app.screen.query_one(ClaimGrid)
         assert [str(c.label).split("\n")[0] for c in grid.columns.values()] == [
             "claim",
@@ -47,7 +53,7 @@ async def test_sources_by_date_and_the_differing_figure_marked():
 async def test_enter_opens_the_passage_behind_the_cell():
     app = ClaimsApp()
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         claims = app.screen
         await pilot.press("l", "l", "l")
         passage = str(claims.query_one("#claims-passage").render())
@@ -71,6 +77,8 @@ async def test_t_on_the_comparison_opens_the_claim_table():
         await pilot.pause()
         await pilot.press("t")
         assert isinstance(app.screen, ClaimsScreen)
+        await ready(pilot)
+        assert app.screen.query_one(ClaimGrid).row_count == 1
         await pilot.press("q")
         assert isinstance(app.screen, CompareScreen)
 
@@ -80,7 +88,7 @@ async def test_no_shared_figures_gives_a_message_not_an_empty_grid():
     alignment = Alignment(full.articles, (), ())
     app = ClaimsApp(alignment)
     async with app.run_test(size=(100, 24)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         assert not app.screen.query_one(ClaimGrid).display
         assert "nothing to set side by side" in str(
             app.screen.query_one("#claims-passage").render()
@@ -91,3 +99,11 @@ async def test_every_binding_has_a_description_and_an_id():
     for cls in (ClaimsScreen, ClaimGrid):
         for binding in cls.BINDINGS:
             assert binding.description and binding.id, binding
+
+
+async def test_leaving_before_the_table_is_ready_is_harmless():
+    app = ClaimsApp()
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.press("q")
+        await ready(pilot)
+        assert not isinstance(app.screen, ClaimsScreen)

@@ -54,5 +54,15 @@ def test_passage_view(snap_compare):
     assert snap_compare(app, terminal_size=(100, 30))
 
 
+async def _claims_ready(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def test_claim_table(snap_compare):
-    assert snap_compare(ScreenApp(ClaimsScreen), terminal_size=(100, 24), press=["l", "l", "l"])
+    assert snap_compare(
+        ScreenApp(ClaimsScreen),
+        terminal_size=(100, 24),
+        run_before=_claims_ready,
+        press=["l", "l", "l"],
+    )

@@ -8,16 +8,21 @@ table reads without colour too. Enter opens the passage behind a cell.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
+from textual.worker import get_current_worker
 
 from newsdiff.app.widgets.passage_text import visible
 from newsdiff.core.model import Alignment, Article
+
+if TYPE_CHECKING:
+    from newsdiff.core.claims import ClaimTable
 
 _PREFIX = "claim-grid"
 
@@ -62,9 +67,7 @@ class ClaimsScreen(Screen[None]):
     def __init__(self, alignment: Alignment) -> None:
         super().__init__()
         self.alignment = alignment
-        from newsdiff.core.claims import claim_table
-
-        self.table = claim_table(alignment)
+        self.table: ClaimTable | None = None
         dated = sorted(alignment.articles, key=lambda a: (a.date is None, a.date or "", a.id))
         self.sources: list[Article] = dated
         # (row, column) -> (article id, passage index) for enter
@@ -77,8 +80,27 @@ class ClaimsScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # Facts are extracted for every clustered passage: seconds on two
+        # 2,000-sentence reports, so the table is built off the UI thread.
         grid = self.query_one(ClaimGrid)
-        claims = self.table.claims
+        grid.loading = True
+        self._build()
+
+    @work(thread=True, exclusive=True)
+    def _build(self) -> None:
+        from newsdiff.core.claims import claim_table
+
+        table = claim_table(self.alignment)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, table)
+
+    def _show(self, table: ClaimTable) -> None:
+        if not self.is_attached:  # the user left before the table was ready
+            return
+        self.table = table
+        grid = self.query_one(ClaimGrid)
+        grid.loading = False
+        claims = table.claims
         differing = sum(1 for claim in claims if len(_distinct(claim)) > 1)
         self.query_one("#claims-summary", Static).update(
             Text.assemble(
@@ -109,6 +131,7 @@ class ClaimsScreen(Screen[None]):
             if article.date:
                 label.append(f"\n{article.date[:10]}", style="dim")
             grid.add_column(label, key=article.id)
+        assert self.table is not None
         for row, claim in enumerate(self.table.claims):
             by_article: dict[str, list] = {}
             for value in claim.values:
