@@ -321,3 +321,21 @@ async def test_bracketed_text_in_a_title_shows_literally(build_app, settle, tmp_
         assert any("[red]im" in title for title in titles)
         table = table_of(app)
         assert all(not table.get_cell_at((r, 1)).spans for r in range(table.row_count))
+
+
+async def test_t_opens_the_claim_table(build_app, settle):
+    claims = pytest.importorskip("newsdiff.app.screens.claims")
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, claims.ClaimsScreen)
+
+
+def test_a_missing_path_stops_before_the_app_with_one_line(capsys):
+    from newsdiff.cli import main
+
+    assert main(["/no/such/report.txt"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == "newsdiff: no such file or folder: /no/such/report.txt"

@@ -87,7 +87,7 @@ class ArticlesScreen(Screen[None]):
         Binding("slash", "filter", "Filter", id="articles.filter"),
         Binding("o", "cycle_sort", "Sort", id="articles.sort"),
         Binding("O", "reverse_sort", "Reverse sort", show=False, id="articles.reverse_sort"),
-        Binding("t", "claims", "Claims", id="articles.claims"),
+        Binding("t", "claims", "Claims", show=False, id="articles.claims"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="articles.clear_filter"),
         Binding("q", "app.quit", "Quit", id="articles.quit"),
     ]
@@ -103,14 +103,18 @@ class ArticlesScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Filter titles (fuzzy) · enter keeps · escape clears", id="filter")
+        yield Input(
+            placeholder="Filter titles (fuzzy) · enter keeps · escape clears",
+            id="filter",
+            compact=True,
+        )
         with Horizontal(id="status"):
             yield LoadingIndicator()
             yield Static(id="status-text")
         yield ArticleTable(id="articles", cursor_type="row", zebra_stripes=True)
         yield Static(id="empty-state")
         yield Static(id="article-detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         # TEXTUAL_ANIMATIONS=none (and the tests) get a steady cursor
@@ -226,10 +230,12 @@ class ArticlesScreen(Screen[None]):
         # the source column only when some report names one and there is room
         has_source = any(article.source for article in self.articles)
         shown = [c for c in COLUMNS if c.key != "source" or (has_source and width >= 100)]
-        rows = [(article.id, self._cells(article, wide)) for article in self.visible_articles()]
+        cells = {article.id: self._cells(article, wide) for article in self.articles}
+        rows = [(article.id, cells[article.id]) for article in self.visible_articles()]
+        # widths from every article, not just the filtered ones, so columns hold still
         widths = {
             column.key: max(
-                [len(self._label(column))] + [cells[column.key].cell_len for _, cells in rows]
+                [len(self._label(column))] + [row[column.key].cell_len for row in cells.values()]
             )
             for column in shown
         }
@@ -245,8 +251,8 @@ class ArticlesScreen(Screen[None]):
                 key=column.key,
                 width=widths[column.key],
             )
-        for key, cells in rows:
-            table.add_row(*(cells[column.key] for column in shown), key=key)
+        for key, row in rows:
+            table.add_row(*(row[column.key] for column in shown), key=key)
         if current is not None and current in {key for key, _ in rows}:
             table.move_cursor(row=table.get_row_index(current), animate=False)
         self._show_detail()
