@@ -45,8 +45,11 @@ def troop_alignment(seeds, *, split: bool = False) -> Alignment:
     return Alignment(seeds, pairs, clusters)
 
 
+OFF = 2.0  # no attaching: the claims are exactly the alignment's clusters
+
+
 def test_troop_figures_move_over_time(seeds):
-    (claim,) = claim_table(troop_alignment(seeds)).claims
+    (claim,) = claim_table(troop_alignment(seeds), attach=OFF).claims
     assert claim.measure == "troops" and claim.sources == 4
     assert [(v.article[:3], v.date[:7], v.display) for v in claim.values] == [
         ("003", "2024-10", ">3000 Soldaten"),
@@ -58,7 +61,7 @@ def test_troop_figures_move_over_time(seeds):
 
 
 def test_clusters_that_pair_on_the_same_measure_are_one_claim(seeds):
-    table = claim_table(troop_alignment(seeds, split=True))
+    table = claim_table(troop_alignment(seeds, split=True), attach=OFF)
     assert len(table.claims) == 1 and table.claims[0].sources == 4
 
 
@@ -66,7 +69,7 @@ def test_unrelated_clusters_stay_apart(seeds):
     troops = troop_alignment(seeds)
     casualties = (ref(seeds, "rund 4.000 Verluste, was"), ref(seeds, "bislang rund 4.000 Verluste"))
     alignment = Alignment(seeds, troops.pairs, (*troops.clusters, casualties))
-    measures = [claim.measure for claim in claim_table(alignment).claims]
+    measures = [claim.measure for claim in claim_table(alignment, attach=OFF).claims]
     assert measures == ["troops", "casualties"]
 
 
@@ -75,12 +78,12 @@ def test_undated_reports_come_last(seeds):
         dataclasses.replace(a, date=None) if a.id.startswith("000") else a for a in seeds
     )
     alignment = dataclasses.replace(troop_alignment(seeds), articles=undated)
-    (claim,) = claim_table(alignment).claims
+    (claim,) = claim_table(alignment, attach=OFF).claims
     assert claim.values[-1].article.startswith("000") and claim.values[-1].date is None
 
 
 def test_json_document(seeds):
-    document = claim_table_to_dict(claim_table(troop_alignment(seeds)))
+    document = claim_table_to_dict(claim_table(troop_alignment(seeds), attach=OFF))
     text = json.dumps(document, ensure_ascii=False)
     assert json.loads(text)["claims"][0]["values"][0]["value"]["low"] == 3000
 
@@ -98,8 +101,20 @@ def test_an_undated_report_sorts_by_the_latest_date_it_mentions(seeds):
         dataclasses.replace(a, date=None) if a.id.startswith("001") else a for a in seeds
     )
     alignment = dataclasses.replace(troop_alignment(seeds), articles=undated)
-    (claim,) = claim_table(alignment).claims
+    (claim,) = claim_table(alignment, attach=OFF).claims
     # 001 mentions "bis zum Frühjahr 2025": published in 2025 at the earliest
     order = [(v.article[:3], v.date or f">={v.not_before}") for v in claim.values]
     assert [article for article, _ in order] == ["003", "004", "001", "001", "000"]
     assert order[2][1] == ">=2025"
+
+
+def test_close_lone_passages_of_the_same_measure_join_the_claim(seeds):
+    alignment = troop_alignment(seeds)
+    (claim,) = claim_table(alignment).claims
+    texts = {(v.article[:3], v.text) for v in claim.values}
+    # "rund 11.000 Soldaten" (002) was in no cluster, but tells the same figure
+    assert ("002", "rund 11.000") in texts
+    # "zwei Brigaden mit jeweils 6.000 Mann" counts troops too, but is another claim
+    assert ("003", "6.000") not in texts
+    # the clustered figures are all still there
+    assert {("003", "mehr als 3000"), ("000", "etwa 10.000 bis 12.000")} <= texts

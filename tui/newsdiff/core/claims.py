@@ -12,12 +12,19 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsdiff.core.facts import Fact, extract_facts
 from newsdiff.core.facts.dates import extract_dates
 from newsdiff.core.facts.numbers import format_quantity
 from newsdiff.core.model import Alignment, Article, SentenceRef
+
+# the aligner's cluster floor: two passages this close may tell one claim
+ATTACH = 0.25
+_SEEDS = 12  # passages of a claim a candidate is scored against, to bound the work
+_BUDGET = 20000  # scorings at most per table; a large folder keeps its aligned claims
+Numbers = Callable[[SentenceRef], tuple[Fact, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +101,12 @@ def mentioned_after(article: Article) -> str | None:
     return latest
 
 
-def claim_table(alignment: Alignment) -> ClaimTable:
+def claim_table(alignment: Alignment, *, attach: float = ATTACH) -> ClaimTable:
     """The figures each source gives for each claim cluster, sorted by publication date.
+
+    Clusters counting the same measure whose passages score at least ``attach``
+    are one claim, and a passage left out of every cluster joins the closest
+    claim of its measure at that score (``attach`` above 1 turns this off).
 
     >>> from newsdiff.core.model import Article, Sentence, Pair, SentenceRef
     >>> def article(id_, date, text):
@@ -134,21 +145,95 @@ def claim_table(alignment: Alignment) -> ClaimTable:
         if {_measure(f) for f in numbers(pair.left)} & {_measure(f) for f in numbers(pair.right)}:
             parent[root(a)] = root(b)
 
-    floors = {a.id: mentioned_after(a) for a in alignment.articles if a.date is None}
-    grouped: dict[tuple[int, str], list[ClaimValue]] = defaultdict(list)
+    members: dict[tuple[int, str], list[SentenceRef]] = defaultdict(list)
     for k, cluster in enumerate(alignment.clusters):
         for ref in cluster:
-            article = articles[ref.article]
-            for fact in numbers(ref):
-                value = _value(article, ref, fact, floors.get(article.id))
-                grouped[(root(k), _measure(fact))].append(value)
-    claims = [
-        Claim("number", measure, tuple(sorted(values, key=_date_key)))
-        for (_, measure), values in grouped.items()
-    ]
+            for measure in dict.fromkeys(_measure(fact) for fact in numbers(ref)):
+                members[(root(k), measure)].append(ref)
+    groups = list(members.values())
+    if attach <= 1.0:
+        groups = _gather(groups, alignment, numbers, articles, attach)
+
+    floors = {a.id: mentioned_after(a) for a in alignment.articles if a.date is None}
+    claims = []
+    for refs in groups:
+        measure = _common_measure(refs, numbers)
+        values = [
+            _value(articles[ref.article], ref, fact, floors.get(ref.article))
+            for ref in refs
+            for fact in numbers(ref)
+            if _measure(fact) == measure
+        ]
+        claims.append(Claim("number", measure, tuple(sorted(values, key=_date_key))))
     claims = [claim for claim in claims if claim.sources > 1]
     claims.sort(key=lambda claim: (-claim.sources, _date_key(claim.values[0])))
     return ClaimTable(tuple(claims))
+
+
+def _common_measure(refs: list[SentenceRef], numbers: Numbers) -> str:
+    counts: dict[str, int] = defaultdict(int)
+    for ref in refs:
+        for measure in {_measure(fact) for fact in numbers(ref)}:
+            counts[measure] += 1
+    return max(counts, key=lambda measure: (counts[measure], measure))
+
+
+def _gather(
+    groups: list[list[SentenceRef]],
+    alignment: Alignment,
+    numbers: Numbers,
+    articles: dict[str, Article],
+    attach: float,
+) -> list[list[SentenceRef]]:
+    """Join groups of one measure whose passages score ``attach``, and add lone passages.
+
+    The aligner pairs at its threshold; a figure reworded ("tausende weitere
+    Soldaten" / "10.000 bis 12.000 Soldaten") scores lower, yet counting the
+    same thing in passages this close makes it the same claim for the table.
+    Only passages the alignment clustered pull others in, so nothing chains,
+    and a budget of scorings bounds the work on large folders.
+    """
+    from newsdiff.core.similarity import similarity
+
+    budget = [_BUDGET]
+
+    def close(ref: SentenceRef, seeds: list[SentenceRef]) -> float:
+        best = 0.0
+        text = articles[ref.article].sentences[ref.sentence].text
+        for seed in seeds[:_SEEDS]:
+            if budget[0] <= 0 or seed.article == ref.article:
+                continue
+            budget[0] -= 1
+            other = articles[seed.article].sentences[seed.sentence].text
+            best = max(best, similarity(text, other, language=articles[ref.article].language))
+        return best
+
+    # (measure, the clustered passages that may pull others in, every member)
+    merged: list[tuple[str, list[SentenceRef], list[SentenceRef]]] = []
+    for refs in groups:
+        measure = _common_measure(refs, numbers)
+        for other_measure, seeds, members in merged:
+            if other_measure == measure and any(close(r, seeds) >= attach for r in refs[:_SEEDS]):
+                seeds.extend(r for r in refs if r not in seeds)
+                members.extend(r for r in refs if r not in members)
+                break
+        else:
+            merged.append((measure, list(refs), list(refs)))
+    clustered = {ref for cluster in alignment.clusters for ref in cluster}
+    for article in alignment.articles:
+        for passage in article.sentences:
+            ref = SentenceRef(article.id, passage.index)
+            if ref in clustered or not numbers(ref):
+                continue
+            measures = {_measure(fact) for fact in numbers(ref)}
+            candidates = [
+                (close(ref, seeds), members) for m, seeds, members in merged if m in measures
+            ]
+            if candidates:
+                score, members = max(candidates, key=lambda found: found[0])  # first on ties
+                if score >= attach:
+                    members.append(ref)
+    return [members for _, _, members in merged]
 
 
 def _value(article: Article, ref: SentenceRef, fact: Fact, floor: str | None) -> ClaimValue:
