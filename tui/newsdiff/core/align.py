@@ -25,6 +25,10 @@ from newsdiff.core.text import Token, fold, normalize_number, tokenize
 # Chosen on the seed fixture (tests/fixtures/seed_pairs.json, see tests/test_align.py).
 THRESHOLD = 0.33  # a pair of passages scoring this much tells the same claim
 CLUSTER_FLOOR = 0.25  # every cross-report pair inside a claim cluster scores at least this
+# A candidate's exact overlap must reach this share of the floor: variants and
+# figures add to it, but never enough to lift a pair from below.
+MIN_OVERLAP = 0.4
+MIN_SHARED = 2  # lemmas, other than topic words, a pair must share
 
 
 def align(
@@ -71,9 +75,13 @@ def align(
         return scores[key]
 
     edges = _identical_pairs(profiles, groups)
-    edges.update(candidate_pairs(profiles, groups, frequencies))
+    edges.update(candidate_pairs(profiles, groups, frequencies, min_overlap=MIN_OVERLAP * floor))
     strong = [(score(i, j), i, j) for i, j in sorted(edges)]
-    strong = sorted((s, i, j) for s, i, j in strong if s >= threshold and profiles[i].features)
+    strong = [
+        (s, i, j)
+        for s, i, j in strong
+        if s >= threshold and _evidence(profiles[i], profiles[j], frequencies) >= MIN_SHARED
+    ]
     strong.sort(key=lambda e: -e[0])  # stable: ties stay in index order
     clusters = _cluster(strong, groups, score, floor)
     pairs = []
@@ -98,6 +106,18 @@ def align(
     ]
     claims.sort(key=lambda c: (position[c[0].article], c[0].sentence))
     return Alignment(tuple(articles), tuple(pairs), tuple(claims))
+
+
+def _evidence(left: Profile, right: Profile, frequencies: Frequencies) -> int:
+    """How many lemmas two passages share that are not the story's topic words.
+
+    One shared word makes two short passages look alike ("Es ist eine super
+    Sache." / "Die Sache wurde interessanter."); a claim repeated in another
+    report shares more than that. Identically worded passages need no evidence.
+    """
+    if left.folded == right.folded:
+        return MIN_SHARED
+    return sum(not frequencies.is_topic(f) for f in left.features & right.features)
 
 
 def _identical_pairs(profiles: Sequence[Profile], groups: Sequence[int]) -> set[tuple[int, int]]:

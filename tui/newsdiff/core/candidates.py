@@ -16,7 +16,7 @@ from newsdiff.core.similarity import Frequencies, Profile
 
 TOPIC_SHARE = 0.1  # a lemma in more than this share of the passages is a topic word
 MAX_POSTINGS = 200  # ... and so is one in more passages than this, however big the corpus
-PER_PASSAGE = 40  # candidates kept per passage, the most rare words shared first
+PER_PASSAGE = 20  # candidates kept per passage, the largest overlap first
 
 
 def block_keys(frequencies: Frequencies) -> frozenset[str]:
@@ -37,13 +37,15 @@ def candidate_pairs(
     frequencies: Frequencies,
     *,
     per_passage: int = PER_PASSAGE,
+    min_overlap: float = 0.0,
 ) -> list[tuple[int, int]]:
     """Index pairs ``(i, j)``, ``i < j``, of passages from different groups worth scoring.
 
     ``groups[i]`` is the article of passage ``i``; passages of one article are
-    never paired. Each passage keeps the ``per_passage`` partners with which it
-    shares the most rare-word weight, so the work grows with the corpus, not
-    with its square.
+    never paired. A pair is kept when the rare lemmas both passages share make
+    at least ``min_overlap`` of their weight (the exact-match part of the
+    similarity score); each passage keeps the ``per_passage`` partners it
+    overlaps most, so the work grows with the corpus, not with its square.
 
     >>> from newsdiff.core.similarity import profile
     >>> texts = ["Kim besucht Putin", "Kim trifft Putin", "Kim reist", "Kim spricht"]
@@ -58,6 +60,7 @@ def candidate_pairs(
             if f in keys:
                 postings[f].append(i)
     weight = {f: frequencies.weight(f) for f in postings}
+    mass = [sum(frequencies.weight(f) for f in p.features) for p in profiles]
     chosen: set[tuple[int, int]] = set()
     for i, p in enumerate(profiles):
         shared: dict[int, float] = defaultdict(float)
@@ -68,6 +71,7 @@ def candidate_pairs(
                 for j in postings[f]:
                     if groups[j] != group:
                         shared[j] += w
-        best = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:per_passage]
-        chosen.update((min(i, j), max(i, j)) for j, _ in best)
+        overlap = [(2 * w / (mass[i] + mass[j]), j) for j, w in shared.items()]
+        best = sorted((o for o in overlap if o[0] >= min_overlap), key=lambda o: (-o[0], o[1]))
+        chosen.update((min(i, j), max(i, j)) for _, j in best[:per_passage])
     return sorted(chosen)

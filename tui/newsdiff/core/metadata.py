@@ -27,10 +27,11 @@ _GERMAN_DATE = re.compile(
 _ISO_PARTIAL = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?$")
 _CREDIT_TAIL = 80
 _PLACE = r"[A-ZÄÖÜ][\w'’-]+(?:[ -][A-ZÄÖÜ][\w'’-]+)?"
-# "Düsseldorf. Nordkoreanische ..." or "Berlin (dpa) – Die ..." opening the body
+# "Düsseldorf. …", "Berlin (dpa) – …", "LONDON, March 3 (Reuters) - …", "(CNN) — …"
 _DATELINE = re.compile(
     rf"^(?P<line>{_PLACE})\.[ \t]+(?=[A-ZÄÖÜ„\"»“])"
-    rf"|^(?P<agency_line>{_PLACE}(?:,\s*{_PLACE})?\s*\([^()\n]{{1,30}}\))\s*[-–—:.]?[ \t]+"
+    rf"|^(?P<agency_line>(?:{_PLACE}(?:,\s*{_PLACE})?(?:,?\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?\s*)?"
+    r"\([^()\n]{1,30}\))\s*[-–—:.]?[ \t]+"
 )
 # "(afp/red)", "(dpa)", "(AFP)", "(APA, 3.4.2017)" closing the body
 _CREDIT = re.compile(

@@ -89,6 +89,15 @@ class Frequencies:
             documents += 1
         return cls(documents, dict(counts))
 
+    def is_topic(self, feature: str) -> bool:
+        """Whether ``feature`` stands in so many passages that it says nothing on its own.
+
+        >>> f = Frequencies.from_profiles(profile(t) for t in ["Kim", "Kim", "Kim", "Putin"])
+        >>> f.is_topic("kim"), f.is_topic("putin")
+        (True, False)
+        """
+        return self.counts.get(feature, 0) >= max(3, COMMON_SHARE * self.documents)
+
     def weight(self, feature: str) -> float:
         """Inverse document frequency, less that of a word in ``COMMON_SHARE`` of the passages.
 

@@ -49,14 +49,14 @@ _QUALIFIERS = {
 }  # fmt: skip
 # words that turn a noun into a measure: "600 Soldaten getötet" counts the dead
 _MEASURES = {
-    "troops": (
-        "soldat", "mann", "truppe", "kämpfer", "kräfte", "streitkräfte", "troop", "soldier",
-        "men", "fighter", "force",
-    ),
-    "casualties": ("verlust", "opfer", "casualt", "loss"),
-    "killed": ("getötet", "tot", "gefallen", "killed", "dead", "death"),
-    "wounded": ("verletzt", "verwundet", "wounded", "injur"),
-}  # fmt: skip
+    "troops": r"soldat(?:en)?|mann|truppen?|kämpfer[n]?|kräften?|troops?|soldiers?|men|fighters?"
+    r"|forces?",
+    "casualties": r"verluste?n?|opfern?|casualt(?:y|ies)|loss(?:es)?",
+    "killed": r"getötet|tote?n?|gefallene?n?|killed|dead|deaths?",
+    "wounded": r"verletzte?n?|verwundete?n?|wounded|injur(?:ed|y|ies)",
+}
+# a measure word ends the noun; any compound before it counts the same ("Bodentruppen")
+_MEASURE_WORDS = {measure: re.compile(rf"(?:{words})$") for measure, words in _MEASURES.items()}
 _PARTICIPLES = re.compile(
     r"\b(getötet|verletzt|verwundet|gefallen|killed|wounded|injured|dead)\b", re.IGNORECASE
 )
@@ -184,15 +184,19 @@ def _noun_after(text: str, end: int, language: str) -> tuple[str | None, int]:
     return first or (None, end)
 
 
-def _measure(noun: str | None, tail: str) -> str | None:
+def _measure(noun: str | None, tail: str, language: str = "de") -> str | None:
     participle = _PARTICIPLES.search(tail)
     words = [w for w in (participle.group(1) if participle else None, noun) if w]
     for word in words:
         lower = word.lower()
-        for measure, stems in _MEASURES.items():
-            if any(lower.startswith(stem) or lower.endswith(stem) for stem in stems):
+        for measure, pattern in _MEASURE_WORDS.items():
+            if pattern.search(lower):
                 return measure
-    return noun.lower() if noun else None
+    if not noun:
+        return None
+    from simplemma import lemmatize  # "Jahren" and "Jahre" count the same thing
+
+    return lemmatize(noun, lang=language).lower()
 
 
 def format_quantity(value: dict[str, object]) -> str:
@@ -265,7 +269,7 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
             "high": high,
             "qualifier": qualifier,
             "noun": noun,
-            "measure": _measure(noun, text[end : end + 80].split(".")[0]),
+            "measure": _measure(noun, text[end : end + 80].split(".")[0], lang),
             "additional": additional,
             "each": bool(re.search(r"(jeweils|je|each)\s*$", before)),
         }
