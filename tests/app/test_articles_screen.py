@@ -339,3 +339,22 @@ def test_a_missing_path_stops_before_the_app_with_one_line(capsys):
     assert main(["/no/such/report.txt"]) == 2
     err = capsys.readouterr().err
     assert err.strip() == "newsdiff: no such file or folder: /no/such/report.txt"
+
+
+async def test_r_reads_again_and_only_the_latest_load_counts(build_app, settle, tmp_path):
+    first = tmp_path / "a.md"
+    second = tmp_path / "b.md"
+    first.write_text("# Brand im Hafen\n\nDas Feuer brach am Morgen aus.\n", encoding="utf-8")
+    second.write_text("# Feuer am Hafen\n\nDer Brand brach am Morgen aus.\n", encoding="utf-8")
+    app = build_app([first, second])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("space")
+        marked = set(app.screen.marked)
+        first.write_text(
+            "# Großbrand im Hafen\n\nDas Feuer brach am Morgen aus.\n", encoding="utf-8"
+        )
+        await pilot.press("r", "r")  # the first reload's results must not win
+        await settle(pilot)
+        assert any(title.startswith("Großbrand") for title in column(app, "title"))
+        assert app.screen.marked == marked

@@ -89,6 +89,7 @@ class ArticlesScreen(Screen[None]):
         Binding("O", "reverse_sort", "Reverse sort", show=False, id="articles.reverse_sort"),
         Binding("t", "claims", "Claims", show=False, id="articles.claims"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="articles.clear_filter"),
+        Binding("r", "reload", "Read again", show=False, id="articles.reload"),
         Binding("q", "app.quit", "Quit", id="articles.quit"),
     ]
 
@@ -385,6 +386,10 @@ class ArticlesScreen(Screen[None]):
     def action_reverse_sort(self) -> None:
         self.sort_reverse = not self.sort_reverse
         self.refresh_rows()
+
+    def action_reload(self) -> None:
+        """Read the files again (after editing one); marks and sort stay."""
+        self.app.reload()
 
     def action_claims(self) -> None:
         if len(self.articles) < 2:
