@@ -78,7 +78,17 @@ def test_the_more_precise_date_wins() -> None:
         ("Düsseldorf. Nordkoreanische Soldaten sind in Russland eingetroffen.", "Düsseldorf"),
         ("Berlin (dpa) – Die Bundesregierung hat den Geschäftsträger einbestellt.", "Berlin (dpa)"),
         ("Bad Homburg. Die Stadt meldet einen Rekord bei den Einnahmen.", "Bad Homburg"),
+        (
+            "LONDON, March 3 (Reuters) - Britain said on Monday it would send aid.",
+            "LONDON, March 3 (Reuters)",
+        ),
+        (
+            "KYIV, Ukraine (AP) — Russian forces struck the city overnight, officials said.",
+            "KYIV, Ukraine (AP)",
+        ),
+        ("(CNN) — North Korea has sent troops to Russia, officials say.", "(CNN)"),
         ("Kursk, Russland - Nordkorea hat erstmals den Einsatz bestätigt.", None),
+        ("(Nordkorea) ist ein Land, das selten etwas bestätigt.", None),
         ("Nordkoreanische Soldaten kämpfen - das ist jetzt offiziell.", None),
         ("Achtung. Stopp.", None),
         ("Es regnet. Morgen soll es schneien.", None),

@@ -30,8 +30,9 @@ _PLACE = r"[A-ZÄÖÜ][\w'’-]+(?:[ -][A-ZÄÖÜ][\w'’-]+)?"
 # "Düsseldorf. …", "Berlin (dpa) – …", "LONDON, March 3 (Reuters) - …", "(CNN) — …"
 _DATELINE = re.compile(
     rf"^(?P<line>{_PLACE})\.[ \t]+(?=[A-ZÄÖÜ„\"»“])"
-    rf"|^(?P<agency_line>(?:{_PLACE}(?:,\s*{_PLACE})?(?:,?\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?\s*)?"
-    r"\([^()\n]{1,30}\))\s*[-–—:.]?[ \t]+"
+    rf"|^(?P<agency_line>{_PLACE}(?:,\s*{_PLACE})?(?:,?\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?"
+    r"\s*\([^()\n]{1,30}\))\s*[-–—:.]?[ \t]+"
+    r"|^(?P<agency>\([^()\n]{1,30}\))\s*[-–—][ \t]+"
 )
 # "(afp/red)", "(dpa)", "(AFP)", "(APA, 3.4.2017)" closing the body
 _CREDIT = re.compile(
@@ -125,7 +126,7 @@ def find_dateline(text: str) -> tuple[str, int] | None:
     found = _DATELINE.match(text)
     if not found:
         return None
-    place = found.group("line") or found.group("agency_line")
+    place = found.group("line") or found.group("agency_line") or found.group("agency")
     rest = text[found.end() :]
     # a one-word "sentence" only counts as a dateline when real prose follows it
     if not rest or len(rest.split()) < 3:
