@@ -213,9 +213,10 @@ class NewsdiffApp(App[None]):
             binding = active.binding
             if not binding.description or not active.enabled:
                 continue
-            if binding.action in _SYSTEM_ACTIONS or binding.action in seen:
+            action = binding.action.removeprefix("app.")
+            if action in _SYSTEM_ACTIONS or action in seen:
                 continue
-            seen.add(binding.action)
+            seen.add(action)
             key = self.get_key_display(binding)
             yield SystemCommand(
                 binding.description,

@@ -1,0 +1,56 @@
+"""The config file: a theme and key remappings by binding id, never a crash."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from newsdiff.app import make_app
+from newsdiff.app.config import config_path, load_settings
+
+
+def write_config(text: str) -> Path:
+    path = config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_config_lives_under_xdg_config_home():
+    assert config_path() == Path(os.environ["XDG_CONFIG_HOME"]) / "newsdiff" / "config.toml"
+
+
+def test_theme_and_keymap_are_read():
+    write_config('theme = "textual-light"\n\n[keymap]\n"articles.filter" = "f"\n')
+    settings = load_settings()
+    assert settings.theme == "textual-light"
+    assert settings.keymap == {"articles.filter": "f"}
+    assert settings.problem is None
+
+
+def test_a_broken_file_gives_defaults_and_names_itself():
+    path = write_config("theme = \n")
+    settings = load_settings()
+    assert (settings.theme, settings.keymap) == (None, {})
+    assert str(path) in settings.problem
+
+
+async def test_the_app_applies_the_config(settle):
+    write_config('theme = "textual-light"\n\n[keymap]\n"articles.filter" = "f"\n')
+    app = make_app([])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.theme == "textual-light"
+        await pilot.press("f")
+        assert app.focused is app.screen.query_one("#filter")
+
+
+async def test_a_broken_config_is_reported_and_the_app_runs(settle, monkeypatch):
+    path = write_config('[keymap]\n"articles.filter" = 3\n')
+    app = make_app([])
+    notes = []
+    monkeypatch.setattr(app, "notify", lambda message, **kw: notes.append(message))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert any(str(path) in note for note in notes)
+        assert app.return_code is None
