@@ -63,7 +63,7 @@ def build_article(text: str, *, id: str, path: str = "", markdown: bool = False)
         date=front_date or pick_date(stamp, tag),
         language=language,
         sentences=passages,
-        words=sum(len(_WORD.findall(passage.text)) for passage in passages),
+        words=len(_WORD.findall("\n".join(passage.text for passage in passages))),
         source=front.get("source"),
         url=front.get("url"),
         dateline=dateline,
