@@ -358,3 +358,13 @@ async def test_r_reads_again_and_only_the_latest_load_counts(build_app, settle, 
         await settle(pilot)
         assert any(title.startswith("Großbrand") for title in column(app, "title"))
         assert app.screen.marked == marked
+
+
+async def test_clicking_the_mark_header_changes_nothing(build_app, settle):
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = column(app, "title")
+        await pilot.click("#articles", offset=(1, 0))
+        assert app.screen.sort_key == "date"
+        assert column(app, "title") == before

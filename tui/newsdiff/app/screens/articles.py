@@ -19,12 +19,12 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, LoadingIndicator, Static
 
+from newsdiff.app.listing import SORT_KEYS, arrange
 from newsdiff.app.overview import ArticleOverview, overview
 
 if TYPE_CHECKING:
     from newsdiff.core.model import Alignment, Article, Corpus
 
-FUZZY_THRESHOLD = 75  # rapidfuzz partial_ratio; lets "nordkora" find "Nordkorea"
 MARK = "✓"
 
 
@@ -45,7 +45,6 @@ COLUMNS = (
     Column("paired", "Paired", "right"),
     Column("facts", "Facts ≠", "right"),
 )
-SORT_CYCLE = ("date", "title", "source", "passages", "paired", "facts", "language")
 
 
 def _shown_path(path: str) -> str:
@@ -174,39 +173,13 @@ class ArticlesScreen(Screen[None]):
 
     def visible_articles(self) -> list[Article]:
         """The articles that pass the filter, in the chosen order."""
-        articles = list(self.articles)
-        if self.query_text.strip():
-            from rapidfuzz import fuzz, utils
-
-            query = self.query_text.strip()
-            articles = [
-                article
-                for article in articles
-                if fuzz.partial_ratio(query, article.title, processor=utils.default_process)
-                >= FUZZY_THRESHOLD
-            ]
-        return sorted(articles, key=self._sort_value, reverse=self.sort_reverse)
-
-    def _sort_value(self, article: Article) -> tuple:
-        view = self.overviews.get(article.id)
-        key = self.sort_key
-        if key == "title":
-            return (article.title.casefold(),)
-        if key in ("date", "source", "language"):
-            value = getattr(article, key)
-            # missing values last, whichever the direction
-            return (
-                (value is None, (value or "").casefold())
-                if not self.sort_reverse
-                else (value is not None, (value or "").casefold())
-            )
-        if key == "passages":
-            return (len(article.sentences),)
-        if key == "paired":
-            return (view.share if view else -1.0,)
-        if key == "facts":
-            return (view.fact_differences if view else -1,)
-        return (article.id in self.marked,)
+        return arrange(
+            self.articles,
+            self.overviews,
+            query=self.query_text,
+            key=self.sort_key,
+            reverse=self.sort_reverse,
+        )
 
     def _cells(self, article: Article, wide: bool) -> dict[str, Text]:
         view = self.overviews.get(article.id)
@@ -309,6 +282,8 @@ class ArticlesScreen(Screen[None]):
     @on(DataTable.HeaderSelected, "#articles")
     def _header(self, event: DataTable.HeaderSelected) -> None:
         key = event.column_key.value
+        if key not in SORT_KEYS:  # the mark column
+            return
         if key == self.sort_key:
             self.sort_reverse = not self.sort_reverse
         else:
@@ -377,8 +352,8 @@ class ArticlesScreen(Screen[None]):
         self.query_one(ArticleTable).focus()
 
     def action_cycle_sort(self) -> None:
-        position = SORT_CYCLE.index(self.sort_key) if self.sort_key in SORT_CYCLE else -1
-        self.sort_key = SORT_CYCLE[(position + 1) % len(SORT_CYCLE)]
+        position = SORT_KEYS.index(self.sort_key) if self.sort_key in SORT_KEYS else -1
+        self.sort_key = SORT_KEYS[(position + 1) % len(SORT_KEYS)]
         self.sort_reverse = False
         self.refresh_rows()
         self.notify(f"Sorted by {self.sort_key}", timeout=2)
