@@ -118,3 +118,24 @@ def test_close_lone_passages_of_the_same_measure_join_the_claim(seeds):
     assert ("003", "6.000") not in texts
     # the clustered figures are all still there
     assert {("003", "mehr als 3000"), ("000", "etwa 10.000 bis 12.000")} <= texts
+
+
+def test_a_lone_passage_joins_only_with_a_name_in_common():
+    from newsdiff.core.model import Article, Sentence
+
+    def article(id_: str, *texts: str) -> Article:
+        sentences = tuple(Sentence(i, t, 0, len(t)) for i, t in enumerate(texts))
+        return Article(
+            id_, id_, " ".join(texts), texts[0], "2025-01-0" + id_[-1], "de", sentences, 9
+        )
+
+    a = article("a1", "In Wien kostet das Betteln nun eine Strafe von 20 Euro.")
+    b = article("b2", "In Wien kostet das Betteln künftig eine Strafe von 25 Euro.")
+    c = article("c3", "Das Betteln kostet in Wien nun eine Strafe von 30 Euro.")
+    d = article("d4", "Das Betteln kostet in Graz nun eine Strafe von 30 Euro.")
+    refs = (SentenceRef("a1", 0), SentenceRef("b2", 0))
+    alignment = Alignment((a, b, c, d), (Pair(*refs, 0.9, "facts-differ"),), (refs,))
+    (claim,) = claim_table(alignment).claims
+    assert [v.article for v in claim.values] == ["a1", "b2", "c3"]
+    (alone,) = claim_table(alignment, attach=OFF).claims
+    assert [v.article for v in alone.values] == ["a1", "b2"]

@@ -97,3 +97,8 @@ def test_english_possessive_is_not_part_of_the_name():
 def test_a_genitive_name_ends_the_run():
     text = "der Sekretär von Russlands Nationalem Sicherheitsrat"
     assert names(text) == ["Russlands", "Nationalem Sicherheitsrat"]
+
+
+def test_place_names_ending_in_en_are_names():
+    assert names("Die Strafe in Wien steigt.") == ["Wien"]
+    assert names("Die Strafe im Rahmen des Abkommen steigt.") == []

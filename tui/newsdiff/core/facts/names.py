@@ -62,7 +62,7 @@ def _is_common_noun(word: str) -> bool:
     if lemma is not None and lemma != word:
         return not (word == lemma + "s" and not _is_common_noun(lemma))
     if lemma == word:
-        if re.search(r"(en|um|ium)$", word):
+        if re.search(r"[^aeiouäöüy]en$|um$", word):
             return True  # Rahmen, Abkommen, Ministerium: names rarely end so
         plural = re.sub(r"([aou])([^aeiouäöü]*)$", lambda m: _UMLAUT[m[1]] + m[2], word)
         forms = [word + end for end in _INFLECTIONS[:-1]] + [plural + "e", plural + "er"]

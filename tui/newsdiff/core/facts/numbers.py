@@ -49,8 +49,8 @@ _QUALIFIERS = {
 }  # fmt: skip
 # words that turn a noun into a measure: "600 Soldaten getötet" counts the dead
 _MEASURES = {
-    "troops": r"soldat(?:en)?|mann|truppen?|kämpfer[n]?|kräften?|troops?|soldiers?|men|fighters?"
-    r"|forces?",
+    "troops": r"soldat(?:en)?|mann|truppen?|kämpfer[n]?|streitkräften?|troops?|soldiers?|men"
+    r"|fighters?|forces?",
     "casualties": r"verluste?n?|opfern?|casualt(?:y|ies)|loss(?:es)?",
     "killed": r"getötet|tote?n?|gefallene?n?|killed|dead|deaths?",
     "wounded": r"verletzte?n?|verwundete?n?|wounded|injur(?:ed|y|ies)",
@@ -177,7 +177,7 @@ def _noun_after(text: str, end: int, language: str) -> tuple[str | None, int]:
             if not re.search(r"(e|en|er|es|em)$", word):
                 return None, end
         else:
-            if any(word.lower().startswith(stem) for stems in _MEASURES.values() for stem in stems):
+            if any(pattern.search(word.lower()) for pattern in _MEASURE_WORDS.values()):
                 return word, end + token.end()
             if first is None and word.isalpha():
                 first = (word, end + token.end())
