@@ -36,6 +36,15 @@ def test_latin1_umlauts_and_sharp_s_are_read_right() -> None:
     assert decode(text.encode("latin-1")).text == text
 
 
+def test_utf8_with_a_few_stray_cp1252_bytes_keeps_its_umlauts() -> None:
+    data = "Grüße aus Köln, Südkorea und Pjöngjang.\n".encode() * 20 + "Café – 5 €\n".encode(
+        "cp1252"
+    )
+    decoded = decode(data)
+    assert decoded.text == "Grüße aus Köln, Südkorea und Pjöngjang.\n" * 20 + "Café – 5 €\n"
+    assert decoded.encoding == "utf-8+cp1252"
+
+
 def test_a_bom_is_not_part_of_the_text() -> None:
     assert not decode(codecs.BOM_UTF8 + b"Kursk").text.startswith("\ufeff")
 

@@ -32,6 +32,11 @@ _MAGIC = (
     b"SQLite format 3",
 )
 _SAMPLE = 8192
+_MIXED = "utf-8+cp1252"
+_ASCII = bytes(range(0x80))
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 
 # ESC sequences (CSI, OSC, DCS/PM/APC strings, two-byte ESC x) and the 8-bit CSI
 _ESCAPES = re.compile(
@@ -74,8 +79,12 @@ def decode(data: bytes) -> Decoded:
     'utf-16'
     """
     encoding = detect_encoding(data)
-    legacy = encoding == "cp1252"
-    text = _decode_cp1252(data) if legacy else data.decode(encoding, errors="replace")
+    if encoding == "cp1252":
+        text = _decode_cp1252(data)
+    elif encoding == _MIXED:
+        text = _decode_mixed(data)
+    else:
+        text = data.decode(encoding, errors="replace")
     return Decoded(clean_text(text), encoding)
 
 
@@ -107,7 +116,11 @@ def detect_encoding(data: bytes) -> str:
         # controls; legacy-encoded prose has next to none
         if controls > max(8, len(sample) // 100):
             raise NotText("binary file, not text") from None
-        return "cp1252"
+        # UTF-8 with a few stray legacy bytes (pasted together from two
+        # sources): decoding it all as cp1252 would garble every umlaut
+        valid = len(_UTF8_SEQUENCE.findall(data))
+        stray = len(_UTF8_SEQUENCE.sub(b"", data).translate(None, _ASCII))
+        return _MIXED if valid >= 2 * stray else "cp1252"
     return "utf-8"
 
 
@@ -129,6 +142,22 @@ def clean_text(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     return text
+
+
+def _decode_mixed(data: bytes) -> str:
+    """UTF-8, with each byte that is not part of valid UTF-8 read as cp1252."""
+    parts: list[str] = []
+    position = 0
+    while position < len(data):
+        try:
+            parts.append(data[position:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as error:
+            parts.append(data[position : position + error.start].decode("utf-8"))
+            bad = data[position + error.start : position + error.end]
+            parts.append(_decode_cp1252(bad))
+            position += error.end
+    return "".join(parts)
 
 
 def _decode_cp1252(data: bytes) -> str:
