@@ -27,7 +27,7 @@ THRESHOLD = 0.33  # a pair of passages scoring this much tells the same claim
 CLUSTER_FLOOR = 0.25  # every cross-report pair inside a claim cluster scores at least this
 # A candidate's exact overlap must reach this share of the floor: variants and
 # figures add to it, but never enough to lift a pair from below.
-MIN_OVERLAP = 0.4
+MIN_OVERLAP = 0.8
 MIN_SHARED = 2  # lemmas, other than topic words, a pair must share
 
 

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from newsdiff.core.similarity import Frequencies, Profile
 
 TOPIC_SHARE = 0.1  # a lemma in more than this share of the passages is a topic word
-MAX_POSTINGS = 200  # ... and so is one in more passages than this, however big the corpus
-PER_PASSAGE = 20  # candidates kept per passage, the largest overlap first
+MAX_POSTINGS = 50  # ... and so is one in more passages than this, however big the corpus
+PER_PASSAGE = 10  # candidates kept per passage, the largest overlap first
 
 
 def block_keys(frequencies: Frequencies) -> frozenset[str]:

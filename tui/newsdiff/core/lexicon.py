@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import simplemma
 
-from newsdiff.core.text import fold, normalize_number, tokenize
+from newsdiff.core.text import fold, normalize_number, words
 
 # Function words (folded). Kept short on purpose: corpus document frequencies
 # already weigh down common content words; these are the ones that never help.
@@ -152,7 +152,5 @@ def features(text: str, language: str = "de", *, compounds: bool = True) -> tupl
     ('nordkorea', 'entsendung', 'truppe', 'bestatigen')
     """
     return tuple(
-        f
-        for token in tokenize(text)
-        for f in word_features(token.text, language, compounds=compounds)
+        f for word in words(text) for f in word_features(word, language, compounds=compounds)
     )
