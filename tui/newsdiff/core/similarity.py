@@ -78,7 +78,8 @@ class Frequencies:
     def from_profiles(cls, profiles: Iterable[Profile]) -> Frequencies:
         """Count, for every lemma, the passages that contain it.
 
-        >>> f = Frequencies.from_profiles([profile("Nordkorea"), profile("Nordkorea Kim")])
+        >>> texts = ["Nordkorea"] * 5 + ["Nordkorea Kim", "Putin", "Wien"]
+        >>> f = Frequencies.from_profiles(profile(t, language="de") for t in texts)
         >>> f.weight("nordkorea") < f.weight("kim")
         True
         """
