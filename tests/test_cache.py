@@ -125,6 +125,16 @@ def test_the_cache_lives_under_xdg_cache_home_or_home(
     assert cache.cache_dir() == tmp_path / ".cache" / "newsdiff"
 
 
+def test_no_cache_is_written_when_there_is_no_home_folder(
+    report: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: Path("~")))
+    monkeypatch.chdir(tmp_path)
+    assert read_article(report).title == "Kurzer Titel"
+    assert not (tmp_path / "~").exists()
+
+
 def test_no_temporary_files_are_left_behind(report: Path, isolated_cache: Path) -> None:
     read_article(report)
     leftovers = [p for p in (isolated_cache / "newsdiff").rglob("*") if p.name.startswith(".tmp")]

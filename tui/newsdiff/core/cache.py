@@ -53,7 +53,8 @@ def enabled(cache: bool = True) -> bool:
     False
     """
     flag = os.environ.get("NEWSDIFF_NO_CACHE", "").strip().lower()
-    return cache and flag in ("", "0", "false", "no")
+    # without a home folder ~ stays relative: never scatter a cache into the cwd
+    return cache and flag in ("", "0", "false", "no") and cache_dir().is_absolute()
 
 
 def cache_dir() -> Path:
