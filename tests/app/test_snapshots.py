@@ -1,56 +1,65 @@
 """Snapshots of the article list and its help, at fixed sizes and a fixed theme.
 
-Regenerate after a deliberate change with ``pytest tests/app/test_snapshots.py
---snapshot-update`` and look at the SVGs before committing them. The figures
-in the list come from the real reader and aligner, so a change there shows up
-here too, on purpose: this is what the user sees.
+The list shows a hand-made corpus and alignment (``list_data``) handed to the
+app's worker in place of the reader and the aligner, so these pictures change
+only when the list does. Regenerate after a deliberate change with
+``pytest tests/app/test_snapshots.py --snapshot-update`` and look at the SVGs
+before committing them.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from list_data import sample_alignment, sample_corpus
 
-REPO = Path(__file__).resolve().parents[2]
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+import newsdiff.core.align
+import newsdiff.core.loader
+
+
+def fixed_core(monkeypatch: pytest.MonkeyPatch, count: int = 5) -> list[str]:
+    """Make the worker's reader and aligner return the sample; the paths it was given."""
+    corpus = sample_corpus(count)
+    monkeypatch.setattr(newsdiff.core.loader, "read_articles", lambda paths, **_: corpus)
+    monkeypatch.setattr(
+        newsdiff.core.align, "align", lambda articles, **_: sample_alignment(corpus)
+    )
+    return [article.path for article in corpus.articles]
 
 
 @pytest.fixture(autouse=True)
-def _in_repository(monkeypatch: pytest.MonkeyPatch):
-    # paths are shown relative to the working folder; fix it so snapshots repeat
-    monkeypatch.chdir(REPO)
-    # the help names the config file; a fixed (absent) folder keeps that line steady
+def _steady(monkeypatch: pytest.MonkeyPatch, tmp_path):
+    # paths are shown relative to the working folder, and the help names the
+    # config file: fix both so the pictures repeat anywhere
+    monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XDG_CONFIG_HOME", "/nonexistent/config")
 
 
-def test_list_of_the_seeds(snap_compare, build_app, settle):
-    assert snap_compare(build_app(), terminal_size=(120, 40), run_before=settle)
+def test_list(snap_compare, build_app, settle, monkeypatch):
+    app = build_app(fixed_core(monkeypatch))
+    assert snap_compare(app, terminal_size=(120, 40), run_before=settle)
 
 
-def test_list_of_the_seeds_at_80x24(snap_compare, build_app, settle):
-    assert snap_compare(build_app(), terminal_size=(80, 24), run_before=settle)
+def test_list_at_80x24(snap_compare, build_app, settle, monkeypatch):
+    app = build_app(fixed_core(monkeypatch))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
 
 
-def test_list_marked_and_in_reverse_date_order(snap_compare, build_app, settle):
-    assert snap_compare(
-        build_app(),
-        terminal_size=(120, 40),
-        run_before=settle,
-        press=["space", "j", "j", "space", "O"],
-    )
+def test_list_marked_and_sorted_by_fact_differences(snap_compare, build_app, settle, monkeypatch):
+    app = build_app(fixed_core(monkeypatch))
+    keys = ["space", "j", "j", "space", *"ooooo", "O"]  # date→…→facts, most first
+    assert snap_compare(app, terminal_size=(120, 40), run_before=settle, press=keys)
 
 
-def test_list_filtered(snap_compare, build_app, settle):
-    assert snap_compare(
-        build_app(), terminal_size=(120, 40), run_before=settle, press=["slash", *"soldaten"]
-    )
+def test_list_filtered(snap_compare, build_app, settle, monkeypatch):
+    app = build_app(fixed_core(monkeypatch))
+    assert snap_compare(app, terminal_size=(120, 40), run_before=settle, press=["slash", *"kursk"])
 
 
-def test_help_screen(snap_compare, build_app, settle):
-    assert snap_compare(build_app(), terminal_size=(120, 40), run_before=settle, press=["?"])
+def test_help_screen(snap_compare, build_app, settle, monkeypatch):
+    app = build_app(fixed_core(monkeypatch))
+    assert snap_compare(app, terminal_size=(120, 40), run_before=settle, press=["?"])
 
 
 def test_one_report_empty_state(snap_compare, build_app, settle, monkeypatch):
-    monkeypatch.chdir(FIXTURES)
-    assert snap_compare(build_app(["one_report.md"]), terminal_size=(80, 24), run_before=settle)
+    app = build_app(fixed_core(monkeypatch, count=1))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
