@@ -246,6 +246,35 @@ def test_a_7_mb_file_is_read_in_reasonable_time(tmp_path, cache):
     assert listed(result)[0]["title"] == "Ein sehr langer Bericht"
 
 
+def test_a_file_over_the_size_limit_is_refused_naming_the_limit_and_how_to_lift_it(
+    tmp_path, cache, monkeypatch
+):
+    huge = tmp_path / "dump.txt"
+    with huge.open("wb") as stream:
+        stream.truncate(21 * 1024 * 1024)  # sparse: refused before a byte is read
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    result = newsdiff("list", "--json", str(huge), str(tmp_path / "good.txt"), cache=cache)
+    assert len(listed(result)) == 1
+    (warning,) = result.stderr.strip().splitlines()
+    assert "dump.txt" in warning and "20 MB" in warning and "NEWSDIFF_MAX_MB=21" in warning
+    two_mb = tmp_path / "long.txt"
+    two_mb.write_text("Lang\n\n" + GOOD * (2 * 1024 * 1024 // len(GOOD) + 1), encoding="utf-8")
+    monkeypatch.setenv("NEWSDIFF_MAX_MB", "1")
+    assert not read_articles([two_mb], cache=False).articles
+    monkeypatch.setenv("NEWSDIFF_MAX_MB", "3")
+    assert read_articles([two_mb], cache=False).articles
+
+
+def test_a_fifo_and_a_file_name_with_escapes_neither_hang_nor_drive_the_terminal(folder, cache):
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "evil\x1b[2J\x1b]0;title\x07.txt").write_bytes(PNG)
+    (folder / "other.txt").write_text(GOOD.replace("3000", "4000"), encoding="utf-8")
+    result = newsdiff("report", str(folder), cache=cache, timeout=60)
+    assert result.returncode == 0 and "# newsdiff report" in result.stdout
+    assert "pipe.txt" in result.stderr and "evil" in result.stderr
+    assert "\x1b" not in result.stderr + result.stdout and "\x07" not in result.stderr
+
+
 # --- folders --------------------------------------------------------------------------------
 
 

@@ -23,7 +23,8 @@ from newsdiff.core.model import Article, Corpus, Problem
 
 SUFFIXES = (".txt", ".md", ".markdown")
 _MARKDOWN = (".md", ".markdown")
-_MAX_BYTES = 20 * 1024 * 1024  # far beyond any news report; keeps a stray dump out
+_MAX_MB = 20  # far beyond any news report; keeps a stray dump out
+MAX_MB_VARIABLE = "NEWSDIFF_MAX_MB"  # lifts the limit for the one user who needs it
 # Saved web pages are refused, not guessed at: a main-text extractor good
 # enough for news (trafilatura) brings 17 packages (lxml, babel, dateparser...).
 HTML_REFUSED = "HTML is not supported; save the article as text or Markdown"
@@ -163,15 +164,27 @@ def _read_bytes(path: Path) -> bytes:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
             raise ReadError(path, "not a regular file")
-        size = info.st_size
-        if size > _MAX_BYTES:
-            raise ReadError(path, f"too large for a report ({size // (1024 * 1024)} MB)")
+        size, limit = info.st_size, _max_mb()
+        if size > limit * 1024 * 1024:
+            size_mb = -(-size // (1024 * 1024))
+            raise ReadError(
+                path,
+                f"too large for a report ({size_mb} MB, the limit is {limit} MB; "
+                f"set {MAX_MB_VARIABLE}={size_mb} to read it)",
+            )
         with open(path, "rb") as handle:
-            return handle.read(_MAX_BYTES + 1)
+            return handle.read(limit * 1024 * 1024 + 1)
     except ReadError:
         raise
     except OSError as error:
         raise ReadError(path, _reason(error)) from None
+
+
+def _max_mb() -> int:
+    try:
+        return max(1, int(os.environ.get(MAX_MB_VARIABLE, _MAX_MB)))
+    except ValueError:
+        return _MAX_MB
 
 
 def _reason(error: OSError) -> str:
