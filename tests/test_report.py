@@ -258,3 +258,17 @@ def test_markdown_escaping_keeps_any_text_literal(text):
     parser = _parse(html)
     assert [tag for tag, _ in parser.tags] == ["ul", "li", "strong"]
     assert "".join(parser.text).strip() == f"A: x {plain(text)} x".strip()
+
+
+def test_many_reports_summarise_only_the_pairs_that_share_a_claim():
+    base = hand_alignment()
+    extra = tuple(
+        _article(n, [f"Ganz anderes Thema Nummer {n}."], f"Andere {n}") for n in range(2, 15)
+    )
+    alignment = Alignment(base.articles + extra, base.pairs, base.clusters)
+    assert len(summarize(alignment)) == 1  # 15 reports: 105 pairs, 104 share nothing
+    assert len(summarize(alignment, empty=True)) == 105
+    markdown = render_report(alignment, format="markdown")
+    assert "104 of 105 pairs of reports share no claim" in markdown
+    assert markdown.count("| A – B |") == 1 and "| A – C |" not in markdown
+    assert "104 of 105 pairs" in render_report(alignment, format="html")

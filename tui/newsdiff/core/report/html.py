@@ -13,7 +13,7 @@ from __future__ import annotations
 from html import escape
 
 from newsdiff.core.model import Alignment
-from newsdiff.core.report.summary import summarize
+from newsdiff.core.report.summary import omitted_note, summarize
 from newsdiff.core.report.view import ClusterView, Run, cluster_views, letter, plain, source_label
 
 _CSS = """
@@ -158,7 +158,9 @@ def render_html(alignment: Alignment) -> str:
             + "".join(f'<td class="n">{c}</td>' for c in cells)
             + "</tr>"
         )
-    out += ["</table><h2>Claims</h2>", _LEGEND]
+    out.append("</table>")
+    out += [f'<p class="how">{escape(line)}</p>' for line in omitted_note(alignment) if line]
+    out += ["<h2>Claims</h2>", _LEGEND]
     out += [_cluster(view, alignment) for view in views]
     out.append("</body></html>")
     return "\n".join(out) + "\n"

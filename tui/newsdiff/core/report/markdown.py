@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from newsdiff.core.model import Alignment
-from newsdiff.core.report.summary import summarize
+from newsdiff.core.report.summary import omitted_note, summarize
 from newsdiff.core.report.view import ClusterView, Run, cluster_views, letter, plain, source_label
 
 # Inline markup characters of CommonMark and GFM (tables, strikethrough); the
@@ -145,6 +145,7 @@ def render_markdown(alignment: Alignment) -> str:
             f"| {letter(s.left, count)} – {letter(s.right, count)} | {s.pairs} | {s.identical} "
             f"| {s.reworded} | {s.facts_differ} | {s.paired_share:.0%} |"
         )
+    lines += omitted_note(alignment)
     lines += ["", "## Claims", "", LEGEND, ""]
     for view in views:
         lines += _cluster(view, alignment)
