@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import resource
 import subprocess
@@ -115,7 +116,9 @@ def baseline(articles, rows: int) -> dict:  # type: ignore[no-untyped-def, type-
     hits = 0
     for start in range(0, sample, 100):  # row blocks keep the score matrix small
         block = texts[start : min(start + 100, sample)]
-        matrix = process.cdist(block, texts, scorer=fuzz.token_set_ratio, score_cutoff=80, workers=1)
+        matrix = process.cdist(
+            block, texts, scorer=fuzz.token_set_ratio, score_cutoff=80, workers=1
+        )
         for r, row in enumerate(matrix):
             i = start + r
             hits += sum(1 for j, v in enumerate(row) if v and owner[j] != owner[i] and j > i)
@@ -142,7 +145,14 @@ def main() -> int:
     results = []
     for size in args.sizes:
         out = subprocess.run(
-            [sys.executable, __file__, "--child", str(size), "--baseline-rows", str(args.baseline_rows)],
+            [
+                sys.executable,
+                __file__,
+                "--child",
+                str(size),
+                "--baseline-rows",
+                str(args.baseline_rows),
+            ],
             capture_output=True,
             text=True,
             check=True,
@@ -159,7 +169,7 @@ def main() -> int:
             f"{r['seconds']:>8.2f} {r['peak_mb']:>8.1f} {r['align_growth_mb']:>6.1f} "
             f"{r['baseline_seconds']:>11.1f}{mark} {r['baseline_seconds'] / r['seconds']:>8.1f}x"
         )
-    for a, b in zip(results, results[1:]):
+    for a, b in itertools.pairwise(results):
         print(
             f"growth {a['size']} -> {b['size']}: passages x{b['passages'] / a['passages']:.2f}, "
             f"align time x{b['seconds'] / a['seconds']:.2f}, "
