@@ -84,8 +84,9 @@ def test_undated_reports_come_last(seeds):
 
 def test_json_document(seeds):
     document = claim_table_to_dict(claim_table(troop_alignment(seeds), attach=OFF))
-    text = json.dumps(document, ensure_ascii=False)
-    assert json.loads(text)["claims"][0]["values"][0]["value"]["low"] == 3000
+    first = json.loads(json.dumps(document, ensure_ascii=False))["claims"][0]["values"][0]
+    assert first["value"]["low"] == 3000
+    assert first["credited"] == "Der südkoreanische Geheimdienst"
 
 
 def test_real_alignment_gives_dated_claims_of_several_reports(seeds):

@@ -34,7 +34,7 @@ def test_table_shows_figures_by_date(folder, capsys):
     assert main(["facts", str(folder)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "claim 1: troops (2 reports)"
-    assert lines[1].split() == ["date", "source", "figure", "as", "written"]
+    assert lines[1].split() == ["date", "source", "figure", "as", "written", "credited", "to"]
     assert lines[2].startswith("  2024-10-28") and ">3000 Soldaten" in lines[2]
     assert lines[3].startswith("  2025-04-28") and "~10000-12000 Soldaten" in lines[3]
     # plain aligned columns: the figure column starts at one place in every row

@@ -95,3 +95,8 @@ def test_english_speaker_before_the_verb():
     text = '"We have to find out what they are doing," Austin told reporters.'
     (quote,) = extract_quotes(text, language="en")
     assert (quote.text, quote.speaker) == ("We have to find out what they are doing", "Austin")
+
+
+def test_subject_before_a_verb_of_saying_is_the_source():
+    text = "Lee führte aus, nachdem Nordkorea 11.000 Mann entsandt habe."
+    assert [fact.value for fact in extract_attributions(text)] == ["lee"]

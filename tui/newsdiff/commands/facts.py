@@ -69,7 +69,7 @@ def _join(parts: list[str]) -> str:
 
 
 def render_table(table: ClaimTable) -> str:
-    """The claim table as aligned text columns: date, source, figure, as written.
+    """The claim table as aligned text columns: date, source, figure, as written, credited to.
 
     >>> from newsdiff.core.claims import ClaimTable
     >>> render_table(ClaimTable(()))
@@ -80,18 +80,19 @@ def render_table(table: ClaimTable) -> str:
         return "No claim with figures is told by more than one report."
     blocks = []
     for number, claim in enumerate(claims, 1):
-        rows = [("date", "source", "figure", "as written")]
+        rows = [("date", "source", "figure", "as written", "credited to")]
         for group in _by_passage(claim.values):
             first = group[0]
             source = f"{first.article[:3]} {_cut(first.title, 34)}"
             figure = _join([v.display for v in group])
             written = _join([v.text for v in group])
-            rows.append((_when(first), source, figure, written))
-        widths = [max(len(row[i]) for row in rows) for i in range(3)]
+            credited = _cut(first.credited or "", 40)
+            rows.append((_when(first), source, figure, written, credited))
+        widths = [max(len(row[i]) for row in rows) for i in range(4)]
         lines = [f"claim {number}: {claim.measure} ({claim.sources} reports)"]
         for row in rows:
-            cells = [cell.ljust(widths[i]) for i, cell in enumerate(row[:3])]
-            lines.append("  " + "  ".join([*cells, row[3]]).rstrip())
+            cells = [cell.ljust(widths[i]) for i, cell in enumerate(row[:4])]
+            lines.append("  " + "  ".join([*cells, row[4]]).rstrip())
         blocks.append("\n".join(lines))
     if any(v.not_before and not v.date for claim in claims for v in claim.values):
         blocks.append("≥DATE?: the report carries no date; DATE is the latest date it mentions.")

@@ -43,6 +43,7 @@ class ClaimValue:
     display: str
     passage: str
     not_before: str | None = None  # undated report: the latest date it mentions
+    credited: str | None = None  # whom the passage credits the figure to, as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +251,12 @@ def _gather(
     return [members for _, _, members in merged]
 
 
+def _credit(article: Article, ref: SentenceRef) -> str | None:
+    text = article.sentences[ref.sentence].text
+    found = extract_facts(text, language=article.language, published=article.date)
+    return next((fact.text for fact in found if fact.kind == "source"), None)
+
+
 def _value(article: Article, ref: SentenceRef, fact: Fact, floor: str | None) -> ClaimValue:
     return ClaimValue(
         article=article.id,
@@ -261,6 +268,7 @@ def _value(article: Article, ref: SentenceRef, fact: Fact, floor: str | None) ->
         display=_display(fact),
         passage=article.sentences[ref.sentence].text,
         not_before=floor,
+        credited=_credit(article, ref),
     )
 
 
@@ -287,6 +295,7 @@ def claim_table_to_dict(table: ClaimTable) -> dict[str, object]:
                         "display": v.display,
                         "passage": v.passage,
                         "not_before": v.not_before,
+                        "credited": v.credited,
                     }
                     for v in claim.values
                 ],

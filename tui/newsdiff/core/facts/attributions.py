@@ -34,8 +34,10 @@ _NACH_ADJ = re.compile(
     r"\bnach\s+(\w+(?:ischen|anischen))\s+Angaben\b(?!\s+(?:von|des|der|vom)\b)", re.IGNORECASE
 )
 _SUBJECT = re.compile(
-    rf"(?:^|[.!?]\s+)((?:Der|Die|Das|The)\s+[^,.;]{{2,60}}?)\s+(?:{_VERBS}|erwartet|expects)"
-    rf"\s*,?\s*(?:dass|that)\b"
+    rf"(?:^|[.!?]\s+)((?:Der|Die|Das|The)\s+[^,.;]{{2,60}}?"
+    rf"|[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+){{0,2}})"
+    rf"\s+(?:{_VERBS}|erwartet|expects|führte\s+aus|fügte\s+hinzu)"
+    rf"\s*(?:,\s*(?:dass|that)\b|,|\s(?:that|dass)\b)"
 )
 
 
