@@ -113,7 +113,7 @@ def test_markdown_marks_facts_and_changed_words():
     assert "**mehr als 3000**" in report
     assert "~~mehr als 3000~~ **rund 10000**" in report
     assert "| A – B | 2 | 1 | 0 | 1 | 80% |" in report
-    assert "Quelle 0" in report and "2025-04-28" in report
+    assert "- **A** (Quelle 0, 2025-04-28): Nordkorea" in report
 
 
 def test_markdown_shows_article_text_literally():

@@ -12,9 +12,17 @@ from __future__ import annotations
 
 from html import escape
 
-from newsdiff.core.model import Alignment
+from newsdiff.core.model import Alignment, Article
 from newsdiff.core.report.summary import omitted_note, summarize
-from newsdiff.core.report.view import ClusterView, Run, cluster_views, letter, plain, source_label
+from newsdiff.core.report.view import (
+    ClusterView,
+    Run,
+    byline,
+    cluster_views,
+    letter,
+    plain,
+    source_label,
+)
 
 _CSS = """
 :root { --ink: #1d1d1f; --muted: #5f6368; --rule: #d0d4d9; --fact: #ffe08a; --ins: #d7f5dd;
@@ -88,6 +96,11 @@ def render_runs(runs: tuple[Run, ...]) -> str:
     return "".join(parts)
 
 
+def _byline(article: Article) -> str:
+    by = byline(article)
+    return f'<span class="how">{text(by)}</span> ' if by else ""
+
+
 def _cluster(view: ClusterView, alignment: Alignment) -> str:
     count = len(alignment.articles)
     relations = {voice.relation for voice in view.voices if voice.relation}
@@ -107,6 +120,7 @@ def _cluster(view: ClusterView, alignment: Alignment) -> str:
         out.append(
             f'<p class="voice" lang="{escape(alignment.articles[voice.article].language)}">'
             f'<span class="tag">{letter(voice.article, count)}</span>'
+            f"{_byline(alignment.articles[voice.article])}"
             f"{render_runs(voice.runs)}{how}</p>"
         )
     if view.facts:
@@ -126,7 +140,7 @@ def _cluster(view: ClusterView, alignment: Alignment) -> str:
 def render_html(alignment: Alignment) -> str:
     """The whole report as one HTML document.
 
-    >>> from newsdiff.core.model import Alignment
+    >>> from newsdiff.core.model import Alignment, Article
     >>> "<script" in render_html(Alignment((), (), ()))
     False
     """

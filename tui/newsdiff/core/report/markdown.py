@@ -13,7 +13,15 @@ import re
 
 from newsdiff.core.model import Alignment
 from newsdiff.core.report.summary import omitted_note, summarize
-from newsdiff.core.report.view import ClusterView, Run, cluster_views, letter, plain, source_label
+from newsdiff.core.report.view import (
+    ClusterView,
+    Run,
+    byline,
+    cluster_views,
+    letter,
+    plain,
+    source_label,
+)
 
 # Inline markup characters of CommonMark and GFM (tables, strikethrough); the
 # text always sits after a prefix, so line-start markers (#, -, 1.) are inert.
@@ -94,8 +102,10 @@ def _cluster(view: ClusterView, alignment: Alignment) -> list[str]:
             how = ""
         else:
             other = letter(voice.compared_with, count)
-            how = f" (against {other}, {voice.relation}, {voice.score:.2f})"
-        lines.append(f"- **{tag}**{how}: {render_runs(voice.runs)}")
+            how = f"against {other}, {voice.relation}, {voice.score:.2f}"
+        notes = [escape(byline(alignment.articles[voice.article])), how]
+        about = "; ".join(note for note in notes if note)
+        lines.append(f"- **{tag}**{f' ({about})' if about else ''}: {render_runs(voice.runs)}")
     if view.facts:
         lines += ["", "Facts that differ:", ""]
         for fact in view.facts:

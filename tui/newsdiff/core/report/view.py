@@ -17,6 +17,7 @@ from pathlib import Path
 from newsdiff.core.model import Alignment, Article, Pair, SentenceRef
 
 Mark = str  # "fact" | "changed" | "removed"
+MAX_REMOVED_WORDS = 4  # longer runs of the compared passage's words are not quoted inline
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,16 @@ class ClusterView:
     number: int
     voices: tuple[Voice, ...]
     facts: tuple[FactDifference, ...]
+
+
+def byline(article: Article) -> str:
+    """The outlet (when the file names one) and the day, to stand beside a quoted passage.
+
+    >>> from newsdiff.core.model import Article
+    >>> byline(Article("a", "a.txt", "", "T", "2025-04-28T03:32", "de", (), 0, source="taz"))
+    'taz, 2025-04-28'
+    """
+    return ", ".join(part for part in (article.source, (article.date or "")[:10]) if part)
 
 
 def source_label(article: Article) -> str:
@@ -152,7 +163,9 @@ def _word_marks(
             else (change.left_start, change.left_end)
         )
         gone = other_text[theirs[0] : theirs[1]]
-        if gone.strip():
+        # a short swap ("3000" for "10000") reads well inline; a rewritten
+        # clause does not, and the compared passage stands just above anyway
+        if gone.strip() and len(gone.split()) <= MAX_REMOVED_WORDS:
             removed.setdefault(mine[0], []).append(gone)
         if mine[1] > mine[0]:
             marks.append((mine[0], mine[1], "changed"))
