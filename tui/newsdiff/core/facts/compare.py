@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from rapidfuzz import fuzz
 
 from newsdiff.core.facts.fact import Fact
+from newsdiff.core.facts.numbers import format_quantity
 from newsdiff.core.model import FactComparison
 
 # measures that count people in a war; a pair of them is one claim told two ways
@@ -85,7 +86,18 @@ def _number_verdict(left: Fact, right: Fact) -> Verdict:
         if low <= point <= high and low != high:
             notes.append(f"{point} inside {low}-{high}")
             break
+    else:
+        for inner, outer in ((lv, rv), (rv, lv)):
+            # "mehr als 3000" and "10.000 bis 12.000" differ, yet both can be true
+            if None in (outer.get("low"), outer.get("high")) and _within(inner, outer):
+                notes.append(f"{format_quantity(inner)} fits {format_quantity(outer)}")
+                break
     return "differ", "; ".join(notes) or None
+
+
+def _within(inner: dict, outer: dict) -> bool:
+    (l1, h1), (l2, h2) = _bounds(inner), _bounds(outer)
+    return l2 <= l1 and h1 <= h2 and (l1, h1) != (l2, h2)
 
 
 def _fold(text: str) -> str:
@@ -190,10 +202,11 @@ def match_facts(
 ) -> list[tuple[Fact | None, Fact | None]]:
     """Greedy one-to-one matching, best score first; unmatched facts stand alone.
 
-    >>> from newsdiff.core.facts.fact import Fact
-    >>> a, b = Fact("name", "Kim", 0, 3, "Kim"), Fact("name", "Kim", 5, 8, "Kim")
-    >>> match_facts([a], [b], lambda x, y: 1.0) == [(a, b)]
-    True
+        >>> from newsdiff.core.facts.fact import Fact
+    from newsdiff.core.facts.numbers import format_quantity
+        >>> a, b = Fact("name", "Kim", 0, 3, "Kim"), Fact("name", "Kim", 5, 8, "Kim")
+        >>> match_facts([a], [b], lambda x, y: 1.0) == [(a, b)]
+        True
     """
     candidates = sorted(
         (
@@ -221,11 +234,12 @@ def match_facts(
 def compare_fact_lists(left: Sequence[Fact], right: Sequence[Fact]) -> tuple[FactComparison, ...]:
     """Compare two passages' extracted facts kind by kind.
 
-    >>> from newsdiff.core.facts.fact import Fact
-    >>> a = Fact("name", "Selenskyj", 0, 9, "Selenskyj")
-    >>> b = Fact("name", "Selenski", 0, 8, "Selenski")
-    >>> compare_fact_lists([a], [b])[0].note
-    'spelling variant'
+        >>> from newsdiff.core.facts.fact import Fact
+    from newsdiff.core.facts.numbers import format_quantity
+        >>> a = Fact("name", "Selenskyj", 0, 9, "Selenskyj")
+        >>> b = Fact("name", "Selenski", 0, 8, "Selenski")
+        >>> compare_fact_lists([a], [b])[0].note
+        'spelling variant'
     """
     result: list[FactComparison] = []
     for kind, (score, verdict) in _RULES.items():
