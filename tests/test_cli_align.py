@@ -1,0 +1,125 @@
+"""``newsdiff align``: the JSON document and the text listing, run as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPORTS = {
+    "a.txt": (
+        "Nordkorea bestätigt Truppenentsendung nach Russland\n\n"
+        "Nordkorea hat erstmals die Entsendung von Truppen nach Russland bestätigt. "
+        "Nordkoreas Armee erlitt rund 4.000 Verluste, was Verletzte und Tote umfasst.\n"
+    ),
+    "b.txt": (
+        "Kim schickt Soldaten\n\n"
+        "Laut Militärquellen hat Nordkorea bislang rund 3.000 Verluste erlitten, "
+        "die Verletzte und Tote umfassen. Das Wetter in Seoul war mild.\n"
+    ),
+}
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newsdiff", "align", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("reports")
+    for name, text in REPORTS.items():
+        (path / name).write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def seeds_document() -> dict:  # type: ignore[type-arg]
+    done = _run("--json")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_json_schema_on_the_seeds(seeds_document) -> None:  # type: ignore[no-untyped-def]
+    doc = seeds_document
+    assert {"articles", "pairs", "clusters"} <= set(doc)
+    assert len(doc["articles"]) == 5
+    passages = {}
+    for article in doc["articles"]:
+        assert {"id", "path", "title", "date", "language", "source", "sentences"} <= set(article)
+        for s in article["sentences"]:
+            assert {"index", "text", "start", "end", "kind"} <= set(s)
+            passages[(article["id"], s["index"])] = s["text"]
+    order = [a["id"] for a in doc["articles"]]
+    assert doc["pairs"], "the seeds tell shared claims"
+    for pair in doc["pairs"]:
+        assert {"left", "right", "score", "relation", "changes", "facts"} <= set(pair)
+        left, right = pair["left"], pair["right"]
+        assert order.index(left["article"]) < order.index(right["article"])
+        left_text = passages[(left["article"], left["sentence"])]
+        right_text = passages[(right["article"], right["sentence"])]
+        assert 0.0 <= pair["score"] <= 1.0
+        assert pair["relation"] in ("identical", "reworded", "facts-differ")
+        for change in pair["changes"]:
+            assert change["tag"] in ("equal", "replace", "delete", "insert")
+            assert 0 <= change["left"][0] <= change["left"][1] <= len(left_text)
+            assert 0 <= change["right"][0] <= change["right"][1] <= len(right_text)
+        for fact in pair["facts"]:
+            assert {"kind", "status", "left", "right", "left_value", "right_value", "note"} <= set(
+                fact
+            )
+    paired = {
+        (p[side]["article"], p[side]["sentence"])
+        for p in doc["pairs"]
+        for side in ("left", "right")
+    }
+    clustered = {(r["article"], r["sentence"]) for c in doc["clusters"] for r in c}
+    assert paired == clustered
+
+
+def test_figures_that_differ_are_a_pair_with_the_fact(folder: Path) -> None:
+    done = _run(str(folder / "a.txt"), str(folder / "b.txt"), "--json")
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(done.stdout)
+    [pair] = [p for p in doc["pairs"] if p["relation"] != "identical"]
+    assert pair["relation"] == "facts-differ"
+    assert any(f["status"] == "differ" and f["kind"] == "number" for f in pair["facts"])
+    changed = [c for c in pair["changes"] if c["tag"] != "equal"]
+    assert changed, "the differing words are marked"
+
+
+def test_threshold_option_changes_what_pairs(folder: Path) -> None:
+    paths = [str(folder / "a.txt"), str(folder / "b.txt")]
+    loose = json.loads(_run(*paths, "--json", "--threshold", "0.1").stdout)
+    strict = json.loads(_run(*paths, "--json", "--threshold", "0.99").stdout)
+    assert len(strict["pairs"]) < len(loose["pairs"])
+
+
+def test_text_listing(folder: Path) -> None:
+    done = _run(str(folder / "a.txt"), str(folder / "b.txt"))
+    assert done.returncode == 0
+    assert "facts-differ" in done.stdout
+    assert "Verluste" in done.stdout
+    assert done.stdout.rstrip().endswith("claim clusters")
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "message"),
+    [
+        (["--threshold", "2"], 2, "--threshold must be in [0, 1]"),
+        (["does/not/exist.txt"], 2, "no such file"),
+    ],
+)
+def test_bad_usage_says_why_in_one_line(args: list[str], status: int, message: str) -> None:
+    done = _run(*args)
+    assert done.returncode == status
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr
