@@ -87,8 +87,8 @@ def _is_name_word(word: str, language: str) -> bool:
     parts = word.split("-")
     if len(parts) > 1:
         return all(_is_name_word(part, language) for part in parts if part)
-    if language == "en":
-        return _dictionary("en").get(word.lower()) is None or word.lower() == word
+    if language == "en":  # English capitalises names only; a known word opens a sentence
+        return _dictionary("en").get(word.lower()) is None
     lexicon = _dictionary("de")
     lemma = lexicon.get(word)
     lower = lexicon.get(word.lower())
@@ -116,8 +116,6 @@ def extract_names(text: str, *, language: str = "de") -> tuple[Fact, ...]:
     for index, token in enumerate(tokens):
         word = token.group()
         is_name = _is_name_word(word, lang)
-        if lang == "en" and is_name and _sentence_start(text, token.start()):
-            is_name = _dictionary("en").get(word.lower()) is None
         flags.append(is_name or (word[:1].isupper() and _cued(tokens, index, text, lang)))
     if "(" in text:
         _mark_defined_names(tokens, text, flags)
