@@ -69,13 +69,23 @@ def hand_alignment() -> Alignment:
 
 
 class _Tags(HTMLParser):
+    VOID = frozenset({"meta", "br", "hr", "img", "link", "input"})
+
     def __init__(self) -> None:
         super().__init__()
         self.tags: list[tuple[str, dict]] = []
         self.text: list[str] = []
+        self.open: list[str] = []
+        self.mismatched: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
+        if tag not in self.VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        if not self.open or self.open.pop() != tag:
+            self.mismatched.append(tag)
 
     def handle_data(self, data):
         self.text.append(data)
@@ -141,6 +151,7 @@ def test_html_is_self_contained_and_escapes_article_text():
             assert not re.match(r"\s*(https?:)?//", attrs.get(name) or ""), (tag, attrs)
     assert "@media print" in report and "<style>" in report
     assert "".join(tags.text).count(HOSTILE) == 2
+    assert tags.open == [] and tags.mismatched == []  # every element closed, in order
 
 
 def test_html_marks_read_without_colour():
@@ -191,6 +202,8 @@ def test_report_command_writes_every_format_for_the_seeds(tmp_path, format_):
         assert len(document["agreement"]) == 10
     elif format_ == "html":
         assert "<script" not in report.lower() and report.count('<section class="claim">') > 3
+        tags = _parse(report)
+        assert tags.open == [] and tags.mismatched == []
     else:
         assert report.count("### Claim ") > 3 and "| A – B |" in report
 

@@ -72,28 +72,35 @@ def text(value: str) -> str:
 
 
 def render_runs(runs: tuple[Run, ...]) -> str:
-    """One passage's runs as HTML, each mark with its symbol.
+    """One passage's runs as HTML; a symbol opens each stretch of one mark.
 
     >>> render_runs((Run("rund "), Run("3000", frozenset({"fact"}))))
     'rund <mark><span class="sym">≠</span>3000</mark>'
     """
     parts = []
-    previous = ""
+    previous = Run("")
     for run in runs:
         body = text(run.text)
         if "removed" in run.marks:
-            space = " " if previous and not previous[-1:].isspace() else ""
+            space = " " if previous.text and not previous.text[-1:].isspace() else ""
             parts.append(f'{space}<del><span class="sym">−</span>{body}</del> ')
-            previous = " "
+            previous = Run(" ")
             continue
-        previous = run.text
         if "fact" in run.marks:
             inner = f"<ins>{body}</ins>" if "changed" in run.marks else body
-            body = f'<mark><span class="sym">≠</span>{inner}</mark>'
+            body = f"<mark>{_symbol(run, previous, 'fact')}{inner}</mark>"
         elif "changed" in run.marks:
-            body = f'<ins><span class="sym">+</span>{body}</ins>'
+            body = f"<ins>{_symbol(run, previous, 'changed')}{body}</ins>"
         parts.append(body)
+        previous = run
     return "".join(parts)
+
+
+def _symbol(run: Run, previous: Run, mark: str) -> str:
+    # one symbol per stretch: not again after a run of the same mark, nor on a bare space
+    if mark in previous.marks or not run.text.strip():
+        return ""
+    return f'<span class="sym">{_SYMBOL[mark]}</span>'
 
 
 def _byline(article: Article) -> str:
