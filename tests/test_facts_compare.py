@@ -216,3 +216,18 @@ def test_any_text_compares_without_error_and_deterministically(left, right):
             assert left[c.left_span[0] : c.left_span[1]] == c.left
         if c.right_span:
             assert right[c.right_span[0] : c.right_span[1]] == c.right
+
+
+def test_names_that_look_alike_but_differ_are_not_paired():
+    found = [c for c in compare_facts("Nordkorea schickt Soldaten.", "Südkorea schickt Soldaten.")]
+    assert [(c.status, c.left, c.right) for c in found] == [
+        ("left-only", "Nordkorea", None),
+        ("right-only", None, "Südkorea"),
+    ]
+
+
+def test_short_form_of_a_name():
+    found = [
+        c for c in compare_facts("Kim Jong Un reiste ab.", "Kim reiste ab.") if c.kind == "name"
+    ]
+    assert [(c.status, c.note) for c in found] == [("same", "short form")]

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from rapidfuzz import fuzz
 
 from newsdiff.core.facts.fact import Fact
+from newsdiff.core.facts.names import same_entity
 from newsdiff.core.facts.numbers import format_quantity
 from newsdiff.core.model import FactComparison
 
@@ -112,10 +113,19 @@ def _text_score(left: Fact, right: Fact) -> float:
     return score if score >= 75 else 0.0
 
 
+def _name_score(left: Fact, right: Fact) -> float:
+    if _fold(str(left.value)) == _fold(str(right.value)):
+        return 100.0
+    return 90.0 if same_entity(left.text, right.text) else 0.0
+
+
 def _name_verdict(left: Fact, right: Fact) -> Verdict:
     a, b = sorted((_fold(left.text), _fold(right.text)), key=len)
     if a == b or b == a + "s":  # "Russland" / "Russlands" is grammar, not spelling
         return "same", None
+    short, long = a.split(), b.split()
+    if len(short) < len(long) and short in (long[: len(short)], long[-len(short) :]):
+        return "same", "short form"  # "Kim" for "Kim Jong Un"
     return "same", "spelling variant"
 
 
@@ -191,7 +201,7 @@ def _source_verdict(left: Fact, right: Fact) -> Verdict:
 _RULES: dict[str, tuple[Callable[[Fact, Fact], float], Callable[[Fact, Fact], Verdict]]] = {
     "number": (_number_score, _number_verdict),
     "date": (_date_score, _date_verdict),
-    "name": (_text_score, _name_verdict),
+    "name": (_name_score, _name_verdict),
     "quote": (_quote_score, _quote_verdict),
     "source": (_source_score, _source_verdict),
 }
@@ -202,11 +212,10 @@ def match_facts(
 ) -> list[tuple[Fact | None, Fact | None]]:
     """Greedy one-to-one matching, best score first; unmatched facts stand alone.
 
-        >>> from newsdiff.core.facts.fact import Fact
-    from newsdiff.core.facts.numbers import format_quantity
-        >>> a, b = Fact("name", "Kim", 0, 3, "Kim"), Fact("name", "Kim", 5, 8, "Kim")
-        >>> match_facts([a], [b], lambda x, y: 1.0) == [(a, b)]
-        True
+    >>> from newsdiff.core.facts.fact import Fact
+    >>> a, b = Fact("name", "Kim", 0, 3, "Kim"), Fact("name", "Kim", 5, 8, "Kim")
+    >>> match_facts([a], [b], lambda x, y: 1.0) == [(a, b)]
+    True
     """
     candidates = sorted(
         (
@@ -234,12 +243,11 @@ def match_facts(
 def compare_fact_lists(left: Sequence[Fact], right: Sequence[Fact]) -> tuple[FactComparison, ...]:
     """Compare two passages' extracted facts kind by kind.
 
-        >>> from newsdiff.core.facts.fact import Fact
-    from newsdiff.core.facts.numbers import format_quantity
-        >>> a = Fact("name", "Selenskyj", 0, 9, "Selenskyj")
-        >>> b = Fact("name", "Selenski", 0, 8, "Selenski")
-        >>> compare_fact_lists([a], [b])[0].note
-        'spelling variant'
+    >>> from newsdiff.core.facts.fact import Fact
+    >>> a = Fact("name", "Selenskyj", 0, 9, "Selenskyj")
+    >>> b = Fact("name", "Selenski", 0, 8, "Selenski")
+    >>> compare_fact_lists([a], [b])[0].note
+    'spelling variant'
     """
     result: list[FactComparison] = []
     for kind, (score, verdict) in _RULES.items():
