@@ -231,3 +231,26 @@ def test_short_form_of_a_name():
         c for c in compare_facts("Kim Jong Un reiste ab.", "Kim reiste ab.") if c.kind == "name"
     ]
     assert [(c.status, c.note) for c in found] == [("same", "short form")]
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "newsdiff.core.facts",
+        "newsdiff.core.facts.numbers",
+        "newsdiff.core.facts.dates",
+        "newsdiff.core.facts.names",
+        "newsdiff.core.facts.quotes",
+        "newsdiff.core.facts.attributions",
+        "newsdiff.core.facts.phrases",
+        "newsdiff.core.facts.compare",
+        "newsdiff.core.claims",
+        "newsdiff.commands.facts",
+    ],
+)
+def test_docstring_examples_hold(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.failed == 0 and result.attempted > 0
