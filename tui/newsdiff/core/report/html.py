@@ -13,7 +13,7 @@ from __future__ import annotations
 from html import escape
 
 from newsdiff.core.model import Alignment, Article
-from newsdiff.core.report.summary import omitted_note, summarize
+from newsdiff.core.report.summary import omitted_note, overview, summarize
 from newsdiff.core.report.view import (
     ClusterView,
     Run,
@@ -160,7 +160,7 @@ def render_html(alignment: Alignment) -> str:
         "<title>newsdiff report</title>",
         f"<style>{_CSS}</style></head><body>",
         "<h1>newsdiff report</h1>",
-        f"<p>{count} reports, {len(views)} claims told by more than one of them.</p>",
+        f"<p>{overview(count, len(views))}</p>",
         "<h2>Sources</h2><table><tr><th></th><th>Source</th><th>Title</th><th>Date</th></tr>",
     ]
     for i, article in enumerate(alignment.articles):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from newsdiff.core.model import Alignment
-from newsdiff.core.report.summary import omitted_note, summarize
+from newsdiff.core.report.summary import omitted_note, overview, summarize
 from newsdiff.core.report.view import (
     ClusterView,
     Run,
@@ -131,7 +131,7 @@ def render_markdown(alignment: Alignment) -> str:
     lines = [
         "# newsdiff report",
         "",
-        f"{count} reports, {len(views)} claims told by more than one of them.",
+        f"{overview(count, len(views))}",
         "",
         "## Sources",
         "",

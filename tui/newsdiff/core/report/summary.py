@@ -91,3 +91,17 @@ def omitted_note(alignment: Alignment) -> list[str]:
     every = count * (count - 1) // 2
     left_out = every - len(summarize(alignment, empty=False))
     return ["", f"{left_out} of {every} pairs of reports share no claim and are left out."]
+
+
+def overview(reports: int, claims: int) -> str:
+    """The report's opening line.
+
+    >>> overview(1, 0)
+    '1 report; no claim is told by more than one report.'
+    >>> overview(5, 13)
+    '5 reports; 13 claims told by more than one of them.'
+    """
+    head = f"{reports} report{'s' if reports != 1 else ''}"
+    if reports < 2 or claims == 0:
+        return f"{head}; no claim is told by more than one report."
+    return f"{head}; {claims} claim{'s' if claims != 1 else ''} told by more than one of them."
