@@ -40,6 +40,8 @@ class NewsdiffApp(App[None]):
     TITLE = "newsdiff"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Keys", id="app.help"),
+        # Textual's own quit key again, with an id so it can be remapped too
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
     ]
 
     corpus: reactive[Corpus | None] = reactive(None, always_update=True, init=False)
