@@ -49,9 +49,10 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’-]*[\w]|[^\W\d_]")
 
 @lru_cache(maxsize=2)
 def _dictionary(language: str) -> dict[str, str]:
-    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+    # simplemma's process-wide factory: the lemmatizer shares the one decoded copy
+    from simplemma.strategies.dictionaries import DEFAULT_DICTIONARY_FACTORY
 
-    return DefaultDictionaryFactory().get_dictionary(language)  # type: ignore[return-value]
+    return DEFAULT_DICTIONARY_FACTORY.get_dictionary(language)  # type: ignore[return-value]
 
 
 @lru_cache(maxsize=20000)
