@@ -140,3 +140,17 @@ def test_a_lone_passage_joins_only_with_a_name_in_common():
     assert [v.article for v in claim.values] == ["a1", "b2", "c3"]
     (alone,) = claim_table(alignment, attach=OFF).claims
     assert [v.article for v in alone.values] == ["a1", "b2"]
+
+
+def test_a_cluster_with_two_measures_gives_one_claim_each():
+    from newsdiff.core.model import Article, Sentence
+
+    def article(id_: str, text: str) -> Article:
+        return Article(id_, id_, text, text, None, "de", (Sentence(0, text, 0, len(text)),), 9)
+
+    a = article("a", "Nordkorea schickte 11.000 Soldaten und erlitt rund 4.000 Verluste.")
+    b = article("b", "Nordkorea schickte 12.000 Soldaten und erlitt etwa 3.000 Verluste.")
+    refs = (SentenceRef("a", 0), SentenceRef("b", 0))
+    alignment = Alignment((a, b), (Pair(*refs, 0.9, "facts-differ"),), (refs,))
+    claims = claim_table(alignment).claims
+    assert sorted((c.measure, len(c.values)) for c in claims) == [("casualties", 2), ("troops", 2)]

@@ -154,14 +154,13 @@ def claim_table(alignment: Alignment, *, attach: float = ATTACH) -> ClaimTable:
         for ref in cluster:
             for measure in dict.fromkeys(_measure(fact) for fact in numbers(ref)):
                 members[(root(k), measure)].append(ref)
-    groups = list(members.values())
+    groups = [(measure, refs) for (_, measure), refs in members.items()]
     if attach <= 1.0:
         groups = _gather(groups, alignment, numbers, articles, attach)
 
     floors = {a.id: mentioned_after(a) for a in alignment.articles if a.date is None}
     claims = []
-    for refs in groups:
-        measure = _common_measure(refs, numbers)
+    for measure, refs in groups:
         values = [
             _value(articles[ref.article], ref, fact, floors.get(ref.article))
             for ref in refs
@@ -174,21 +173,13 @@ def claim_table(alignment: Alignment, *, attach: float = ATTACH) -> ClaimTable:
     return ClaimTable(tuple(claims))
 
 
-def _common_measure(refs: list[SentenceRef], numbers: Numbers) -> str:
-    counts: dict[str, int] = defaultdict(int)
-    for ref in refs:
-        for measure in {_measure(fact) for fact in numbers(ref)}:
-            counts[measure] += 1
-    return max(counts, key=lambda measure: (counts[measure], measure))
-
-
 def _gather(
-    groups: list[list[SentenceRef]],
+    groups: list[tuple[str, list[SentenceRef]]],
     alignment: Alignment,
     numbers: Numbers,
     articles: dict[str, Article],
     attach: float,
-) -> list[list[SentenceRef]]:
+) -> list[tuple[str, list[SentenceRef]]]:
     """Join groups of one measure whose passages score ``attach``, and add lone passages.
 
     The aligner pairs at its threshold; a figure reworded ("tausende weitere
@@ -225,8 +216,7 @@ def _gather(
 
     # (measure, the clustered passages that may pull others in, every member)
     merged: list[tuple[str, list[SentenceRef], list[SentenceRef]]] = []
-    for refs in groups:
-        measure = _common_measure(refs, numbers)
+    for measure, refs in groups:
         for other_measure, seeds, members in merged:
             if other_measure == measure and any(close(r, seeds) >= attach for r in refs[:_SEEDS]):
                 seeds.extend(r for r in refs if r not in seeds)
@@ -248,7 +238,7 @@ def _gather(
                 score, members = max(candidates, key=lambda found: found[0])  # first on ties
                 if score >= attach:
                     members.append(ref)
-    return [members for _, _, members in merged]
+    return [(measure, members) for measure, _, members in merged]
 
 
 def _credit(article: Article, ref: SentenceRef) -> str | None:
