@@ -290,6 +290,26 @@ def test_symlink_loops_are_not_followed_forever(folder, cache):
     assert [Path(a["path"]).stem for a in listed(result)].count("good") == 1
 
 
+def test_a_folder_nested_deeper_than_the_recursion_limit_is_walked(folder, cache):
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        for _ in range(1100):  # Python's recursion limit is 1,000
+            os.mkdir("d", dir_fd=handle)
+            deeper = os.open("d", os.O_RDONLY, dir_fd=handle)
+            os.close(handle)
+            handle = deeper
+        bottom = os.open("deep.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=handle)
+        os.write(bottom, GOOD.replace("3000", "5000").encode())
+        os.close(bottom)
+    finally:
+        os.close(handle)
+    started = time.perf_counter()
+    assert stems(read_articles([folder], cache=False)) == ["deep", "good"]
+    assert time.perf_counter() - started < 20
+    result = newsdiff("list", "--json", str(folder), cache=cache, timeout=60)
+    assert [Path(a["path"]).name for a in listed(result)] == ["deep.txt", "good.txt"]
+
+
 def test_unreadable_files_are_skipped_and_named(folder, cache):
     secret = folder / "secret.txt"
     secret.write_text(GOOD, encoding="utf-8")

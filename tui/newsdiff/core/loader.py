@@ -116,7 +116,7 @@ def report_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Pro
     ['000', '001', '002', '003', '004']
     """
     seen_files: set[str] = set()
-    seen_dirs: set[str] = set()
+    seen_dirs: set[tuple[int, int]] = set()
     for given in paths:
         path = Path(given)
         if path.is_dir():
@@ -134,29 +134,54 @@ def report_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Pro
             yield item
 
 
-def _walk(folder: Path, seen: set[str]) -> Iterator[Path | Problem]:
-    real = os.path.realpath(folder)
-    if real in seen:  # a symlink loop, or a folder given twice
-        return
-    seen.add(real)
+def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Problem]:
+    # An explicit stack, not recursion: a folder nested past Python's recursion
+    # limit (1,000) is legal on disk and must not cost the user the whole read.
+    stack: list[Iterator[tuple[Path, bool]]] = []
+    found = _entries(folder, seen)
+    while True:
+        if isinstance(found, Problem):
+            yield found
+        elif found is not None:
+            stack.append(found)
+        if not stack:
+            return
+        item = next(stack[-1], None)
+        if item is None:
+            stack.pop()
+            found = None
+            continue
+        path, is_dir = item
+        found = _entries(path, seen) if is_dir else None
+        if not is_dir and path.name.lower().endswith(SUFFIXES):
+            yield path  # read_article refuses what is not a regular file, naming it
+
+
+def _entries(
+    folder: Path, seen: set[tuple[int, int]]
+) -> Iterator[tuple[Path, bool]] | Problem | None:
+    """A folder's visible entries in name order (with "is a folder"); None if walked before."""
     try:
+        # device and inode name a folder however it is reached, in one call
+        # (realpath costs a call per path component: quadratic in the depth)
+        info = os.stat(folder)
+        if (info.st_dev, info.st_ino) in seen:  # a symlink loop, or a folder given twice
+            return None
+        seen.add((info.st_dev, info.st_ino))
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
     except OSError as error:
-        yield Problem(str(folder), f"cannot open folder: {_reason(error)}")
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue  # .git, editor swap files and the like
-        path = folder / entry.name
-        try:
-            is_dir = entry.is_dir()
-        except OSError:
-            is_dir = False
-        if is_dir:
-            yield from _walk(path, seen)
-        elif entry.name.lower().endswith(SUFFIXES):
-            yield path  # read_article refuses what is not a regular file, naming it
+        return Problem(str(folder), f"cannot open folder: {_reason(error)}")
+    return iter(
+        [(folder / e.name, _is_dir(e)) for e in entries if not e.name.startswith(".")]
+    )  # .git, editor swap files and the like are skipped
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _read_bytes(path: Path) -> bytes:
