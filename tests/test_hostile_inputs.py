@@ -400,3 +400,23 @@ def test_markup_in_article_text_is_literal_in_every_export(tmp_path, cache, form
     else:
         assert r"\[link=https://e.vil\]Klick\[/link\]" in out and r"\[bold\]fett\[/\]" in out
         assert r"\<script\>" in out
+
+
+@pytest.mark.parametrize("format_", ["markdown", "html", "json"])
+def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path, cache, format_):
+    folder = tmp_path / "names"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    try:
+        with open(os.fsencode(folder) + b"/caf\xe9.txt", "wb") as stream:
+            stream.write(GOOD.replace("3000", "4000").encode())
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    target = tmp_path / f"report.{format_}"
+    result = newsdiff("report", "-f", format_, "-o", str(target), str(folder), cache=cache)
+    assert result.returncode == 0, result.stderr
+    report = target.read_bytes().decode("utf-8")  # valid UTF-8 throughout
+    assert "caf" in report and "good.txt" in report
+    if format_ == "json":
+        paths = [source["path"] for source in json.loads(report)["sources"]]
+        assert os.fsencode(paths[0]).endswith(b"caf\xe9.txt")  # reads back to the same file

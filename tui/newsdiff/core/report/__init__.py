@@ -82,7 +82,9 @@ def write_text_atomically(path: str | os.PathLike[str], text: str) -> None:
     target = Path(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        # backslashreplace: a stray lone surrogate must not cost the whole report
+        options = {"encoding": "utf-8", "errors": "backslashreplace", "newline": "\n"}
+        with os.fdopen(handle, "w", **options) as stream:
             stream.write(text)
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600 would hide a report meant to share
         os.replace(temporary, target)

@@ -8,11 +8,14 @@ of sources and each claim with every source's passage as marked runs.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict
 
 from newsdiff.core.model import Alignment
 from newsdiff.core.report.summary import summarize
 from newsdiff.core.report.view import cluster_views, letter, source_label
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def report_to_dict(alignment: Alignment) -> dict:
@@ -73,4 +76,7 @@ def render_json(alignment: Alignment) -> str:
     >>> json.loads(render_json(Alignment((), (), ())))["claims"]
     []
     """
-    return json.dumps(report_to_dict(alignment), ensure_ascii=False, indent=2, default=str) + "\n"
+    document = json.dumps(report_to_dict(alignment), ensure_ascii=False, indent=2, default=str)
+    # a file name that was not UTF-8 on disk holds lone surrogates; as \\u escapes
+    # the document stays valid UTF-8 and still reads back to the same path
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", document) + "\n"

@@ -260,6 +260,7 @@ def _differences(
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SPACE = re.compile(r"\s+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def plain(text: str) -> str:
@@ -269,8 +270,13 @@ def plain(text: str) -> str:
 
     >>> plain("a\\n\\tb\\x1b[31m c\\u202e")
     'a b[31m c'
+    >>> plain("caf\\udce9.txt")  # undecodable bytes of a file name, shown escaped
+    'caf\\\\udce9.txt'
     """
-    return _SPACE.sub(" ", _CONTROL.sub("", text))
+    text = _SPACE.sub(" ", _CONTROL.sub("", text))
+    if _SURROGATE.search(text):  # a file name that was not UTF-8 on disk
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
 
 
 def letter(index: int, count: int) -> str:
