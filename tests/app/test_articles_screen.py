@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from rapidfuzz import fuzz, utils
+from textual.content import Content
 
 from newsdiff.app import NewsdiffApp
 from newsdiff.app.overview import overview
@@ -368,3 +369,14 @@ async def test_clicking_the_mark_header_changes_nothing(build_app, settle):
         await pilot.click("#articles", offset=(1, 0))
         assert app.screen.sort_key == "date"
         assert column(app, "title") == before
+
+
+async def test_help_shows_a_bracketed_screen_title_literally(build_app, settle):
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.title = "[bold]Kursk[/bold]"
+        await pilot.press("question_mark")
+        dialog = app.screen.query_one("#help-dialog")
+        # the title is kept as markup; read back, it must be the characters typed
+        assert Content.from_markup(dialog.border_title).plain == "Keys · [bold]Kursk[/bold]"

@@ -34,7 +34,8 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-dialog") as dialog:
-            dialog.border_title = f"Keys · {self._screen_title}"
+            # a screen's title may be an article title: data, never markup
+            dialog.border_title = Text(f"Keys · {self._screen_title}")
             dialog.border_subtitle = "escape closes"
             yield DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
             yield Static(
