@@ -380,3 +380,21 @@ async def test_help_shows_a_bracketed_screen_title_literally(build_app, settle):
         dialog = app.screen.query_one("#help-dialog")
         # the title is kept as markup; read back, it must be the characters typed
         assert Content.from_markup(dialog.border_title).plain == "Keys · [bold]Kursk[/bold]"
+
+
+async def test_control_characters_from_the_core_never_reach_the_terminal(
+    build_app, settle, monkeypatch
+):
+    import newsdiff.core.loader as loader
+    from newsdiff.core.model import Article, Sentence
+
+    title = "Alarm\x1b[2J\x1b]0;pwned\x07 im Tal"
+    article = Article("x", "x.txt", "", title, None, "de", (Sentence(0, title, 0, 1),), 3)
+    monkeypatch.setattr(loader, "read_articles", lambda paths, **_: Corpus((article,)))
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        (shown,) = column(app, "title")
+        assert "\x1b" not in shown and "\x07" not in shown
+        assert shown == "Alarm␛[2J␛]0;pwned␇ im Tal"
+        assert "\x1b" not in str(app.screen.query_one("#article-detail").render())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdiff.app.listing import arrange, title_matches
+from newsdiff.app.listing import arrange, printable, title_matches
 from newsdiff.app.overview import overview
 from newsdiff.core.model import (
     Alignment,
@@ -71,3 +71,8 @@ def test_a_report_without_pairs_has_no_partner():
     views = overview(Alignment((A, B), (), ()))
     assert views["a"].best_partner is None
     assert views["a"].share == 0.0
+
+
+def test_control_characters_become_visible_pictures():
+    assert printable("a\x1b[31mb\x07c\x7f\x9b") == "a␛[31mb␇c␡\ufffd"
+    assert printable("Grüße „ok“ – [bold]") == "Grüße „ok“ – [bold]"

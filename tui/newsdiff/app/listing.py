@@ -68,3 +68,19 @@ def _value(article: Article, overviews: Mapping[str, ArticleOverview], key: str)
     if key == "facts":
         return view.fact_differences if view else None
     raise ValueError(f"unknown sort key {key!r}")
+
+
+# C0 controls as their Unicode "control pictures" (␛ for ESC), DEL as ␡, C1 as �
+_PICTURES = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421}
+_PICTURES |= {code: 0xFFFD for code in range(0x80, 0xA0)}
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters made visible, so none reaches the terminal.
+
+    The reader already strips them; this keeps the list safe whatever the core gives it.
+
+    >>> printable("Kursk\\x1b[2J\\tok")
+    'Kursk␛[2J␉ok'
+    """
+    return text.translate(_PICTURES)

@@ -19,7 +19,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, LoadingIndicator, Static
 
-from newsdiff.app.listing import SORT_KEYS, arrange
+from newsdiff.app.listing import SORT_KEYS, arrange, printable
 from newsdiff.app.overview import ArticleOverview, overview
 
 if TYPE_CHECKING:
@@ -159,9 +159,9 @@ class ArticlesScreen(Screen[None]):
         elif count == 1:
             article = corpus.articles[0]
             message = (
-                f"Only one report: {article.title}\n\n"
+                f"Only one report: {printable(article.title)}\n\n"
                 "There is nothing to compare it with yet. Open it together with another "
-                f"report of the same story:\n\n    newsdiff {article.path} OTHER-REPORT"
+                f"report of the same story:\n\n    newsdiff {printable(article.path)} OTHER-REPORT"
             )
         else:
             message = ""
@@ -186,10 +186,10 @@ class ArticlesScreen(Screen[None]):
         date = (article.date or "—").replace("T", " ")
         return {
             "mark": Text(MARK if article.id in self.marked else " "),
-            "title": Text(article.title, no_wrap=True, overflow="ellipsis"),
-            "date": Text(date[:16] if wide else date[:10]),
-            "language": Text(article.language or "—"),
-            "source": Text(article.source or "—", no_wrap=True, overflow="ellipsis"),
+            "title": Text(printable(article.title), no_wrap=True, overflow="ellipsis"),
+            "date": Text(printable(date[:16] if wide else date[:10])),
+            "language": Text(printable(article.language or "—")),
+            "source": Text(printable(article.source or "—"), no_wrap=True, overflow="ellipsis"),
             "passages": Text(str(len(article.sentences)), justify="right"),
             "paired": Text(f"{view.share:.0%}" if view else "…", justify="right"),
             "facts": Text(str(view.fact_differences) if view else "…", justify="right"),
@@ -253,7 +253,7 @@ class ArticlesScreen(Screen[None]):
         detail.display = article is not None
         if article is None:
             return
-        text = Text(article.title, style="bold")
+        text = Text(printable(article.title), style="bold")
         facts = [
             _shown_path(article.path),
             article.source,
@@ -264,11 +264,11 @@ class ArticlesScreen(Screen[None]):
         if view is not None:
             facts.append(f"{view.paired} paired")
             facts.append(_count(view.fact_differences, "fact difference"))
-        text.append("\n" + " · ".join(f for f in facts if f), style="dim")
+        text.append("\n" + printable(" · ".join(f for f in facts if f)), style="dim")
         partner = self._article(view.best_partner) if view is not None else None
         if partner is not None:
             text.append("\nclosest: ", style="dim")
-            text.append(partner.title)
+            text.append(printable(partner.title))
         detail.update(text)
 
     @on(DataTable.RowHighlighted, "#articles")
