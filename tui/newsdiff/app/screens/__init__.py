@@ -1,8 +1,29 @@
-"""The reader's screens, one per module."""
+"""The reader's screens, one per module.
+
+The list and the help load with the app; the comparison screens load on first
+use (``CompareScreen`` pulls in the row planner), so they cost nothing before
+the first paint.
+"""
 
 from __future__ import annotations
+
+import importlib
+from typing import Any
 
 from newsdiff.app.screens.articles import ArticlesScreen
 from newsdiff.app.screens.help import HelpScreen
 
-__all__ = ["ArticlesScreen", "HelpScreen"]
+_LAZY = {
+    "CompareScreen": "newsdiff.app.screens.compare",
+    "PassageScreen": "newsdiff.app.screens.passage",
+    "ClaimsScreen": "newsdiff.app.screens.claims",
+}
+
+__all__ = ["ArticlesScreen", "HelpScreen", *_LAZY]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'newsdiff.app.screens' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
