@@ -70,3 +70,29 @@ async def test_markup_in_article_text_is_shown_literally_side_by_side(build_app,
         assert "[link=https://e.vil]Klick[/link]" in shown
         assert "[bold]fett[/]" in shown and "[red]rot[/]" in shown
         assert "\x1b" not in shown
+
+
+async def test_a_200000_character_line_opens_side_by_side_without_a_hang(build_app, tmp_path):
+    import time
+
+    endless = tmp_path / "endless.txt"
+    endless.write_text(" ".join(f"wort{i % 997}" for i in range(25_000))[:200_000])
+    good = tmp_path / "good.txt"
+    good.write_text(MARKUP, encoding="utf-8")
+    app = build_app([endless, good])
+    async with app.run_test(size=SIZE) as pilot:
+        await aligned(pilot)
+        started = time.perf_counter()
+        app.open_comparison("endless", "good")
+        await pilot.pause()
+        view = app.screen.query_one(ComparisonView)
+        shown = "\n".join(view.render_line(y).text for y in range(view.size.height))
+        assert "wort0 wort1 wort2" in shown and "[bold]fett[/]" in shown
+        for key in ("j", "j", "n", "d", "s", "u"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticlesScreen)  # still answering keys
+        assert time.perf_counter() - started < 20
