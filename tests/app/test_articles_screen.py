@@ -398,3 +398,12 @@ async def test_control_characters_from_the_core_never_reach_the_terminal(
         assert "\x1b" not in shown and "\x07" not in shown
         assert shown == "Alarm␛[2J␛]0;pwned␇ im Tal"
         assert "\x1b" not in str(app.screen.query_one("#article-detail").render())
+
+
+def test_without_a_terminal_the_reader_points_to_the_plain_commands(capsys):
+    from newsdiff.cli import main
+    from newsdiff.core.seeds import seed_paths
+
+    # pytest captures stdout, so this runs without a terminal, like `newsdiff x | less`
+    assert main([str(seed_paths()[0])]) == 2
+    assert "newsdiff list" in capsys.readouterr().err
