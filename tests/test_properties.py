@@ -30,7 +30,8 @@ FAST = settings(
 _NEWS = (
     "Nordkorea Soldaten Russland Kursk 3000 10.000 am 3. Oktober Dr. z.B. „Wir“ sagte Kim "
     "- ... ! ? ; : ( ) [link] [/] \n \n\n 11.000 rund mehr als etwa 2025 Prof. US-Regierung "
-    "Mio. € % 28.04.2025 »Zitat« 'x' The troops said on Monday ."
+    "Mio. € % 28.04.2025 »Zitat« 'x' The troops said on Monday . <script>alert(1)</script> "
+    "*x* | [link=https://e.vil] &amp;"
 )
 WORDS = st.sampled_from(_NEWS.split(" "))
 NEWSLIKE = st.lists(st.one_of(WORDS, st.text(max_size=6)), max_size=60).map(" ".join)
@@ -188,3 +189,27 @@ def test_an_article_pairs_every_passage_with_its_copy(text):
     for passage in article.sentences:
         if profile(passage.text).features:
             assert passage.text in partners.get(passage.index, set()), passage.text
+
+
+# --- the report ------------------------------------------------------------------------------
+
+
+@FAST
+@given(PARAGRAPHS, PARAGRAPHS)
+def test_any_alignment_reports_every_passage_exactly_in_all_formats(a, b):
+    import json
+
+    from newsdiff.core.report import render_report
+    from newsdiff.core.report.view import cluster_views
+
+    alignment = align([_article(a, "a"), _article(b + "\n\n" + a, "b")])
+    for view in cluster_views(alignment):
+        for voice in view.voices:
+            kept = "".join(run.text for run in voice.runs if "removed" not in run.marks)
+            assert kept == voice.text
+    html = render_report(alignment, format="html")
+    assert "<script" not in html
+    if "<script>" in a:
+        assert "&lt;script&gt;" in html or not alignment.pairs
+    assert render_report(alignment, format="markdown").startswith("# newsdiff report")
+    assert json.loads(render_report(alignment, format="json"))["sources"][1]["id"] == "b"
