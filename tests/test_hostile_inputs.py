@@ -113,6 +113,17 @@ def test_missing_path_and_bad_usage_exit_2(folder, cache):
     assert newsdiff("report", "--format", "pdf", cache=cache).returncode == 2
 
 
+@pytest.mark.parametrize("command", ["list", "align", "facts", "report"])
+def test_every_command_exits_with_what_happened(folder, cache, command):
+    (folder / "photo.txt").write_bytes(PNG)
+    missing = newsdiff(command, str(folder / "nowhere.md"), cache=cache)
+    assert missing.returncode == 2 and "nowhere.md" in missing.stderr
+    nothing = newsdiff(command, str(folder / "photo.txt"), cache=cache)
+    assert nothing.returncode == 1 and "photo.txt" in nothing.stderr
+    mixed = newsdiff(command, str(folder), cache=cache)
+    assert mixed.returncode == 0 and "photo.txt" in mixed.stderr and mixed.stdout.strip()
+
+
 def test_a_missing_path_beside_good_ones_still_exits_2_naming_it(folder, cache):
     result = newsdiff("list", str(folder / "good.txt"), str(folder / "gone.md"), cache=cache)
     assert result.returncode == 2 and "gone.md" in result.stderr
