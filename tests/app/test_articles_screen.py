@@ -407,3 +407,16 @@ def test_without_a_terminal_the_reader_points_to_the_plain_commands(capsys):
     # pytest captures stdout, so this runs without a terminal, like `newsdiff x | less`
     assert main([str(seed_paths()[0])]) == 2
     assert "newsdiff list" in capsys.readouterr().err
+
+
+async def test_a_filter_that_matches_nothing_says_so(build_app, settle):
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"zzzqqq")
+        empty = app.screen.query_one("#empty-state")
+        assert column(app, "title") == []
+        assert empty.display and "No title matches “zzzqqq”" in str(empty.render())
+        await pilot.press("escape")
+        assert not empty.display
+        assert len(column(app, "title")) == 5

@@ -135,7 +135,6 @@ class ArticlesScreen(Screen[None]):
         self.articles = corpus.articles
         self.overviews = {}
         self.marked &= {article.id for article in self.articles}
-        self._show_empty_state(corpus)
         self.refresh_rows()
 
     def _show_alignment(self, alignment: Alignment | None) -> None:
@@ -144,30 +143,38 @@ class ArticlesScreen(Screen[None]):
         self.overviews = overview(alignment)
         self.refresh_rows()
 
-    def _show_empty_state(self, corpus: Corpus) -> None:
-        empty = self.query_one("#empty-state", Static)
+    def _empty_message(self, corpus: Corpus, rows: int) -> str:
+        """What to say instead of (or under) the table; empty when the table says it all."""
         count = len(corpus.articles)
         skipped = len([p for p in corpus.problems if p.fatal])
         note = f"\n\n{skipped} file(s) could not be read; see the notifications." if skipped else ""
         if count == 0:
-            message = (
+            return (
                 "No reports to show.\n\n"
                 "newsdiff compares several reports of one story. Open two or more files "
                 "(plain text, Markdown or HTML):\n\n    newsdiff report-a.txt report-b.md\n\n"
-                "With no paths it opens the five bundled seed reports."
+                "With no paths it opens the five bundled seed reports." + note
             )
-        elif count == 1:
+        if count == 1:
             article = corpus.articles[0]
-            message = (
+            return (
                 f"Only one report: {printable(article.title)}\n\n"
                 "There is nothing to compare it with yet. Open it together with another "
                 f"report of the same story:\n\n    newsdiff {printable(article.path)} OTHER-REPORT"
+                + note
             )
-        else:
-            message = ""
-        empty.update(Text(message + note if message else ""))
+        if rows == 0:
+            query = printable(self.query_text.strip())
+            return f"No title matches “{query}”. Escape clears the filter."
+        return ""
+
+    def _show_empty_state(self, rows: int) -> None:
+        corpus = self.app.corpus
+        message = self._empty_message(corpus, rows) if corpus is not None else ""
+        empty = self.query_one("#empty-state", Static)
+        empty.update(Text(message))
         empty.display = bool(message)
-        self.query_one(ArticleTable).display = count > 0
+        self.query_one(ArticleTable).display = bool(self.articles)
 
     # -- the table -------------------------------------------------------------
 
@@ -229,6 +236,7 @@ class ArticlesScreen(Screen[None]):
             table.add_row(*(row[column.key] for column in shown), key=key)
         if current is not None and current in {key for key, _ in rows}:
             table.move_cursor(row=table.get_row_index(current), animate=False)
+        self._show_empty_state(len(rows))
         self._show_detail()
 
     def _label(self, column: Column) -> str:
