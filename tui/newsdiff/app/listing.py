@@ -7,7 +7,7 @@ out of the screen so the rules are testable and the screen only renders.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from newsdiff.app.overview import ArticleOverview
@@ -54,7 +54,7 @@ def arrange(
     return known + unknown
 
 
-def _value(article: Article, overviews: Mapping[str, ArticleOverview], key: str) -> object:
+def _value(article: Article, overviews: Mapping[str, ArticleOverview], key: str) -> Any:
     view = overviews.get(article.id)
     if key == "title":
         return article.title.casefold()

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
-from rich.text import Text
+from rich.text import JustifyMethod, Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -23,6 +23,7 @@ from newsdiff.app.listing import SORT_KEYS, arrange, printable
 from newsdiff.app.overview import ArticleOverview, overview
 
 if TYPE_CHECKING:
+    from newsdiff.app.app import NewsdiffApp
     from newsdiff.core.model import Alignment, Article, Corpus
 
 MARK = "✓"
@@ -32,7 +33,7 @@ MARK = "✓"
 class Column:
     key: str
     label: str
-    justify: str = "left"
+    justify: JustifyMethod = "left"
 
 
 COLUMNS = (
@@ -100,6 +101,11 @@ class ArticlesScreen(Screen[None]):
         self.sort_key = "date"
         self.sort_reverse = False
         self.query_text = ""
+
+    @property
+    def reader(self) -> NewsdiffApp:
+        """The app, typed: it holds the corpus and alignment this screen shows."""
+        return cast("NewsdiffApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -169,7 +175,7 @@ class ArticlesScreen(Screen[None]):
         return ""
 
     def _show_empty_state(self, rows: int) -> None:
-        corpus = self.app.corpus
+        corpus = self.reader.corpus
         message = self._empty_message(corpus, rows) if corpus is not None else ""
         empty = self.query_one("#empty-state", Static)
         empty.update(Text(message))
@@ -309,7 +315,7 @@ class ArticlesScreen(Screen[None]):
         article = self._article(article_id)
         if article is None:
             return
-        if self.app.alignment is None:
+        if self.reader.alignment is None:
             self.notify("Still pairing passages — a moment, please.")
             return
         view = self.overviews.get(article.id)
@@ -317,7 +323,7 @@ class ArticlesScreen(Screen[None]):
         if partner is None:
             self.notify("No other report shares a passage with this one.", markup=False)
             return
-        self.app.open_comparison(article.id, partner)
+        self.reader.open_comparison(article.id, partner)
 
     def action_toggle_mark(self) -> None:
         article_id = self.current_article_id()
@@ -333,7 +339,7 @@ class ArticlesScreen(Screen[None]):
             count = len(marked)
             self.notify(f"Mark exactly two reports with space to compare them ({count} marked).")
             return
-        self.app.open_comparison(marked[0], marked[1])
+        self.reader.open_comparison(marked[0], marked[1])
 
     def action_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)
@@ -371,10 +377,10 @@ class ArticlesScreen(Screen[None]):
 
     def action_reload(self) -> None:
         """Read the files again (after editing one); marks and sort stay."""
-        self.app.reload()
+        self.reader.reload()
 
     def action_claims(self) -> None:
         if len(self.articles) < 2:
             self.notify("The claim table needs two or more reports.")
             return
-        self.app.open_claims()
+        self.reader.open_claims()
