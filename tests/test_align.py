@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from newsdiff.core.align import THRESHOLD, align, word_changes
 from newsdiff.core.loader import read_articles
@@ -18,8 +19,8 @@ from newsdiff.core.similarity import COMMON_SHARE, Frequencies, profile
 from newsdiff.core.text import fold
 
 FIXTURE = Path(__file__).parent / "fixtures" / "seed_pairs.json"
-# Measured at the default threshold: recall 0.34, precision 0.81 (see README).
-RECALL_FLOOR, PRECISION_FLOOR = 0.3, 0.75
+# Measured at the default threshold: recall 0.42, precision 0.89 (see README).
+RECALL_FLOOR, PRECISION_FLOOR = 0.38, 0.8
 
 Key = tuple[tuple[str, int], tuple[str, int]]
 
@@ -135,7 +136,11 @@ def test_topic_words_alone_never_make_a_pair(seeds, alignment) -> None:  # type:
         left = profiles[(p.left.article, p.left.sentence)]
         right = profiles[(p.right.article, p.right.sentence)]
         if left.folded != right.folded:
-            assert (left.features & right.features) - topic, p
+            rest_left, rest_right = left.features - topic, right.features - topic
+            # a lemma other than the topic words, shared as written or as a close variant
+            assert any(
+                fuzz.ratio(a, b) >= 80 for a in rest_left for b in rest_right if a[0] != "#"
+            ) or (rest_left & rest_right), p
 
 
 def test_made_up_topic_only_sentences_do_not_pair() -> None:

@@ -15,20 +15,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from newsdiff.core.candidates import candidate_pairs
 from newsdiff.core.model import Alignment, Article, Pair, Relation, SentenceRef, WordChange
-from newsdiff.core.similarity import Frequencies, Profile, profile, score_profiles
+from newsdiff.core.similarity import Frequencies, Profile, _variants, profile, score_profiles
 from newsdiff.core.text import Token, fold, normalize_number, tokenize
 
 # Chosen on the seed fixture (tests/fixtures/seed_pairs.json, see tests/test_align.py).
-THRESHOLD = 0.33  # a pair of passages scoring this much tells the same claim
+THRESHOLD = 0.35  # a pair of passages scoring this much tells the same claim
 CLUSTER_FLOOR = 0.25  # every cross-report pair inside a claim cluster scores at least this
 # A candidate's exact overlap must reach this share of the floor: variants and
 # figures add to it, but never enough to lift a pair from below.
-MIN_OVERLAP = 0.8
+MIN_OVERLAP = 0.4
 MIN_SHARED = 2  # lemmas, other than topic words, a pair must share
+VARIANT_EVIDENCE = 80.0  # rapidfuzz ratio from which a variant counts as a shared lemma
 
 
 def align(
@@ -75,7 +77,7 @@ def align(
         return scores[key]
 
     edges = _identical_pairs(profiles, groups)
-    edges.update(candidate_pairs(profiles, groups, frequencies, min_overlap=MIN_OVERLAP * floor))
+    edges.update(candidate_pairs(profiles, groups, min_overlap=MIN_OVERLAP * floor))
     strong = [(score(i, j), i, j) for i, j in sorted(edges)]
     strong = [
         (s, i, j)
@@ -117,7 +119,18 @@ def _evidence(left: Profile, right: Profile, frequencies: Frequencies) -> int:
     """
     if left.folded == right.folded:
         return MIN_SHARED
-    return sum(not frequencies.is_topic(f) for f in left.features & right.features)
+    common = left.features & right.features
+    shared = sum(not frequencies.is_topic(f) for f in common)
+    if shared >= MIN_SHARED:
+        return shared
+    # close spelling variants count too ("Verletzte" / "verletzt", "Tote" / "Toten")
+    for f in left.features - common:
+        if not frequencies.is_topic(f) and f[0] != "#":
+            best = process.extractOne(
+                f, _variants(f, right, common), scorer=fuzz.ratio, score_cutoff=VARIANT_EVIDENCE
+            )
+            shared += best is not None
+    return shared
 
 
 def _identical_pairs(profiles: Sequence[Profile], groups: Sequence[int]) -> set[tuple[int, int]]:

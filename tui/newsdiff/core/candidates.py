@@ -9,7 +9,7 @@ the passages (Nordkorea, Russland, Soldaten) never make a candidate alone.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from newsdiff.core.similarity import Frequencies, Profile
@@ -17,10 +17,20 @@ from newsdiff.core.similarity import Frequencies, Profile
 TOPIC_SHARE = 0.1  # a lemma in more than this share of the passages is a topic word
 MAX_POSTINGS = 50  # ... and so is one in more passages than this, however big the corpus
 PER_PASSAGE = 10  # candidates kept per passage, the largest overlap first
+STEM = 5  # letters of a lemma that make its blocking key
+
+
+def stem(feature: str) -> str:
+    """The blocking key of a lemma: its first letters, so spelling variants meet.
+
+    >>> stem("verletzen"), stem("verletzt"), stem("kim"), stem("#4000")
+    ('verle', 'verle', 'kim', '#4000')
+    """
+    return feature if feature[0] == "#" else feature[:STEM]
 
 
 def block_keys(frequencies: Frequencies) -> frozenset[str]:
-    """The lemmas rare enough to propose a candidate: shared, but not topic words.
+    """The keys rare enough to propose a candidate: shared, but not topic words.
 
     >>> from newsdiff.core.similarity import profile
     >>> texts = ["Kim besucht Putin", "Kim trifft Putin", "Kim reist", "Kim spricht"]
@@ -34,7 +44,6 @@ def block_keys(frequencies: Frequencies) -> frozenset[str]:
 def candidate_pairs(
     profiles: Sequence[Profile],
     groups: Sequence[int],
-    frequencies: Frequencies,
     *,
     per_passage: int = PER_PASSAGE,
     min_overlap: float = 0.0,
@@ -42,30 +51,36 @@ def candidate_pairs(
     """Index pairs ``(i, j)``, ``i < j``, of passages from different groups worth scoring.
 
     ``groups[i]`` is the article of passage ``i``; passages of one article are
-    never paired. A pair is kept when the rare lemmas both passages share make
-    at least ``min_overlap`` of their weight (the exact-match part of the
-    similarity score); each passage keeps the ``per_passage`` partners it
-    overlaps most, so the work grows with the corpus, not with its square.
+    never paired. Lemmas are indexed by their first letters (``stem``), so
+    "Selenskyj" finds "Selenski". A pair is kept when the rare keys both
+    passages share make at least ``min_overlap`` of their weight (about the
+    exact-match part of the similarity score); each passage keeps the
+    ``per_passage`` partners it overlaps most, so the work grows with the
+    corpus, not with its square.
 
     >>> from newsdiff.core.similarity import profile
     >>> texts = ["Kim besucht Putin", "Kim trifft Putin", "Kim reist", "Kim spricht"]
-    >>> profiles = [profile(t) for t in texts]
-    >>> candidate_pairs(profiles, [0, 1, 1, 1], Frequencies.from_profiles(profiles))
+    >>> candidate_pairs([profile(t) for t in texts], [0, 1, 1, 1])
     [(0, 1)]
     """
+    stems = [frozenset(stem(f) for f in p.features) for p in profiles]
+    counts: Counter[str] = Counter()
+    for keys in stems:
+        counts.update(keys)
+    frequencies = Frequencies(len(stems), dict(counts))
     keys = block_keys(frequencies)
     postings: dict[str, list[int]] = defaultdict(list)
-    for i, p in enumerate(profiles):
-        for f in p.features:
+    for i, passage in enumerate(stems):
+        for f in passage:
             if f in keys:
                 postings[f].append(i)
     weight = {f: frequencies.weight(f) for f in postings}
-    mass = [sum(frequencies.weight(f) for f in p.features) for p in profiles]
+    mass = [sum(frequencies.weight(f) for f in passage) for passage in stems]
     chosen: set[tuple[int, int]] = set()
-    for i, p in enumerate(profiles):
+    for i, passage in enumerate(stems):
         shared: dict[int, float] = defaultdict(float)
         group = groups[i]
-        for f in p.features:
+        for f in passage:
             if f in weight:
                 w = weight[f]
                 for j in postings[f]:
