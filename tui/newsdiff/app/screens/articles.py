@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from rich.text import JustifyMethod, Text
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -23,6 +23,8 @@ from newsdiff.app.listing import SORT_KEYS, arrange, printable
 from newsdiff.app.overview import ArticleOverview, overview
 
 if TYPE_CHECKING:
+    from rich.console import JustifyMethod
+
     from newsdiff.app.app import NewsdiffApp
     from newsdiff.core.model import Alignment, Article, Corpus
 
