@@ -31,6 +31,7 @@ CLUSTER_FLOOR = 0.25  # every cross-report pair inside a claim cluster scores at
 MIN_OVERLAP = 0.4
 MIN_SHARED = 2  # lemmas, other than topic words, a pair must share
 VARIANT_EVIDENCE = 80.0  # rapidfuzz ratio from which a variant counts as a shared lemma
+VARIANT_MIN_LENGTH = 5  # ... and is this long: short words look alike by chance
 
 
 def align(
@@ -125,7 +126,7 @@ def _evidence(left: Profile, right: Profile, frequencies: Frequencies) -> int:
         return shared
     # close spelling variants count too ("Verletzte" / "verletzt", "Tote" / "Toten")
     for f in left.features - common:
-        if not frequencies.is_topic(f) and f[0] != "#":
+        if len(f) >= VARIANT_MIN_LENGTH and not frequencies.is_topic(f) and f[0] != "#":
             best = process.extractOne(
                 f, _variants(f, right, common), scorer=fuzz.ratio, score_cutoff=VARIANT_EVIDENCE
             )
