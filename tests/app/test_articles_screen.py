@@ -46,6 +46,8 @@ async def test_list_screen_is_there_before_the_reports_are_read(build_app, settl
     app = build_app()
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, ArticlesScreen)  # painted first, filled later
+        assert table_of(app).display and "title" in table_of(app).columns
+        assert app.busy  # the progress line is up from the start
         await settle(pilot)
         assert app.alignment is not None
         assert app.busy == ""

@@ -130,6 +130,7 @@ class ArticlesScreen(Screen[None]):
         self.watch(self.app, "busy", self._show_busy)
         self.watch(self.app, "corpus", self._show_corpus)
         self.watch(self.app, "alignment", self._show_alignment)
+        self.refresh_rows()  # the column headers, before any row arrives
 
     # -- data arriving from the app ------------------------------------------
 
@@ -182,7 +183,7 @@ class ArticlesScreen(Screen[None]):
         empty = self.query_one("#empty-state", Static)
         empty.update(Text(message))
         empty.display = bool(message)
-        self.query_one(ArticleTable).display = bool(self.articles)
+        self.query_one(ArticleTable).display = corpus is None or bool(self.articles)
 
     # -- the table -------------------------------------------------------------
 
