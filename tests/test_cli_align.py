@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -83,6 +84,18 @@ def test_json_schema_on_the_seeds(seeds_document) -> None:  # type: ignore[no-un
     }
     clustered = {(r["article"], r["sentence"]) for c in doc["clusters"] for r in c}
     assert paired == clustered
+
+
+def test_same_document_whatever_the_hash_seed(seeds_document) -> None:  # type: ignore[no-untyped-def]
+    other = subprocess.run(
+        [sys.executable, "-m", "newsdiff", "align", "--json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        env={**os.environ, "PYTHONHASHSEED": "12345"},
+    )
+    assert json.loads(other.stdout) == seeds_document
 
 
 def test_figures_that_differ_are_a_pair_with_the_fact(folder: Path) -> None:

@@ -86,7 +86,8 @@ def candidate_pairs(
                 for j in postings[f]:
                     if groups[j] != group:
                         shared[j] += w
-        overlap = [(2 * w / (mass[i] + mass[j]), j) for j, w in shared.items()]
+        # rounded: sums over sets may differ in the last bit between processes
+        overlap = [(round(2 * w / (mass[i] + mass[j]), 9), j) for j, w in shared.items()]
         best = sorted((o for o in overlap if o[0] >= min_overlap), key=lambda o: (-o[0], o[1]))
         chosen.update((min(i, j), max(i, j)) for _, j in best[:per_passage])
     return sorted(chosen)
