@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 
 from newsdiff.core.candidates import candidate_pairs
 from newsdiff.core.model import Alignment, Article, Pair, Relation, SentenceRef, WordChange
-from newsdiff.core.similarity import Frequencies, Profile, _variants, profile, score_profiles
+from newsdiff.core.similarity import Frequencies, Profile, variants, profile, score_profiles
 from newsdiff.core.text import Token, fold, normalize_number, tokenize
 
 # Chosen on the seed fixture (tests/fixtures/seed_pairs.json, see tests/test_align.py).
@@ -128,7 +128,7 @@ def _evidence(left: Profile, right: Profile, frequencies: Frequencies) -> int:
     for f in left.features - common:
         if len(f) >= VARIANT_MIN_LENGTH and not frequencies.is_topic(f) and f[0] != "#":
             best = process.extractOne(
-                f, _variants(f, right, common), scorer=fuzz.ratio, score_cutoff=VARIANT_EVIDENCE
+                f, variants(f, right, common), scorer=fuzz.ratio, score_cutoff=VARIANT_EVIDENCE
             )
             shared += best is not None
     return shared

@@ -114,7 +114,12 @@ class Frequencies:
         return found
 
 
-def _variants(f: str, other: Profile, common: frozenset[str]) -> list[str]:
+def variants(f: str, other: Profile, common: frozenset[str] = frozenset()) -> list[str]:
+    """The lemmas of ``other`` that may be spelling variants of ``f`` (not in ``common``).
+
+    >>> variants("selenskyj", profile("Selenski fordert Sanktionen", language="de"))
+    ['selenski']
+    """
     return [g for g in other.alike.get(f[:FUZZY_PREFIX], ()) if g not in common]
 
 
@@ -122,7 +127,7 @@ def _credit(f: str, other: Profile, common: frozenset[str], years: set[bool]) ->
     """How well the unmatched lemma ``f`` finds a counterpart in ``other``."""
     if f[0] == "#":  # a count may face a count, a year a year
         return NUMBER_CREDIT if _is_year(f) in years else 0.0
-    variants = _variants(f, other, common)
+    variants = variants(f, other, common)
     if not variants:
         return 0.0
     best = process.extractOne(f, variants, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
