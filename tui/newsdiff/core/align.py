@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 
 from newsdiff.core.candidates import candidate_pairs
 from newsdiff.core.model import Alignment, Article, Pair, Relation, SentenceRef, WordChange
-from newsdiff.core.similarity import Frequencies, Profile, variants, profile, score_profiles
+from newsdiff.core.similarity import Frequencies, Profile, profile, score_profiles, variants
 from newsdiff.core.text import Token, fold, normalize_number, tokenize
 
 # Chosen on the seed fixture (tests/fixtures/seed_pairs.json, see tests/test_align.py).

@@ -127,10 +127,10 @@ def _credit(f: str, other: Profile, common: frozenset[str], years: set[bool]) ->
     """How well the unmatched lemma ``f`` finds a counterpart in ``other``."""
     if f[0] == "#":  # a count may face a count, a year a year
         return NUMBER_CREDIT if _is_year(f) in years else 0.0
-    variants = variants(f, other, common)
-    if not variants:
+    alike = variants(f, other, common)
+    if not alike:
         return 0.0
-    best = process.extractOne(f, variants, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    best = process.extractOne(f, alike, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
     return 0.0 if best is None else best[1] / 100.0
 
 
