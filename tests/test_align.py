@@ -255,3 +255,29 @@ def test_any_article_pairs_with_its_copy(texts: list[str]) -> None:
     result = align([original, dataclasses.replace(original, id="y")])
     scores = {(p.left.sentence, p.right.sentence): p.score for p in result.pairs}
     assert all(scores.get((i, i)) == 1.0 for i in range(len(texts)))
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.lists(WORDS, min_size=2, max_size=8).map(" ".join), min_size=1, max_size=5),
+        min_size=2,
+        max_size=4,
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_pairs_do_not_depend_on_the_order_of_articles(texts: list[list[str]], rnd) -> None:  # type: ignore[no-untyped-def]
+    articles = [_article(f"art{k}", passages) for k, passages in enumerate(texts)]
+    shuffled = list(articles)
+    rnd.shuffle(shuffled)
+
+    def unordered(result: Alignment) -> set[tuple[frozenset, float]]:  # type: ignore[type-arg]
+        return {
+            (
+                frozenset({(p.left.article, p.left.sentence), (p.right.article, p.right.sentence)}),
+                p.score,
+            )
+            for p in result.pairs
+        }
+
+    assert unordered(align(articles)) == unordered(align(shuffled))
