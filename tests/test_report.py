@@ -208,10 +208,13 @@ def test_report_command_writes_every_format_for_the_seeds(tmp_path, format_):
         assert report.count("### Claim ") > 3 and "| A – B |" in report
 
 
-def test_report_command_prints_to_stdout_without_output_option():
+def test_report_command_prints_to_stdout_without_output_option(tmp_path):
     result = _newsdiff()
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# newsdiff report")
+    dash = _newsdiff("-f", "html", "-o", "-", cwd=tmp_path)
+    assert dash.returncode == 0 and dash.stdout.startswith("<!DOCTYPE html>")
+    assert not (tmp_path / "-").exists()
 
 
 def test_report_command_never_overwrites_an_input(tmp_path):

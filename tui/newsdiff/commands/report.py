@@ -28,7 +28,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="report format (default: markdown)",
     )
     parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout"
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the report to FILE instead of stdout ('-' for stdout)",
     )
 
 
@@ -60,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     report = render_report(align(corpus.articles), format=args.format)
-    if not args.output:
+    if not args.output or args.output == "-":
         sys.stdout.write(report)
         return 0
     try:
