@@ -7,6 +7,7 @@ from pathlib import Path
 
 from newsdiff.app.screens.articles import ArticlesScreen, ArticleTable
 from newsdiff.app.screens.compare import CompareScreen
+from newsdiff.app.screens.passage import PassageScreen
 from newsdiff.app.widgets.comparison_view import ComparisonView
 
 SIZE = (120, 40)
@@ -70,6 +71,12 @@ async def test_markup_in_article_text_is_shown_literally_side_by_side(build_app,
         assert "[link=https://e.vil]Klick[/link]" in shown
         assert "[bold]fett[/]" in shown and "[red]rot[/]" in shown
         assert "\x1b" not in shown
+        await pilot.press("enter")  # the passage under the cursor, on a screen of its own
+        await pilot.pause()
+        assert isinstance(app.screen, PassageScreen)
+        passage = str(app.screen.query_one("#passage-text").render())
+        texts = {s.text for a in app.corpus.articles for s in a.sentences}
+        assert passage in texts and "[" in passage  # every passage here holds markup
 
 
 async def test_a_200000_character_line_opens_side_by_side_without_a_hang(build_app, tmp_path):
