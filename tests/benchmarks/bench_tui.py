@@ -80,14 +80,20 @@ async def pilot(p):
         app.screen.call_after_refresh(mark("first_paint", finish))
         return
     app.screen.call_after_refresh(mark("first_paint"))
-    while app.corpus is None:
+    while app.corpus is None and app.busy:  # busy clears on failure too
         await asyncio.sleep(0.002)
+    if app.corpus is None:
+        finish()
+        return
     if kind == "newsdiff-warm":
         app.screen.call_after_refresh(mark("rows", finish))
         return
     app.screen.call_after_refresh(mark("rows"))
-    while app.alignment is None:
+    while app.alignment is None and app.busy:
         await asyncio.sleep(0.005)
+    if app.alignment is None:
+        finish()
+        return
     app.screen.call_after_refresh(mark("figures", finish))
 
 app.run(auto_pilot=pilot)
@@ -122,12 +128,18 @@ def run_once(kind: str, cache: str | None = None) -> dict[str, float]:
             start_new_session=True,
         )
         os.close(slave)
-        child.wait(timeout=120)
+        try:
+            child.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
         drained.join(timeout=5)
         os.close(master)
         marks = json.loads(out.read_text()) if out.exists() else {}
-    if "first_paint" not in marks:
-        raise RuntimeError(f"{kind}: the app never painted (exit {child.returncode})")
+    wanted = {"minimal": {"first_paint"}, "newsdiff-warm": {"first_paint", "rows"}}
+    missing = wanted.get(kind, {"first_paint", "rows", "figures"}) - set(marks)
+    if missing:
+        raise RuntimeError(f"{kind}: never reached {sorted(missing)} (exit {child.returncode})")
     return {name: at - start for name, at in marks.items()}
 
 
