@@ -26,6 +26,9 @@ def downloads(folder: Path) -> Path:
     (folder / "empty.txt").write_bytes(b"")
     (folder / "page.html").write_text("<!DOCTYPE html><html><body>x</body></html>")
     (folder / "escapes.txt").write_bytes(b"\x1b[2J\x1b]0;pwned\x07\x00")
+    german = "Grüße aus Köln\r\n\r\nDie Straße kostet 3 € mehr, sagte Müller.\r\n"
+    (folder / "legacy.txt").write_bytes(german.encode("cp1252"))
+    (folder / "windows.txt").write_bytes(german.encode("utf-16"))
     return folder
 
 
@@ -51,10 +54,11 @@ async def test_bad_files_are_skipped_and_the_good_ones_listed(build_app, tmp_pat
     async with app.run_test(size=SIZE) as pilot:
         await aligned(pilot)
         assert isinstance(app.screen, ArticlesScreen)
-        assert sorted(Path(a.path).name for a in app.corpus.articles) == ["a.txt", "b.txt"]
+        names = sorted(Path(a.path).name for a in app.corpus.articles)
+        assert names == ["a.txt", "b.txt", "legacy.txt", "windows.txt"]
         skipped = sorted(Path(p.path).name for p in app.corpus.problems)
         assert skipped == ["[red]photo[x].txt", "empty.txt", "escapes.txt", "page.html"]
-        assert titles(app) == ["Markup [bold]fett[/] im Titel"] * 2
+        assert sorted(titles(app)) == ["Grüße aus Köln"] * 2 + ["Markup [bold]fett[/] im Titel"] * 2
         assert app.alignment is not None and app.alignment.pairs
 
 
@@ -103,3 +107,27 @@ async def test_a_200000_character_line_opens_side_by_side_without_a_hang(build_a
         await pilot.pause()
         assert isinstance(app.screen, ArticlesScreen)  # still answering keys
         assert time.perf_counter() - started < 20
+
+
+async def test_two_thousand_files_are_listed_and_the_list_answers(build_app, tmp_path):
+    import time
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(2000):
+        (folder / f"n{n:04d}.txt").write_text(
+            f"Meldung {n}\n\nIn Ort {n % 40} geschah am Montag Ereignis {n % 13}.\n"
+        )
+    app = build_app([folder])
+    started = time.perf_counter()
+    async with app.run_test(size=SIZE) as pilot:
+        await aligned(pilot)
+        assert app.screen.query_one(ArticleTable).row_count == 2000
+        table = app.screen.query_one(ArticleTable)
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert table.cursor_row == 2
+        await pilot.press("o")  # sort by another column: 2,000 rows again, in another order
+        await pilot.pause()
+        assert table.row_count == 2000
+    assert time.perf_counter() - started < 60
