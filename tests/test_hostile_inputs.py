@@ -286,12 +286,6 @@ def test_a_fifo_and_a_file_name_with_escapes_neither_hang_nor_drive_the_terminal
     assert "\x1b" not in result.stderr + result.stdout and "\x07" not in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="align.py (aligner): _identical_pairs walks every pair of identical passages, "
-    "same article included, so 60,000 'Ja.' lines cost 20 s here (1 MB: 185 s); bucketing "
-    "them by article first makes it 0.7 s",
-)
 def test_a_file_of_one_short_sentence_repeated_aligns_in_seconds(tmp_path):
     from newsdiff.core.align import align
 

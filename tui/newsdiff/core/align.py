@@ -135,18 +135,24 @@ def _evidence(left: Profile, right: Profile, frequencies: Frequencies) -> int:
 
 
 def _identical_pairs(profiles: Sequence[Profile], groups: Sequence[int]) -> set[tuple[int, int]]:
-    """Passages worded identically always pair, even when made of topic words only."""
-    seen: dict[str, list[int]] = {}
+    """Passages worded identically always pair, even when made of topic words only.
+
+    Bucketed by article first, so a text that repeats one line thousands of
+    times ("Ja.") costs nothing unless another report repeats it too.
+    """
+    seen: dict[str, dict[int, list[int]]] = {}
     for i, p in enumerate(profiles):
         if p.folded:
-            seen.setdefault(p.folded, []).append(i)
-    return {
-        (i, j)
-        for same in seen.values()
-        for x, i in enumerate(same)
-        for j in same[x + 1 :]
-        if groups[i] != groups[j]
-    }
+            seen.setdefault(p.folded, {}).setdefault(groups[i], []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for by_group in seen.values():
+        if len(by_group) < 2:
+            continue
+        owners = sorted(by_group)
+        for x, g in enumerate(owners):
+            for h in owners[x + 1 :]:
+                pairs.update((min(i, j), max(i, j)) for i in by_group[g] for j in by_group[h])
+    return pairs
 
 
 def _cluster(strong, groups, score, floor) -> list[list[int]]:  # type: ignore[no-untyped-def]
