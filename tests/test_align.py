@@ -281,3 +281,11 @@ def test_pairs_do_not_depend_on_the_order_of_articles(texts: list[list[str]], rn
         }
 
     assert unordered(align(articles)) == unordered(align(shuffled))
+
+
+def test_boilerplate_repeated_in_two_reports_pairs_copy_with_copy() -> None:
+    a = _article("a", ["Ja."] * 3000 + ["Nordkorea schickt Soldaten."])
+    b = _article("b", ["Ja."] * 3000)
+    pairs = align([a, b]).pairs
+    assert len(pairs) == 3000  # not 3000 x 3000
+    assert all(p.left.sentence == p.right.sentence and p.score == 1.0 for p in pairs)

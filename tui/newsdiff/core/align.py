@@ -32,6 +32,7 @@ MIN_OVERLAP = 0.4
 MIN_SHARED = 2  # lemmas, other than topic words, a pair must share
 VARIANT_EVIDENCE = 80.0  # rapidfuzz ratio from which a variant counts as a shared lemma
 VARIANT_MIN_LENGTH = 5  # ... and is this long: short words look alike by chance
+MAX_REPEATS = 100  # identical passages of two reports paired all with all up to this many pairs
 
 
 def align(
@@ -61,10 +62,12 @@ def align(
     order = sorted(range(len(articles)), key=lambda k: (articles[k].id, articles[k].path))
     refs: list[tuple[int, int]] = []  # (position in ``articles``, passage index)
     profiles: list[Profile] = []
+    texts: list[str] = []
     for k in order:
         article = articles[k]
         for sentence in article.sentences:
             refs.append((k, sentence.index))
+            texts.append(sentence.text)
             profiles.append(profile(sentence.text, language=article.language))
     groups = [k for k, _ in refs]
     frequencies = Frequencies.from_profiles(profiles)
@@ -88,11 +91,12 @@ def align(
     strong.sort(key=lambda e: -e[0])  # stable: ties stay in index order
     clusters = _cluster(strong, groups, score, floor)
     pairs = []
+    memo: dict[tuple, tuple] = {}  # type: ignore[type-arg]
     for members in clusters:
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
                 if groups[i] != groups[j]:
-                    pairs.append(_pair(articles, refs, i, j, score(i, j)))
+                    pairs.append(_pair(articles, refs, texts, i, j, score(i, j), memo))
     position = {a.id: k for k, a in enumerate(articles)}
     pairs.sort(
         key=lambda p: (
@@ -151,7 +155,11 @@ def _identical_pairs(profiles: Sequence[Profile], groups: Sequence[int]) -> set[
         owners = sorted(by_group)
         for x, g in enumerate(owners):
             for h in owners[x + 1 :]:
-                pairs.update((min(i, j), max(i, j)) for i in by_group[g] for j in by_group[h])
+                left, right = by_group[g], by_group[h]
+                if len(left) * len(right) <= MAX_REPEATS:
+                    pairs.update((min(i, j), max(i, j)) for i in left for j in right)
+                else:  # boilerplate repeated in both: the k-th copy meets the k-th copy
+                    pairs.update((min(i, j), max(i, j)) for i, j in zip(left, right, strict=False))
     return pairs
 
 
@@ -171,27 +179,20 @@ def _cluster(strong, groups, score, floor) -> list[list[int]]:  # type: ignore[n
     return sorted(unique.values())
 
 
-def _pair(articles: Sequence[Article], refs, i: int, j: int, score: float) -> Pair:  # type: ignore[no-untyped-def]
-    """The Pair of passages ``i`` and ``j``, left being the earlier article in the input."""
-    (ka, sa), (kb, sb) = sorted((refs[i], refs[j]))
-    left, right = articles[ka], articles[kb]
-    left_text = _text(left, sa)
-    right_text = _text(right, sb)
-    changes = word_changes(left_text, right_text)
-    from newsdiff.core.facts import compare_facts  # written alongside; loaded on use
+def _pair(articles: Sequence[Article], refs, texts, i: int, j: int, score: float, memo) -> Pair:  # type: ignore[no-untyped-def]
+    """The Pair of passages ``i`` and ``j``, left being the earlier article in the input.
 
-    facts = compare_facts(
-        left_text,
-        right_text,
-        language=left.language,
-        left_published=left.date,
-        right_published=right.date,
-    )
-    relation: Relation = "reworded"
-    if _words(tokenize(left_text)) == _words(tokenize(right_text)):
-        relation = "identical"
-    elif any(f.status == "differ" for f in facts):
-        relation = "facts-differ"
+    Word changes, facts and relation depend only on the two texts (and dates),
+    so repeated boilerplate is compared once (``memo``).
+    """
+    if refs[j] < refs[i]:
+        i, j = j, i
+    (ka, sa), (kb, sb) = refs[i], refs[j]
+    left, right = articles[ka], articles[kb]
+    key = (texts[i], texts[j], left.language, left.date, right.date)
+    if key not in memo:
+        memo[key] = _compare(*key)
+    changes, facts, relation = memo[key]
     return Pair(
         SentenceRef(left.id, sa),
         SentenceRef(right.id, sb),
@@ -202,8 +203,22 @@ def _pair(articles: Sequence[Article], refs, i: int, j: int, score: float) -> Pa
     )
 
 
-def _text(article: Article, index: int) -> str:
-    return next(s.text for s in article.sentences if s.index == index)
+def _compare(left_text: str, right_text: str, language: str, left_date, right_date):  # type: ignore[no-untyped-def]
+    from newsdiff.core.facts import compare_facts  # written alongside; loaded on use
+
+    facts = compare_facts(
+        left_text,
+        right_text,
+        language=language,
+        left_published=left_date,
+        right_published=right_date,
+    )
+    relation: Relation = "reworded"
+    if _words(tokenize(left_text)) == _words(tokenize(right_text)):
+        relation = "identical"
+    elif any(f.status == "differ" for f in facts):
+        relation = "facts-differ"
+    return word_changes(left_text, right_text), facts, relation
 
 
 def _words(tokens: Sequence[Token]) -> list[str]:
