@@ -7,8 +7,10 @@ drawing from ``ComparisonView``.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -68,6 +70,14 @@ class CompareScreen(Screen[None]):
         Binding("u", "toggle_paired", "Only paired", id="compare.toggle_paired"),
         Binding("enter", "open_passage", "Passage", id="compare.open_passage"),
         Binding("t", "claims", "Claims", id="compare.claims"),
+        Binding("w", "write_report('html')", "Write report", id="compare.write_report"),
+        Binding(
+            "W",
+            "write_report('markdown')",
+            "Write Markdown report",
+            id="compare.write_report_markdown",
+            show=False,
+        ),
         Binding("q,escape", "back", "Back", id="compare.back"),
     ]
 
@@ -261,8 +271,40 @@ class CompareScreen(Screen[None]):
 
         self.app.push_screen(ClaimsScreen(self.alignment))
 
+    def action_write_report(self, format: str = "html") -> None:
+        self._write_report(format, self.left_id, self.right_id)
+
+    @work(thread=True, group="report", exit_on_error=False)
+    def _write_report(self, format: str, left_id: str, right_id: str) -> None:
+        # Rendering a long pair takes a moment: off the UI thread, told when done.
+        from newsdiff.core.report import save_report
+        from newsdiff.core.subset import restrict
+
+        target: Path | str = "the working folder"
+        try:
+            target = report_path(Path.cwd(), left_id, right_id, format)
+            save_report(restrict(self.alignment, (left_id, right_id)), target, format=format)
+        except (OSError, ValueError) as error:
+            self.app.call_from_thread(
+                self.notify, f"Could not write {target}: {error}", severity="error"
+            )
+            return
+        self.app.call_from_thread(self.notify, f"Report written to {target}", timeout=8)
+
     def action_back(self) -> None:
         self.dismiss()
+
+
+def report_path(folder: Path, left_id: str, right_id: str, format: str) -> Path:
+    """A new file in ``folder`` for the report of this comparison; never an existing file."""
+    suffix = {"html": ".html", "markdown": ".md", "json": ".json"}[format]
+    stem = f"newsdiff-{left_id}-vs-{right_id}"
+    target = folder / f"{stem}{suffix}"
+    number = 2
+    while target.exists():
+        target = folder / f"{stem}-{number}{suffix}"
+        number += 1
+    return target
 
 
 def _counts(rows: tuple[Row, ...]) -> tuple[int, int]:

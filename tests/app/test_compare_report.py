@@ -1,0 +1,119 @@
+"""Writing the shareable report from the comparison screen: a key and a palette command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compare_data import sample_alignment
+from textual.app import App
+
+from newsdiff.app.screens.compare import CompareScreen, report_path
+from newsdiff.core.subset import restrict
+
+
+class CompareApp(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.alignment = sample_alignment()
+
+    def on_mount(self) -> None:
+        self.push_screen(CompareScreen(self.alignment, "ard", "zdf"))
+
+
+def _record_notices(monkeypatch, app: App[None]) -> list[tuple[str, str]]:
+    notices: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        app,
+        "notify",
+        lambda message, **kw: notices.append((kw.get("severity", "information"), message)),
+    )
+    return notices
+
+
+async def _settle(app: App[None], pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_w_writes_an_html_report_of_the_two_reports_and_says_where(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = CompareApp()
+    notices = _record_notices(monkeypatch, app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("w")
+        await _settle(app, pilot)
+        written = tmp_path / "newsdiff-ard-vs-zdf.html"
+        assert written.is_file()
+        html = written.read_text(encoding="utf-8")
+        assert html.startswith("<!DOCTYPE html>")
+        # only the two compared reports, not the third one of the corpus
+        titles = {a.id: a.title for a in app.alignment.articles}
+        assert titles["ard"] in html or "ard" in html
+        assert "dlf" not in html
+        assert any(str(written) in message for _, message in notices)
+
+
+async def test_capital_w_writes_markdown_and_never_overwrites(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "newsdiff-ard-vs-zdf.md").write_text("mine", encoding="utf-8")
+    app = CompareApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("W")
+        await _settle(app, pilot)
+    assert (tmp_path / "newsdiff-ard-vs-zdf.md").read_text(encoding="utf-8") == "mine"
+    second = tmp_path / "newsdiff-ard-vs-zdf-2.md"
+    assert second.read_text(encoding="utf-8").startswith("# newsdiff report")
+
+
+async def test_an_unwritable_folder_is_reported_not_raised(tmp_path, monkeypatch):
+    missing = tmp_path / "gone"
+    missing.mkdir()
+    monkeypatch.chdir(missing)
+    missing.rmdir()  # the working folder vanished under the app
+    app = CompareApp()
+    notices = _record_notices(monkeypatch, app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("w")
+        await _settle(app, pilot)
+        assert [severity for severity, _ in notices] == ["error"]
+
+
+def test_report_path_counts_up_past_existing_files(tmp_path: Path):
+    first = report_path(tmp_path, "a", "b", "json")
+    assert first.name == "newsdiff-a-vs-b.json"
+    first.write_text("{}")
+    assert report_path(tmp_path, "a", "b", "json").name == "newsdiff-a-vs-b-2.json"
+
+
+def test_restrict_keeps_only_the_two_reports_pairs_and_shared_clusters():
+    alignment = sample_alignment()
+    narrowed = restrict(alignment, ["ard", "zdf"])
+    assert [a.id for a in narrowed.articles] == ["ard", "zdf"]
+    assert narrowed.pairs
+    assert all({p.left.article, p.right.article} == {"ard", "zdf"} for p in narrowed.pairs)
+    for cluster in narrowed.clusters:
+        assert {ref.article for ref in cluster} == {"ard", "zdf"}
+
+
+async def test_the_palette_writes_the_report_of_the_open_comparison(
+    build_app, settle, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    app = build_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # the first report beside the one it shares most with
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        commands = {c.title: c for c in app.get_system_commands(screen)}
+        assert {"Write report", "Write Markdown report"} <= set(commands)
+        await commands["Write report"].callback()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        written = tmp_path / f"newsdiff-{screen.left_id}-vs-{screen.right_id}.html"
+        assert written.is_file()
+        assert "<script" not in written.read_text(encoding="utf-8")
