@@ -55,7 +55,14 @@ def test_passage_view(snap_compare):
 
 
 async def _claims_ready(pilot) -> None:
+    # The table is built in a worker, then focused; the footer shows the
+    # table's keys only after that focus has been processed.
     await pilot.app.workers.wait_for_complete()
+    for _ in range(100):
+        if pilot.app.screen.table is not None and pilot.app.focused is not None:
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()
     await pilot.pause()
 
 

@@ -119,6 +119,8 @@ class ClaimsScreen(Screen[None]):
             return
         self._fill(grid)
         grid.focus()
+        # focus given from a worker callback does not reach the footer by itself
+        self.call_after_refresh(self.refresh_bindings)
 
     def _fill(self, grid: ClaimGrid) -> None:
         styles = {
