@@ -10,13 +10,13 @@ import argparse
 import json
 import sys
 
-from newsdiff.commands.common import load_corpus
+from newsdiff.commands.common import add_paths_argument, load_corpus
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="reports (default: the seeds)")
+    add_paths_argument(parser)
     parser.add_argument("--json", action="store_true", help="print the alignment as JSON")
     parser.add_argument(
         "--threshold",

@@ -6,12 +6,20 @@ unreadable file is reported, so a user learns the messages once.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
 from newsdiff.core.model import Corpus
 
 EXIT_NOTHING_READABLE, EXIT_USAGE = 1, 2
+
+PATHS_HELP = "report files or folders (.txt, .md); the bundled seeds when none"
+
+
+def add_paths_argument(parser: argparse.ArgumentParser) -> None:
+    """The PATH... argument every reading command takes, with one help text."""
+    parser.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
 
 
 def load_corpus(paths: list[str]) -> Corpus | int:

@@ -11,19 +11,14 @@ import argparse
 import json
 import sys
 
-from newsdiff.commands.common import load_corpus
+from newsdiff.commands.common import add_paths_argument, load_corpus
 from newsdiff.core.claims import ClaimTable, ClaimValue, claim_table, claim_table_to_dict
 
 EXIT_OK = 0
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help="report files or folders (.txt, .md); the bundled seeds when none",
-    )
+    add_paths_argument(parser)
     parser.add_argument("--json", action="store_true", help='print {"claims": [...]} as JSON')
 
 

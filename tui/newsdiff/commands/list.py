@@ -11,19 +11,14 @@ import json
 import shutil
 import sys
 
-from newsdiff.commands.common import load_corpus, printable
+from newsdiff.commands.common import add_paths_argument, load_corpus, printable
 from newsdiff.core.model import Article, Corpus
 
 EXIT_OK = 0
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help="report files or folders (.txt, .md); the bundled seeds when none",
-    )
+    add_paths_argument(parser)
     parser.add_argument("--json", action="store_true", help='print {"articles": [...]} as JSON')
 
 

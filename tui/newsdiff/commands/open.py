@@ -10,16 +10,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from newsdiff.commands.common import add_paths_argument, printable
+
 EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help="report files (text, Markdown, HTML); the bundled seeds when none",
-    )
+    add_paths_argument(parser)
 
 
 def missing_path(paths: list[str]) -> str | None:
@@ -34,7 +31,7 @@ def missing_path(paths: list[str]) -> str | None:
 def run(args: argparse.Namespace) -> int:
     missing = missing_path(args.paths)
     if missing is not None:
-        print(f"newsdiff: no such file or folder: {missing}", file=sys.stderr)
+        print(f"newsdiff: no such file or folder: {printable(missing)}", file=sys.stderr)
         return EXIT_USAGE
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         print(
