@@ -13,13 +13,12 @@ import os
 import sys
 from pathlib import Path
 
+from newsdiff.commands.common import add_paths_argument, load_corpus, printable
 from newsdiff.core.report import FORMATS, render_report, write_text_atomically
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "paths", nargs="*", metavar="PATH", help="report files or folders (default: the seeds)"
-    )
+    add_paths_argument(parser)
     parser.add_argument(
         "-f",
         "--format",
@@ -49,7 +48,6 @@ def _is_input(output: Path, inputs: list[Path]) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsdiff.commands.common import load_corpus
     from newsdiff.core.align import align
 
     corpus = load_corpus(list(args.paths))
@@ -58,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
     inputs = [Path(path) for path in args.paths] + [Path(a.path) for a in corpus.articles]
     if args.output and _is_input(Path(args.output), inputs):
         print(
-            f"newsdiff: {args.output}: is one of the reports being compared; not overwriting it",
+            f"newsdiff: {printable(args.output)}: is one of the reports being compared; "
+            "not overwriting it",
             file=sys.stderr,
         )
         return 2
@@ -70,7 +69,10 @@ def run(args: argparse.Namespace) -> int:
         write_text_atomically(args.output, report)
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        print(f"newsdiff: {args.output}: cannot write the report: {reason}", file=sys.stderr)
+        print(
+            f"newsdiff: {printable(args.output)}: cannot write the report: {reason}",
+            file=sys.stderr,
+        )
         return 1
-    print(f"newsdiff: wrote the {args.format} report to {args.output}", file=sys.stderr)
+    print(f"newsdiff: wrote the {args.format} report to {printable(args.output)}", file=sys.stderr)
     return 0
