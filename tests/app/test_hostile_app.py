@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.content import Content
+
 from newsdiff.app.screens.articles import ArticlesScreen, ArticleTable
 from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.screens.passage import PassageScreen
@@ -131,3 +133,37 @@ async def test_two_thousand_files_are_listed_and_the_list_answers(build_app, tmp
         await pilot.pause()
         assert table.row_count == 2000
     assert time.perf_counter() - started < 60
+
+
+async def test_a_report_for_files_named_with_markup_is_written_and_named_literally(
+    build_app, tmp_path, monkeypatch
+):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "[red]a[x].txt").write_text(MARKUP, encoding="utf-8")
+    (folder / "b.txt").write_text(MARKUP.replace("Sprecher", "Minister"), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.chdir(out)  # the app writes the report into the working folder
+    app = build_app([folder / "[red]a[x].txt", folder / "b.txt"])
+    told: list[str] = []
+    notify = app.notify
+
+    def record(message, *args, markup: bool = True, **kwargs):
+        # what the toast will show: markup is parsed unless the caller turned it off
+        told.append((Content.from_markup(message) if markup else Content(message)).plain)
+        return notify(message, *args, markup=markup, **kwargs)
+
+    monkeypatch.setattr(app, "notify", record)
+    async with app.run_test(size=SIZE) as pilot:
+        await aligned(pilot)
+        app.open_comparison("[red]a[x]", "b")
+        await pilot.pause()
+        await pilot.press("w")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        (written,) = out.iterdir()
+        assert written.name == "newsdiff-[red]a[x]-vs-b.html"
+        assert "[link=https://e.vil]Klick[/link]" in written.read_text(encoding="utf-8")
+        assert isinstance(app.screen, CompareScreen)  # still running, still there
+        assert any("newsdiff-[red]a[x]-vs-b.html" in shown for shown in told), told

@@ -7,6 +7,7 @@ drawing from ``ComparisonView``.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -286,10 +287,14 @@ class CompareScreen(Screen[None]):
             save_report(restrict(self.alignment, (left_id, right_id)), target, format=format)
         except (OSError, ValueError) as error:
             self.app.call_from_thread(
-                self.notify, f"Could not write {target}: {error}", severity="error"
+                partial(self.notify, markup=False),  # a file name is data, not markup
+                f"Could not write {target}: {error}",
+                severity="error",
             )
             return
-        self.app.call_from_thread(self.notify, f"Report written to {target}", timeout=8)
+        self.app.call_from_thread(
+            partial(self.notify, markup=False), f"Report written to {target}", timeout=8
+        )
 
     def action_back(self) -> None:
         self.dismiss()
