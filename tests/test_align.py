@@ -19,8 +19,8 @@ from newsdiff.core.text import fold
 
 # Measured at the default threshold (total; see tests/seed_quality.py for the split
 # and tests/benchmarks/bench_align_quality.py for every part): recall 0.48 (21/44),
-# precision 0.81 (tuning 0.61 / 0.94, held-out 0.25 / 0.50).
-RECALL_FLOOR, PRECISION_FLOOR = 0.45, 0.78
+# precision 0.88 (tuning 0.61 / 0.94, held-out 0.25 / 0.67).
+RECALL_FLOOR, PRECISION_FLOOR = 0.45, 0.84
 
 
 @pytest.fixture(scope="module")
@@ -82,26 +82,36 @@ def test_same_measure_other_figure_pairs_across_claims(seeds, alignment) -> None
     assert clusters.get(pair.left) != clusters.get(pair.right)
 
 
-def test_mutual_best_match_below_the_threshold_pairs() -> None:
-    # each the other's best partner, sharing rare lemmas, scoring just under 0.35
+def test_mutual_best_match_below_the_threshold_pairs(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # each the other's best partner, sharing rare lemmas, scoring under 0.35
     claim = (
         "Die Waffenlieferungen aus Pjöngjang umfassen Raketen, Granaten und Panzerhaubitzen, "
         "meldete gestern ein Sprecher der Regierung in Kiew nach einer Sitzung."
     )
     other_words = (
-        "Pjöngjang liefert seit Monaten Raketen und Panzerhaubitzen in großer Zahl, "
+        "Pjöngjang liefert seit Monaten Raketen, Granaten und Panzerhaubitzen in großer Zahl, "
         "heißt es aus Kreisen westlicher Geheimdienste und Diplomaten."
     )
-    a = _article("a", [claim, "Das Wetter in Seoul war mild."])
-    b = _article("b", [other_words, "Die Börse schloss fester."])
-    pairs = align([a, b]).pairs
-    assert [(p.left.sentence, p.right.sentence) for p in pairs] == [(0, 0)]
-    assert pairs[0].score < THRESHOLD
-    assert not align([a, b], threshold=0.6).pairs  # the margin follows the threshold
+    story = ["Kim Jong Un besuchte Wladiwostok.", "Putin empfing ihn mit Ehrengarde."]
+    filler_a = ["Das Wetter in Seoul war mild.", "Der Zoo meldet Nachwuchs bei den Pandas."]
+    filler_a += ["Ein Tor fiel spät.", "Die Bahn streikt.", "Äpfel werden teurer."]
+    filler_b = ["Die Börse schloss fester.", "Im Museum öffnet eine Ausstellung."]
+    filler_b += ["Der Regen hielt an.", "Ein Konzert wurde abgesagt.", "Das Benzin ist billiger."]
+    a = _article("a", [claim, *filler_a, *story])
+    b = _article("b", [other_words, *filler_b, *story])
+    pairs = [(p.left.sentence, p.right.sentence, p.score) for p in align([a, b]).pairs]
+    assert [(left, right) for left, right, _ in pairs] == [(0, 0), (6, 6), (7, 7)]
+    assert pairs[0][2] < THRESHOLD
+    assert len(align([a, b], threshold=0.6).pairs) == 2  # the margin follows the threshold
     # when the same report tells the claim better elsewhere, the weaker one is no best match
     closer = "Die Waffenlieferungen aus Pjöngjang umfassen Raketen und Panzerhaubitzen."
-    c = _article("b", [other_words, "Die Börse schloss fester.", closer])
-    assert [(p.left.sentence, p.right.sentence) for p in align([a, c]).pairs] == [(0, 2)]
+    c = _article("b", [other_words, *filler_b, *story, closer])
+    assert (0, 0) not in {(p.left.sentence, p.right.sentence) for p in align([a, c]).pairs}
+    # reports that share no pair above the threshold are not of one story: no linking
+    lone = _article("b", [other_words, *filler_b])
+    assert not align([a, lone]).pairs
+    monkeypatch.setattr("newsdiff.core.align.STORY_PAIRS", 0)
+    assert [(p.left.sentence, p.right.sentence) for p in align([a, lone]).pairs] == [(0, 0)]
 
 
 @pytest.mark.xfail(
