@@ -8,9 +8,7 @@ join claim clusters; somewhat below it, two passages that are each other's best
 match between their two reports join too (competitive linking). A cluster only
 grows when every cross-report pair in it still scores above a floor (or is such
 a mutual best match), so a chain of loose links cannot glue unrelated claims
-together, and every pair inside a cluster is known and reported. Two passages
-that both give a figure for one measure (the facts module's classes: troops,
-casualties) pair even across clusters.
+together, and every pair inside a cluster is known and reported.
 Everything is computed in the order of the article ids, so the result does not
 depend on the order the reports were given in.
 """
@@ -119,21 +117,14 @@ def align(
         and _evidence(profiles[i], profiles[j], frequencies) >= MUTUAL_EVIDENCE
     ]
     strong.sort(key=lambda e: -e[0])  # stable: ties stay in index order
-    clusters = _cluster(strong, groups, lambda i, j: score(i, j) >= floor)
-    inside = {
-        (i, j)
-        for members in clusters
-        for x, i in enumerate(members)
-        for j in members[x + 1 :]
-        if groups[i] != groups[j]
-    }
-    # Two passages that give a total for one measure ("etwa 10.000 bis 12.000
-    # Soldaten" / "11.000 Mann") pair even when their clusters cannot merge: a
-    # passage that also tells a second claim ("... und 4000 weitere") sits in
-    # the other claim's cluster. The claim table joins such clusters by these pairs.
-    inside.update((i, j) for _, i, j in strong if _same_measure(profiles[i], profiles[j]))
+    clusters = _cluster(strong, groups, score, floor)
+    pairs = []
     memo: dict[tuple, tuple] = {}  # type: ignore[type-arg]
-    pairs = [_pair(articles, refs, texts, i, j, score(i, j), memo) for i, j in sorted(inside)]
+    for members in clusters:
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if groups[i] != groups[j]:
+                    pairs.append(_pair(articles, refs, texts, i, j, score(i, j), memo))
     position = {a.id: k for k, a in enumerate(articles)}
     pairs.sort(
         key=lambda p: (
@@ -163,9 +154,6 @@ def _evidence(left: Profile, right: Profile, frequencies: Frequencies) -> int:
         return MIN_SHARED
     common = left.features & right.features
     shared = sum(not frequencies.is_topic(f) for f in common)
-    # both give a figure for one measure: with any lemma in common, even a topic
-    # word ("Soldaten", "Russland"), that is the claim told with other numbers
-    shared += bool(common and left.measures & right.measures)
     if shared >= MIN_SHARED:
         return shared
     # close spelling variants count too ("Verletzte" / "verletzt", "Tote" / "Toten")
@@ -176,11 +164,6 @@ def _evidence(left: Profile, right: Profile, frequencies: Frequencies) -> int:
             )
             shared += best is not None
     return shared
-
-
-def _same_measure(left: Profile, right: Profile) -> bool:
-    """Whether both passages give a total (not an additional figure) for one measure."""
-    return any(m[-1] != "+" for m in left.measures & right.measures)
 
 
 def _best_partners(scored, groups) -> dict[tuple[int, int], float]:  # type: ignore[no-untyped-def]
@@ -219,10 +202,10 @@ def _identical_pairs(profiles: Sequence[Profile], groups: Sequence[int]) -> set[
     return pairs
 
 
-def _cluster(strong, groups, fits) -> list[list[int]]:  # type: ignore[no-untyped-def]
-    """Merge along the strongest pairs first while every cross-report pair ``fits``.
+def _cluster(strong, groups, score, floor) -> list[list[int]]:  # type: ignore[no-untyped-def]
+    """Merge along the strongest pairs first while every cross-report pair stays above ``floor``.
 
-    A pair accepted as a mutual best match fits by itself.
+    A pair accepted as a mutual best match counts as above the floor itself.
     """
     accepted = {(i, j) for _, i, j in strong}
     cluster_of: dict[int, list[int]] = {}
@@ -232,7 +215,7 @@ def _cluster(strong, groups, fits) -> list[list[int]]:  # type: ignore[no-untype
         if a is b:
             continue
         if all(
-            (min(x, y), max(x, y)) in accepted or fits(x, y)
+            score(x, y) >= floor or (min(x, y), max(x, y)) in accepted
             for x in a
             for y in b
             if groups[x] != groups[y]

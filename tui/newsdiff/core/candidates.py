@@ -23,10 +23,10 @@ STEM = 5  # letters of a lemma that make its blocking key
 def stem(feature: str) -> str:
     """The blocking key of a lemma: its first letters, so spelling variants meet.
 
-    >>> stem("verletzen"), stem("verletzt"), stem("kim"), stem("#4000"), stem("%troops")
-    ('verle', 'verle', 'kim', '#4000', '%troops')
+    >>> stem("verletzen"), stem("verletzt"), stem("kim"), stem("#4000")
+    ('verle', 'verle', 'kim', '#4000')
     """
-    return feature if feature[0] in "#%" else feature[:STEM]
+    return feature if feature[0] == "#" else feature[:STEM]
 
 
 def block_keys(frequencies: Frequencies) -> frozenset[str]:
@@ -63,10 +63,7 @@ def candidate_pairs(
     >>> candidate_pairs([profile(t) for t in texts], [0, 1, 1, 1])
     [(0, 1)]
     """
-    # what the figures count blocks too: "15.000 Soldaten" meets "11.000 Mann"
-    stems = [
-        frozenset(stem(f) for f in p.features) | {"%" + m for m in p.measures} for p in profiles
-    ]
+    stems = [frozenset(stem(f) for f in p.features) for p in profiles]
     counts: Counter[str] = Counter()
     for keys in stems:
         counts.update(keys)

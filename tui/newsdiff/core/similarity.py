@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from newsdiff.core.facts.numbers import measures_counted
 from newsdiff.core.language import detect_language
 from newsdiff.core.lexicon import features
 from newsdiff.core.text import folded_text
@@ -33,11 +32,6 @@ FUZZY_PREFIX = 4  # variants must begin alike for this many letters
 NUMBER_CREDIT = 0.5  # a number facing another number: same slot, other figure
 COMMON_SHARE = 0.22  # a lemma in this share of the passages or more weighs next to nothing
 MIN_WEIGHT = 0.05
-# The facts module names what a figure counts, so "bis zu 15.000 Soldaten" and
-# "rund 11.000 Mann" both count troops (the aligner takes that as evidence; the
-# score ignores it). The loss measures are one claim told two ways ("rund 4.000
-# Verluste" / "600 getötet, tausende verletzt").
-MEASURE_FAMILY = {"killed": "casualties", "wounded": "casualties"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,15 +40,12 @@ class Profile:
 
     ``alike`` files the lemmas that may have spelling variants under their
     first letters, so a lemma looks for variants only among lemmas that begin
-    alike ("selenskyj" meets "selenski", never "sanktion"). ``measures`` are
-    what the passage's figures count ("troops"; "troops+" for an additional
-    figure such as "weitere 3.000 Soldaten", which is another claim than a total).
+    alike ("selenskyj" meets "selenski", never "sanktion").
     """
 
     features: frozenset[str]
     folded: str
     alike: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    measures: frozenset[str] = frozenset()
 
 
 def profile(text: str, *, language: str | None = None) -> Profile:
@@ -62,21 +53,14 @@ def profile(text: str, *, language: str | None = None) -> Profile:
 
     >>> sorted(profile("Nordkorea bestätigt Truppenentsendung").features)
     ['bestatigen', 'entsendung', 'nordkorea', 'truppe']
-    >>> sorted(profile("Bis zu 15.000 Mann und weitere 600 Tote", language="de").measures)
-    ['casualties+', 'troops']
     """
     language = language or detect_language(text)
     feats = frozenset(features(text, language))
-    measures: frozenset[str] = frozenset()
-    if any(f[0] == "#" for f in feats):  # only a passage with digits is worth the extractor
-        counted = measures_counted(text, language=language)
-        measures = frozenset(MEASURE_FAMILY.get(m, m) + "+" * more for m, more in counted)
     alike: dict[str, list[str]] = {}
     for f in sorted(feats):
         if len(f) >= FUZZY_MIN_LENGTH and f[0] != "#":
             alike.setdefault(f[:FUZZY_PREFIX], []).append(f)
-    alike_ = {k: tuple(v) for k, v in alike.items()}
-    return Profile(feats, folded_text(text), alike_, measures)
+    return Profile(feats, folded_text(text), {k: tuple(v) for k, v in alike.items()})
 
 
 @dataclass(frozen=True, slots=True)
