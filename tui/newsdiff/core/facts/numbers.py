@@ -277,33 +277,3 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
             Fact("number", text[start:end], start, end, value, qualifier=qualifier, noun=noun)
         )
     return tuple(facts)
-
-
-MEASURES = tuple(_MEASURES)  # the measures the extractor names; others are the counted noun
-# a cheap test that a passage may count one of them, so most passages skip the extractor
-_MAY_COUNT = re.compile(rf"(?:{'|'.join(_MEASURES.values())})\b", re.IGNORECASE)
-_MAY_NUMBER = re.compile(rf"\d|\b(?:{'|'.join((*_WORDS, *_VAGUE))})\b", re.IGNORECASE)
-
-
-def measures_counted(text: str, *, language: str = "de") -> frozenset[tuple[str, bool]]:
-    """The named ``MEASURES`` that quantities in ``text`` count, each with whether
-    the figure is an additional one ("4000 weitere Soldaten") rather than a total.
-
-    Two passages that both give a total for one measure likely tell one claim
-    with other numbers; the aligner uses this as evidence.
-
-    >>> sorted(measures_counted("Etwa 600 Soldaten getötet, 11.000 Mann entsandt"))
-    [('killed', False), ('troops', False)]
-    >>> sorted(measures_counted("Nordkorea entsandte weitere 3.000 Soldaten."))
-    [('troops', True)]
-    >>> measures_counted("Es war seine erste Reise seit 24 Jahren.")
-    frozenset()
-    """
-    if not (_MAY_COUNT.search(text) and _MAY_NUMBER.search(text)):
-        return frozenset()
-    values = [f.value for f in extract_numbers(text, language=language)]
-    return frozenset(
-        (v["measure"], bool(v["additional"]))  # type: ignore[index]
-        for v in values
-        if v.get("measure") in _MEASURES  # type: ignore[union-attr]
-    )
