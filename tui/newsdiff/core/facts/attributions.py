@@ -8,9 +8,11 @@ of kind "source" whose value is the credited phrase without its articles.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from newsdiff.core.facts.fact import Fact
 from newsdiff.core.facts.phrases import phrase_after, tidy
+from newsdiff.core.facts.window import search_before, skip_blanks_back
 
 _VERBS = (
     r"meldete|meldet|berichtete|berichtet|sagte|sagt|schrieb|schreibt|erklärte|erklärt|"
@@ -24,12 +26,15 @@ _AFTER = re.compile(
     rf"(?=\s+(?-i:[A-ZÄÖÜ])|\s+(?:der|die|das|ein|eine|the)\s))\s+",
     re.IGNORECASE,
 )
-# English puts the speaker first: "The NIS said", "South Korea's spy agency reported"
+# English puts the speaker first: "The NIS said", "South Korea's spy agency reported";
+# at most nine capitalised words, so a long run of them is not rescanned from every word
 _SAID = re.compile(
-    r"((?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*(?:\s+[a-z]+){0,2}?)\s+"
+    r"((?:[Tt]he\s+)?(?:[A-Z][\w'’-]*+\s+){0,8}[A-Z][\w'’-]*+(?:\s+[a-z]+){0,2}?)\s+"
     r"(said|says|reported|told|announced|stated)\b"
 )
 _ZUFOLGE = re.compile(r"\bzufolge\b", re.IGNORECASE)
+# the words before "zufolge"; possessive, as a word is never followed by another word's letters
+_BEFORE_ZUFOLGE = re.compile(r"((?:\b(?:dem|der|den|des)\s+)?(?:[\w-]++\s+){0,3}[\w-]++)$")
 _NACH_ADJ = re.compile(
     r"\bnach\s+(\w+(?:ischen|anischen))\s+Angaben\b(?!\s+(?:von|des|der|vom)\b)", re.IGNORECASE
 )
@@ -39,6 +44,29 @@ _SUBJECT = re.compile(
     rf"\s+(?:{_VERBS}|erwartet|expects|führte\s+aus|fügte\s+hinzu)"
     rf"\s*(?:,\s*(?:dass|that)\b|,|\s(?:that|dass)\b)"
 )
+
+
+class _Covered:
+    """The union of the spans found so far, to ask in log time whether a position
+    lies inside one (asking every fact found made a long passage quadratic)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def __contains__(self, position: int) -> bool:
+        index = bisect_right(self.starts, position) - 1
+        return index >= 0 and position < self.ends[index]
+
+    def add(self, start: int, end: int) -> None:
+        if start >= end:
+            return
+        first = bisect_left(self.ends, start)  # the spans it touches merge into one
+        last = bisect_right(self.starts, end)
+        if first < last:
+            start, end = min(start, self.starts[first]), max(end, self.ends[last - 1])
+        self.starts[first:last] = [start]
+        self.ends[first:last] = [end]
 
 
 def _fact(text: str, start: int, end: int, cue: str) -> Fact:
@@ -55,26 +83,32 @@ def extract_attributions(text: str, *, language: str = "de") -> tuple[Fact, ...]
     ['generalstab']
     """
     facts: list[Fact] = []
+    covered = _Covered()
+
+    def found(fact: Fact) -> None:
+        facts.append(fact)
+        covered.add(fact.start, fact.end)
+
     for match in _NACH_ADJ.finditer(text):
-        facts.append(_fact(text, match.start(1), match.end(), "nach Angaben"))
+        found(_fact(text, match.start(1), match.end(), "nach Angaben"))
     for match in _AFTER.finditer(text):
         span = phrase_after(text, match.end(), language=language)
-        if span and not any(f.start <= span[0] < f.end for f in facts):
+        if span and span[0] not in covered:
             cue = re.sub(r"\s+", " ", match.group().strip()).split(" ")[0].lower()
-            facts.append(_fact(text, span[0], span[1], cue))
+            found(_fact(text, span[0], span[1], cue))
     for match in _ZUFOLGE.finditer(text):
-        before = text[: match.start()].rstrip()
-        found = re.search(r"((?:\b(?:dem|der|den|des)\s+)?(?:[\w-]+\s+){0,3}[\w-]+)$", before)
-        if found:
-            words = found.group(1)
+        end = skip_blanks_back(text, match.start())
+        phrase = search_before(_BEFORE_ZUFOLGE, text, end)
+        if phrase:
+            words = phrase.group(1)
             article = re.search(r"\b(?:dem|der|den|des)\s", words, re.IGNORECASE)
-            start = found.start(1) + (
+            start = phrase.start(1) + (
                 article.start() if article else len(words) - len(words.split()[-1])
             )
-            facts.append(_fact(text, start, len(before), "zufolge"))
+            found(_fact(text, start, end, "zufolge"))
     for match in _SAID.finditer(text):
-        if not any(f.start <= match.start(1) < f.end for f in facts):
-            facts.append(_fact(text, match.start(1), match.end(1), match.group(2).lower()))
+        if match.start(1) not in covered:
+            found(_fact(text, match.start(1), match.end(1), match.group(2).lower()))
     for match in _SUBJECT.finditer(text):
         facts.append(_fact(text, match.start(1), match.end(1), "berichtet"))
     return tuple(sorted(facts, key=lambda fact: fact.start))

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from newsdiff.core.facts.fact import Fact
+from newsdiff.core.facts.window import search_before
 
 _MONTHS = {
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6,
@@ -187,13 +188,13 @@ def extract_dates(
     pub = parse_published(published)
     facts = []
     for match in _PATTERN.finditer(text):
-        if match.group("y7") and not _YEAR_CUE.search(text[: match.start("y7")]):
+        if match.group("y7") and not search_before(_YEAR_CUE, text, match.start("y7")):
             continue
         if match.group("unit") and not match.group("mod"):
             continue
         bare = match.group("m5") and not (match.group("prep") or match.group("mod"))
         # a bare month name needs a cue; "Mai" or "August" alone may be a name
-        if bare and not _LIST.search(text[: match.start()]):
+        if bare and not search_before(_LIST, text, match.start()):
             continue
         start, end = match.span()
         written = text[start:end]

@@ -17,6 +17,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from newsdiff.core.facts.fact import Fact
+from newsdiff.core.facts.window import skip_blanks_back
 
 _INFLECTIONS = ("e", "en", "n", "er", "es", "ern", "ens", "se", "sen", "nen", "s")
 _COMMON_SUFFIX = re.compile(
@@ -156,13 +157,18 @@ def extract_names(text: str, *, language: str = "de") -> tuple[Fact, ...]:
 
 def _mark_defined_names(tokens: list[re.Match[str]], text: str, flags: list[bool]) -> None:
     """The capitalised words an acronym spells out: "National Intelligence Service (NIS)"."""
+    walked = 0
     for index, token in enumerate(tokens):
         if not re.fullmatch(r"[A-ZÄÖÜ]{2,}", token.group()) or index == 0:
             continue
-        if not re.search(r"\(\s*$", text[: token.start()]):
+        opening = skip_blanks_back(text, token.start())
+        if text[opening - 1 : opening] != "(":
             continue
-        back = index - 1
-        while back >= 0:
+        back, floor = index - 1, walked
+        walked = index
+        # past the previous acronym this walk would repeat that one's steps: stop there,
+        # so a line of acronyms is walked once, not back to its start from every one
+        while back >= floor:
             word = tokens[back].group()
             if word.lower() in _ARTICLES or "-" in word:
                 break
@@ -248,13 +254,19 @@ def fold_name(name: str) -> str:
     return re.sub(r"[^a-z ]+", " ", plain).strip()
 
 
+@lru_cache(maxsize=4096)
+def _folded(name: str) -> str:
+    # one name meets many partners; a long run of capitals is folded once, not per pair
+    return fold_name(normalise_name(name))
+
+
 def same_entity(a: str, b: str) -> bool:
     """Whether two written names name one entity: a spelling variant or a short form.
 
     >>> same_entity("Gerassimow", "Gerasimov"), same_entity("Nordkorea", "Südkorea")
     (True, False)
     """
-    x, y = fold_name(normalise_name(a)), fold_name(normalise_name(b))
+    x, y = _folded(a), _folded(b)
     if not x or not y:
         return False
     if x == y:

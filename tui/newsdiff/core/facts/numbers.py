@@ -9,8 +9,10 @@ dates, times and years are left to the date extractor.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from newsdiff.core.facts.fact import Fact
+from newsdiff.core.facts.window import search_before
 
 _NUM = {
     "de": r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
@@ -79,6 +81,9 @@ _LABEL = re.compile(
     r"\b(?:Artikel|Paragraf|Paragraph|§|Nr\.|Nummer|Platz|Seite|Punkt|Absatz|Kapitel|Linie|"
     r"Zimmer|User|Article|No\.|Section|Room|Page)\s*$"
 )
+# a table row's label: "Verletzte: 4000"
+_ROW_LABEL = re.compile(r"(?:^|\n)\s*([A-ZÄÖÜ][\w-]*)\s*[:|]\s*$")
+_TOKEN = re.compile(r"[\w][\w-]*")
 _STOP = {
     "und", "oder", "in", "im", "nach", "von", "vom", "zu", "zum", "zur", "an", "am", "auf",
     "aus", "bei", "mit", "für", "gegen", "the", "and", "or", "to", "of", "from", "at",
@@ -157,14 +162,14 @@ def _is_year(match: re.Match[str], text: str, noun: str | None) -> bool:
         return False
     if not re.fullmatch(r"1[5-9]\d\d|20\d\d", low):
         return False
-    return noun is None or bool(_YEAR_BEFORE.search(text[: match.start()]))
+    return noun is None or bool(search_before(_YEAR_BEFORE, text, match.start()))
 
 
 def _noun_after(text: str, end: int, language: str) -> tuple[str | None, int]:
     """The noun a figure counts, skipping the adjectives in between."""
     first: tuple[str, int] | None = None  # English: the next word, unless a measure follows
-    for index, token in enumerate(re.finditer(r"[\w][\w-]*", text[end:])):
-        if index > 3 or re.search(r"[.;:!?|\n]", text[end : end + token.start()]):
+    for index, token in enumerate(_TOKEN.finditer(text, end)):
+        if index > 3 or re.search(r"[.;:!?|\n]", text[end : token.start()]):
             return first or (None, end)
         word = token.group()
         if language == "en" and index == 0 and word.lower() == "of":
@@ -173,14 +178,14 @@ def _noun_after(text: str, end: int, language: str) -> tuple[str | None, int]:
             return first or (None, end)
         if language == "de":
             if word[0].isupper() and not word.isupper():
-                return word, end + token.end()
+                return word, token.end()
             if not re.search(r"(e|en|er|es|em)$", word):
                 return None, end
         else:
             if any(pattern.search(word.lower()) for pattern in _MEASURE_WORDS.values()):
-                return word, end + token.end()
+                return word, token.end()
             if first is None and word.isalpha():
-                first = (word, end + token.end())
+                first = (word, token.end())
     return first or (None, end)
 
 
@@ -225,17 +230,19 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
     """
     pattern = _PATTERNS["en" if language == "en" else "de"]
     lang = "en" if language == "en" else "de"
-    blocked = [m.span() for m in _DATE_LIKE.finditer(text)]
+    blocked = [m.span() for m in _DATE_LIKE.finditer(text)]  # in order, not overlapping
+    blocked_starts = [s for s, _ in blocked]
     facts: list[Fact] = []
     for match in pattern.finditer(text):
         start, end = match.span()
         while end > start and text[end - 1] in ".,":
             end -= 1
-        if any(s < end and start < e for s, e in blocked):
+        before_end = bisect_left(blocked_starts, end)  # the last date-like span starting before
+        if before_end and blocked[before_end - 1][1] > start:
             continue
         if re.fullmatch(r"\d{1,3}", match.group("low") or "") and _ORDINAL.match(text, end):
             continue  # an ordinal ("3. Weltkrieg", "(76.)"), not a count
-        if not match.group("qual") and _LABEL.search(text, 0, start):
+        if not match.group("qual") and search_before(_LABEL, text, start):
             continue  # a number that names, not counts: "Artikel 50", "Platz 3"
         first = match.group("b1") or match.group("low")
         second = match.group("b2") or match.group("high")
@@ -248,7 +255,7 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
             low = _clean(low * _SCALES[scale])  # "2 bis 3 Millionen": the scale binds both
         noun, noun_end = _noun_after(text, end, lang)
         if noun is None:
-            label = re.search(r"(?:^|\n)\s*([A-ZÄÖÜ][\w-]*)\s*[:|]\s*$", text[:start])
+            label = search_before(_ROW_LABEL, text, start)
             noun = label.group(1) if label else None
         if _is_year(match, text, noun):
             continue

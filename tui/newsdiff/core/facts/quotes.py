@@ -10,6 +10,7 @@ import re
 
 from newsdiff.core.facts.fact import Fact
 from newsdiff.core.facts.phrases import phrase_after
+from newsdiff.core.facts.window import search_before, skip_blanks_back
 
 _QUOTE = re.compile(r"„([^„“”\"]+)[“”\"]|»([^»«]+)«|«([^«»]+)»|“([^“”]+)”|\"([^\"]+)\"")
 _SAYING = (
@@ -46,7 +47,9 @@ def extract_quotes(text: str, *, language: str = "de") -> tuple[Fact, ...]:
         elif subject := _SUBJECT_SAYS.match(text, match.end()):
             speaker = subject.group(1)  # English: '"...," Austin told reporters'
         else:
-            before = _BEFORE.search(text[: match.start()])
+            last = skip_blanks_back(text, match.start())  # "sagte er:" ends in a colon
+            colon = last > 0 and text[last - 1] == ":"
+            before = search_before(_BEFORE, text, match.start()) if colon else None
             speaker = before.group(1).strip() if before else None
         value = re.sub(r"\s+", " ", inner).strip()
         facts.append(Fact("quote", inner, inner_start, inner_end, value, speaker=speaker))
