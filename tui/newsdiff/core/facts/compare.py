@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -24,6 +25,12 @@ from newsdiff.core.model import FactComparison
 _PEOPLE = {"troops", "casualties", "killed", "wounded"}
 
 Verdict = tuple[str, str | None]  # (status, note)
+
+# Fact pairs scored per kind for one passage pair. A real passage has a few facts of a kind
+# (the seeds: at most 6 a side) and is matched on every pair; a passage with
+# thousands (a 200,000-character line of figures) would take minutes, so beyond this its
+# facts with equal values pair first and only the leftovers near each other are scored.
+PAIR_LIMIT = 10_000
 
 
 def _bounds(value: dict) -> tuple[float, float]:
@@ -101,6 +108,7 @@ def _within(inner: dict, outer: dict) -> bool:
     return l2 <= l1 and h1 <= h2 and (l1, h1) != (l2, h2)
 
 
+@lru_cache(maxsize=4096)  # a fact is folded once, however many partners it meets
 def _fold(text: str) -> str:
     return re.sub(r"\W+", " ", text.casefold()).strip()
 
@@ -134,16 +142,38 @@ def _quote_score(left: Fact, right: Fact) -> float:
     return score if score >= 60 else 0.0
 
 
+# word pairs difflib may look at for one quote pair (its matcher grows with their product);
+# a longer quote, a whole article in quotation marks, is diffed by its changed middle
+QUOTE_WORD_PAIRS = 250_000
+
+
 def _quote_verdict(left: Fact, right: Fact) -> Verdict:
     a, b = str(left.value).split(), str(right.value).split()
     if [_fold(w) for w in a] == [_fold(w) for w in b]:
         return "same", None
-    changes = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
-            changes.append(f"{' '.join(a[i1:i2]) or '∅'} → {' '.join(b[j1:j2]) or '∅'}")
-    return "differ", "changed: " + "; ".join(changes)
+    return "differ", "changed: " + "; ".join(
+        f"{' '.join(a[i1:i2]) or '∅'} → {' '.join(b[j1:j2]) or '∅'}"
+        for i1, i2, j1, j2 in _word_changes(a, b)
+    )
+
+
+def _word_changes(a: list[str], b: list[str]) -> list[tuple[int, int, int, int]]:
+    """The spans of words that differ between two quotes, as difflib's opcodes."""
+    head = tail = 0
+    if len(a) * len(b) > QUOTE_WORD_PAIRS:
+        while head < min(len(a), len(b)) and a[head] == b[head]:
+            head += 1
+        while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+            tail += 1
+    middle_a, middle_b = a[head : len(a) - tail], b[head : len(b) - tail]
+    if len(middle_a) * len(middle_b) > QUOTE_WORD_PAIRS:
+        return [(head, len(a) - tail, head, len(b) - tail)]  # one long change, told whole
+    matcher = difflib.SequenceMatcher(None, middle_a, middle_b, autojunk=False)
+    return [
+        (i1 + head, i2 + head, j1 + head, j2 + head)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    ]
 
 
 _RESOLVED = re.compile(r"(?:X{4}|\d{4})(?:-|$)|T\d")
@@ -198,36 +228,68 @@ def _source_verdict(left: Fact, right: Fact) -> Verdict:
     return "differ", "credited to a different source"
 
 
-_RULES: dict[str, tuple[Callable[[Fact, Fact], float], Callable[[Fact, Fact], Verdict]]] = {
-    "number": (_number_score, _number_verdict),
-    "date": (_date_score, _date_verdict),
-    "name": (_name_score, _name_verdict),
-    "quote": (_quote_score, _quote_verdict),
-    "source": (_source_score, _source_verdict),
+def _number_key(fact: Fact) -> Hashable:
+    value = fact.value
+    assert isinstance(value, dict)
+    return tuple(value.get(field) for field in ("low", "high", "qualifier", "measure"))
+
+
+def _value_key(fact: Fact) -> Hashable:
+    return _fold(str(fact.value))
+
+
+def _text_key(fact: Fact) -> Hashable:
+    return _fold(fact.text)
+
+
+_Score = Callable[[Fact, Fact], float]
+_Verdict = Callable[[Fact, Fact], Verdict]
+# per kind: how well two facts match, what the matched pair says, what "equal" means
+_RULES: dict[str, tuple[_Score, _Verdict, Callable[[Fact], Hashable]]] = {
+    "number": (_number_score, _number_verdict, _number_key),
+    "date": (_date_score, _date_verdict, _value_key),
+    "name": (_name_score, _name_verdict, _value_key),
+    "quote": (_quote_score, _quote_verdict, _text_key),
+    "source": (_source_score, _source_verdict, _value_key),
 }
 
 
 def match_facts(
-    left: Sequence[Fact], right: Sequence[Fact], score: Callable[[Fact, Fact], float]
+    left: Sequence[Fact],
+    right: Sequence[Fact],
+    score: Callable[[Fact, Fact], float],
+    *,
+    key: Callable[[Fact], Hashable] | None = None,
+    limit: int = PAIR_LIMIT,
 ) -> list[tuple[Fact | None, Fact | None]]:
     """Greedy one-to-one matching, best score first; unmatched facts stand alone.
+
+    Up to ``limit`` pairs every pair is scored. Beyond it (an absurdly long
+    passage; highlighting is capped there, as Toolong caps its highlighter)
+    facts with an equal ``key`` pair first, in reading order, and each leftover
+    is scored only against the leftovers at about its place on the other side,
+    so the work stays near ``limit`` pairs however long the passage is.
 
     >>> from newsdiff.core.facts.fact import Fact
     >>> a, b = Fact("name", "Kim", 0, 3, "Kim"), Fact("name", "Kim", 5, 8, "Kim")
     >>> match_facts([a], [b], lambda x, y: 1.0) == [(a, b)]
     True
     """
-    candidates = sorted(
-        (
-            (-s, i, j)
-            for i, a in enumerate(left)
-            for j, b in enumerate(right)
-            if (s := score(a, b)) > 0
-        ),
-    )
-    used_left: set[int] = set()
-    used_right: set[int] = set()
     pairs: dict[int, int] = {}
+    lefts: Sequence[int] = range(len(left))
+    rights: Sequence[int] = range(len(right))
+    if len(left) * len(right) > limit and key is not None:
+        pairs = _equal_keys(left, right, key)
+        matched = set(pairs.values())
+        lefts = [i for i in lefts if i not in pairs]
+        rights = [j for j in rights if j not in matched]
+    candidates = sorted(
+        (-s, i, j)
+        for i, j in _pairs_to_score(lefts, rights, limit)
+        if (s := score(left[i], right[j])) > 0
+    )
+    used_left: set[int] = set(pairs)
+    used_right: set[int] = set(pairs.values())
     for _, i, j in candidates:
         if i not in used_left and j not in used_right:
             used_left.add(i)
@@ -240,6 +302,35 @@ def match_facts(
     return result
 
 
+def _equal_keys(
+    left: Sequence[Fact], right: Sequence[Fact], key: Callable[[Fact], Hashable]
+) -> dict[int, int]:
+    """Each left fact with the first unpaired right fact of an equal key."""
+    waiting: dict[Hashable, list[int]] = {}
+    for j in reversed(range(len(right))):
+        waiting.setdefault(key(right[j]), []).append(j)
+    pairs = {}
+    for i, fact in enumerate(left):
+        if found := waiting.get(key(fact)):
+            pairs[i] = found.pop()
+    return pairs
+
+
+def _pairs_to_score(
+    lefts: Sequence[int], rights: Sequence[int], limit: int
+) -> Iterator[tuple[int, int]]:
+    """Every pair up to ``limit``; beyond, a band around the diagonal, as a near copy
+    tells its facts in the same order."""
+    if len(lefts) * len(rights) <= limit:
+        yield from ((i, j) for i in lefts for j in rights)
+        return
+    width = max(1, limit // (2 * len(lefts)))
+    for rank, i in enumerate(lefts):
+        centre = rank * len(rights) // len(lefts)
+        for j in rights[max(0, centre - width) : centre + width + 1]:
+            yield i, j
+
+
 def compare_fact_lists(left: Sequence[Fact], right: Sequence[Fact]) -> tuple[FactComparison, ...]:
     """Compare two passages' extracted facts kind by kind.
 
@@ -250,10 +341,10 @@ def compare_fact_lists(left: Sequence[Fact], right: Sequence[Fact]) -> tuple[Fac
     'spelling variant'
     """
     result: list[FactComparison] = []
-    for kind, (score, verdict) in _RULES.items():
+    for kind, (score, verdict, key) in _RULES.items():
         lefts = [f for f in left if f.kind == kind]
         rights = [f for f in right if f.kind == kind]
-        for a, b in match_facts(lefts, rights, score):
+        for a, b in match_facts(lefts, rights, score, key=key):
             if a is not None and b is not None:
                 status, note = verdict(a, b)
             else:
