@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsdiff.core.facts import Fact, extract_facts
 from newsdiff.core.facts.dates import extract_dates
@@ -243,7 +244,12 @@ def _gather(
 
 def _credit(article: Article, ref: SentenceRef) -> str | None:
     text = article.sentences[ref.sentence].text
-    found = extract_facts(text, language=article.language, published=article.date)
+    return _first_source(text, article.language, article.date)
+
+
+@lru_cache(maxsize=4096)  # once per passage, not once per figure in it (quadratic before)
+def _first_source(text: str, language: str, published: str | None) -> str | None:
+    found = extract_facts(text, language=language, published=published)
     return next((fact.text for fact in found if fact.kind == "source"), None)
 
 
