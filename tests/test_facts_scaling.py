@@ -60,19 +60,21 @@ def seconds(work: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
-def assert_near_linear(small: float, large: float) -> None:
-    assert large < SECONDS, f"{large:.1f} s for 4N repeats"
+def assert_near_linear(small_work: Callable[[], object], large_work: Callable[[], object]) -> None:
+    small = seconds(small_work)
     # a floor, so a tiny small time does not make noise look like growth
-    assert large < GROWTH * max(small, 0.02), f"{small:.3f} s -> {large:.3f} s for 4x the text"
+    bound = min(SECONDS, GROWTH * max(small, 0.1))
+    large = seconds(large_work)
+    if large >= bound:  # once more: a busy machine can stall any single run
+        large = min(large, seconds(large_work))
+    assert large < bound, f"{small:.3f} s -> {large:.3f} s for 4x the text"
 
 
 @pytest.mark.parametrize("kind", UNITS)
 def test_extraction_grows_linearly_with_the_text(kind):
     small, large = hostile(kind, N), hostile(kind, 4 * N)
     extract_all(small[:2000])  # dictionaries and caches loaded outside the timing
-    time_small = seconds(lambda: extract_all(small))
-    time_large = seconds(lambda: extract_all(large))
-    assert_near_linear(time_small, time_large)
+    assert_near_linear(lambda: extract_all(small), lambda: extract_all(large))
     if kind != "names":  # each repeat is found; "Kim Jong Un" repeated is one run
         assert Counter(f.kind for f in extract_all(large)).most_common(1)[0][1] >= 4 * N
 
@@ -84,10 +86,8 @@ def test_comparing_a_near_copy_grows_linearly(kind):
 
     small = facts(N, 0), facts(N, 1)
     large = facts(4 * N, 0), facts(4 * N, 1)
-    time_small = seconds(lambda: compare_fact_lists(*small))
-    found = []
-    time_large = seconds(lambda: found.extend(compare_fact_lists(*large)))
-    assert_near_linear(time_small, time_large)
+    assert_near_linear(lambda: compare_fact_lists(*small), lambda: compare_fact_lists(*large))
+    found = compare_fact_lists(*large)
     # every fact is still accounted for, and a near copy mostly agrees
     assert sum(c.left is not None for c in found) == len(large[0])
     assert sum(c.right is not None for c in found) == len(large[1])
@@ -100,10 +100,8 @@ def test_comparing_figures_that_all_differ_grows_linearly():
 
     small = figures(N, 100_000), figures(N, 200_000)
     large = figures(4 * N, 100_000), figures(4 * N, 200_000)
-    time_small = seconds(lambda: compare_fact_lists(*small))
-    found = []
-    time_large = seconds(lambda: found.extend(compare_fact_lists(*large)))
-    assert_near_linear(time_small, time_large)
+    assert_near_linear(lambda: compare_fact_lists(*small), lambda: compare_fact_lists(*large))
+    found = compare_fact_lists(*large)
     assert {c.status for c in found} == {"differ"} and len(found) == 4 * N
 
 
