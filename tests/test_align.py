@@ -18,9 +18,9 @@ from newsdiff.core.similarity import COMMON_SHARE, Frequencies, profile
 from newsdiff.core.text import fold
 
 # Measured at the default threshold (total; see tests/seed_quality.py for the split
-# and tests/benchmarks/bench_align_quality.py for every part): recall 0.45 (20/44),
-# precision 0.87 (tuning 0.57 / 0.94, held-out 0.25 / 0.67).
-RECALL_FLOOR, PRECISION_FLOOR = 0.43, 0.84
+# and tests/benchmarks/bench_align_quality.py for every part): recall 0.61 (27/44),
+# precision 0.90 (tuning 0.64 / 0.95, held-out 0.56 / 0.82).
+RECALL_FLOOR, PRECISION_FLOOR = 0.59, 0.87
 
 
 @pytest.fixture(scope="module")
@@ -161,6 +161,55 @@ def test_made_up_topic_only_sentences_do_not_pair() -> None:
     }
     assert not any(left == 0 and right == 0 for _, left, _, right in made)
     assert ("a", 1, "c", 2) in made  # the claim they do share still pairs
+
+
+_TROOP_TOTALS = (  # the seeds' figures for how many North Korean soldiers are in Russia
+    ("000_27ce5f7eeda19fb8", "Nach Angaben von Geheimdienstmitarbeitern"),  # 10.000 bis 12.000
+    ("001_2cc7b7632708e469", "Lee führte aus"),  # 11.000 Mann (and 4000 more)
+    ("002_344335e8705db148", "Der südkoreanische Geheimdienst berichtet, dass Nordkorea im"),
+    ("003_d87d1dec9f2629ca", "Der südkoreanische Geheimdienst berichtet, dass Nordkorea bereits"),
+)
+
+
+def test_troop_totals_of_the_seeds_pair(seeds, alignment) -> None:  # type: ignore[no-untyped-def]
+    # "Bis zu 15.000 nordkoreanische Soldaten ..." shares only topic words with the
+    # others; the claim slot they share is the measure: a total of troops
+    up_to = ("004_6345d31efac55afa", "Bis zu 15.000 nordkoreanische Soldaten")
+    for other in _TROOP_TOTALS:
+        pair = _pair(alignment, seeds, other, up_to)
+        assert pair is not None, other
+        assert pair.relation == "facts-differ"
+
+
+def test_a_shared_measure_pairs_only_within_one_story(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    story = [
+        "Trump droht Mexiko mit Zöllen auf alle Importe.",
+        "Sheinbaum kündigte an, Mexiko werde die Grenze besser schützen.",
+    ]
+    filler_a = ["Die Börse in New York schloss fester.", "Der Peso verlor an Wert."]
+    filler_a += ["Ökonomen warnen vor einer Rezession.", "Die Autoindustrie ist besorgt."]
+    filler_a += ["Der Ölpreis stieg leicht.", "Kanada ist ebenfalls betroffen."]
+    filler_b = ["Der Handel mit Autos leidet.", "Kanada reagierte gelassen."]
+    filler_b += ["China kündigte Gegenzölle an.", "Die Notenbank senkte den Leitzins."]
+    filler_b += ["Avocados werden teurer.", "Die Demokraten kritisieren den Kurs."]
+    sent, stationed = "Mexiko schickt 10.000 Soldaten.", "Bis zu 12.000 Mann sollen dort stehen."
+    a = _article("a", [sent, *story, *filler_a])
+    b = _article("b", [*story, stationed, *filler_b])
+    # two reports of one story (they share two claims): both totals of troops pair
+    assert (0, 2) in {(p.left.sentence, p.right.sentence) for p in align([a, b]).pairs}
+    # the same passages in reports that share nothing else: no story, no pair
+    assert not align([a, _article("b", [stationed, *filler_b])]).pairs
+    # unrelated troop or death counts, each a total of one measure, stay apart
+    for left, right in (
+        ("Die Bundeswehr hat derzeit 180.000 Soldaten.", "Mexiko schickt 10.000 Soldaten."),
+        ("71 Tote sollten es sein.", "Zuvor waren den Behörden 145 Tote bekannt gewesen."),
+    ):
+        c = _article("c", [left, "Die Regierung in Damaskus schweigt.", "Es regnet."])
+        d = _article("d", [right, "Der Innenminister trat zurück.", "Die Börse schloss."])
+        assert not align([c, d]).pairs, (left, right)
+    # without the measure features the two totals would not pair at all
+    monkeypatch.setattr("newsdiff.core.similarity.MEASURE_FEATURES", {})
+    assert {(p.left.sentence, p.right.sentence) for p in align([a, b]).pairs} == {(1, 0), (2, 1)}
 
 
 def _article(id_: str, texts: list[str], language: str = "de") -> Article:

@@ -9,7 +9,13 @@ from hypothesis import strategies as st
 from newsdiff.core.lexicon import features, split_compound
 from newsdiff.core.loader import read_articles
 from newsdiff.core.seeds import seed_paths
-from newsdiff.core.similarity import Frequencies, profile, score_profiles, similarity
+from newsdiff.core.similarity import (
+    Frequencies,
+    measure_features,
+    profile,
+    score_profiles,
+    similarity,
+)
 from newsdiff.core.text import folded_text, normalize_number, tokenize
 
 _POOL = (
@@ -146,3 +152,38 @@ def test_topic_words_alone_score_low(seed_frequencies: Frequencies) -> None:
         seed_frequencies,
     )
     assert score < 0.2
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Nordkorea hat etwa 10.000 bis 12.000 Soldaten nach Russland entsandt.",
+            "de",
+            {"@troops"},
+        ),
+        ("Bis zu 15.000 Mann könnten dort eingesetzt werden.", "de", {"@troops"}),
+        ("Nordkoreas Armee erlitt rund 4.000 Verluste.", "de", {"@losses"}),
+        ("Dabei wurden etwa 600 Soldaten getötet.", "de", {"@losses"}),
+        ("More than 3,000 troops were sent to Russia.", "en", {"@troops"}),
+        # no total: an additional figure, a figure per unit, a vague one, no measure
+        ("Nordkorea schickt weitere 3.000 Soldaten.", "de", set()),
+        ("zwei Brigaden mit jeweils 6.000 Mann", "de", set()),
+        ("Tausende Soldaten kämpfen in Kursk.", "de", set()),
+        ("Der Konzern verkaufte 4.000 Autos.", "de", set()),
+        ("Soldaten kämpfen in Kursk.", "de", set()),
+    ],
+)
+def test_measure_features_name_the_total_a_passage_gives(text, language, expected) -> None:  # type: ignore[no-untyped-def]
+    assert measure_features(text, language=language) == expected
+    assert expected <= profile(text, language=language).features
+
+
+def test_a_shared_measure_counts_only_when_asked() -> None:
+    # two lone passages are not known to be of one story: similarity ignores measures
+    up_to, sent = "Bis zu 15.000 nordkoreanische Soldaten sind in Russland.", "Rund 11.000 Mann."
+    left, right = profile(up_to, language="de"), profile(sent, language="de")
+    plain = score_profiles(left, right)
+    assert similarity(up_to, sent, language="de") == plain < 0.2
+    # the aligner asks, between two reports of one story: a total of troops on each side
+    assert score_profiles(left, right, measures=True) > plain + 0.3

@@ -8,7 +8,10 @@ join claim clusters; somewhat below it, two passages that are each other's best
 match between their two reports join too (competitive linking). A cluster only
 grows when every cross-report pair in it still scores above a floor (or is such
 a mutual best match), so a chain of loose links cannot glue unrelated claims
-together, and every pair inside a cluster is known and reported.
+together, and every pair inside a cluster is known and reported. Between
+reports of one story, two passages giving a total of one measure ("etwa
+10.000 bis 12.000 Soldaten" / "bis zu 15.000 Mann") are scored with that
+shared claim slot (``similarity.MEASURE_FEATURES``).
 Everything is computed in the order of the article ids, so the result does not
 depend on the order the reports were given in.
 """
@@ -16,7 +19,7 @@ depend on the order the reports were given in.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -46,6 +49,9 @@ MUTUAL_EVIDENCE = 3
 STORY_PAIRS = 2
 VARIANT_EVIDENCE = 80.0  # rapidfuzz ratio from which a variant counts as a shared lemma
 VARIANT_MIN_LENGTH = 5  # ... and is this long: short words look alike by chance
+# A total of one measure given by both passages (similarity.MEASURE_FEATURES)
+# is a claim slot in itself: it counts as this many shared lemmas.
+MEASURE_EVIDENCE = 2
 MAX_REPEATS = 100  # identical passages of two reports paired all with all up to this many pairs
 
 
@@ -87,26 +93,46 @@ def align(
     groups = [k for k, _ in refs]
     frequencies = Frequencies.from_profiles(profiles)
     scores: dict[tuple[int, int], float] = {}
+    topic: dict[int, int] = {}  # report -> its story (see _stories); set once scored
+
+    def measured(i: int, j: int) -> bool:
+        """Whether the measure features count: only between reports of one story."""
+        same = topic.get(groups[i], -1) == topic.get(groups[j], -2)
+        return same and _share_measure(profiles[i], profiles[j])
 
     def score(i: int, j: int) -> float:
         key = (i, j) if i < j else (j, i)
         if key not in scores:
             # below both floors a score only needs to be known as "too low"
             cut = min(floor, low)
-            scores[key] = score_profiles(profiles[i], profiles[j], frequencies, cutoff=cut)
+            scores[key] = score_profiles(
+                profiles[key[0]], profiles[key[1]], frequencies, cutoff=cut, measures=measured(*key)
+            )
         return scores[key]
+
+    def evidence(i: int, j: int) -> int:
+        return _evidence(profiles[i], profiles[j], frequencies, measures=measured(i, j))
 
     edges = _identical_pairs(profiles, groups)
     edges.update(candidate_pairs(profiles, groups, min_overlap=MIN_OVERLAP * min(floor, low)))
-    scored = [(score(i, j), i, j) for i, j in sorted(edges)]
-    strong = [
-        (s, i, j)
-        for s, i, j in scored
-        if s >= threshold and _evidence(profiles[i], profiles[j], frequencies) >= MIN_SHARED
-    ]
-    # Competitive linking only between two reports of one story: ones that
-    # already share STORY_PAIRS pairs. Unrelated reports have best matches too.
-    story = Counter((groups[i], groups[j]) for _, i, j in strong)
+    edges_sorted = sorted(edges)
+    # Two reports are of one story when they share STORY_PAIRS pairs above the
+    # threshold without the measures; the measures then count between them, so
+    # "71 Tote" and "145 Tote" from two unrelated stories stay apart.
+    story = Counter(
+        (groups[i], groups[j])
+        for i, j in edges_sorted
+        if score(i, j) >= threshold and evidence(i, j) >= MIN_SHARED
+    )
+    # only now: every pair above was scored without the measures
+    topic.update(_stories(k for k, n in story.items() if n >= STORY_PAIRS))
+    for i, j in edges_sorted:
+        if measured(i, j):
+            del scores[i, j]  # scored again with the measures
+    scored = [(score(i, j), i, j) for i, j in edges_sorted]
+    strong = [(s, i, j) for s, i, j in scored if s >= threshold and evidence(i, j) >= MIN_SHARED]
+    # Competitive linking only between two reports of one story: unrelated
+    # reports have best matches too.
     best = _best_partners(scored, groups)
     strong += [
         (s, i, j)
@@ -114,7 +140,7 @@ def align(
         if low <= s < threshold
         and story[groups[i], groups[j]] >= STORY_PAIRS
         and best.get((i, groups[j])) == best.get((j, groups[i])) == s
-        and _evidence(profiles[i], profiles[j], frequencies) >= MUTUAL_EVIDENCE
+        and evidence(i, j) >= MUTUAL_EVIDENCE
     ]
     strong.sort(key=lambda e: -e[0])  # stable: ties stay in index order
     clusters = _cluster(strong, groups, score, floor)
@@ -143,22 +169,49 @@ def align(
     return Alignment(tuple(articles), tuple(pairs), tuple(claims))
 
 
-def _evidence(left: Profile, right: Profile, frequencies: Frequencies) -> int:
+def _stories(links: Iterable[tuple[int, int]]) -> dict[int, int]:
+    """Each linked report's story: the smallest report linked to it, directly or in a chain.
+
+    >>> _stories([(3, 4), (0, 3), (7, 8)])
+    {0: 0, 3: 0, 4: 0, 7: 7, 8: 7}
+    """
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for a, b in links:
+        ra, rb = root(a), root(b)
+        parent[max(ra, rb)] = min(ra, rb)
+    return {x: root(x) for x in sorted(parent)}
+
+
+def _share_measure(left: Profile, right: Profile) -> bool:
+    return any(f[0] == "@" for f in left.features & right.features)
+
+
+def _evidence(
+    left: Profile, right: Profile, frequencies: Frequencies, *, measures: bool = False
+) -> int:
     """How many lemmas two passages share that are not the story's topic words.
 
     One shared word makes two short passages look alike ("Es ist eine super
     Sache." / "Die Sache wurde interessanter."); a claim repeated in another
     report shares more than that. Identically worded passages need no evidence.
+    A shared measure (with ``measures``) counts as ``MEASURE_EVIDENCE`` lemmas.
     """
     if left.folded == right.folded:
         return MIN_SHARED
     common = left.features & right.features
-    shared = sum(not frequencies.is_topic(f) for f in common)
+    value = MEASURE_EVIDENCE if measures else 0
+    shared = sum((value if f[0] == "@" else 1) for f in common if not frequencies.is_topic(f))
     if shared >= MIN_SHARED:
         return shared
     # close spelling variants count too ("Verletzte" / "verletzt", "Tote" / "Toten")
     for f in left.features - common:
-        if len(f) >= VARIANT_MIN_LENGTH and not frequencies.is_topic(f) and f[0] != "#":
+        if len(f) >= VARIANT_MIN_LENGTH and not frequencies.is_topic(f) and f[0] not in "#@":
             best = process.extractOne(
                 f, variants(f, right, common), scorer=fuzz.ratio, score_cutoff=VARIANT_EVIDENCE
             )

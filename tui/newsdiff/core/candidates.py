@@ -23,10 +23,10 @@ STEM = 5  # letters of a lemma that make its blocking key
 def stem(feature: str) -> str:
     """The blocking key of a lemma: its first letters, so spelling variants meet.
 
-    >>> stem("verletzen"), stem("verletzt"), stem("kim"), stem("#4000")
-    ('verle', 'verle', 'kim', '#4000')
+    >>> stem("verletzen"), stem("verletzt"), stem("kim"), stem("#4000"), stem("@troops")
+    ('verle', 'verle', 'kim', '#4000', '@troops')
     """
-    return feature if feature[0] == "#" else feature[:STEM]
+    return feature if feature[0] in "#@" else feature[:STEM]
 
 
 def block_keys(frequencies: Frequencies) -> frozenset[str]:
