@@ -30,7 +30,8 @@ def test_core_imports_no_terminal_library():
     code = (
         "import sys, newsdiff, newsdiff.core.model, newsdiff.core.seeds;"
         "import pkgutil, importlib, newsdiff.core as core;"
-        "[importlib.import_module(m.name) for m in pkgutil.walk_packages(core.__path__, 'newsdiff.core.')];"
+        "modules = pkgutil.walk_packages(core.__path__, 'newsdiff.core.');"
+        "[importlib.import_module(m.name) for m in modules];"
         "bad = [m for m in ('textual', 'rich') if m in sys.modules];"
         "print(','.join(bad)); sys.exit(1 if bad else 0)"
     )
@@ -44,7 +45,9 @@ def test_version_and_help_through_the_command():
     )
     assert version.returncode == 0
     assert version.stdout.strip() == f"newsdiff {newsdiff.__version__}"
-    help_ = subprocess.run([sys.executable, "-m", "newsdiff", "--help"], capture_output=True, text=True)
+    help_ = subprocess.run(
+        [sys.executable, "-m", "newsdiff", "--help"], capture_output=True, text=True
+    )
     assert help_.returncode == 0
     for command in ("list", "align", "facts", "report"):
         assert command in help_.stdout

@@ -119,9 +119,9 @@ def measure_features(text: str, *, language: str = "de") -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _measure_hint() -> re.Pattern[str]:
     """Any word the facts module reads as a measure, anywhere: a cheap superset test."""
-    from newsdiff.core.facts.numbers import _MEASURES  # loaded on the first figure
+    from newsdiff.core.facts.numbers import MEASURES  # loaded on the first figure
 
-    return re.compile("|".join(_MEASURES.values()), re.IGNORECASE)
+    return re.compile("|".join(MEASURES.values()), re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

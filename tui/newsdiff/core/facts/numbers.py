@@ -50,7 +50,7 @@ _QUALIFIERS = {
     "an estimated": "~", "some": "~",
 }  # fmt: skip
 # words that turn a noun into a measure: "600 Soldaten getötet" counts the dead
-_MEASURES = {
+MEASURES = {
     "troops": r"soldat(?:en)?|mann|truppen?|kämpfer[n]?|streitkräften?|troops?|soldiers?|men"
     r"|fighters?|forces?",
     "casualties": r"verluste?n?|opfern?|casualt(?:y|ies)|loss(?:es)?",
@@ -58,7 +58,7 @@ _MEASURES = {
     "wounded": r"verletzte?n?|verwundete?n?|wounded|injur(?:ed|y|ies)",
 }
 # a measure word ends the noun; any compound before it counts the same ("Bodentruppen")
-_MEASURE_WORDS = {measure: re.compile(rf"(?:{words})$") for measure, words in _MEASURES.items()}
+_MEASURE_WORDS = {measure: re.compile(rf"(?:{words})$") for measure, words in MEASURES.items()}
 _PARTICIPLES = re.compile(
     r"\b(getötet|verletzt|verwundet|gefallen|killed|wounded|injured|dead)\b", re.IGNORECASE
 )
