@@ -12,6 +12,7 @@ import shutil
 import sys
 
 from newsdiff.commands.common import add_paths_argument, load_corpus, printable
+from newsdiff.core.export import article_metadata
 from newsdiff.core.model import Article, Corpus
 
 EXIT_OK = 0
@@ -39,23 +40,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def article_to_dict(article: Article) -> dict[str, object]:
-    """The metadata of one article as ``newsdiff list --json`` shows it.
-
-    >>> from newsdiff.core.loader import read_articles
-    >>> from newsdiff.core.seeds import seed_paths
-    >>> article_to_dict(read_articles(seed_paths()[:1]).articles[0])["date"]
-    '2025-04-28T03:32'
-    """
+    """The metadata of one article as ``newsdiff list --json`` shows it: the
+    fields every JSON document carries, with the counts of passages and words."""
     return {
-        "id": article.id,
-        "path": article.path,
-        "title": article.title,
-        "date": article.date,
-        "language": article.language,
-        "source": article.source,
-        "url": article.url,
-        "dateline": article.dateline,
-        "credit": article.credit,
+        **article_metadata(article),
         "sentences": len(article.sentences),
         "words": article.words,
     }

@@ -28,7 +28,14 @@ def alignment_to_dict(alignment: Alignment) -> dict[str, Any]:
     }
 
 
-def _article(article: Article) -> dict[str, Any]:
+def article_metadata(article: Article) -> dict[str, Any]:
+    """What newsdiff found about a report, as every JSON document shows it.
+
+    >>> from newsdiff.core.loader import read_articles
+    >>> from newsdiff.core.seeds import seed_paths
+    >>> article_metadata(read_articles(seed_paths()[:1]).articles[0])["date"]
+    '2025-04-28T03:32'
+    """
     return {
         "id": article.id,
         "path": article.path,
@@ -36,6 +43,15 @@ def _article(article: Article) -> dict[str, Any]:
         "date": article.date,
         "language": article.language,
         "source": article.source,
+        "url": article.url,
+        "dateline": article.dateline,
+        "credit": article.credit,
+    }
+
+
+def _article(article: Article) -> dict[str, Any]:
+    return {
+        **article_metadata(article),
         "sentences": [
             {"index": s.index, "text": s.text, "start": s.start, "end": s.end, "kind": s.kind}
             for s in article.sentences

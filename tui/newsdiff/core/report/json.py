@@ -25,19 +25,12 @@ def report_to_dict(alignment: Alignment) -> dict:
     >>> sorted(report_to_dict(Alignment((), (), ())))
     ['agreement', 'alignment', 'claims', 'format', 'sources']
     """
-    from newsdiff.core.export import alignment_to_dict  # the aligner's document, loaded on use
+    from newsdiff.core.export import alignment_to_dict, article_metadata  # loaded on use
 
     count = len(alignment.articles)
     sources = [
-        {
-            "tag": letter(i, count),
-            "id": article.id,
-            "path": article.path,
-            "source": source_label(article),
-            "title": article.title,
-            "date": article.date,
-            "language": article.language,
-        }
+        # the same metadata as every JSON document, the source as the report names it
+        {"tag": letter(i, count), **article_metadata(article), "source": source_label(article)}
         for i, article in enumerate(alignment.articles)
     ]
     claims = [
