@@ -10,12 +10,12 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 import seed_quality
-from newsdiff.core.align import THRESHOLD, align, word_changes
-from newsdiff.core.loader import read_articles
+from newsdiff.core.language.text import fold
+from newsdiff.core.matching.align import THRESHOLD, align, word_changes
+from newsdiff.core.matching.similarity import COMMON_SHARE, Frequencies, profile
 from newsdiff.core.model import Alignment, Article, Sentence
-from newsdiff.core.seeds import seed_paths
-from newsdiff.core.similarity import COMMON_SHARE, Frequencies, profile
-from newsdiff.core.text import fold
+from newsdiff.core.reading.loader import read_articles
+from newsdiff.core.reading.seeds import seed_paths
 
 # Measured at the default threshold (total; see tests/seed_quality.py for the split
 # and tests/benchmarks/bench_align_quality.py for every part): recall 0.61 (27/44),
@@ -94,7 +94,7 @@ def test_mutual_best_match_below_the_threshold_pairs(monkeypatch) -> None:  # ty
     # reports that share no pair above the threshold are not of one story: no linking
     lone = _article("b", [other_words, *filler_b])
     assert not align([a, lone]).pairs
-    monkeypatch.setattr("newsdiff.core.align.STORY_PAIRS", 0)
+    monkeypatch.setattr("newsdiff.core.matching.align.STORY_PAIRS", 0)
     assert [(p.left.sentence, p.right.sentence) for p in align([a, lone]).pairs] == [(0, 0)]
 
 
@@ -208,7 +208,7 @@ def test_a_shared_measure_pairs_only_within_one_story(monkeypatch) -> None:  # t
         d = _article("d", [right, "Der Innenminister trat zurück.", "Die Börse schloss."])
         assert not align([c, d]).pairs, (left, right)
     # without the measure features the two totals would not pair at all
-    monkeypatch.setattr("newsdiff.core.similarity.MEASURE_FEATURES", {})
+    monkeypatch.setattr("newsdiff.core.matching.similarity.MEASURE_FEATURES", {})
     assert {(p.left.sentence, p.right.sentence) for p in align([a, b]).pairs} == {(1, 0), (2, 1)}
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from newsdiff.core.blocks import Block, is_heading_line, parse
-from newsdiff.core.decode import decode
-from newsdiff.core.seeds import seed_paths
+from newsdiff.core.reading.blocks import Block, is_heading_line, parse
+from newsdiff.core.reading.decode import decode
+from newsdiff.core.reading.seeds import seed_paths
 
 
 def kinds_and_texts(blocks: tuple[Block, ...]) -> list[tuple[str, str]]:

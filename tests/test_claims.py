@@ -7,11 +7,11 @@ import json
 
 import pytest
 
-from newsdiff.core.align import align
-from newsdiff.core.claims import claim_table, claim_table_to_dict
-from newsdiff.core.loader import read_articles
+from newsdiff.core.matching.align import align
 from newsdiff.core.model import Alignment, Pair, SentenceRef
-from newsdiff.core.seeds import seed_paths
+from newsdiff.core.reading.loader import read_articles
+from newsdiff.core.reading.seeds import seed_paths
+from newsdiff.core.views.claims import claim_table, claim_table_to_dict
 
 # the dates the seeds' own text does not carry, as their publishers gave them
 DATES = {"001": "2025-06", "003": "2024-10"}

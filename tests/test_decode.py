@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdiff.core.decode import NotText, clean_text, decode, detect_encoding
+from newsdiff.core.reading.decode import NotText, clean_text, decode, detect_encoding
 
 GERMAN = "Düsseldorf. „Wir müssen das noch herausfinden“, sagt Austin – 10.000 Soldaten, 5 €.\n"
 

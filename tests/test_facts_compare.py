@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdiff.core.facts import compare_facts
-from newsdiff.core.loader import read_articles
-from newsdiff.core.seeds import seed_paths
+from newsdiff.core.reading.loader import read_articles
+from newsdiff.core.reading.seeds import seed_paths
 
 
 @pytest.fixture(scope="module")
@@ -244,7 +244,7 @@ def test_short_form_of_a_name():
         "newsdiff.core.facts.attributions",
         "newsdiff.core.facts.phrases",
         "newsdiff.core.facts.compare",
-        "newsdiff.core.claims",
+        "newsdiff.core.views.claims",
         "newsdiff.commands.facts",
     ],
 )

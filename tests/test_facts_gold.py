@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from newsdiff.core.facts import extract_facts
-from newsdiff.core.loader import read_articles
-from newsdiff.core.seeds import seed_paths
+from newsdiff.core.reading.loader import read_articles
+from newsdiff.core.reading.seeds import seed_paths
 
 GOLD = Path(__file__).parent / "fixtures" / "facts_gold.json"
 # floors a little under what the extractor measures now (see the benchmark)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdiff.core.loader import read_articles
+from newsdiff.core.reading.loader import read_articles
 
 GOOD = (
     "Nordkorea schickt Soldaten nach Russland\n\n"
@@ -227,7 +227,7 @@ def test_crlf_and_lf_files_read_the_same(tmp_path):
 
 
 def test_a_200000_character_line_without_punctuation_loads_and_aligns(tmp_path, cache):
-    from newsdiff.core.align import align
+    from newsdiff.core.matching.align import align
 
     words = [f"wort{i % 997}" for i in range(200_000 // 8)]
     line = " ".join(words)[:200_000]
@@ -298,7 +298,7 @@ def test_a_fifo_and_a_file_name_with_escapes_neither_hang_nor_drive_the_terminal
 
 
 def test_a_file_of_one_short_sentence_repeated_aligns_in_seconds(tmp_path):
-    from newsdiff.core.align import align
+    from newsdiff.core.matching.align import align
 
     path = tmp_path / "repeated.txt"
     path.write_text("Kurz\n\n" + "Ja. Nein. Kursk. " * 20_000, encoding="utf-8")

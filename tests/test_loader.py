@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdiff.core.article import build_article
-from newsdiff.core.loader import ReadError, read_article, read_articles
 from newsdiff.core.model import Article
-from newsdiff.core.seeds import seed_paths
+from newsdiff.core.reading.article import build_article
+from newsdiff.core.reading.loader import ReadError, read_article, read_articles
+from newsdiff.core.reading.seeds import seed_paths
 
 SEED_TITLES = {
     "000": "Einsatz im Ukraine-Krieg Nordkorea bestätigt Truppenentsendung nach Russland",

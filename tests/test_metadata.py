@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsdiff.core.article import build_article
-from newsdiff.core.metadata import (
+from newsdiff.core.reading.article import build_article
+from newsdiff.core.reading.metadata import (
     clean_title,
     find_credit,
     find_dateline,

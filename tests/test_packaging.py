@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import newsdiff
-from newsdiff.core.seeds import seed_paths
+from newsdiff.core.reading.seeds import seed_paths
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_SEEDS = REPO.parent / "shared" / "seeds"
@@ -28,7 +28,7 @@ def test_seeds_are_byte_identical_to_the_shared_ones():
 
 def test_core_imports_no_terminal_library():
     code = (
-        "import sys, newsdiff, newsdiff.core.model, newsdiff.core.seeds;"
+        "import sys, newsdiff, newsdiff.core.model, newsdiff.core.reading.seeds;"
         "import pkgutil, importlib, newsdiff.core as core;"
         "modules = pkgutil.walk_packages(core.__path__, 'newsdiff.core.');"
         "[importlib.import_module(m.name) for m in modules];"

@@ -10,13 +10,13 @@ import dataclasses
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsdiff.core.align import align
-from newsdiff.core.article import build_article, fold_spaces
-from newsdiff.core.decode import NotText, clean_text, decode
 from newsdiff.core.facts import compare_facts, extract_facts
-from newsdiff.core.loader import ReadError, read_article
-from newsdiff.core.segment import split_sentences
-from newsdiff.core.similarity import profile, similarity
+from newsdiff.core.language.segment import split_sentences
+from newsdiff.core.matching.align import align
+from newsdiff.core.matching.similarity import profile, similarity
+from newsdiff.core.reading.article import build_article, fold_spaces
+from newsdiff.core.reading.decode import NotText, clean_text, decode
+from newsdiff.core.reading.loader import ReadError, read_article
 
 # derandomize: CI runs the same examples every time, so a red build is reproducible
 FAST = settings(
@@ -199,8 +199,8 @@ def test_an_article_pairs_every_passage_with_its_copy(text):
 def test_any_alignment_reports_every_passage_exactly_in_all_formats(a, b):
     import json
 
-    from newsdiff.core.report import render_report
-    from newsdiff.core.report.view import cluster_views
+    from newsdiff.core.export.report import render_report
+    from newsdiff.core.views.clusters import cluster_views
 
     alignment = align([_article(a, "a"), _article(b + "\n\n" + a, "b")])
     for view in cluster_views(alignment):

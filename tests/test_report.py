@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from newsdiff.core.export.report import render_report, save_report
 from newsdiff.core.model import (
     Alignment,
     Article,
@@ -25,9 +26,8 @@ from newsdiff.core.model import (
     SentenceRef,
     WordChange,
 )
-from newsdiff.core.report import render_report, save_report
-from newsdiff.core.report.summary import summarize
-from newsdiff.core.report.view import cluster_views
+from newsdiff.core.views.clusters import cluster_views
+from newsdiff.core.views.summary import summarize
 
 HOSTILE = (
     "Böse <script>alert(1)</script> [link](x) *x* | [b]fett[/] "
@@ -162,7 +162,7 @@ def test_html_marks_read_without_colour():
 
 
 def test_json_report_parses_and_keeps_text_exact():
-    pytest.importorskip("newsdiff.core.export")
+    pytest.importorskip("newsdiff.core.export.schema")
     document = json.loads(render_report(hand_alignment(), format="json"))
     assert document["format"] == "newsdiff-report/1"
     assert [s["title"] for s in document["sources"]] == ["T [red]A[/]", "Titel <b>B</b>"]
@@ -218,7 +218,7 @@ def test_report_command_prints_to_stdout_without_output_option(tmp_path):
 
 
 def test_report_command_never_overwrites_an_input(tmp_path):
-    from newsdiff.core.seeds import seed_paths
+    from newsdiff.core.reading.seeds import seed_paths
 
     sources = []
     for seed in seed_paths()[:2]:
@@ -249,7 +249,7 @@ def test_save_report_picks_the_format_from_the_suffix_and_writes_whole(tmp_path)
     alignment = hand_alignment()
     for name, format_ in (("r.md", "markdown"), ("r.HTML", "html"), ("r.json", "json")):
         if format_ == "json":
-            pytest.importorskip("newsdiff.core.export")
+            pytest.importorskip("newsdiff.core.export.schema")
         written = save_report(alignment, tmp_path / name)
         assert written.read_text(encoding="utf-8") == render_report(alignment, format=format_)
         assert written.stat().st_mode & 0o044  # readable by others, as a report to share
@@ -263,8 +263,8 @@ def test_save_report_picks_the_format_from_the_suffix_and_writes_whole(tmp_path)
 @settings(max_examples=200, deadline=None, derandomize=True)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80))
 def test_markdown_escaping_keeps_any_text_literal(text):
-    from newsdiff.core.report.markdown import escape
-    from newsdiff.core.report.view import plain
+    from newsdiff.core.export.markdown import escape
+    from newsdiff.core.views.clusters import plain
 
     html = (
         MarkdownIt("commonmark")

@@ -14,7 +14,7 @@ from newsdiff.core.model import (
     SentenceRef,
     WordChange,
 )
-from newsdiff.core.rows import (
+from newsdiff.core.views.rows import (
     count_fact_differences,
     find_row,
     flip_pair,

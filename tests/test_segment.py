@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdiff.core.segment import split_sentences
+from newsdiff.core.language.segment import split_sentences
 
 FIXTURE = Path(__file__).parent / "fixtures" / "seed_sentences.json"
 
@@ -297,10 +297,10 @@ def _accuracy(expected: list[tuple[str, str]], got: list[tuple[str, str]]) -> fl
 
 
 def test_loader_reads_the_seeds_as_the_fixture_says() -> None:
-    if importlib.util.find_spec("newsdiff.core.loader") is None:
-        pytest.skip("newsdiff.core.loader is not written yet")
-    loader = importlib.import_module("newsdiff.core.loader")
-    from newsdiff.core.seeds import seed_paths
+    if importlib.util.find_spec("newsdiff.core.reading.loader") is None:
+        pytest.skip("newsdiff.core.reading.loader is not written yet")
+    loader = importlib.import_module("newsdiff.core.reading.loader")
+    from newsdiff.core.reading.seeds import seed_paths
 
     fixture = json.loads(FIXTURE.read_text(encoding="utf-8"))
     assert sorted(fixture) == sorted(path.stem for path in seed_paths())

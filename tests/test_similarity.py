@@ -6,17 +6,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdiff.core.lexicon import features, split_compound
-from newsdiff.core.loader import read_articles
-from newsdiff.core.seeds import seed_paths
-from newsdiff.core.similarity import (
+from newsdiff.core.language.lexicon import features, split_compound
+from newsdiff.core.language.text import folded_text, normalize_number, tokenize
+from newsdiff.core.matching.similarity import (
     Frequencies,
     measure_features,
     profile,
     score_profiles,
     similarity,
 )
-from newsdiff.core.text import folded_text, normalize_number, tokenize
+from newsdiff.core.reading.loader import read_articles
+from newsdiff.core.reading.seeds import seed_paths
 
 _POOL = (
     "Nordkorea Russland Soldaten Truppen entsandt bestätigt 10.000 11.000 Kim Putin der die und "

@@ -16,7 +16,7 @@ import pytest
 from textual.worker import WorkerFailed
 
 from newsdiff.app import NewsdiffApp, make_app
-from newsdiff.core.seeds import seed_paths
+from newsdiff.core.reading.seeds import seed_paths
 
 THEME = "textual-dark"
 SIZE = (120, 40)

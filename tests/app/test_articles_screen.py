@@ -9,10 +9,10 @@ from rapidfuzz import fuzz, utils
 from textual.content import Content
 
 from newsdiff.app import NewsdiffApp
-from newsdiff.app.overview import overview
 from newsdiff.app.screens.articles import MARK, ArticlesScreen, ArticleTable
 from newsdiff.app.screens.help import HelpScreen
 from newsdiff.core.model import Alignment, Corpus, Problem
+from newsdiff.core.views.overview import overview
 
 SIZE = (120, 40)
 
@@ -263,7 +263,7 @@ async def test_one_article_shows_a_helpful_empty_state(build_app, settle, tmp_pa
 
 
 async def test_unreadable_files_are_named_in_a_notification(build_app, settle, monkeypatch):
-    import newsdiff.core.loader as loader
+    import newsdiff.core.reading.loader as loader
 
     monkeypatch.setattr(
         loader,
@@ -281,7 +281,7 @@ async def test_unreadable_files_are_named_in_a_notification(build_app, settle, m
 
 
 async def test_a_failing_alignment_is_reported_and_the_list_stays(build_app, settle, monkeypatch):
-    import newsdiff.core.align as align_module
+    import newsdiff.core.matching.align as align_module
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("aligner broke")
@@ -387,7 +387,7 @@ async def test_help_shows_a_bracketed_screen_title_literally(build_app, settle):
 async def test_control_characters_from_the_core_never_reach_the_terminal(
     build_app, settle, monkeypatch
 ):
-    import newsdiff.core.loader as loader
+    import newsdiff.core.reading.loader as loader
     from newsdiff.core.model import Article, Sentence
 
     title = "Alarm\x1b[2J\x1b]0;pwned\x07 im Tal"
@@ -404,7 +404,7 @@ async def test_control_characters_from_the_core_never_reach_the_terminal(
 
 def test_without_a_terminal_the_reader_points_to_the_plain_commands(capsys):
     from newsdiff.cli import main
-    from newsdiff.core.seeds import seed_paths
+    from newsdiff.core.reading.seeds import seed_paths
 
     # pytest captures stdout, so this runs without a terminal, like `newsdiff x | less`
     assert main([str(seed_paths()[0])]) == 2

@@ -8,7 +8,7 @@ from compare_data import sample_alignment
 from textual.app import App
 
 from newsdiff.app.screens.compare import CompareScreen, report_path
-from newsdiff.core.subset import restrict
+from newsdiff.core.views.subset import restrict
 
 
 class CompareApp(App[None]):

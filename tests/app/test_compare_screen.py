@@ -8,7 +8,7 @@ from textual.app import App
 from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.screens.passage import PassageScreen
 from newsdiff.app.widgets.comparison_view import ComparisonView
-from newsdiff.core.rows import row_of_passage
+from newsdiff.core.views.rows import row_of_passage
 
 
 class CompareApp(App[None]):

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from newsdiff.app.listing import arrange, printable, title_matches
-from newsdiff.app.overview import overview
 from newsdiff.core.model import (
     Alignment,
     Article,
@@ -14,6 +12,8 @@ from newsdiff.core.model import (
     Sentence,
     SentenceRef,
 )
+from newsdiff.core.views.listing import arrange, printable, title_matches
+from newsdiff.core.views.overview import overview
 
 
 def article(id_: str, title: str, date: str | None, passages: int = 2) -> Article:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsdiff.app.widgets.passage_text import MAX_SPANS, passage_content, relation_mark
 from newsdiff.core.model import FactComparison, Pair, Sentence, SentenceRef, WordChange
-from newsdiff.core.rows import flip_pair
+from newsdiff.core.views.rows import flip_pair
 
 STYLES = {
     kind: kind

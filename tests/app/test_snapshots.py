@@ -12,16 +12,16 @@ from __future__ import annotations
 import pytest
 from list_data import sample_alignment, sample_corpus
 
-import newsdiff.core.align
-import newsdiff.core.loader
+import newsdiff.core.matching.align
+import newsdiff.core.reading.loader
 
 
 def fixed_core(monkeypatch: pytest.MonkeyPatch, count: int = 5) -> list[str]:
     """Make the worker's reader and aligner return the sample; the paths it was given."""
     corpus = sample_corpus(count)
-    monkeypatch.setattr(newsdiff.core.loader, "read_articles", lambda paths, **_: corpus)
+    monkeypatch.setattr(newsdiff.core.reading.loader, "read_articles", lambda paths, **_: corpus)
     monkeypatch.setattr(
-        newsdiff.core.align, "align", lambda articles, **_: sample_alignment(corpus)
+        newsdiff.core.matching.align, "align", lambda articles, **_: sample_alignment(corpus)
     )
     return [article.path for article in corpus.articles]
 

@@ -10,8 +10,8 @@ HEAVY = (
     "simplemma",
     "charset_normalizer",
     "markdown_it",
-    "newsdiff.core.loader",
-    "newsdiff.core.align",
+    "newsdiff.core.reading.loader",
+    "newsdiff.core.matching.align",
     "newsdiff.core.model",
     "newsdiff.app.screens.compare",
 )

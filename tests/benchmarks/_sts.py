@@ -7,8 +7,8 @@ import math
 from collections import Counter
 from pathlib import Path
 
-from newsdiff.core.similarity import Frequencies, profile, score_profiles
-from newsdiff.core.text import folded_text
+from newsdiff.core.language.text import folded_text
+from newsdiff.core.matching.similarity import Frequencies, profile, score_profiles
 
 CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
 

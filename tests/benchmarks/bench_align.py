@@ -39,8 +39,8 @@ GNAD = ROOT.parent / "shared" / "corpora" / "gnad-1028.csv"
 
 def gnad_articles(limit: int):  # type: ignore[no-untyped-def]
     """The first ``limit`` gnad articles as segmented newsdiff Articles."""
+    from newsdiff.core.language.segment import split_sentences
     from newsdiff.core.model import Article, Sentence
-    from newsdiff.core.segment import split_sentences
 
     articles = []
     with GNAD.open(encoding="utf-8", newline="") as handle:
@@ -73,8 +73,8 @@ def _rss_mb() -> float:
 
 def child(size: int, baseline_rows: int) -> dict:  # type: ignore[type-arg]
     """One size, in this (fresh) process: align, then the all-pairs baseline."""
-    from newsdiff.core import align as align_module
-    from newsdiff.core import candidates
+    from newsdiff.core.matching import align as align_module
+    from newsdiff.core.matching import candidates
 
     articles = gnad_articles(size)
     passages = sum(len(a.sentences) for a in articles)

@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from newsdiff.core.align import THRESHOLD, align
-from newsdiff.core.loader import read_articles
-from newsdiff.core.seeds import seed_paths
+from newsdiff.core.matching.align import THRESHOLD, align
+from newsdiff.core.reading.loader import read_articles
+from newsdiff.core.reading.seeds import seed_paths
 from seed_quality import PARTS, judged, made, scores
 
 

@@ -25,11 +25,11 @@ from pathlib import Path
 
 from _sts import CORPORA, load, newsdiff_scores, spearman
 
-from newsdiff.core import lexicon
-from newsdiff.core.align import align
-from newsdiff.core.loader import read_articles
-from newsdiff.core.seeds import seed_paths
-from newsdiff.core.text import words
+from newsdiff.core.language.detection import lexicon
+from newsdiff.core.language.text import words
+from newsdiff.core.matching.align import align
+from newsdiff.core.reading.loader import read_articles
+from newsdiff.core.reading.seeds import seed_paths
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "seed_pairs.json"
 EXAMPLES = ("Truppenentsendung", "Geheimdienstmitarbeiter", "Verteidigungsabkommen", "Russland")

@@ -20,8 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from newsdiff.core.facts.names import _dictionary, extract_names
-from newsdiff.core.loader import read_articles
-from newsdiff.core.seeds import seed_paths
+from newsdiff.core.reading.loader import read_articles
+from newsdiff.core.reading.seeds import seed_paths
 
 TESTS = Path(__file__).resolve().parents[1]
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")

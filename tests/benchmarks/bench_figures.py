@@ -30,10 +30,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from newsdiff.core.align import align
 from newsdiff.core.facts import compare_facts, extract_facts
-from newsdiff.core.loader import read_articles
-from newsdiff.core.seeds import seed_paths
+from newsdiff.core.matching.align import align
+from newsdiff.core.reading.loader import read_articles
+from newsdiff.core.reading.seeds import seed_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 GNAD = ROOT.parent / "shared" / "corpora" / "gnad-1028.csv"

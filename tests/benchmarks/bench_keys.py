@@ -30,9 +30,9 @@ from textual.app import App
 
 from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.widgets.comparison_view import ComparisonView
-from newsdiff.core.align import align
-from newsdiff.core.loader import read_article
-from newsdiff.core.segment import split_sentences
+from newsdiff.core.language.segment import split_sentences
+from newsdiff.core.matching.align import align
+from newsdiff.core.reading.loader import read_article
 
 GNAD = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "gnad-1028.csv"
 
@@ -159,7 +159,7 @@ def main() -> int:
     alignment = align([a, b])
     aligned = time.perf_counter() - start
     start = time.perf_counter()
-    from newsdiff.core.rows import side_by_side
+    from newsdiff.core.views.rows import side_by_side
 
     rows = side_by_side(alignment, a.id, b.id)
     planned = time.perf_counter() - start

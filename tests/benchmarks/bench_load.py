@@ -68,8 +68,8 @@ def main() -> int:
         os.environ.pop("NEWSDIFF_NO_CACHE", None)
         count = write_articles(folder)
 
-        from newsdiff.core.decode import decode
-        from newsdiff.core.loader import read_articles, report_files
+        from newsdiff.core.reading.decode import decode
+        from newsdiff.core.reading.loader import read_articles, report_files
 
         files = [path for path in report_files([folder]) if isinstance(path, Path)]
 

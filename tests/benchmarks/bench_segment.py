@@ -33,7 +33,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from newsdiff.core.segment import split_sentences
+from newsdiff.core.language.segment import split_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "seed_sentences.json"

@@ -14,7 +14,7 @@ Spearman's rank correlation with the human 0-5 scores, side by side in one run:
 - rapidfuzz ``token_set_ratio`` on the raw sentences (rapidfuzz's best scorer here);
 - TF-IDF character 3-5-gram cosine on the folded sentences.
 
-The constants of newsdiff.core.similarity were fitted on the train files by
+The constants of newsdiff.core.matching.similarity were fitted on the train files by
 tune_sts.py; the dev files are only reported here.
 """
 

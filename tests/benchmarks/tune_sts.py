@@ -25,7 +25,7 @@ import sys
 
 from _sts import CORPORA, load, newsdiff_scores, spearman
 
-from newsdiff.core import similarity
+from newsdiff.core.matching import similarity
 
 CUTOFFS = (50.0, 55.0, 60.0, 65.0, 70.0, 80.0, 90.0)
 PREFIXES = (0, 3, 4, 5)

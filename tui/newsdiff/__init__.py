@@ -26,15 +26,15 @@ _API = {
     "WordChange": "newsdiff.core.model",
     "FactComparison": "newsdiff.core.model",
     "Alignment": "newsdiff.core.model",
-    "read_articles": "newsdiff.core.loader",
-    "read_article": "newsdiff.core.loader",
-    "seed_paths": "newsdiff.core.seeds",
-    "split_sentences": "newsdiff.core.segment",
-    "similarity": "newsdiff.core.similarity",
-    "align": "newsdiff.core.align",
+    "read_articles": "newsdiff.core.reading.loader",
+    "read_article": "newsdiff.core.reading.loader",
+    "seed_paths": "newsdiff.core.reading.seeds",
+    "split_sentences": "newsdiff.core.language.segment",
+    "similarity": "newsdiff.core.matching.similarity",
+    "align": "newsdiff.core.matching.align",
     "extract_facts": "newsdiff.core.facts",
     "compare_facts": "newsdiff.core.facts",
-    "claim_table": "newsdiff.core.claims",
+    "claim_table": "newsdiff.core.views.claims",
 }
 
 __all__ = ["__version__", *_API]

@@ -121,8 +121,8 @@ class NewsdiffApp(App[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def _load(self, paths: tuple[str, ...], generation: int) -> None:
         # The core (and rapidfuzz, simplemma behind it) loads here, after the first paint.
-        from newsdiff.core.loader import read_articles
         from newsdiff.core.model import Alignment
+        from newsdiff.core.reading.loader import read_articles
 
         worker = get_current_worker()
         corpus = read_articles(paths)
@@ -133,7 +133,7 @@ class NewsdiffApp(App[None]):
             self.post_message(self.AlignmentReady(generation, Alignment(corpus.articles, (), ())))
             return
         self.post_message(self.Progress(generation, "Pairing passages…"))
-        from newsdiff.core.align import align
+        from newsdiff.core.matching.align import align
 
         alignment = align(corpus.articles)
         if not worker.is_cancelled:
@@ -244,7 +244,7 @@ def make_app(
     """
     settings = load_settings() if use_settings else None
     if not paths:
-        from newsdiff.core.seeds import seed_paths
+        from newsdiff.core.reading.seeds import seed_paths
 
         paths = seed_paths()
     merged_keymap = {**(settings.keymap if settings else {}), **(keymap or {})}

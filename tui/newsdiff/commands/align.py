@@ -36,11 +36,11 @@ def run(args: argparse.Namespace) -> int:
     corpus = load_corpus(list(args.paths))
     if isinstance(corpus, int):
         return corpus
-    from newsdiff.core.align import align
+    from newsdiff.core.matching.align import align
 
     alignment = align(corpus.articles, threshold=args.threshold)
     if args.json:
-        from newsdiff.core.export import alignment_to_dict
+        from newsdiff.core.export.schema import alignment_to_dict
 
         json.dump(alignment_to_dict(alignment), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

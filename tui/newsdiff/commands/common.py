@@ -31,10 +31,10 @@ def load_corpus(paths: list[str]) -> Corpus | int:
     >>> len(load_corpus([]).articles)
     5
     """
-    from newsdiff.core.loader import read_articles  # the reader only when a command reads
+    from newsdiff.core.reading.loader import read_articles  # the reader only when a command reads
 
     if not paths:
-        from newsdiff.core.seeds import seed_paths
+        from newsdiff.core.reading.seeds import seed_paths
 
         paths = [str(path) for path in seed_paths()]
     missing = [path for path in paths if not _exists(path)]

@@ -12,7 +12,7 @@ import json
 import sys
 
 from newsdiff.commands.common import add_paths_argument, load_corpus
-from newsdiff.core.claims import ClaimTable, ClaimValue, claim_table, claim_table_to_dict
+from newsdiff.core.views.claims import ClaimTable, ClaimValue, claim_table, claim_table_to_dict
 
 EXIT_OK = 0
 
@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     corpus = load_corpus(list(args.paths))
     if isinstance(corpus, int):
         return corpus
-    from newsdiff.core.align import align
+    from newsdiff.core.matching.align import align
 
     table = claim_table(align(corpus.articles))
     if args.json:
@@ -66,7 +66,7 @@ def _join(parts: list[str]) -> str:
 def render_table(table: ClaimTable) -> str:
     """The claim table as aligned text columns: date, source, figure, as written, credited to.
 
-    >>> from newsdiff.core.claims import ClaimTable
+    >>> from newsdiff.core.views.claims import ClaimTable
     >>> render_table(ClaimTable(()))
     'No claim with figures is told by more than one report.'
     """

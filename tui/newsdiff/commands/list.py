@@ -12,7 +12,7 @@ import shutil
 import sys
 
 from newsdiff.commands.common import add_paths_argument, load_corpus, printable
-from newsdiff.core.export import article_metadata
+from newsdiff.core.export.schema import article_metadata
 from newsdiff.core.model import Article, Corpus
 
 EXIT_OK = 0

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from newsdiff.commands.common import add_paths_argument, load_corpus, printable
-from newsdiff.core.report import FORMATS, render_report, write_text_atomically
+from newsdiff.core.export.report import FORMATS, render_report, write_text_atomically
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -48,7 +48,7 @@ def _is_input(output: Path, inputs: list[Path]) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsdiff.core.align import align
+    from newsdiff.core.matching.align import align
 
     corpus = load_corpus(list(args.paths))
     if isinstance(corpus, int):

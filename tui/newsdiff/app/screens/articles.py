@@ -19,8 +19,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, LoadingIndicator, Static
 
-from newsdiff.app.listing import SORT_KEYS, arrange, printable
-from newsdiff.app.overview import ArticleOverview, overview
+from newsdiff.core.views.listing import SORT_KEYS, arrange, printable
+from newsdiff.core.views.overview import ArticleOverview, overview
 
 if TYPE_CHECKING:
     from rich.console import JustifyMethod

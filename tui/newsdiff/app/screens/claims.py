@@ -22,7 +22,7 @@ from newsdiff.app.widgets.passage_text import visible
 from newsdiff.core.model import Alignment, Article
 
 if TYPE_CHECKING:
-    from newsdiff.core.claims import ClaimTable
+    from newsdiff.core.views.claims import ClaimTable
 
 _PREFIX = "claim-grid"
 
@@ -88,7 +88,7 @@ class ClaimsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def _build(self) -> None:
-        from newsdiff.core.claims import claim_table
+        from newsdiff.core.views.claims import claim_table
 
         table = claim_table(self.alignment)
         if not get_current_worker().is_cancelled:

@@ -1,7 +1,7 @@
 """The comparison screen: two reports side by side, paired passages on one row.
 
 The screen owns which two reports are shown, which side is which and whether
-unpaired passages show; the row plan comes from ``newsdiff.core.rows`` and the
+unpaired passages show; the row plan comes from ``newsdiff.core.views.rows`` and the
 drawing from ``ComparisonView``.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from textual import work
 from textual.app import ComposeResult
@@ -23,7 +23,7 @@ from textual.widgets import Footer, Static
 
 from newsdiff.app.widgets.comparison_view import ComparisonView
 from newsdiff.core.model import Alignment, Article
-from newsdiff.core.rows import (
+from newsdiff.core.views.rows import (
     Row,
     article_by_id,
     count_fact_differences,
@@ -176,7 +176,7 @@ class CompareScreen(Screen[None]):
         row = None
         if keep is not None:
             article, index = keep
-            side = "left" if article == left_id else "right"
+            side: Literal["left", "right"] = "left" if article == left_id else "right"
             if article in (left_id, right_id):
                 row = row_of_passage(self._rows, index, side=side)
         if row is None:
@@ -278,8 +278,8 @@ class CompareScreen(Screen[None]):
     @work(thread=True, group="report", exit_on_error=False)
     def _write_report(self, format: str, left_id: str, right_id: str) -> None:
         # Rendering a long pair takes a moment: off the UI thread, told when done.
-        from newsdiff.core.report import save_report
-        from newsdiff.core.subset import restrict
+        from newsdiff.core.export.report import save_report
+        from newsdiff.core.views.subset import restrict
 
         target: Path | str = "the working folder"
         try:

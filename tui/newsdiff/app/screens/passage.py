@@ -25,7 +25,7 @@ from newsdiff.app.widgets.passage_text import (
     resolve_styles,
 )
 from newsdiff.core.model import Alignment, Article, Pair, SentenceRef
-from newsdiff.core.rows import (
+from newsdiff.core.views.rows import (
     article_by_id,
     pairs_between,
     position,

@@ -1,6 +1,6 @@
 """Two reports side by side, one row per passage pair, drawn with the Line API.
 
-The row plan comes from ``newsdiff.core.rows``; this widget only wraps and
+The row plan comes from ``newsdiff.core.views.rows``; this widget only wraps and
 paints it. Every row's height is known up front from plain-text wrapping (cheap),
 while styled lines are built only for rows on screen and cached, so moving the
 cursor on two 2,000-sentence reports repaints two rows, not the document.
@@ -32,7 +32,7 @@ from newsdiff.app.widgets.passage_text import (
     resolve_styles,
 )
 from newsdiff.app.widgets.wrap import wrap_offsets
-from newsdiff.core.rows import Row
+from newsdiff.core.views.rows import Row
 
 Side = Literal["left", "right"]
 _PREFIX = "comparison-view"

@@ -43,7 +43,7 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     if measure is len and "\n" not in text:
         lines = [m.span() for m in _line_pattern(width).finditer(text)]
         return lines or [(0, 0)]
-    lines: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []
     start = end = cells = -1
     for match in _WORD.finditer(text):
         s, e = match.span()
@@ -52,17 +52,17 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
             end, cells = e, cells + 1 + w
             continue
         if start >= 0:
-            lines.append((start, end))
+            spans.append((start, end))
         while w > width:
             cut, used = s, 0
             while cut < e and used + cell_len(text[cut]) <= width:
                 used += cell_len(text[cut])
                 cut += 1
             cut = max(cut, s + 1)  # a wide character in a one-cell line
-            lines.append((s, cut))
+            spans.append((s, cut))
             s = cut
             w = cell_len(text[s:e])
         start, end, cells = s, e, w
     if start >= 0:
-        lines.append((start, end))
-    return lines or [(0, 0)]
+        spans.append((start, end))
+    return spans or [(0, 0)]

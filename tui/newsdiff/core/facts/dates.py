@@ -111,10 +111,11 @@ def _value(m: re.Match[str], pub: tuple[int | None, int | None, int | None]) -> 
         return f"{day}T{int(g['hh']):02d}:{g['mm']}" if g["hh"] else day
     if g["y2"]:
         return f"{g['y2']}-{g['m2']}" + (f"-{g['d2']}" if g["d2"] else "")
-    for d, mo, y in (("d3", "m3", "y3"), ("d4", "m4", "y4")):
-        if g[d]:
-            month = _MONTHS[g[mo].lower()]
-            return f"{_month(int(g[y]) if g[y] else year, month)}-{int(g[d]):02d}"
+    for day_group, month_group, year_group in (("d3", "m3", "y3"), ("d4", "m4", "y4")):
+        if g[day_group]:
+            month = _MONTHS[g[month_group].lower()]
+            given = int(g[year_group]) if g[year_group] else year
+            return f"{_month(given, month)}-{int(g[day_group]):02d}"
     if g["m5"]:
         month = _MONTHS[g["m5"].lower()]
         return _month(int(g["y5"]), month) if g["y5"] else _relative_month(month, mod, pub)

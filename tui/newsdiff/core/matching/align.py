@@ -2,8 +2,8 @@
 
 Reports reorder facts and split or merge sentences, so alignment is neither
 monotonic nor one-to-one: any passage may pair with any passage of another
-report. Candidates come from rare shared lemmas (``newsdiff.core.candidates``),
-each is scored with ``newsdiff.core.similarity``, and pairs above the threshold
+report. Candidates come from rare shared lemmas (``newsdiff.core.matching.candidates``),
+each is scored with ``newsdiff.core.matching.similarity``, and pairs above the threshold
 join claim clusters; somewhat below it, two passages that are each other's best
 match between their two reports join too (competitive linking). A cluster only
 grows when every cross-report pair in it still scores above a floor (or is such
@@ -24,10 +24,16 @@ from collections.abc import Iterable, Sequence
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from newsdiff.core.candidates import candidate_pairs
+from newsdiff.core.language.text import Token, fold, normalize_number, tokenize
+from newsdiff.core.matching.candidates import candidate_pairs
+from newsdiff.core.matching.similarity import (
+    Frequencies,
+    Profile,
+    profile,
+    score_profiles,
+    variants,
+)
 from newsdiff.core.model import Alignment, Article, Pair, Relation, SentenceRef, WordChange
-from newsdiff.core.similarity import Frequencies, Profile, profile, score_profiles, variants
-from newsdiff.core.text import Token, fold, normalize_number, tokenize
 
 # Chosen on the seed fixture (tests/fixtures/seed_pairs.json, see tests/test_align.py).
 THRESHOLD = 0.35  # a pair of passages scoring this much tells the same claim
@@ -339,7 +345,7 @@ def word_changes(left: str, right: str) -> tuple[WordChange, ...]:
     for op in Levenshtein.opcodes(_words(lt), _words(rt)):
         ls, le = _span(lt, op.src_start, op.src_end)
         rs, re_ = _span(rt, op.dest_start, op.dest_end)
-        out.append(WordChange(op.tag, ls, le, rs, re_))
+        out.append(WordChange(op.tag, ls, le, rs, re_))  # type: ignore[arg-type]  # rapidfuzz's tags are the four WordChange names
     return tuple(out)
 
 

@@ -31,8 +31,8 @@ def alignment_to_dict(alignment: Alignment) -> dict[str, Any]:
 def article_metadata(article: Article) -> dict[str, Any]:
     """What newsdiff found about a report, as every JSON document shows it.
 
-    >>> from newsdiff.core.loader import read_articles
-    >>> from newsdiff.core.seeds import seed_paths
+    >>> from newsdiff.core.reading.loader import read_articles
+    >>> from newsdiff.core.reading.seeds import seed_paths
     >>> article_metadata(read_articles(seed_paths()[:1]).articles[0])["date"]
     '2025-04-28T03:32'
     """

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from newsdiff.core.similarity import Frequencies, Profile
+from newsdiff.core.matching.similarity import Frequencies, Profile
 
 TOPIC_SHARE = 0.1  # a lemma in more than this share of the passages is a topic word
 MAX_POSTINGS = 50  # ... and so is one in more passages than this, however big the corpus
@@ -32,7 +32,7 @@ def stem(feature: str) -> str:
 def block_keys(frequencies: Frequencies) -> frozenset[str]:
     """The keys rare enough to propose a candidate: shared, but not topic words.
 
-    >>> from newsdiff.core.similarity import profile
+    >>> from newsdiff.core.matching.similarity import profile
     >>> texts = ["Kim besucht Putin", "Kim trifft Putin", "Kim reist", "Kim spricht"]
     >>> sorted(block_keys(Frequencies.from_profiles(profile(t) for t in texts)))
     ['putin']
@@ -58,7 +58,7 @@ def candidate_pairs(
     ``per_passage`` partners it overlaps most, so the work grows with the
     corpus, not with its square.
 
-    >>> from newsdiff.core.similarity import profile
+    >>> from newsdiff.core.matching.similarity import profile
     >>> texts = ["Kim besucht Putin", "Kim trifft Putin", "Kim reist", "Kim spricht"]
     >>> candidate_pairs([profile(t) for t in texts], [0, 1, 1, 1])
     [(0, 1)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from newsdiff.core.blocks import Block, BlockKind, Document, row_block
+from newsdiff.core.reading.blocks import Block, BlockKind, Document, row_block
 
 _LOOKAHEAD = 12  # an escape or entity ("&amp;") hides at most a few source chars
 

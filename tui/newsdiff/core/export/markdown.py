@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 
 from newsdiff.core.model import Alignment
-from newsdiff.core.report.summary import omitted_note, overview, summarize
-from newsdiff.core.report.view import (
+from newsdiff.core.views.clusters import (
     ClusterView,
     Run,
     byline,
@@ -22,6 +21,7 @@ from newsdiff.core.report.view import (
     plain,
     source_label,
 )
+from newsdiff.core.views.summary import omitted_note, overview, summarize
 
 # Inline markup characters of CommonMark and GFM (tables, strikethrough); the
 # text always sits after a prefix, so line-start markers (#, -, 1.) are inert.
@@ -46,7 +46,9 @@ def escape(text: str) -> str:
 
 def _wrap(text: str, marker: str) -> str:
     # emphasis must not start or end on a space, so spaces stay outside
-    lead, core, trail = _EDGES.match(plain(text)).groups()
+    edges = _EDGES.match(plain(text))
+    assert edges is not None  # the pattern matches every string
+    lead, core, trail = edges.groups()
     return f"{lead}{marker}{escape(core)}{marker}{trail}" if core else plain(text)
 
 

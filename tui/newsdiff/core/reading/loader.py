@@ -16,10 +16,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from newsdiff.core import cache as article_cache
-from newsdiff.core.article import build_article
-from newsdiff.core.decode import NotText, decode
 from newsdiff.core.model import Article, Corpus, Problem
+from newsdiff.core.reading import cache as article_cache
+from newsdiff.core.reading.article import build_article
+from newsdiff.core.reading.decode import NotText, decode
 
 SUFFIXES = (".txt", ".md", ".markdown")
 _MARKDOWN = (".md", ".markdown")
@@ -48,7 +48,7 @@ def read_article(path: str | os.PathLike[str], *, cache: bool = True) -> Article
 
     Raises ReadError when the file cannot be read as a report.
 
-    >>> from newsdiff.core.seeds import seed_paths
+    >>> from newsdiff.core.reading.seeds import seed_paths
     >>> read_article(seed_paths()[0]).date
     '2025-04-28T03:32'
     """
@@ -83,7 +83,7 @@ def read_articles(paths: Iterable[str | os.PathLike[str]], *, cache: bool = True
     Article ids are the file stems, made unique ("a", "a-2") when two files
     share a stem.
 
-    >>> from newsdiff.core.seeds import seeds_dir
+    >>> from newsdiff.core.reading.seeds import seeds_dir
     >>> corpus = read_articles([seeds_dir()])
     >>> len(corpus.articles), corpus.problems
     (5, ())
@@ -111,7 +111,7 @@ def report_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Pro
     A file named directly is read whatever its suffix; in folders only report
     suffixes count. Each real file is given once.
 
-    >>> from newsdiff.core.seeds import seeds_dir
+    >>> from newsdiff.core.reading.seeds import seeds_dir
     >>> [p.name[:3] for p in report_files([seeds_dir()])]
     ['000', '001', '002', '003', '004']
     """

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import re
 
-from newsdiff.core.blocks import Block, Document, parse
-from newsdiff.core.language import detect_language
-from newsdiff.core.metadata import (
+from newsdiff.core.language.detection import detect_language
+from newsdiff.core.language.segment import split_sentences
+from newsdiff.core.model import Article, Sentence
+from newsdiff.core.reading.blocks import Block, Document, parse
+from newsdiff.core.reading.metadata import (
     clean_title,
     find_credit,
     find_dateline,
     normalise_date,
     pick_date,
 )
-from newsdiff.core.model import Article, Sentence
-from newsdiff.core.segment import split_sentences
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 _OPENING_MAX = 1000  # enough to find a lead's first sentence, without splitting it all

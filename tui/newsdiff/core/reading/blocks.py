@@ -95,7 +95,9 @@ def parse(text: str, *, markdown: bool = False) -> Document:
     ['heading', 'list-item', 'list-item']
     """
     if markdown:
-        from newsdiff.core.markdown_blocks import parse_markdown  # markdown-it only when needed
+        from newsdiff.core.reading.markdown_blocks import (
+            parse_markdown,  # markdown-it only when needed
+        )
 
         return parse_markdown(text)
     return parse_text(text)

@@ -185,8 +185,8 @@ def side_by_side(
     rows: list[Row] = []
     row_of_right: dict[int, int] = {}
     for sentence in left.sentences:
-        pair = best.get(sentence.index)
-        partner = right.sentences[pair.right.sentence] if pair is not None else None
+        best_pair = best.get(sentence.index)
+        partner = right.sentences[best_pair.right.sentence] if best_pair is not None else None
         if partner is not None:
             row_of_right[partner.index] = len(rows)
         others = tuple(others_of_left.get(sentence.index, ()))
@@ -194,7 +194,7 @@ def side_by_side(
             Row(
                 sentence,
                 partner,
-                pair,
+                best_pair,
                 position(sentence),
                 position(partner) if partner else None,
                 others,

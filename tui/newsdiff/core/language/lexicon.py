@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import simplemma
 
-from newsdiff.core.text import fold, normalize_number, words
+from newsdiff.core.language.text import fold, normalize_number, words
 
 # Function words (folded). Kept short on purpose: corpus document frequencies
 # already weigh down common content words; these are the ones that never help.

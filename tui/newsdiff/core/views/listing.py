@@ -10,8 +10,8 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from newsdiff.app.overview import ArticleOverview
     from newsdiff.core.model import Article
+    from newsdiff.core.views.overview import ArticleOverview
 
 FUZZY_THRESHOLD = 75  # rapidfuzz partial_ratio; lets "nordkora" find "Nordkorea"
 SORT_KEYS = ("date", "title", "source", "passages", "paired", "facts", "language")

@@ -25,19 +25,10 @@ from pathlib import Path
 
 from newsdiff.core.model import Article, Sentence
 
-# the modules whose code decides what an Article holds
-_SHAPING = (
-    "article.py",
-    "blocks.py",
-    "cache.py",
-    "decode.py",
-    "language.py",
-    "loader.py",
-    "markdown_blocks.py",
-    "metadata.py",
-    "model.py",
-    "segment.py",
-)
+# the stages whose code decides what an Article holds: every module of them,
+# found on disk, so a new or moved file can never serve stale entries
+_SHAPING_PACKAGES = ("reading", "language")
+_SHAPING_MODULES = ("model.py",)
 _LIBRARIES = ("markdown-it-py", "mdit-py-plugins")
 _FORMAT = 2
 _PRUNE_AFTER = 24 * 3600  # seconds
@@ -76,10 +67,10 @@ def code_version() -> str:
     16
     """
     digest = hashlib.sha256(f"format {_FORMAT}".encode())
-    here = Path(__file__).resolve().parent
-    for name in _SHAPING:
+    core = Path(__file__).resolve().parent.parent
+    for name in _shaping_files(core):
         try:
-            digest.update(name.encode() + b"\0" + (here / name).read_bytes())
+            digest.update(name.encode() + b"\0" + (core / name).read_bytes())
         except OSError:
             digest.update(name.encode() + b"\0missing")
     for library in _LIBRARIES:
@@ -88,6 +79,14 @@ def code_version() -> str:
         except metadata.PackageNotFoundError:
             digest.update(library.encode())
     return digest.hexdigest()[:16]
+
+
+def _shaping_files(core: Path) -> list[str]:
+    """The core files (relative, sorted) whose code shapes an Article."""
+    names = list(_SHAPING_MODULES)
+    for package in _SHAPING_PACKAGES:
+        names += [f"{package}/{p.name}" for p in (core / package).glob("*.py")]
+    return sorted(names)
 
 
 def content_key(data: bytes, *, markdown: bool) -> str:

@@ -32,15 +32,15 @@ def render_report(alignment: Alignment, *, format: str) -> str:
     True
     """
     if format == "markdown":
-        from newsdiff.core.report.markdown import render_markdown
+        from newsdiff.core.export.markdown import render_markdown
 
         return render_markdown(alignment)
     if format == "html":
-        from newsdiff.core.report.html import render_html
+        from newsdiff.core.export.html import render_html
 
         return render_html(alignment)
     if format == "json":
-        from newsdiff.core.report.json import render_json
+        from newsdiff.core.export.json import render_json
 
         return render_json(alignment)
     raise ValueError(f"unknown report format {format!r}; choose one of {', '.join(FORMATS)}")
@@ -83,8 +83,9 @@ def write_text_atomically(path: str | os.PathLike[str], text: str) -> None:
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         # backslashreplace: a stray lone surrogate must not cost the whole report
-        options = {"encoding": "utf-8", "errors": "backslashreplace", "newline": "\n"}
-        with os.fdopen(handle, "w", **options) as stream:
+        with os.fdopen(
+            handle, "w", encoding="utf-8", errors="backslashreplace", newline="\n"
+        ) as stream:
             stream.write(text)
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600 would hide a report meant to share
         os.replace(temporary, target)

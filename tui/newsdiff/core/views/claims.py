@@ -190,7 +190,7 @@ def _gather(
     alignment clustered pull others in, so nothing chains, and a budget of
     scorings bounds the work on large folders.
     """
-    from newsdiff.core.similarity import similarity
+    from newsdiff.core.matching.similarity import similarity
 
     budget = [_BUDGET]
     entities: dict[SentenceRef, set[str]] = {}

@@ -12,8 +12,8 @@ import re
 from dataclasses import asdict
 
 from newsdiff.core.model import Alignment
-from newsdiff.core.report.summary import summarize
-from newsdiff.core.report.view import cluster_views, letter, source_label
+from newsdiff.core.views.clusters import cluster_views, letter, source_label
+from newsdiff.core.views.summary import summarize
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -25,7 +25,7 @@ def report_to_dict(alignment: Alignment) -> dict:
     >>> sorted(report_to_dict(Alignment((), (), ())))
     ['agreement', 'alignment', 'claims', 'format', 'sources']
     """
-    from newsdiff.core.export import alignment_to_dict, article_metadata  # loaded on use
+    from newsdiff.core.export.schema import alignment_to_dict, article_metadata  # loaded on use
 
     count = len(alignment.articles)
     sources = [

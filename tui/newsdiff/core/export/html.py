@@ -13,8 +13,7 @@ from __future__ import annotations
 from html import escape
 
 from newsdiff.core.model import Alignment, Article
-from newsdiff.core.report.summary import omitted_note, overview, summarize
-from newsdiff.core.report.view import (
+from newsdiff.core.views.clusters import (
     ClusterView,
     Run,
     byline,
@@ -23,6 +22,7 @@ from newsdiff.core.report.view import (
     plain,
     source_label,
 )
+from newsdiff.core.views.summary import omitted_note, overview, summarize
 
 _CSS = """
 :root { --ink: #1d1d1f; --muted: #5f6368; --rule: #d0d4d9; --fact: #ffe08a; --ins: #d7f5dd;

@@ -1,6 +1,6 @@
 """How much two passages say the same thing, as one number in [0, 1].
 
-A weighted soft overlap of content lemmas (see ``newsdiff.core.lexicon``):
+A weighted soft overlap of content lemmas (see ``newsdiff.core.language.lexicon``):
 every content lemma of one passage looks for its twin in the other, exactly or
 as a spelling variant (rapidfuzz ratio: Selenskyj / Selenski), and counts with
 its rarity in the corpus being compared, so the topic words that stand in
@@ -20,9 +20,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from newsdiff.core.language import detect_language
-from newsdiff.core.lexicon import features
-from newsdiff.core.text import folded_text
+from newsdiff.core.language.detection import detect_language
+from newsdiff.core.language.lexicon import features
+from newsdiff.core.language.text import folded_text
 
 # Fitted on stsb-de-train / stsb-en-train (tests/benchmarks/tune_sts.py: the best
 # setting there that keeps the seeds' "Russia confirms" / "North Korea confirms" apart).

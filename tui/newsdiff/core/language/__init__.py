@@ -1,0 +1,1 @@
+"""Language: text folding, tokens, sentence splitting, lemmas and language detection."""

@@ -1,0 +1,1 @@
+"""Matching: passage similarity, candidate pairs and the aligner that pairs reports."""

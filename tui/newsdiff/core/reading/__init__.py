@@ -1,0 +1,1 @@
+"""Reading: files and folders in, Articles out (decode, blocks, metadata, segment, cache)."""

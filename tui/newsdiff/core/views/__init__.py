@@ -1,0 +1,1 @@
+"""Views: what a screen or a report shows (rows, clusters, claims, overviews), terminal-free."""
