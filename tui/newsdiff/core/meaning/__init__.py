@@ -1,0 +1,1 @@
+"""Meaning: sentence embeddings from a bundled multilingual model, a signal beside shared words."""
