@@ -10,7 +10,16 @@ from pathlib import Path
 from newsdiff.core.language.text import folded_text
 from newsdiff.core.matching.similarity import Frequencies, profile, score_profiles
 
-CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
+
+def _corpora() -> Path:
+    """``shared/corpora`` beside the project root, or beside a folder above it (a worktree)."""
+    for parent in Path(__file__).resolve().parents[2].parents:
+        if (parent / "shared" / "corpora").is_dir():
+            return parent / "shared" / "corpora"
+    return Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
+
+
+CORPORA = _corpora()
 
 
 def load(name: str) -> list[tuple[str, str, float]]:

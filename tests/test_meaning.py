@@ -1,0 +1,87 @@
+"""The semantic signal's model and its on-disk store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsdiff.core.meaning import store
+from newsdiff.core.meaning.embedder import default_embedder
+from newsdiff.core.meaning.vectors import centred, embed
+
+
+class Counting:
+    """The real model, counting the texts it is asked to embed."""
+
+    def __init__(self) -> None:
+        self.model = default_embedder()
+        self.seen: list[str] = []
+        self.version = self.model.version
+        self.dimension = self.model.dimension
+
+    def embed(self, texts):  # type: ignore[no-untyped-def]
+        self.seen.extend(texts)
+        return self.model.embed(texts)
+
+
+@pytest.fixture(scope="session")
+def model():  # type: ignore[no-untyped-def]
+    return default_embedder()
+
+
+def test_a_translation_is_closer_than_another_claim(model) -> None:  # type: ignore[no-untyped-def]
+    de, en, other = model.embed(
+        [
+            "Nordkorea hat erstmals die Entsendung von Truppen nach Russland bestätigt.",
+            "North Korea has confirmed for the first time that it sent troops to Russia.",
+            "The central bank left interest rates unchanged on Thursday.",
+        ]
+    )
+    assert float(de @ en) > 0.6 > float(de @ other) + 0.3
+    assert np.linalg.norm(de) == pytest.approx(1.0, abs=1e-5)
+
+
+def test_vectors_come_back_from_the_store(isolated_cache: Path) -> None:
+    counting = Counting()
+    texts = ["Kim trifft Putin.", "Der Winter war kalt.", "Kim trifft Putin."]
+    first = embed(texts, embedder=counting)
+    assert sorted(counting.seen) == ["Der Winter war kalt.", "Kim trifft Putin."]  # once each
+    again = embed(texts, embedder=counting)
+    assert len(counting.seen) == 2  # nothing embedded the second time
+    assert np.allclose(first, again, atol=1e-3)  # stored as float16
+    (folder,) = (isolated_cache / "newsdiff" / "embeddings").iterdir()
+    assert folder.name == counting.version
+
+
+def test_a_corrupt_or_foreign_entry_is_embedded_again(isolated_cache: Path) -> None:
+    counting = Counting()
+    embed(["Kim trifft Putin."], embedder=counting)
+    root = store.cache_root()
+    (entry,) = [p for p in root.rglob("*") if p.is_file()]
+    entry.write_bytes(b"newsdiff-embedding 1\n" + b"\xff" * (2 * counting.dimension))  # NaNs
+    vector = embed(["Kim trifft Putin."], embedder=counting)
+    assert counting.seen == ["Kim trifft Putin."] * 2
+    assert np.isfinite(vector).all()
+    entry.write_bytes(b"garbage")
+    embed(["Kim trifft Putin."], embedder=counting)
+    assert len(counting.seen) == 3
+    assert not store.load(["Kim trifft Putin."], "another-model", counting.dimension)
+
+
+def test_the_store_can_be_switched_off(isolated_cache: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("NEWSDIFF_NO_CACHE", "1")
+    embed(["Kim trifft Putin."], embedder=Counting())
+    assert not (isolated_cache / "newsdiff" / "embeddings").exists()
+
+
+def test_centring_takes_the_shared_topic_out() -> None:
+    topic = np.array([1.0, 0.0, 0.0])
+    a = topic + np.array([0.0, 0.3, 0.0])
+    b = topic + np.array([0.0, 0.0, 0.3])
+    c = topic + np.array([0.0, -0.3, 0.0])
+    raw = np.stack([a, b, c]) / np.linalg.norm(np.stack([a, b, c]), axis=1, keepdims=True)
+    assert float(raw[0] @ raw[1]) > 0.9  # on topic, both
+    out = centred(raw)
+    assert float(out[0] @ out[1]) < 0.5

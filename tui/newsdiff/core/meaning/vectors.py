@@ -1,0 +1,62 @@
+"""Passages as vectors, through the on-disk store, and a story's topic taken out.
+
+Within one story nearly every passage is about the same topic, so raw cosines
+are high for almost every pair (on the seeds, cosine >= 0.6 picks 328
+cross-report pairs of which 31 are right). Subtracting the story's mean vector
+before the cosine leaves what a passage says beyond the topic; that centred
+cosine is what the aligner combines with the lexical score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newsdiff.core.meaning import store
+from newsdiff.core.meaning.embedder import Embedder, default_embedder
+
+if TYPE_CHECKING:
+    import numpy as np
+
+
+def embed(
+    texts: Sequence[str], *, embedder: Embedder | None = None, cache: bool = True
+) -> np.ndarray:
+    """One unit vector per text, read from the store where it holds them.
+
+    >>> embed(["Kim trifft Putin.", "Kim trifft Putin."], cache=False).shape
+    (2, 512)
+    """
+    import numpy as np
+
+    model = embedder or default_embedder()
+    unique = sorted(set(texts))
+    keep = cache and store.enabled()
+    known = store.load(unique, model.version, model.dimension) if keep else {}
+    missing = [t for t in unique if t not in known]
+    if missing:
+        fresh = dict(zip(missing, model.embed(missing), strict=True))
+        if keep:
+            store.store(fresh, model.version)
+        known.update(fresh)
+    if not texts:
+        return np.zeros((0, model.dimension), dtype=np.float32)
+    return np.stack([known[t] for t in texts]).astype(np.float32)
+
+
+def centred(vectors: np.ndarray) -> np.ndarray:
+    """``vectors`` minus their mean, each scaled back to unit length.
+
+    The mean of a story's passages is its topic; what is left of a passage is
+    what it says about it. Two passages alone are never centred (their
+    centred vectors would point apart by construction).
+
+    >>> import numpy as np
+    >>> centred(np.array([[1.0, 1.0], [1.0, -1.0], [1.0, 0.0]])).round(2).tolist()
+    [[0.0, 1.0], [0.0, -1.0], [0.0, 0.0]]
+    """
+    import numpy as np
+
+    rest = vectors - vectors.mean(axis=0, keepdims=True)
+    norms = np.linalg.norm(rest, axis=1, keepdims=True)
+    return rest / np.where(norms > 1e-6, norms, 1.0)
