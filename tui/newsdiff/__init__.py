@@ -30,7 +30,7 @@ _API = {
     "read_article": "newsdiff.core.reading.loader",
     "seed_paths": "newsdiff.core.reading.seeds",
     "split_sentences": "newsdiff.core.language.segment",
-    "similarity": "newsdiff.core.matching.similarity",
+    "similarity": "newsdiff.core.matching.combined",
     "align": "newsdiff.core.matching.align",
     "extract_facts": "newsdiff.core.facts",
     "compare_facts": "newsdiff.core.facts",
