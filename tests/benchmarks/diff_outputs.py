@@ -103,7 +103,8 @@ def run_outputs(tree: Path, inputs: dict[str, Path]) -> dict[str, str]:
                     f"diff_outputs: {tree}: newsdiff {' '.join(arguments)} {corpus} "
                     f"exited {done.returncode}:\n{done.stderr[-2000:]}"
                 )
-            outputs[f"{corpus}-{name}"] = done.stdout
+            # the temporary folder's name differs between runs; the paths under it do not
+            outputs[f"{corpus}-{name}"] = done.stdout.replace(str(folder.parent), "$INPUTS")
     return outputs
 
 
