@@ -125,6 +125,8 @@ class Pair:
     relation: Relation
     changes: tuple[WordChange, ...] = ()
     facts: tuple[FactComparison, ...] = ()
+    # two reports in two languages: no word-level changes (they would be noise), facts still
+    cross_language: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,6 +69,7 @@ def _pair(pair: Pair) -> dict[str, Any]:
         "right": _ref(pair.right),
         "score": pair.score,
         "relation": pair.relation,
+        "cross_language": pair.cross_language,
         "changes": [_change(c) for c in pair.changes],
         "facts": [_fact(f) for f in pair.facts],
     }

@@ -52,8 +52,13 @@ def compare_facts(
     language: str = "de",
     left_published: str | None = None,
     right_published: str | None = None,
+    right_language: str | None = None,
 ) -> tuple[FactComparison, ...]:
     """How two passages that tell one claim agree on its facts (spans into each text).
+
+    ``right_language`` (default ``language``) reads the right passage in its
+    own language, so a German and an English passage compare their figures,
+    dates and names ("11.000 Soldaten" / "11,000 troops").
 
     >>> found = compare_facts("rund 11.000 Soldaten", "etwa 10.000 bis 12.000 Soldaten")
     >>> [(c.status, c.note) for c in found]
@@ -61,5 +66,5 @@ def compare_facts(
     """
     return compare_fact_lists(
         extract_facts(left, language=language, published=left_published),
-        extract_facts(right, language=language, published=right_published),
+        extract_facts(right, language=right_language or language, published=right_published),
     )

@@ -263,8 +263,14 @@ def _folded(name: str) -> str:
 def same_entity(a: str, b: str) -> bool:
     """Whether two written names name one entity: a spelling variant or a short form.
 
+    German and English transcribe a foreign name apart ("Selenskyj" /
+    "Zelensky", "Pjöngjang" / "Pyongyang"): both are compared in one
+    romanisation too (``_romanised``).
+
     >>> same_entity("Gerassimow", "Gerasimov"), same_entity("Nordkorea", "Südkorea")
     (True, False)
+    >>> same_entity("Selenskyj", "Zelensky"), same_entity("Schoigu", "Shoigu")
+    (True, True)
     """
     x, y = _folded(a), _folded(b)
     if not x or not y:
@@ -273,7 +279,27 @@ def same_entity(a: str, b: str) -> bool:
         return True
     if x[0] == y[0] and fuzz.ratio(x, y) >= 80:
         return True
+    rx, ry = _romanised(x), _romanised(y)
+    if rx[0] == ry[0] and fuzz.ratio(rx, ry) >= 80:
+        return True
     short, long = sorted((x.split(), y.split()), key=len)
     if len(short) < len(long) and (short == long[: len(short)] or short == long[-len(short) :]):
         return True
     return len(short) == len(long) > 1 and fuzz.ratio(short[-1], long[-1]) >= 85
+
+
+# German and English transcriptions of one sound, from the longest: "tsch" is
+# English "ch", German "j" English "y", German "s" before a vowel English "z",
+# German "w" English "v"; doubled letters fold to one.
+_ROMAN = (("tsch", "ch"), ("sch", "sh"), ("z", "s"), ("j", "y"), ("w", "v"), ("yy", "y"))
+
+
+def _romanised(folded: str) -> str:
+    """One spelling for a name's German and English transcriptions.
+
+    >>> _romanised("selenskyj"), _romanised("zelensky"), _romanised("pjongjang")
+    ('selensky', 'selensky', 'pyongyang')
+    """
+    for german, english in _ROMAN:
+        folded = folded.replace(german, english)
+    return folded

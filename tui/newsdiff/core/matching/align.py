@@ -8,6 +8,8 @@ report. ``align`` is a sequence of stages, each a function of its own module:
 2. score (``scoring.py``): each candidate's similarity (``similarity.py``);
 3. link (``linking.py``): which reports tell one story, and the pairs that stand:
    above the threshold, or mutual best matches somewhat below it within a story;
+   then the pairs that tell one claim in other words or another language, by
+   meaning (``meaning_links.py``: sentence embeddings, the story's topic taken out);
 4. cluster (``clusters.py``): pairs that stand grow into tight claim clusters;
 5. annotate (``annotate.py``): word changes, facts and relation of every pair.
 
@@ -23,14 +25,15 @@ questions.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from newsdiff.core.matching.annotate import annotate, word_changes
 from newsdiff.core.matching.candidates import candidates
 from newsdiff.core.matching.clusters import cluster
 from newsdiff.core.matching.linking import find_stories, link
+from newsdiff.core.matching.meaning_links import MAX_PASSAGES, meaning_links, stand
 from newsdiff.core.matching.options import CLUSTER_FLOOR, THRESHOLD, AlignOptions
-from newsdiff.core.matching.scoring import PairScorer, collect_passages, score_pairs
+from newsdiff.core.matching.scoring import PairScorer, Passages, collect_passages, score_pairs
 from newsdiff.core.matching.similarity import Frequencies
 from newsdiff.core.model import Alignment, Article
 
@@ -77,5 +80,24 @@ def align(
     scorer = plain.with_stories(stories.stories)
     scored = score_pairs(pairs, scorer)
     links = link(scored, scorer, stories, options=options)
-    clusters = cluster(links, scorer, passages.groups, floor=options.cluster_floor)
-    return annotate(articles, passages, clusters, scorer)
+    found = meaning_links(passages, _components(passages, stories.stories), options=options)
+    extra = stand(found, links, stories.shared, passages.groups, options=options)
+    clusters = cluster(links + extra, scorer, passages.groups, floor=options.cluster_floor)
+    by_meaning = {(p.left, p.right): p.score for p in extra}
+
+    def shown(i: int, j: int) -> float:
+        """A pair made by meaning shows its centred cosine; the others their lexical score."""
+        return by_meaning.get((min(i, j), max(i, j))) or scorer(i, j)
+
+    return annotate(articles, passages, clusters, shown)
+
+
+def _components(passages: Passages, stories: Mapping[int, int]) -> list[list[int]]:
+    """The reports compared by meaning together: all at once, or each lexical story alone."""
+    reports = sorted(set(passages.groups))
+    if len(passages.groups) <= MAX_PASSAGES:
+        return [reports]
+    by_story: dict[int, list[int]] = {}
+    for report, story in stories.items():
+        by_story.setdefault(story, []).append(report)
+    return [sorted(m) for _, m in sorted(by_story.items()) if len(m) > 1]

@@ -25,7 +25,7 @@ from newsdiff.core.model import (
     WordChange,
 )
 
-_Key = tuple[str, str, str, str | None, str | None]  # both texts, language, both dates
+_Key = tuple[str, str, str, str | None, str | None, str]  # texts, language, dates, right's language
 _Found = tuple[tuple[WordChange, ...], tuple[FactComparison, ...], Relation]
 
 
@@ -80,9 +80,16 @@ def _pair(
         i, j = j, i
     (ka, sa), (kb, sb) = refs[i], refs[j]
     left, right = articles[ka], articles[kb]
-    key = (passages.texts[i], passages.texts[j], left.language, left.date, right.date)
+    key = (
+        passages.texts[i],
+        passages.texts[j],
+        left.language,
+        left.date,
+        right.date,
+        right.language,
+    )
     if key not in memo:
-        memo[key] = compare(*key)
+        memo[key] = compare(*key[:5], right_language=key[5])
     changes, facts, relation = memo[key]
     return Pair(
         SentenceRef(left.id, sa),
@@ -91,6 +98,7 @@ def _pair(
         relation,
         changes,
         facts,
+        left.language != right.language,
     )
 
 
@@ -100,8 +108,13 @@ def compare(
     language: str,
     left_date: str | None,
     right_date: str | None,
+    *,
+    right_language: str | None = None,
 ) -> _Found:
     """Word changes, fact comparisons and the relation of two paired passages.
+
+    Passages in two languages (``right_language`` other than ``language``)
+    have no word changes, only their facts, each read in its own language.
 
     >>> found = compare("rund 11.000 Soldaten", "3000 Soldaten", "de", None, None)
     >>> found[2], [f.status for f in found[1]]
@@ -115,13 +128,15 @@ def compare(
         language=language,
         left_published=left_date,
         right_published=right_date,
+        right_language=right_language,
     )
     relation: Relation = "reworded"
-    if _words(tokenize(left_text)) == _words(tokenize(right_text)):
+    across = right_language is not None and right_language != language
+    if not across and _words(tokenize(left_text)) == _words(tokenize(right_text)):
         relation = "identical"
     elif any(f.status == "differ" for f in facts):
         relation = "facts-differ"
-    return word_changes(left_text, right_text), facts, relation
+    return (() if across else word_changes(left_text, right_text)), facts, relation
 
 
 def _words(tokens: Sequence[Token]) -> list[str]:

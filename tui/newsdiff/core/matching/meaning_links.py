@@ -1,0 +1,126 @@
+"""The semantic link stage: claims told in other words, or in another language, pair too.
+
+Within one story nearly every passage is on topic, so a raw embedding cosine
+is high for almost every pair. Here a passage's vector is its own plus its
+predecessor's (``context``: "Die Einsätze seien siegreich abgeschlossen
+worden" means little without the sentence before it), the story's topic is
+taken out (the vectors are centred on the mean of all the passages aligned),
+and between two reports a pair stands when the two passages are each other's
+best partner by that centred cosine and it reaches ``semantic_floor``. Such
+links join the clusters after the lexical ones, the pair most above its
+nearest neighbours first (the margin over the mean of each passage's three
+best partners in the other report), so a passage close to everything does
+not take a partner from a pair that is close only to each other.
+
+Semantic links stand only between reports of one story: ones sharing
+``story_pairs`` lexical pairs, or as many mutual partners whose raw cosine
+reaches ``story_cosine`` (translations: a German and an English report of one
+story share no words). All of it was chosen on the seed fixture's tuning part
+and the ECB+ tuning topics (tests/benchmarks/tune_meaning.py).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsdiff.core.matching.options import AlignOptions
+from newsdiff.core.matching.scoring import Passages, ScoredPair
+
+# The centred cosine of a pair is only computed for inputs up to this many
+# passages at once (a matrix of their square); a larger input is one story at
+# a time (core/stories), or only its lexically linked stories are compared.
+MAX_PASSAGES = 4000
+
+
+@dataclass(frozen=True, slots=True)
+class MeaningLinks:
+    """Mutual best partners by meaning, and how many translations two reports share.
+
+    ``links`` ``(margin, i, j)`` with ``i < j``, largest margin first;
+    ``cosine[(i, j)]`` their centred cosine, the score a semantic pair shows.
+    """
+
+    links: tuple[tuple[float, int, int], ...] = ()
+    cosine: dict[tuple[int, int], float] = field(default_factory=dict)
+    translations: Counter[tuple[int, int]] = field(default_factory=Counter)
+
+
+def meaning_links(
+    passages: Passages, components: Sequence[Sequence[int]], *, options: AlignOptions
+) -> MeaningLinks:
+    """The semantic links within each component (a list of reports compared together)."""
+    from newsdiff.core.meaning.embedder import available
+
+    if not options.semantic or not available():
+        return MeaningLinks()
+    import numpy as np
+
+    from newsdiff.core.meaning.vectors import centred, embed
+
+    groups = passages.groups
+    members: dict[int, list[int]] = {}
+    for i, g in enumerate(groups):
+        members.setdefault(g, []).append(i)
+    links: list[tuple[float, int, int]] = []
+    cosine: dict[tuple[int, int], float] = {}
+    translations: Counter[tuple[int, int]] = Counter()
+    for component in components:
+        reports = sorted(g for g in component if g in members)
+        if len(reports) < 2:
+            continue
+        index = [i for g in reports for i in members[g]]
+        raw = embed([passages.texts[i] for i in index])
+        context = raw.copy()
+        for k in range(1, len(index)):
+            if groups[index[k]] == groups[index[k - 1]]:
+                context[k] += options.semantic_context * raw[k - 1]
+        vectors = centred(context)
+        at = {i: k for k, i in enumerate(index)}
+        for x, g in enumerate(reports):
+            rows = [at[i] for i in members[g]]
+            for h in reports[x + 1 :]:
+                cols = [at[j] for j in members[h]]
+                block = vectors[rows] @ vectors[cols].T
+                across, down = block.argmax(1), block.argmax(0)
+                n = min(3, *block.shape)
+                near_row = np.sort(block, 1)[:, -n:].mean(1)
+                near_col = np.sort(block, 0)[-n:, :].mean(0)
+                for r, c in enumerate(across):
+                    if down[c] != r:
+                        continue
+                    i, j = members[g][r], members[h][int(c)]
+                    if float(raw[at[i]] @ raw[at[j]]) >= options.story_cosine:
+                        translations[g, h] += 1
+                    if block[r, c] >= options.semantic_floor:
+                        margin = float(block[r, c] - (near_row[r] + near_col[c]) / 2)
+                        key = (min(i, j), max(i, j))
+                        links.append((round(margin, 9), *key))
+                        cosine[key] = round(float(block[r, c]), 4)
+    links.sort(key=lambda e: (-e[0], e[1], e[2]))
+    return MeaningLinks(tuple(links), cosine, translations)
+
+
+def stand(
+    found: MeaningLinks,
+    lexical: Sequence[ScoredPair],
+    shared: Counter[tuple[int, int]],
+    groups: Sequence[int],
+    *,
+    options: AlignOptions,
+) -> tuple[ScoredPair, ...]:
+    """The semantic links that stand beside the ``lexical`` ones, to be clustered after them.
+
+    >>> found = MeaningLinks(((0.1, 0, 2),), {(0, 2): 0.4}, Counter({(0, 1): 2}))
+    >>> stand(found, (), Counter(), [0, 0, 1], options=AlignOptions())
+    (ScoredPair(score=0.4, left=0, right=2),)
+    """
+    have = {(p.left, p.right) for p in lexical}
+    out = []
+    for _, i, j in found.links:
+        g, h = groups[i], groups[j]
+        story = max(shared[g, h], shared[h, g], found.translations[min(g, h), max(g, h)])
+        if (i, j) not in have and story >= options.story_pairs:
+            out.append(ScoredPair(found.cosine[i, j], i, j))
+    return tuple(out)
