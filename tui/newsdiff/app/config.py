@@ -3,6 +3,7 @@
 Read from ``$XDG_CONFIG_HOME/newsdiff/config.toml`` (``~/.config`` by default)::
 
     theme = "textual-light"
+    lexical = true          # pair by shared words alone (as --lexical)
 
     [keymap]
     "articles.filter" = "f"
@@ -30,6 +31,7 @@ class Settings:
 
     theme: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
+    lexical: bool = False
     problem: str | None = None
 
 
@@ -47,7 +49,7 @@ def load_settings(path: Path | None = None) -> Settings:
     """The settings in ``path`` (the default location when None); defaults when absent.
 
     >>> load_settings(Path("/nonexistent/config.toml"))
-    Settings(theme=None, keymap={}, problem=None)
+    Settings(theme=None, keymap={}, lexical=False, problem=None)
     """
     path = config_path() if path is None else path
     if tomllib is None or not path.is_file():
@@ -60,4 +62,9 @@ def load_settings(path: Path | None = None) -> Settings:
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict) or not all(isinstance(v, str) for v in keymap.values()):
         return Settings(problem=f"{path}: [keymap] must map binding ids to key strings")
-    return Settings(theme=theme if isinstance(theme, str) else None, keymap=dict(keymap))
+    lexical = data.get("lexical", False)
+    if not isinstance(lexical, bool):
+        return Settings(problem=f"{path}: lexical must be true or false")
+    return Settings(
+        theme=theme if isinstance(theme, str) else None, keymap=dict(keymap), lexical=lexical
+    )

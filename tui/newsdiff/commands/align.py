@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 
-from newsdiff.commands.common import add_paths_argument, load_corpus
+from newsdiff.commands.common import add_lexical_argument, add_paths_argument, load_corpus
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
@@ -25,6 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="X",
         help="score in [0, 1] from which two passages pair (default: measured, see README)",
     )
+    add_lexical_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,9 +37,10 @@ def run(args: argparse.Namespace) -> int:
     corpus = load_corpus(list(args.paths))
     if isinstance(corpus, int):
         return corpus
-    from newsdiff.core.matching.align import align
+    from newsdiff.core.matching.align import AlignOptions, align
 
-    alignment = align(corpus.articles, threshold=args.threshold)
+    options = AlignOptions(semantic=not args.lexical)
+    alignment = align(corpus.articles, options=options, threshold=args.threshold)
     if args.json:
         from newsdiff.core.export.schema import alignment_to_dict
 

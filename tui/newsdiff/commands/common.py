@@ -22,6 +22,17 @@ def add_paths_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
 
 
+LEXICAL_HELP = (
+    "pair by shared words alone, without the sentence embeddings "
+    "(faster; no pairs across languages or of claims told in other words)"
+)
+
+
+def add_lexical_argument(parser: argparse.ArgumentParser) -> None:
+    """The --lexical flag of every command that aligns, with one help text."""
+    parser.add_argument("--lexical", action="store_true", help=LEXICAL_HELP)
+
+
 def load_corpus(paths: list[str]) -> Corpus | int:
     """Read PATHs (the bundled seeds when none); warnings go to stderr.
 

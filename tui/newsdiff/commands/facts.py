@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 
-from newsdiff.commands.common import add_paths_argument, load_corpus
+from newsdiff.commands.common import add_lexical_argument, add_paths_argument, load_corpus
 from newsdiff.core.views.claims import ClaimTable, ClaimValue, claim_table, claim_table_to_dict
 
 EXIT_OK = 0
@@ -20,15 +20,16 @@ EXIT_OK = 0
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_paths_argument(parser)
     parser.add_argument("--json", action="store_true", help='print {"claims": [...]} as JSON')
+    add_lexical_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     corpus = load_corpus(list(args.paths))
     if isinstance(corpus, int):
         return corpus
-    from newsdiff.core.matching.align import align
+    from newsdiff.core.matching.align import AlignOptions, align
 
-    table = claim_table(align(corpus.articles))
+    table = claim_table(align(corpus.articles, options=AlignOptions(semantic=not args.lexical)))
     if args.json:
         print(json.dumps(claim_table_to_dict(table), ensure_ascii=False, indent=2))
     else:

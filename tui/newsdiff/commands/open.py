@@ -10,13 +10,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from newsdiff.commands.common import add_paths_argument, printable
+from newsdiff.commands.common import add_lexical_argument, add_paths_argument, printable
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_paths_argument(parser)
+    add_lexical_argument(parser)
 
 
 def missing_path(paths: list[str]) -> str | None:
@@ -41,6 +42,6 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from newsdiff.app import make_app
 
-    app = make_app(args.paths)
+    app = make_app(args.paths, lexical=True if args.lexical else None)
     app.run()
     return app.return_code or EXIT_OK

@@ -13,12 +13,18 @@ import os
 import sys
 from pathlib import Path
 
-from newsdiff.commands.common import add_paths_argument, load_corpus, printable
+from newsdiff.commands.common import (
+    add_lexical_argument,
+    add_paths_argument,
+    load_corpus,
+    printable,
+)
 from newsdiff.core.export.report import FORMATS, render_report, write_text_atomically
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_paths_argument(parser)
+    add_lexical_argument(parser)
     parser.add_argument(
         "-f",
         "--format",
@@ -48,7 +54,7 @@ def _is_input(output: Path, inputs: list[Path]) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsdiff.core.matching.align import align
+    from newsdiff.core.matching.align import AlignOptions, align
 
     corpus = load_corpus(list(args.paths))
     if isinstance(corpus, int):
@@ -61,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    report = render_report(align(corpus.articles), format=args.format)
+    alignment = align(corpus.articles, options=AlignOptions(semantic=not args.lexical))
+    report = render_report(alignment, format=args.format)
     if not args.output or args.output == "-":
         sys.stdout.write(report)
         return 0

@@ -76,13 +76,14 @@ def meaning_links(
         for k in range(1, len(index)):
             if groups[index[k]] == groups[index[k - 1]]:
                 context[k] += options.semantic_context * raw[k - 1]
-        vectors = centred(context)
+        own, vectors = centred(raw), centred(context)
         at = {i: k for k, i in enumerate(index)}
         for x, g in enumerate(reports):
             rows = [at[i] for i in members[g]]
             for h in reports[x + 1 :]:
                 cols = [at[j] for j in members[h]]
-                block = vectors[rows] @ vectors[cols].T
+                # a passage means what it says, or what it says after its predecessor
+                block = np.maximum(own[rows] @ own[cols].T, vectors[rows] @ vectors[cols].T)
                 across, down = block.argmax(1), block.argmax(0)
                 n = min(3, *block.shape)
                 near_row = np.sort(block, 1)[:, -n:].mean(1)
