@@ -18,8 +18,9 @@ from functools import lru_cache
 
 from newsdiff.core.facts import Fact, extract_facts
 from newsdiff.core.facts.dates import extract_dates
+from newsdiff.core.facts.measures import claim_measure
 from newsdiff.core.facts.names import fold_name
-from newsdiff.core.facts.numbers import format_quantity
+from newsdiff.core.facts.quantity import Quantity
 from newsdiff.core.matching.unionfind import UnionFind
 from newsdiff.core.model import Alignment, Article, SentenceRef
 
@@ -41,7 +42,7 @@ class ClaimValue:
     date: str | None
     sentence: int
     text: str
-    value: object
+    value: Quantity
     display: str
     passage: str
     not_before: str | None = None  # undated report: the latest date it mentions
@@ -69,18 +70,17 @@ class ClaimTable:
 
 
 def _display(fact: Fact) -> str:
-    value = fact.value if isinstance(fact.value, dict) else {}
-    shown = format_quantity(value)
-    if value.get("additional"):
+    value = fact.quantity
+    shown = value.short()
+    if value.additional:
         shown = f"+{shown} more"
-    if value.get("each"):
+    if value.per_unit:
         shown = f"{shown} each"
     return f"{shown} {fact.noun}" if fact.noun else shown
 
 
 def _measure(fact: Fact) -> str:
-    value = fact.value if isinstance(fact.value, dict) else {}
-    return str(value.get("measure") or fact.noun or "figure")
+    return claim_measure(fact.quantity)
 
 
 def _date_key(value: ClaimValue) -> tuple[int, str, str, int]:
@@ -254,7 +254,7 @@ def _value(article: Article, ref: SentenceRef, fact: Fact, floor: str | None) ->
         date=article.date,
         sentence=ref.sentence,
         text=fact.text,
-        value=fact.value,
+        value=fact.quantity,
         display=_display(fact),
         passage=article.sentences[ref.sentence].text,
         not_before=floor,
@@ -281,7 +281,7 @@ def claim_table_to_dict(table: ClaimTable) -> dict[str, object]:
                         "date": v.date,
                         "sentence": v.sentence,
                         "text": v.text,
-                        "value": v.value,
+                        "value": v.value.to_json(),
                         "display": v.display,
                         "passage": v.passage,
                         "not_before": v.not_before,
