@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdiff.core.facts.numbers import extract_numbers, parse_number
-from newsdiff.core.facts.quantity import Quantity
+from newsdiff.core.model import Quantity
 
 
 def one(text: str, language: str = "de") -> Quantity:

@@ -16,11 +16,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from newsdiff.core.facts.fact import Fact
 from newsdiff.core.facts.measures import PEOPLE
 from newsdiff.core.facts.names import same_entity
-from newsdiff.core.facts.quantity import Quantity
-from newsdiff.core.model import FactComparison
+from newsdiff.core.model import Fact, FactComparison, Quantity
 
 Verdict = tuple[str, str | None]  # (status, note)
 
@@ -257,7 +255,7 @@ def match_facts(
     is scored only against the leftovers at about its place on the other side,
     so the work stays near ``limit`` pairs however long the passage is.
 
-    >>> from newsdiff.core.facts.fact import Fact
+    >>> from newsdiff.core.model import Fact
     >>> a, b = Fact("name", "Kim", 0, 3, "Kim"), Fact("name", "Kim", 5, 8, "Kim")
     >>> match_facts([a], [b], lambda x, y: 1.0) == [(a, b)]
     True
@@ -321,7 +319,7 @@ def _pairs_to_score(
 def compare_fact_lists(left: Sequence[Fact], right: Sequence[Fact]) -> tuple[FactComparison, ...]:
     """Compare two passages' extracted facts kind by kind.
 
-    >>> from newsdiff.core.facts.fact import Fact
+    >>> from newsdiff.core.model import Fact
     >>> a = Fact("name", "Selenskyj", 0, 9, "Selenskyj")
     >>> b = Fact("name", "Selenski", 0, 8, "Selenski")
     >>> compare_fact_lists([a], [b])[0].note

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsdiff.core.facts.quantity import Quantity
+from newsdiff.core.model import Quantity
 
 # words that turn a noun into a measure: "600 Soldaten getötet" counts the dead
 MEASURES = {

@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from newsdiff.core.facts.fact import Fact
 from newsdiff.core.facts.measures import MEASURE_WORDS, PARTICIPLES, measure_of_word
-from newsdiff.core.facts.quantity import Quantity
 from newsdiff.core.facts.window import search_before
+from newsdiff.core.model import Fact, Quantity
 
 _NUM = {
     "de": r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
