@@ -18,9 +18,11 @@ from newsdiff.core.reading.loader import read_articles
 from newsdiff.core.reading.seeds import seed_paths
 
 # Measured at the default threshold (total; see tests/seed_quality.py for the split
-# and tests/benchmarks/bench_align_quality.py for every part): recall 0.61 (27/44),
-# precision 0.90 (tuning 0.64 / 0.95, held-out 0.56 / 0.82).
-RECALL_FLOOR, PRECISION_FLOOR = 0.59, 0.87
+# and tests/benchmarks/bench_meaning.py for every part), with the semantic signal:
+# recall 0.64 (28/44), precision 0.85 (5 wrong): tuning 0.68 / 0.95, held-out
+# 0.56 / 0.69 (shared words alone: total 0.61 / 0.90, held-out 0.56 / 0.82; two
+# on-topic headline and lead pairs of 003/004 are the semantic signal's errors).
+RECALL_FLOOR, PRECISION_FLOOR = 0.61, 0.83
 
 
 @pytest.fixture(scope="module")
@@ -155,11 +157,13 @@ def test_topic_words_alone_never_make_a_pair(seeds) -> None:  # type: ignore[no-
         left = profiles[(p.left.article, p.left.sentence)]
         right = profiles[(p.right.article, p.right.sentence)]
         if left.folded != right.folded:
-            rest_left, rest_right = left.features - topic, right.features - topic
+            rest_left, rest_right = left.lemmas - topic, right.lemmas - topic
             # a lemma other than the topic words, shared as written or as a close variant
-            assert any(
-                fuzz.ratio(a, b) >= 80 for a in rest_left for b in rest_right if a[0] != "#"
-            ) or (rest_left & rest_right), p
+            assert any(fuzz.ratio(a, b) >= 80 for a in rest_left for b in rest_right) or (
+                rest_left & rest_right
+                or left.numbers & right.numbers
+                or left.measures & right.measures
+            ), p
 
 
 def test_made_up_topic_only_sentences_do_not_pair() -> None:

@@ -80,7 +80,9 @@ def align(
     scorer = plain.with_stories(stories.stories)
     scored = score_pairs(pairs, scorer)
     links = link(scored, scorer, stories, options=options)
-    found = meaning_links(passages, _components(passages, stories.stories), options=options)
+    languages = [a.language for a in articles]
+    components = _components(passages, stories.stories)
+    found = meaning_links(passages, components, languages, options=options)
     extra = stand(found, links, stories.shared, passages.groups, options=options)
     clusters = cluster(links + extra, scorer, passages.groups, floor=options.cluster_floor)
     by_meaning = {(p.left, p.right): p.score for p in extra}

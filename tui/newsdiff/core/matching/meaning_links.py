@@ -15,8 +15,9 @@ not take a partner from a pair that is close only to each other.
 Semantic links stand only between reports of one story: ones sharing
 ``story_pairs`` lexical pairs, or as many mutual partners whose raw cosine
 reaches ``story_cosine`` (translations: a German and an English report of one
-story share no words). All of it was chosen on the seed fixture's tuning part
-and the ECB+ tuning topics (tests/benchmarks/tune_meaning.py).
+story share no words; within one language only shared words make a story).
+All of it was chosen on the seed fixture's tuning part and the ECB+ tuning
+topics (tests/benchmarks/tune_meaning.py).
 """
 
 from __future__ import annotations
@@ -24,9 +25,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newsdiff.core.matching.options import AlignOptions
 from newsdiff.core.matching.scoring import Passages, ScoredPair
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # The centred cosine of a pair is only computed for inputs up to this many
 # passages at once (a matrix of their square); a larger input is one story at
@@ -48,14 +53,21 @@ class MeaningLinks:
 
 
 def meaning_links(
-    passages: Passages, components: Sequence[Sequence[int]], *, options: AlignOptions
+    passages: Passages,
+    components: Sequence[Sequence[int]],
+    languages: Sequence[str],
+    *,
+    options: AlignOptions,
 ) -> MeaningLinks:
-    """The semantic links within each component (a list of reports compared together)."""
+    """The semantic links within each component (a list of reports compared together).
+
+    ``languages[g]`` is the language of report ``g``; translations are only
+    counted between reports of two languages (within one, shared words count).
+    """
     from newsdiff.core.meaning.embedder import available
 
     if not options.semantic or not available():
         return MeaningLinks()
-    import numpy as np
 
     from newsdiff.core.meaning.vectors import centred, embed
 
@@ -76,31 +88,56 @@ def meaning_links(
         for k in range(1, len(index)):
             if groups[index[k]] == groups[index[k - 1]]:
                 context[k] += options.semantic_context * raw[k - 1]
-        own, vectors = centred(raw), centred(context)
+        own, within = centred(raw), centred(context)
         at = {i: k for k, i in enumerate(index)}
+        best: dict[tuple[int, int], tuple[float, float]] = {}  # pair -> (margin, cosine)
         for x, g in enumerate(reports):
             rows = [at[i] for i in members[g]]
             for h in reports[x + 1 :]:
                 cols = [at[j] for j in members[h]]
                 # a passage means what it says, or what it says after its predecessor
-                block = np.maximum(own[rows] @ own[cols].T, vectors[rows] @ vectors[cols].T)
-                across, down = block.argmax(1), block.argmax(0)
-                n = min(3, *block.shape)
-                near_row = np.sort(block, 1)[:, -n:].mean(1)
-                near_col = np.sort(block, 0)[-n:, :].mean(0)
-                for r, c in enumerate(across):
-                    if down[c] != r:
-                        continue
-                    i, j = members[g][r], members[h][int(c)]
-                    if float(raw[at[i]] @ raw[at[j]]) >= options.story_cosine:
-                        translations[g, h] += 1
-                    if block[r, c] >= options.semantic_floor:
-                        margin = float(block[r, c] - (near_row[r] + near_col[c]) / 2)
+                for vectors in (own, within):
+                    block = vectors[rows] @ vectors[cols].T
+                    for r, c, cos, margin in _mutual(block):
+                        i, j = members[g][r], members[h][c]
                         key = (min(i, j), max(i, j))
-                        links.append((round(margin, 9), *key))
-                        cosine[key] = round(float(block[r, c]), 4)
+                        if (
+                            vectors is own
+                            and languages[g] != languages[h]
+                            and raw[at[i]] @ raw[at[j]] >= options.story_cosine
+                        ):
+                            translations[g, h] += 1
+                        if cos >= options.semantic_floor and margin > best.get(key, (-9.0,))[0]:
+                            best[key] = (margin, cos)
+        for key, (margin, cos) in best.items():
+            links.append((round(margin, 9), *key))
+            cosine[key] = max(cosine.get(key, 0.0), round(cos, 4))
     links.sort(key=lambda e: (-e[0], e[1], e[2]))
     return MeaningLinks(tuple(links), cosine, translations)
+
+
+def _mutual(block: np.ndarray) -> list[tuple[int, int, float, float]]:
+    """Row, column, cosine and margin of each pair of mutual best partners in ``block``.
+
+    The margin is the cosine minus the mean of both passages' three best
+    cosines in the other report: a passage close to everything scores low.
+
+    >>> import numpy as np
+    >>> [(r, c) for r, c, _, _ in _mutual(np.array([[0.9, 0.1], [0.2, 0.8]]))]
+    [(0, 0), (1, 1)]
+    """
+    import numpy as np
+
+    across, down = block.argmax(1), block.argmax(0)
+    n = min(3, *block.shape)
+    near_row = np.sort(block, 1)[:, -n:].mean(1)
+    near_col = np.sort(block, 0)[-n:, :].mean(0)
+    out = []
+    for r, c in enumerate(across):
+        if down[c] == r:
+            cos = float(block[r, c])
+            out.append((r, int(c), cos, cos - float(near_row[r] + near_col[c]) / 2))
+    return out
 
 
 def stand(

@@ -35,7 +35,9 @@ def embed(
     known = store.load(unique, model.version, model.dimension) if keep else {}
     missing = [t for t in unique if t not in known]
     if missing:
-        fresh = dict(zip(missing, model.embed(missing), strict=True))
+        # rounded as the store keeps them, so a result never depends on what was cached
+        rounded = model.embed(missing).astype("<f2").astype(np.float32)
+        fresh = dict(zip(missing, rounded, strict=True))
         if keep:
             store.store(fresh, model.version)
         known.update(fresh)
