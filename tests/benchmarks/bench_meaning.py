@@ -1,0 +1,180 @@
+"""The semantic signal's figures, side by side in one run (issue 11, part 5).
+
+Run from the project root:
+
+    python tests/benchmarks/bench_meaning.py [--scale] [--cost-only]
+
+1. Spearman with the human scores on the STS dev files (de, en, and de-en:
+   sentence 1 of the German row against sentence 2 of the English row) for
+   the lexical score of a lone pair, the USE cosine, and ``newsdiff.similarity``
+   (combined). Nothing was tuned on these files.
+2. Precision, recall and F1 of the aligner with shared words alone
+   (``AlignOptions(semantic=False)``) and with the semantic signal: on the seed
+   fixture (tuning / held-out / total, tests/seed_quality.py) and on the ECB+
+   tuning pairs (each subtopic aligned alone; the knobs were chosen there and
+   on the seeds' tuning part, so only the seeds' held-out part is unseen).
+3. Cost, each in a fresh process: model load (import and first vector), time
+   per 1,000 gnad passages with an empty store and read back from it, peak
+   memory; aligning the seeds with and without the signal. ``--scale`` adds
+   the 1,028 gnad articles plus the seeds aligned as one folder both ways.
+
+First paint is measured by bench_tui.py (the model loads in the worker).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _judged import ecb_counts, ecb_stories, seed_counts
+from _sts import CORPORA, load, newsdiff_scores, spearman
+
+from newsdiff.core.matching.align import AlignOptions, align
+from newsdiff.core.matching.combined import combine
+from newsdiff.core.matching.similarity import profile, score_profiles
+from newsdiff.core.meaning.vectors import embed
+
+
+def sts() -> None:
+    print("STS dev, Spearman        lexical  semantic  combined")
+    de, en = load("stsb-de-dev.csv"), load("stsb-en-dev.csv")
+    cross = [(d[0], e[1], e[2]) for d, e in zip(de, en, strict=True)]
+    for label, rows in (("de", de), ("en", en), ("de-en", cross)):
+        if label == "de-en":
+            lexical = [score_profiles(profile(a, language="de"), profile(b, language="en"))
+                       for a, b, _ in rows]  # fmt: skip
+        else:
+            lexical = newsdiff_scores(rows, label, corpus=False)
+        left, right = embed([r[0] for r in rows]), embed([r[1] for r in rows])
+        cosine = [float(c) for c in (left * right).sum(1)]
+        combined = [
+            combine(w, c, cross_language=label == "de-en")
+            for w, c in zip(lexical, cosine, strict=True)
+        ]
+        gold = [r[2] for r in rows]
+        print(f"  {label:<6} ({len(rows)} pairs)   {spearman(lexical, gold):.3f}    "
+              f"{spearman(cosine, gold):.3f}     {spearman(combined, gold):.3f}")  # fmt: skip
+
+
+def alignment() -> None:
+    stories = ecb_stories()
+    for label, semantic in (("shared words alone", False), ("with the semantic signal", True)):
+        options = AlignOptions(semantic=semantic)
+
+        def run(articles, options=options):  # type: ignore[no-untyped-def]
+            return align(articles, options=options)
+
+        print(f"aligner, {label}")
+        for part, counts in seed_counts(run).items():
+            print(f"  seeds {part:<9} {counts.line()}")
+        print(f"  ECB+ tuning     {ecb_counts(run, stories).line()}")
+
+
+def _gnad_passages(limit: int) -> list[str]:
+    from newsdiff.core.language.segment import split_sentences
+
+    out: list[str] = []
+    with (CORPORA / "gnad-1028.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle, delimiter=";", quotechar="'"):
+            if len(row) == 2:
+                out += [row[1][s:e] for s, e in split_sentences(row[1]) if row[1][s:e].strip()]
+            if len(out) >= limit:
+                break
+    return out[:limit]
+
+
+def child(task: str) -> dict[str, float]:
+    """One cost measurement, in this (fresh) process."""
+    out: dict[str, float] = {}
+    if task == "embed":
+        from newsdiff.core.meaning.embedder import default_embedder
+
+        start = time.perf_counter()
+        default_embedder().embed(["Nordkorea schickt Soldaten."])
+        out["load_s"] = time.perf_counter() - start
+        passages = _gnad_passages(1000)
+        start = time.perf_counter()
+        embed(passages)
+        out["cold_s"] = time.perf_counter() - start
+        start = time.perf_counter()
+        embed(passages)
+        out["warm_s"] = time.perf_counter() - start
+    else:
+        from newsdiff.core.reading.loader import read_articles
+        from newsdiff.core.reading.seeds import seed_paths
+
+        articles = read_articles(seed_paths()).articles
+        if task.startswith("scale"):
+            sys.path.insert(0, str(Path(__file__).parent))
+            from bench_align import gnad_articles
+
+            articles = (*articles, *gnad_articles(1028))
+        semantic = task.endswith("semantic")
+        align(articles[:2], options=AlignOptions(semantic=semantic))  # imports, model load
+        start = time.perf_counter()
+        made = align(articles, options=AlignOptions(semantic=semantic))
+        out["align_s"] = time.perf_counter() - start
+        out["pairs"] = len(made.pairs)
+        out["passages"] = sum(len(a.sentences) for a in articles)
+    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def _spawn(task: str, store: str) -> dict[str, float]:
+    env = dict(os.environ, XDG_CACHE_HOME=store)
+    env.pop("NEWSDIFF_NO_CACHE", None)
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", task], env=env, capture_output=True, text=True
+    )
+    if done.returncode:
+        raise SystemExit(f"{task} failed: {done.stderr.strip()[-500:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def cost(scale: bool) -> None:
+    with tempfile.TemporaryDirectory() as store:
+        e = _spawn("embed", store)
+        print(
+            f"model load {e['load_s']:.2f} s; 1,000 gnad passages {e['cold_s']:.2f} s embedded, "
+            f"{e['warm_s']:.2f} s from the store; peak {e['peak_mb']:.0f} MB"
+        )
+        tasks = ["seeds-lexical", "seeds-semantic", "seeds-semantic"]
+        if scale:
+            tasks += ["scale-lexical", "scale-semantic", "scale-semantic"]
+        for k, task in enumerate(tasks):
+            r = _spawn(task, store)
+            again = " (store filled)" if k and tasks[k - 1] == task else ""
+            print(
+                f"align {task:<15}{again:<15} {r['passages']:>6.0f} passages "
+                f"{r['align_s']:>7.2f} s  {r['pairs']:>5.0f} pairs  peak {r['peak_mb']:.0f} MB"
+            )
+
+
+def main() -> int:
+    if len(sys.argv) == 3 and sys.argv[1] == "--child":
+        print(json.dumps(child(sys.argv[2])))
+        return 0
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scale", action="store_true", help="also align 1,033 reports")
+    parser.add_argument("--cost-only", action="store_true", help="only part 3")
+    args = parser.parse_args()
+    if not CORPORA.exists():
+        print(f"skipped: {CORPORA} not found", file=sys.stderr)
+        return 0
+    if not args.cost_only:
+        sts()
+        alignment()
+    cost(args.scale)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
