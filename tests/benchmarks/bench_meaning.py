@@ -114,8 +114,10 @@ def child(task: str) -> dict[str, float]:
         articles = read_articles(seed_paths()).articles
         if task.startswith("scale"):
             sys.path.insert(0, str(Path(__file__).parent))
-            from bench_align import gnad_articles
+            import bench_align
 
+            bench_align.GNAD = CORPORA / "gnad-1028.csv"  # found from a worktree too
+            gnad_articles = bench_align.gnad_articles
             articles = (*articles, *gnad_articles(1028))
         semantic = task.endswith("semantic")
         align(articles[:2], options=AlignOptions(semantic=semantic))  # imports, model load
