@@ -18,14 +18,15 @@ import os
 import socket
 import tempfile
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsdiff.core.reading import cache as article_cache
+
+if TYPE_CHECKING:
+    import urllib.request
 
 # content types newsdiff reads, and as what
 _TYPES = {
@@ -111,12 +112,17 @@ def fetch_page(url: str, *, options: FetchOptions | None = None) -> Fetched:
 
 
 def _download(url: str, options: FetchOptions) -> Fetched:
+    # urllib only when the user named a URL: reading files never loads a network client
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
     host = urllib.parse.urlparse(url).hostname or url
     request = urllib.request.Request(
         url, headers={"User-Agent": _USER_AGENT, "Accept": "text/html, */*;q=0.5"}
     )
     deadline = time.monotonic() + options.timeout
-    opener = urllib.request.build_opener(_WebOnlyRedirects)
+    opener = urllib.request.build_opener(_redirect_handler())
     try:
         with opener.open(request, timeout=options.timeout) as response:
             kind = _kind(response.headers.get_content_type())
@@ -128,6 +134,9 @@ def _download(url: str, options: FetchOptions) -> Fetched:
     except FetchError:
         raise
     except urllib.error.HTTPError as error:
+        if 300 <= error.code < 400:  # urllib refused the target (file://, ...): say where
+            target = str(error.headers.get("Location", ""))[:60]
+            raise FetchError(f"redirected to a non-web address ({target})") from None
         raise FetchError(f"the server answered {error.code} {error.reason}".rstrip()) from None
     except urllib.error.URLError as error:
         raise FetchError(_unreachable(host, error.reason)) from None
@@ -139,13 +148,18 @@ def _download(url: str, options: FetchOptions) -> Fetched:
     return Fetched(url, final, data, kind, moment)
 
 
-class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follows redirects to http and https only (never to ftp or a local file)."""
+def _redirect_handler() -> urllib.request.BaseHandler:
+    import urllib.request
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        if not is_url(newurl):
-            raise FetchError(f"redirected to a non-web address ({newurl[:60]})")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    class WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
+        """Follows redirects to http and https only (never to ftp or a local file)."""
+
+        def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+            if not is_url(newurl):
+                raise FetchError(f"redirected to a non-web address ({newurl[:60]})")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return WebOnlyRedirects()
 
 
 def _kind(content_type: str) -> str:
