@@ -13,9 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsdiff.commands.exit_codes import EXIT_NOTHING_READABLE, EXIT_USAGE
 from newsdiff.core.model import Corpus, Skipped
-
-EXIT_NOTHING_READABLE, EXIT_USAGE = 1, 2
 
 PATHS_HELP = (
     "report files or folders (.txt, .md, .html, .mhtml) or page URLs (https://…); "
