@@ -8,19 +8,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from newsdiff.commands.exit_codes import EXIT_NOTHING_READABLE, EXIT_USAGE
-from newsdiff.core.model import Corpus, Skipped
+from newsdiff.core.model import Corpus
 
 PATHS_HELP = (
     "report files or folders (.txt, .md, .html, .mhtml) or page URLs (https://…); "
     "the bundled seeds when none"
 )
-_SHOWN_REASONS = 3  # kinds of skipped files the summary line spells out
 
 
 def add_paths_argument(parser: argparse.ArgumentParser) -> None:
@@ -83,7 +80,10 @@ def load_corpus(paths: list[str], options: ReadingOptions | None = None) -> Corp
         said = "skipped" if problem.fatal else "read part of"
         print(f"newsdiff: warning: {said} {where}: {problem.message}", file=sys.stderr)
     if corpus.skipped:
-        print(f"newsdiff: {skipped_summary(corpus.skipped, verbose=verbose)}", file=sys.stderr)
+        from newsdiff.core.reading.left_out import left_out_summary
+
+        tail = "" if verbose else " (-v names them)"
+        print(f"newsdiff: {left_out_summary(corpus.skipped)}{tail}", file=sys.stderr)
         for item in corpus.skipped if verbose else ():
             print(f"newsdiff:   left out {printable(item.path)}: {item.reason}", file=sys.stderr)
     if not corpus.articles:
@@ -99,27 +99,6 @@ def reading_options(args: argparse.Namespace) -> ReadingOptions:
         verbose=getattr(args, "verbose", False),
         refresh=getattr(args, "refresh", False),
         timeout=getattr(args, "timeout", 15.0),
-    )
-
-
-def skipped_summary(skipped: Sequence[Skipped], *, verbose: bool = False) -> str:
-    """One line that counts the files the folders held but newsdiff left out, by reason.
-
-    >>> from newsdiff.core.model import Skipped
-    >>> items = [Skipped("a.pdf", "not a report file (.pdf)"), Skipped(".git", "hidden folder"),
-    ...          Skipped("b.pdf", "not a report file (.pdf)")]
-    >>> skipped_summary(items)
-    'left out 3 files of the folders: 2 not a report file (.pdf), 1 hidden folder (-v names them)'
-    """
-    counts = Counter(item.reason for item in skipped)
-    parts = [f"{n} {reason}" for reason, n in counts.most_common(_SHOWN_REASONS)]
-    rest = sum(counts.values()) - sum(n for _, n in counts.most_common(_SHOWN_REASONS))
-    if rest:
-        parts.append(f"{rest} other")
-    total = len(skipped)
-    tail = "" if verbose else " (-v names them)"
-    return (
-        f"left out {total} file{'s' if total != 1 else ''} of the folders: {', '.join(parts)}{tail}"
     )
 
 
