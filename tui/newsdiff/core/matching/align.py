@@ -81,7 +81,7 @@ def align(
     scored = score_pairs(pairs, scorer)
     links = link(scored, scorer, stories, options=options)
     languages = [a.language for a in articles]
-    components = _components(passages, stories.stories)
+    components = _components(passages, stories.stories, languages)
     found = meaning_links(passages, components, languages, options=options)
     extra = stand(found, links, stories.shared, passages.groups, options=options)
     clusters = cluster(links + extra, scorer, passages.groups, floor=options.cluster_floor)
@@ -94,10 +94,22 @@ def align(
     return annotate(articles, passages, clusters, shown)
 
 
-def _components(passages: Passages, stories: Mapping[int, int]) -> list[list[int]]:
-    """The reports compared by meaning together: all at once, or each lexical story alone."""
+def _components(
+    passages: Passages, stories: Mapping[int, int], languages: Sequence[str]
+) -> list[list[int]]:
+    """The reports compared by meaning together: each lexical story of 2+ reports.
+
+    Reports of one language pair by meaning only inside a lexical story (see
+    ``meaning_links.stand``), so no other passage is embedded. Reports of two
+    languages share no words and form no lexical story: up to
+    ``MAX_PASSAGES`` passages they are all compared at once.
+
+    >>> p = Passages((), (), (), (0, 0, 1, 2))
+    >>> _components(p, {0: 0, 1: 0}, ["de", "de", "de"]), _components(p, {}, ["de", "en", "de"])
+    ([[0, 1]], [[0, 1, 2]])
+    """
     reports = sorted(set(passages.groups))
-    if len(passages.groups) <= MAX_PASSAGES:
+    if len({languages[g] for g in reports}) > 1 and len(passages.groups) <= MAX_PASSAGES:
         return [reports]
     by_story: dict[int, list[int]] = {}
     for report, story in stories.items():

@@ -33,9 +33,9 @@ from newsdiff.core.matching.scoring import Passages, ScoredPair
 if TYPE_CHECKING:
     import numpy as np
 
-# The centred cosine of a pair is only computed for inputs up to this many
-# passages at once (a matrix of their square); a larger input is one story at
-# a time (core/stories), or only its lexically linked stories are compared.
+# Reports of two languages are compared all at once up to this many passages
+# (a matrix of their square); beyond, and always within one language, only
+# the reports of each lexical story of 2+ reports are (align._components).
 MAX_PASSAGES = 4000
 
 
