@@ -13,6 +13,7 @@ from bisect import bisect_left
 
 from newsdiff.core.facts.measures import MEASURE_WORDS, PARTICIPLES, measure_of_word
 from newsdiff.core.facts.window import search_before
+from newsdiff.core.language.words import month_numbers
 from newsdiff.core.model import Fact, Quantity
 
 _NUM = {
@@ -50,10 +51,7 @@ _QUALIFIERS = {
     "roughly": "~", "approximately": "~", "nearly": "~", "almost": "~",
     "an estimated": "~", "some": "~",
 }  # fmt: skip
-_MONTHS = (
-    "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|"
-    "january|february|march|june|july|october|december"
-)
+_MONTHS = "|".join(month_numbers())
 _DATE_LIKE = re.compile(
     r"\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}:\d{2}|\d{4}-\d{2}(?:-\d{2})?|\d{1,2}\.\s?\d{1,2}\."
     rf"|\b\d{{1,2}}\.?\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,\s*\d{{4}})?",
