@@ -242,6 +242,6 @@ class Alignment:
     articles: tuple[Article, ...]
     pairs: tuple[Pair, ...]
     clusters: tuple[tuple[SentenceRef, ...], ...]
-    # the facts of every clustered passage, as the aligner extracted them for its
-    # pairs, so the claim table reads them instead of extracting them again
+    # the facts of the passages the aligner read (every paired passage, every one
+    # that may give a total), so the claim table need not extract them again
     facts: Mapping[SentenceRef, tuple[Fact, ...]] = field(default_factory=dict, compare=False)

@@ -69,7 +69,10 @@ def align(
         options = dataclasses.replace(options, threshold=threshold)
     if floor is not None:
         options = dataclasses.replace(options, floor=floor)
-    passages = collect_passages(articles, options=options)
+    from newsdiff.core.facts.passages import PassageFacts  # loaded on first use, not at import
+
+    facts = PassageFacts(articles)  # each passage's facts extracted once, for every stage
+    passages = collect_passages(articles, options=options, facts=facts)
     weights = weights or Frequencies.from_profiles(passages.profiles)
     pairs = candidates(passages.profiles, passages.groups, options=options)
     plain = PairScorer(passages, weights, options)  # no story known: no measures
@@ -78,4 +81,4 @@ def align(
     scored = score_pairs(pairs, scorer)
     links = link(scored, scorer, stories, options=options)
     clusters = cluster(links, scorer, passages.groups, floor=options.cluster_floor)
-    return annotate(articles, passages, clusters, scorer)
+    return annotate(articles, passages, clusters, scorer, facts=facts)

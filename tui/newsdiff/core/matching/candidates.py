@@ -9,7 +9,7 @@ the passages (Nordkorea, Russland, Soldaten) never make a candidate alone.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from newsdiff.core.matching.options import PER_PASSAGE, AlignOptions
@@ -66,32 +66,38 @@ def candidate_pairs(
     >>> candidate_pairs([profile(t) for t in texts], [0, 1, 1, 1])
     [(0, 1)]
     """
-    stems = [
-        {kind: frozenset(stem(f, kind) for f in p.of(kind)) for kind in KINDS} for p in profiles
-    ]
-    frequencies = Frequencies.from_profiles(
-        Profile(keys["lemma"], keys["number"], keys["measure"]) for keys in stems
-    )
+    # figures and measure slots are their own keys; a lemma's key is its first letters
+    stems = [frozenset([f[:STEM] for f in p.lemmas]) for p in profiles]
+    lemma_counts: Counter[str] = Counter()
+    for passage in stems:
+        lemma_counts.update(passage)
+    whole = Frequencies.from_profiles(profiles)
+    frequencies = Frequencies(len(stems), dict(lemma_counts), whole.numbers, whole.measures)
     keys = block_keys(frequencies)
+
+    def keys_of(i: int, kind: Kind) -> frozenset[str]:
+        return stems[i] if kind == "lemma" else profiles[i].of(kind)
+
     postings: dict[Kind, dict[str, list[int]]] = {kind: defaultdict(list) for kind in KINDS}
-    for i, passage in enumerate(stems):
-        for kind in KINDS:
+    present = [_kinds(p) for p in profiles]  # most passages have lemmas only
+    for i in range(len(stems)):
+        for kind in present[i]:
             rare, posting = keys[kind], postings[kind]
-            for f in passage[kind]:
+            for f in keys_of(i, kind):
                 if f in rare:
                     posting[f].append(i)
     weight = {kind: {f: frequencies.weight(f, kind) for f in postings[kind]} for kind in KINDS}
     mass = [
-        sum(frequencies.weight(f, kind) for kind in KINDS for f in passage[kind])
-        for passage in stems
+        sum(frequencies.weight(f, kind) for kind in present[i] for f in keys_of(i, kind))
+        for i in range(len(stems))
     ]
     chosen: set[tuple[int, int]] = set()
-    for i, passage in enumerate(stems):
+    for i in range(len(stems)):
         shared: dict[int, float] = defaultdict(float)
         group = groups[i]
-        for kind in KINDS:
+        for kind in present[i]:
             weights, posting = weight[kind], postings[kind]
-            for f in passage[kind]:
+            for f in keys_of(i, kind):
                 if f in weights:
                     w = weights[f]
                     for j in posting[f]:
@@ -102,6 +108,15 @@ def candidate_pairs(
         best = sorted((o for o in overlap if o[0] >= min_overlap), key=lambda o: (-o[0], o[1]))
         chosen.update((min(i, j), max(i, j)) for _, j in best[:per_passage])
     return sorted(chosen)
+
+
+_LEMMAS: tuple[Kind, ...] = ("lemma",)
+
+
+def _kinds(passage: Profile) -> tuple[Kind, ...]:
+    if not passage.numbers and not passage.measures:
+        return _LEMMAS
+    return tuple(kind for kind in KINDS if passage.of(kind))
 
 
 def identical_pairs(
