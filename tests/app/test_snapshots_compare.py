@@ -12,12 +12,13 @@ from compare_data import sample_alignment
 from textual.app import App
 from textual.screen import Screen
 
+from newsdiff.app.routing import ScreenRouter
 from newsdiff.app.screens.claims import ClaimsScreen
 from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.screens.passage import PassageScreen
 
 
-class ScreenApp(App[None]):
+class ScreenApp(ScreenRouter, App[None]):
     """Shows one screen on a fixed theme, nothing else."""
 
     def __init__(self, make_screen, theme: str = "textual-dark") -> None:  # type: ignore[no-untyped-def]
