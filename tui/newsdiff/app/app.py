@@ -201,7 +201,7 @@ class NewsdiffApp(ScreenRouter, App[None]):
         self.sub_title = f"{articles} report{'s' if articles != 1 else ''} · {pairs} pairs"
         pending, self.pending = self.pending, None
         if pending is not None:
-            self.open_now(pending)
+            self.call_later(self.open_now, pending)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker is not self._loader or event.state != WorkerState.ERROR:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from textual import on
-
 from newsdiff.app.widgets.passage_text import visible
 from newsdiff.app.widgets.search_bar import SearchBar
 from newsdiff.core.views.search import Match, find_matches, next_match
@@ -43,8 +41,8 @@ class SearchesRows:
     def action_search(self) -> None:
         self.query_one(SearchBar).open()
 
-    @on(SearchBar.Submitted)
-    def _searched(self, event: SearchBar.Submitted) -> None:
+    # a plain mixin: Textual finds handlers here by name, not by @on
+    def on_search_bar_searched(self, event: SearchBar.Searched) -> None:
         self.query_text = event.query.strip()
         self.matches = find_matches(self._rows, self.query_text) if self.query_text else ()
         self.view.set_matches(self.matches)

@@ -217,8 +217,8 @@ class PassageScreen(Screen[None]):
     def action_search(self) -> None:
         self.query_one(SearchBar).open()
 
-    @on(SearchBar.Submitted)
-    def _searched(self, event: SearchBar.Submitted) -> None:
+    @on(SearchBar.Searched)
+    def _searched(self, event: SearchBar.Searched) -> None:
         self.query_text = event.query.strip()
         self._show()
         self.query_one(PassageList).focus()

@@ -59,7 +59,7 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
     }
     ComparisonView > .comparison-view--cursor { background: $foreground 8%; }
     ComparisonView > .comparison-view--cursor-cell { background: $primary 20%; }
-    ComparisonView:focus > .comparison-view--cursor-cell { background: $primary 30%; }
+    ComparisonView:focus > .comparison-view--cursor-cell { background: $primary 22%; }
     ComparisonView > .comparison-view--separator { color: $foreground 25%; }
     """ + highlight_css("ComparisonView", _PREFIX)
 

@@ -40,7 +40,7 @@ _HIGHLIGHT_CSS = {
     "fact-differ": "text-style: bold underline; background: $error 30%;",
     "fact-one-sided": "text-style: bold italic; background: $warning 30%;",
     "heading": "text-style: bold; color: $text-accent;",
-    "position": "color: $text-muted;",
+    "position": "color: $foreground 90%;",
     "mark": "text-style: bold; color: $text-secondary;",
     "match": "text-style: bold reverse;",
 }

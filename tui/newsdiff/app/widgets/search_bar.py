@@ -1,7 +1,7 @@
 """A one-line search field that opens on ``/`` and hides on escape.
 
 Screens that search (comparison, passage view) dock one at the bottom and
-handle ``SearchBar.Submitted``; the search itself lives in
+handle ``SearchBar.Searched``; the search itself lives in
 ``core.views.search``.
 """
 
@@ -28,7 +28,7 @@ class SearchBar(Input):
     ]
 
     @dataclass
-    class Submitted(Message):
+    class Searched(Message):
         """The user asked for ``query`` (empty: the search was closed)."""
 
         bar: SearchBar
@@ -50,10 +50,10 @@ class SearchBar(Input):
     def action_close(self) -> None:
         self.value = ""
         self.remove_class("-open")
-        self.post_message(self.Submitted(self, ""))
+        self.post_message(self.Searched(self, ""))
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.remove_class("-open")
-        self.post_message(self.Submitted(self, event.value))
+        self.post_message(self.Searched(self, event.value))
