@@ -1,4 +1,4 @@
-"""The reader's second pass, as a user tries it: queued keys, partner jump, search, legend, notes."""
+"""The reader, second pass, as a user tries it: queued keys, partner, search, legend, notes."""
 
 from __future__ import annotations
 
