@@ -160,7 +160,7 @@ async def test_the_cursor_rows_fact_notes_say_why_it_differs():
         await pilot.press("enter")
         assert isinstance(app.screen, PassageScreen)
         passage_notes = str(app.screen.query_one("#passage-notes").render())
-        assert "≠ figure: 4000 (here) vs 4700 (there)" in passage_notes
+        assert "≠ figure: 4000 (here) vs 4700 (zdf.de)" in passage_notes
 
 
 async def test_l_shows_the_legend_and_question_mark_has_it_too():

@@ -36,7 +36,15 @@ from newsdiff.core.language.segment import split_sentences
 from newsdiff.core.matching.align import align
 from newsdiff.core.reading.loader import read_article
 
-GNAD = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "gnad-1028.csv"
+# ../shared/corpora beside the checkout, or /work/shared/corpora from a worktree
+GNAD = next(
+    (
+        folder / "shared" / "corpora" / "gnad-1028.csv"
+        for folder in Path(__file__).resolve().parents[2].parents
+        if (folder / "shared" / "corpora" / "gnad-1028.csv").exists()
+    ),
+    Path("../shared/corpora/gnad-1028.csv"),
+)
 
 
 def gnad_texts() -> list[str]:

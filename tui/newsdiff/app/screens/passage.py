@@ -141,10 +141,23 @@ class PassageScreen(Screen[None]):
         self.query_one("#passage-text", Static).update(
             self._found(marked_content(passage, view.marks, styles), styles)
         )
-        notes = fact_notes(view.facts, left="here", right="there")
+        notes = [
+            note
+            for other in view.others
+            for entry in other.entries
+            if entry.pair is not None
+            for note in fact_notes(
+                entry.pair.facts, left="here", right=other.article.source or other.article.id
+            )
+            if not note.startswith("only here")  # one line per report is enough for those
+        ]
         notes_widget = self.query_one("#passage-notes", Static)
         notes_widget.display = bool(notes)
-        notes_widget.update(Content(visible("\n".join(notes[:4]))))
+        notes = list(dict.fromkeys(notes))
+        shown = [visible(note) for note in notes[:4]]
+        if len(notes) > len(shown):
+            shown[-1] += f"  (+{len(notes) - len(shown)} more)"
+        notes_widget.update(Content("\n".join(shown)))
         option_list.clear_options()
         self._targets.clear()
         for other in view.others:

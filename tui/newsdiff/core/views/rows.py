@@ -339,18 +339,23 @@ class Counts:
 
 
 def comparison_counts(alignment: Alignment, left_id: str, right_id: str) -> Counts:
-    """The pairs of two reports by relation, counted as the report's summary counts them.
+    """The pairs of two reports by relation: the figures ``newsdiff report`` opens with.
+
+    Counted by the report's own summary of the two reports, so the header of
+    the comparison and the report written from it cannot disagree.
 
     >>> comparison_counts(Alignment((), (), ()), "a", "b")
     Counts(pairs=0, identical=0, reworded=0, facts_differ=0)
     """
-    relations = [p.relation for p in pairs_between(alignment, left_id, right_id)]
-    return Counts(
-        len(relations),
-        relations.count("identical"),
-        relations.count("reworded"),
-        relations.count("facts-differ"),
-    )
+    from newsdiff.core.views.subset import restrict
+    from newsdiff.core.views.summary import summarize
+
+    two = restrict(alignment, (left_id, right_id))
+    summaries = summarize(two, empty=False) if len(two.articles) == 2 else ()
+    if not summaries:
+        return Counts(0, 0, 0, 0)
+    s = summaries[0]
+    return Counts(s.pairs, s.identical, s.reworded, s.facts_differ)
 
 
 def count_fact_differences(rows: Sequence[Row]) -> int:
