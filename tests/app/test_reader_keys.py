@@ -243,3 +243,18 @@ async def test_at_80_columns_the_footer_keeps_the_main_keys_and_help(build_app, 
         keys = {key.description: key.region for key in footer.query("FooterKey")}  # type: ignore[attr-defined]
         for wanted in ("Next", "Diff", "Search", "Passage", "Back", "Keys"):
             assert wanted in keys and keys[wanted].right <= 80, (wanted, keys.get(wanted))
+
+
+async def test_a_pair_reworded_throughout_is_said_so_without_underlining_every_word():
+    app = CompareApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.view.move_to(0)  # the two headlines: the same claim, no word in common
+        await pilot.pause()
+        assert screen.rows[0].pair is not None
+        notes = str(screen.query_one("#compare-notes").render())
+        assert "reworded throughout" in notes
+        changed = screen.view.highlight_styles()["changed"]
+        cell = screen.view._cell(0, "left")
+        assert not [span for span in cell.spans if span.style == changed]

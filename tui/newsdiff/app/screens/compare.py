@@ -26,6 +26,7 @@ from newsdiff.app.widgets.passage_text import legend_content, visible
 from newsdiff.app.widgets.search_bar import SearchBar
 from newsdiff.app.widgets.status_line import StatusLine
 from newsdiff.core.model import Alignment, Article
+from newsdiff.core.views.marks import reworded_throughout
 from newsdiff.core.views.notes import fact_notes
 from newsdiff.core.views.rows import (
     Row,
@@ -201,6 +202,15 @@ class CompareScreen(ReportsFailures, SearchesRows, WritesReports, Screen[None]):
             if row and row.pair
             else []
         )
+        pair, left, right = (row.pair, row.left, row.right) if row else (None, None, None)
+        if (
+            pair
+            and left
+            and right
+            and not notes
+            and reworded_throughout(pair, left.text, right.text)
+        ):
+            notes = ["≈ reworded throughout: the same claim in other words (no word marks)"]
         if row is not None and row.others and not notes:
             notes = [f"↔ paired with {len(row.others)} passage(s) on other rows · p jumps there"]
         more = f"  (+{len(notes) - 1} more in the passage view)" if len(notes) > 1 else ""
