@@ -296,7 +296,11 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
             mark = relation_mark(row.pair)
             return Content.assemble((mark, styles["mark"]), f" {row.pair.score:.2f} ")
         if row.others:
-            return Content.styled("↔", styles["mark"]).pad_right(GUTTER - 1)
+            # which column's passage is paired elsewhere, when both columns hold one
+            side = "both" if row.left_links and row.right_links else ""
+            if not side and row.left is not None and row.right is not None:
+                side = "left" if row.left_links else "right"
+            return Content.assemble(("↔", styles["mark"]), f" {side}" if side else "")
         return Content("")
 
     def render_line(self, y: int) -> Strip:

@@ -64,7 +64,10 @@ def find_in(text: str, query: str) -> list[tuple[int, int]]:
     >>> find_in("Pjöngjang und PJÖNGJANG", "pjongjang")
     [(0, 9), (14, 23)]
     """
-    needle = fold(query.strip())[0]
+    return _find(text, fold(query.strip())[0])
+
+
+def _find(text: str, needle: str) -> list[tuple[int, int]]:
     if not needle or needle not in _folded(text):
         return []
     haystack, where = fold(text)
@@ -86,12 +89,13 @@ def find_matches(rows: Sequence[Row], query: str) -> tuple[Match, ...]:
     [(0, 'left'), (0, 'right')]
     """
     matches = []
+    needle = fold(query.strip())[0]
     for index, row in enumerate(rows):
         for side in ("left", "right"):
             passage = row.left if side == "left" else row.right
             if passage is None:
                 continue
-            for start, end in find_in(passage.text, query):
+            for start, end in _find(passage.text, needle):
                 matches.append(Match(index, side, start, end))  # type: ignore[arg-type]
     return tuple(matches)
 
