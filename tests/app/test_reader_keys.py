@@ -71,12 +71,31 @@ async def test_the_loading_notice_counts_files_not_paths(build_app, tmp_path):
     for name in ("a", "b", "c"):
         (tmp_path / f"{name}.txt").write_text(f"Bericht {name}.\n\nEin Satz.", encoding="utf-8")
     release = threading.Event()
-    app = build_app([tmp_path], engine=slow_engine(release))
+
+    def read(paths):  # type: ignore[no-untyped-def]
+        release.wait(30)
+        return read_files(paths)
+
+    app = build_app([tmp_path], engine=Engine(read=read))  # one folder given
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: "Pairing" in app.busy or "Reading 3" in app.busy)
+        await wait_for(pilot, lambda: app.busy.startswith("Reading 3 files…"))
         release.set()
         await wait_for(pilot, lambda: app.alignment is not None)
-    assert app.paths == (str(tmp_path),)
+
+
+async def test_t_during_pairing_opens_the_claim_table_when_ready(build_app):
+    from newsdiff.app.screens.claims import ClaimsScreen
+
+    release = threading.Event()
+    app = build_app(engine=slow_engine(release))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: "Pairing" in app.busy)
+        await pilot.press("t")
+        assert "the claim table opens when ready" in app.busy
+        release.set()
+        await wait_for(pilot, lambda: isinstance(app.screen, ClaimsScreen))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
 
 
 async def test_home_end_g_and_shift_g_go_to_the_first_and_last_row(build_app, settle):
