@@ -12,9 +12,8 @@ import json
 import sys
 
 from newsdiff.commands.common import add_paths_argument, load_corpus
+from newsdiff.commands.exit_codes import EXIT_OK
 from newsdiff.core.views.claims import ClaimTable, ClaimValue, claim_table, claim_table_to_dict
-
-EXIT_OK = 0
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
