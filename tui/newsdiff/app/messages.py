@@ -38,6 +38,11 @@ class OpenClaims(Message):
 
 
 @dataclass
+class OpenLeftOut(Message):
+    """Show every input that did not become a report, and why."""
+
+
+@dataclass
 class WorkFailed(Message):
     """A worker failed; the app says so in one notification and stays open."""
 

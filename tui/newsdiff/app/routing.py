@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from newsdiff.app.messages import OpenClaims, OpenComparison, OpenPassage, WorkFailed
+from newsdiff.app.messages import (
+    OpenClaims,
+    OpenComparison,
+    OpenLeftOut,
+    OpenPassage,
+    WorkFailed,
+)
 
 if TYPE_CHECKING:
     from newsdiff.core.model import Alignment
@@ -61,6 +67,14 @@ class ScreenRouter:
 
     def on_open_claims(self, message: OpenClaims) -> None:
         self.route(message)
+
+    def on_open_left_out(self, message: OpenLeftOut) -> None:
+        # what reading left out is known before any pairing: no need to wait
+        corpus = getattr(self, "corpus", None)
+        if corpus is not None:
+            from newsdiff.app.screens.left_out import LeftOutScreen
+
+            self.push_screen(LeftOutScreen(corpus))  # type: ignore[attr-defined]
 
     def on_work_failed(self, message: WorkFailed) -> None:
         # The one place a failed worker is worded: the app stays open.

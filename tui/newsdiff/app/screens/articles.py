@@ -19,7 +19,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, LoadingIndicator, Static
 
-from newsdiff.app.messages import OpenClaims, OpenComparison
+from newsdiff.app.messages import OpenClaims, OpenComparison, OpenLeftOut
 from newsdiff.app.widgets.article_table import ArticleTable
 from newsdiff.core.views.listing import (
     SORT_KEYS,
@@ -82,6 +82,7 @@ class ArticlesScreen(Screen[None]):
             id="articles.clear_filter",
         ),
         Binding("r", "reload", "Read again", show=False, id="articles.reload"),
+        Binding("x", "left_out", "Left out", show=False, id="articles.left_out"),
         Binding("q", "app.quit", "Quit", id="articles.quit"),
     ]
 
@@ -353,6 +354,14 @@ class ArticlesScreen(Screen[None]):
     def action_reload(self) -> None:
         """Read the files again (after editing one); marks and sort stay."""
         self.reader.reload()
+
+    def action_left_out(self) -> None:
+        """Every input that did not become a report, and why."""
+        corpus = self.reader.corpus
+        if corpus is None or not (corpus.problems or corpus.skipped):
+            self.notify("Nothing was left out: every file given was read.")
+            return
+        self.post_message(OpenLeftOut())
 
     def action_claims(self) -> None:
         if len(self.articles) < 2:

@@ -130,13 +130,13 @@ def empty_message(corpus: Corpus, rows: int, query: str = "") -> str:
     'No reports to show.'
     """
     count = len(corpus.articles)
-    skipped = len([p for p in corpus.problems if p.fatal])
-    note = f"\n\n{skipped} file(s) could not be read; see the notifications." if skipped else ""
+    note = left_out_note(corpus)
     if count == 0:
         return (
             "No reports to show.\n\n"
             "newsdiff compares several reports of one story. Open two or more files "
-            "(plain text, Markdown or HTML):\n\n    newsdiff report-a.txt report-b.md\n\n"
+            "(plain text, Markdown, HTML or MHTML) or page URLs:\n\n"
+            "    newsdiff report-a.txt report-b.md https://…\n\n"
             "With no paths it opens the five bundled seed reports." + note
         )
     if count == 1:
@@ -151,6 +151,33 @@ def empty_message(corpus: Corpus, rows: int, query: str = "") -> str:
         query = printable(query.strip())
         return f"No title or text matches “{query}”. Escape clears the filter."
     return ""
+
+
+def left_out_note(corpus: Corpus) -> str:
+    """What the reading left out and why, in a few lines, pointing at the "Left out" screen.
+
+    >>> from newsdiff.core.model import Corpus
+    >>> left_out_note(Corpus(()))
+    ''
+    """
+    from newsdiff.core.reading.left_out import left_out_summary
+
+    lines: list[str] = []
+    unread = [p for p in corpus.problems if p.fatal]
+    if unread:
+        first = unread[0]
+        more = f" and {len(unread) - 1} more" if len(unread) > 1 else ""
+        name = printable(Path(first.path).name or first.path)
+        lines.append(
+            f"{len(unread)} file{'s' if len(unread) != 1 else ''} could not be read: "
+            f"{name} ({printable(first.message)}){more}."
+        )
+    if corpus.skipped:
+        summary = left_out_summary(corpus.skipped)
+        lines.append(summary[0].upper() + summary[1:] + ".")
+    if not lines:
+        return ""
+    return "\n\n" + "\n".join(lines) + "\nPress x to see each one and why."
 
 
 # C0 controls as their Unicode "control pictures" (␛ for ESC), DEL as ␡, C1 as �
