@@ -23,7 +23,7 @@ def _article(id_: str, *texts: str, date: str | None = None, language: str = "en
 @pytest.mark.parametrize(
     "module",
     ["newsdiff.core.stories.detect", "newsdiff.core.stories.profile",
-     "newsdiff.core.language.background"],
+     "newsdiff.core.language.background", "newsdiff.commands.stories"],
 )  # fmt: skip
 def test_examples_in_docstrings(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module))

@@ -18,6 +18,7 @@ from newsdiff import __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     "open": ("newsdiff.commands.open", "open the reader on PATHs (the default)"),
     "list": ("newsdiff.commands.list", "list the articles with their metadata"),
+    "stories": ("newsdiff.commands.stories", "which reports tell the same event"),
     "align": ("newsdiff.commands.align", "pair the passages that tell the same claim"),
     "facts": ("newsdiff.commands.facts", "the claim table: each source's figures by date"),
     "report": ("newsdiff.commands.report", "write a shareable comparison report"),
