@@ -48,7 +48,7 @@ def _is_input(output: Path, inputs: list[Path]) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsdiff.core.matching.align import align
+    from newsdiff.core.matching.by_story import align_stories
 
     corpus = load_corpus(list(args.paths))
     if isinstance(corpus, int):
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    report = render_report(align(corpus.articles), format=args.format)
+    report = render_report(align_stories(corpus.articles), format=args.format)
     if not args.output or args.output == "-":
         sys.stdout.write(report)
         return 0

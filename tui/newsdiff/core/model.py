@@ -129,8 +129,14 @@ class Pair:
 
 @dataclass(frozen=True, slots=True)
 class Alignment:
-    """The pairs between every two articles, and the claim clusters they form."""
+    """The pairs between every two articles, and the claim clusters they form.
+
+    ``stories`` lists the article ids of each story the alignment was made
+    within (``newsdiff.core.matching.by_story``); empty when the articles were
+    aligned as one story. No pair or cluster crosses two stories.
+    """
 
     articles: tuple[Article, ...]
     pairs: tuple[Pair, ...]
     clusters: tuple[tuple[SentenceRef, ...], ...]
+    stories: tuple[tuple[str, ...], ...] = ()
