@@ -74,10 +74,29 @@ def test_the_signal_seam_links_what_shares_no_word() -> None:
 
 @needs_corpora
 def test_two_events_of_one_kind_are_two_stories() -> None:
-    """ECB+ topics 1 (two rehab check-ins) and 7 (two title defences): four stories."""
-    articles = mix.ecb_articles(["1_ecb", "1_plus", "7_ecb", "7_plus"])
-    stories = detect_stories(articles)
-    gold = mix.gold_stories(articles)
-    predicted = {m: s.members[0] for s in stories for m in s.members}
-    precision, recall, f1 = mix.bcubed(predicted, gold)
-    assert precision >= 0.95 and f1 >= 0.9, (precision, recall, f1)
+    """ECB+ topics 1 (two rehab check-ins) and 12 (two pirate attacks off Aden), each alone.
+
+    No story holds reports of both subtopics; a subtopic may come out in more
+    than one story (recall, not precision, is what a few outliers cost).
+    """
+    for topic in ("1", "12"):
+        articles = mix.ecb_articles([f"{topic}_ecb", f"{topic}_plus"])
+        stories = detect_stories(articles)
+        gold = mix.gold_stories(articles)
+        assert all(len({gold[m] for m in s.members}) == 1 for s in stories)
+        predicted = {m: s.members[0] for s in stories for m in s.members}
+        precision, recall, f1 = mix.bcubed(predicted, gold)
+        assert precision == 1.0 and f1 >= 0.8, (topic, precision, recall, f1)
+        assert max(len(s.members) for s in stories) >= 10
+
+
+@needs_corpora
+def test_a_story_detected_alone_comes_back_unchanged() -> None:
+    """What makes a story's alignment the same in any folder: detecting its members alone
+    gives the story itself (here the stories of ECB+ topics 1 and 9, 9 being the topic whose
+    subtopics are hardest to keep apart)."""
+    articles = mix.ecb_articles(["1_ecb", "1_plus", "9_ecb", "9_plus"])
+    by_id = {a.id: a for a in articles}
+    for story in detect_stories(articles):
+        alone = detect_stories([by_id[m] for m in story.members])
+        assert [s.members for s in alone] == [story.members]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from newsdiff.core.model import Article
@@ -37,11 +37,12 @@ class StoryOptions:
     candidate pair the larger of the two scores counts.
     """
 
-    threshold: float = 0.3  # cosine of two profiles from which they tell one story
+    threshold: float = 0.35  # cosine of two profiles from which they tell one story
     candidates: int = 30  # partners scored per report, the largest shared weight first
     max_postings: int = 60  # a word in more reports than this links only neighbours
     window: int = 4  # ... this many on either side in its list
-    split: float = 0.04  # average cosine, in the group's own weights, that keeps two events one
+    split: float = 0.05  # average cosine, in the group's own weights, that keeps two events one
+    keep: float = 0.15  # weight a word carried by every member keeps in the split
     max_split: int = 150  # groups larger than this are not split (their cost is cubic)
     signal: Signal | None = None
 
@@ -81,7 +82,52 @@ def detect_stories(
     ordered = sorted(articles, key=lambda a: (a.id, a.path))
     profiles = [story_profile(a) for a in ordered]
     vectors = [p.as_dict() for p in profiles]
-    parent = list(range(len(ordered)))
+    links: list[tuple[int, int]] = []
+    for i, j in candidate_pairs(vectors, options=options):
+        score = _cosine(vectors[i], vectors[j])
+        if score < options.threshold and options.signal is not None:
+            score = max(score, options.signal(ordered[i], ordered[j]))
+        if score >= options.threshold:
+            links.append((i, j))
+    parts = settle(range(len(ordered)), links, vectors, options=options)
+    stories = [_story([ordered[k] for k in g], [profiles[k] for k in g]) for g in parts]
+    stories.sort(key=lambda s: (-len(s.members), s.members))
+    return tuple(stories)
+
+
+def settle(
+    members: Iterable[int],
+    links: Sequence[tuple[int, int]],
+    vectors: Sequence[dict[str, float]],
+    *,
+    options: StoryOptions,
+) -> list[list[int]]:
+    """The stories among ``members``: linked groups, split into events until nothing splits.
+
+    Each story that comes out is connected by links among its own members and
+    does not split again, so detecting it alone gives it back unchanged: its
+    alignment is the same in any folder.
+
+    >>> settle(range(4), [(0, 1), (2, 3)], [{}] * 4, options=StoryOptions())
+    [[0, 1], [2, 3]]
+    """
+    done: list[list[int]] = []
+    todo = [sorted(members)]
+    while todo:
+        part = todo.pop()
+        for group in _components(part, links):
+            pieces = split_events(group, vectors, options=options)
+            if len(pieces) == 1:
+                done.append(group)
+            else:
+                todo.extend(pieces)
+    return sorted(done)
+
+
+def _components(part: Sequence[int], links: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """The groups of ``part`` connected by the links among its own members."""
+    inside = set(part)
+    parent = {k: k for k in part}
 
     def root(x: int) -> int:
         while parent[x] != x:
@@ -89,20 +135,14 @@ def detect_stories(
             x = parent[x]
         return x
 
-    for i, j in candidate_pairs(vectors, options=options):
-        score = _cosine(vectors[i], vectors[j])
-        if score < options.threshold and options.signal is not None:
-            score = max(score, options.signal(ordered[i], ordered[j]))
-        if score >= options.threshold:
+    for i, j in links:
+        if i in inside and j in inside:
             ri, rj = root(i), root(j)
             parent[max(ri, rj)] = min(ri, rj)
     groups: dict[int, list[int]] = defaultdict(list)
-    for k in range(len(ordered)):
+    for k in part:
         groups[root(k)].append(k)
-    parts = [part for g in groups.values() for part in split_events(g, vectors, options=options)]
-    stories = [_story([ordered[k] for k in g], [profiles[k] for k in g]) for g in parts]
-    stories.sort(key=lambda s: (-len(s.members), s.members))
-    return tuple(stories)
+    return list(groups.values())
 
 
 def candidate_pairs(
@@ -164,7 +204,9 @@ def split_events(
             df[f] += 1
     local = []
     for k in group:
-        weighted = {f: w * math.log((n + 1) / df[f]) for f, w in sorted(vectors[k].items())}
+        weighted = {
+            f: w * (options.keep + math.log((n + 1) / df[f])) for f, w in sorted(vectors[k].items())
+        }
         norm = math.sqrt(sum(w * w for w in weighted.values())) or 1.0
         local.append({f: w / norm for f, w in weighted.items()})
     sim = [[_cosine(local[a], local[b]) for b in range(n)] for a in range(n)]
