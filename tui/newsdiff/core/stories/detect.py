@@ -37,7 +37,7 @@ class StoryOptions:
     candidate pair the larger of the two scores counts.
     """
 
-    threshold: float = 0.35  # cosine of two profiles from which they tell one story
+    threshold: float = 0.3  # cosine of two profiles from which they tell one story
     candidates: int = 30  # partners scored per report, the largest shared weight first
     max_postings: int = 60  # a word in more reports than this links only neighbours
     window: int = 4  # ... this many on either side in its list
