@@ -9,11 +9,16 @@ and a report alone in its story pairs with nothing.
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from newsdiff.core.matching.align import align
+from newsdiff.core.matching.options import AlignOptions
+from newsdiff.core.matching.scoring import collect_passages
 from newsdiff.core.matching.timestamps import is_timestamp
+from newsdiff.core.matching.weights import StoryWeights
 from newsdiff.core.model import Alignment, Article, Pair, SentenceRef
 from newsdiff.core.stories.detect import Story, StoryOptions, detect_stories
 
@@ -51,7 +56,7 @@ def align_stories(
     """
     if stories is None:
         stories = detect_stories(articles, options=story_options)
-    run = aligner or (lambda members: align(members, threshold=threshold, floor=floor))
+    run = aligner or (lambda members: align_story(members, threshold=threshold, floor=floor))
     by_id = {a.id: a for a in articles}
     position = {a.id: k for k, a in enumerate(articles)}
     pairs: list[Pair] = []
@@ -77,6 +82,29 @@ def align_stories(
     return Alignment(
         tuple(articles), tuple(pairs), tuple(clusters), tuple(s.members for s in stories)
     )
+
+
+def align_story(
+    members: Sequence[Article], *, threshold: float | None = None, floor: float | None = None
+) -> Alignment:
+    """Align the reports of one story with its own weights and the language's (``weights``).
+
+    >>> from newsdiff.core.model import Sentence
+    >>> def article(id_, text):
+    ...     return Article(id_, id_, text, text, None, "en", (Sentence(0, text, 0, len(text)),), 9)
+    >>> a = article("a", "Lindsay Lohan has checked into the Betty Ford Center to begin a stay.")
+    >>> b = article("b", "Lohan checked into the Betty Ford Clinic for a three-month stay.")
+    >>> len(align_story([a, b]).pairs)
+    1
+    """
+    options = AlignOptions()
+    if threshold is not None:
+        options = dataclasses.replace(options, threshold=threshold)
+    passages = collect_passages(members, options=options)
+    languages = Counter(a.language for a in members)
+    language = min(languages, key=lambda lang: (-languages[lang], lang))
+    weights = StoryWeights.from_story(passages.profiles, language=language)
+    return align(members, options=options, floor=floor, weights=weights)
 
 
 def _without_timestamps(article: Article) -> Article:
