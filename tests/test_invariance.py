@@ -14,8 +14,7 @@ from collections.abc import Sequence
 import pytest
 
 import mix
-from newsdiff.core.matching.align import align
-from newsdiff.core.matching.by_story import align_stories
+from newsdiff.core.matching.by_story import align_stories, align_story
 from newsdiff.core.model import Alignment, Article
 from newsdiff.core.views.subset import restrict
 
@@ -35,7 +34,7 @@ def test_each_story_is_aligned_from_its_own_members_only() -> None:
 
     def recording(members: Sequence[Article]) -> Alignment:
         seen.append(tuple(a.id for a in members))
-        return align(members)
+        return align_story(members)
 
     articles = mix.ecb_articles(["1_ecb", "1_plus"]) + mix.seed_articles()
     result = align_stories(articles, aligner=recording)
@@ -54,7 +53,7 @@ def test_seed_pairs_are_the_same_alone_and_among_the_gnad_articles() -> None:
 
     def only_the_seeds(members: Sequence[Article]) -> Alignment:
         if ids & {a.id for a in members}:
-            return align(members)
+            return align_story(members)
         return Alignment(tuple(members), (), ())
 
     among = align_stories(mix.gnad_articles() + seeds, aligner=only_the_seeds)

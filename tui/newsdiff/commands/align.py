@@ -11,8 +11,7 @@ import json
 import sys
 
 from newsdiff.commands.common import add_paths_argument, load_corpus
-
-EXIT_OK, EXIT_USAGE = 0, 2
+from newsdiff.commands.exit_codes import EXIT_OK, EXIT_USAGE
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

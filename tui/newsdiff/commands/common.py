@@ -10,9 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from newsdiff.commands.exit_codes import EXIT_NOTHING_READABLE, EXIT_USAGE
 from newsdiff.core.model import Corpus
-
-EXIT_NOTHING_READABLE, EXIT_USAGE = 1, 2
 
 PATHS_HELP = "report files or folders (.txt, .md); the bundled seeds when none"
 

@@ -12,10 +12,9 @@ import json
 import sys
 
 from newsdiff.commands.common import add_paths_argument, load_corpus, printable
+from newsdiff.commands.exit_codes import EXIT_OK
 from newsdiff.core.stories.detect import Story
 from newsdiff.core.views.claims import ClaimTable, ClaimValue, claim_table, claim_table_to_dict
-
-EXIT_OK = 0
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

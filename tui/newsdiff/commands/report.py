@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from newsdiff.commands.common import add_paths_argument, load_corpus, printable
+from newsdiff.commands.exit_codes import EXIT_CANNOT_WRITE, EXIT_OK, EXIT_USAGE
 from newsdiff.core.export.report import FORMATS, render_report, write_text_atomically
 
 
@@ -60,11 +61,11 @@ def run(args: argparse.Namespace) -> int:
             "not overwriting it",
             file=sys.stderr,
         )
-        return 2
+        return EXIT_USAGE
     report = render_report(align_stories(corpus.articles), format=args.format)
     if not args.output or args.output == "-":
         sys.stdout.write(report)
-        return 0
+        return EXIT_OK
     try:
         write_text_atomically(args.output, report)
     except OSError as error:
@@ -73,6 +74,6 @@ def run(args: argparse.Namespace) -> int:
             f"newsdiff: {printable(args.output)}: cannot write the report: {reason}",
             file=sys.stderr,
         )
-        return 1
+        return EXIT_CANNOT_WRITE
     print(f"newsdiff: wrote the {args.format} report to {printable(args.output)}", file=sys.stderr)
-    return 0
+    return EXIT_OK

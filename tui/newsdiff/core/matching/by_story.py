@@ -19,7 +19,7 @@ from newsdiff.core.matching.options import AlignOptions
 from newsdiff.core.matching.scoring import collect_passages
 from newsdiff.core.matching.timestamps import is_timestamp
 from newsdiff.core.matching.weights import StoryWeights
-from newsdiff.core.model import Alignment, Article, Pair, SentenceRef
+from newsdiff.core.model import Alignment, Article, Fact, Pair, SentenceRef
 from newsdiff.core.stories.detect import Story, StoryOptions, detect_stories
 
 Aligner = Callable[[Sequence[Article]], Alignment]
@@ -61,6 +61,7 @@ def align_stories(
     position = {a.id: k for k, a in enumerate(articles)}
     pairs: list[Pair] = []
     clusters: list[tuple[SentenceRef, ...]] = []
+    facts: dict[SentenceRef, tuple[Fact, ...]] = {}
     for story in stories:
         if len(story.members) < 2:
             continue
@@ -70,6 +71,7 @@ def align_stories(
         part = run(members)
         pairs += part.pairs
         clusters += part.clusters
+        facts.update(part.facts)
     pairs.sort(
         key=lambda p: (
             position[p.left.article],
@@ -80,7 +82,11 @@ def align_stories(
     )
     clusters.sort(key=lambda c: (position[c[0].article], c[0].sentence))
     return Alignment(
-        tuple(articles), tuple(pairs), tuple(clusters), tuple(s.members for s in stories)
+        tuple(articles),
+        tuple(pairs),
+        tuple(clusters),
+        facts,
+        stories=tuple(s.members for s in stories),
     )
 
 
@@ -108,6 +114,8 @@ def align_story(
 
 
 def _without_timestamps(article: Article) -> Article:
-    """``article`` without its date and time lines; the other passages keep their index."""
-    kept = tuple(s for s in article.sentences if not is_timestamp(s.text))
-    return article if len(kept) == len(article.sentences) else replace(article, sentences=kept)
+    """``article`` with its date and time lines blanked: nothing to pair, indices kept."""
+    if not any(is_timestamp(s.text) for s in article.sentences):
+        return article
+    sentences = tuple(replace(s, text="") if is_timestamp(s.text) else s for s in article.sentences)
+    return replace(article, sentences=sentences)

@@ -16,12 +16,11 @@ the story and the language only, never from the rest of the folder.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsdiff.core.language.background import background_weight
-from newsdiff.core.matching.similarity import Frequencies, Profile
+from newsdiff.core.matching.similarity import Frequencies, Kind, Profile
 
 # Chosen on the seed fixture and the ECB+ tuning pairs (tests/benchmarks/bench_story_align.py,
 # /tmp grid runs): no background blend (0.1 took the seeds' precision from 0.90 to 0.69 for
@@ -63,27 +62,28 @@ class StoryWeights(Frequencies):
         rare: float = RARE,
         small: int = SMALL,
     ) -> StoryWeights:
-        """Count the story's passages per lemma, as ``Frequencies.from_profiles`` does."""
-        counts: Counter[str] = Counter()
-        documents = 0
-        for p in profiles:
-            counts.update(p.features)
-            documents += 1
-        return cls(documents, dict(counts), language=language, blend=blend, rare=rare, small=small)
+        """Count the story's passages per lemma, figure and measure, as ``from_profiles`` does."""
+        base = Frequencies.from_profiles(profiles)
+        return cls(
+            base.documents,
+            base.counts,
+            base.numbers,
+            base.measures,
+            language=language,
+            blend=blend,
+            rare=rare,
+            small=small,
+        )
 
-    def is_topic(self, feature: str) -> bool:
-        if not Frequencies.is_topic(self, feature):
+    def is_topic(self, feature: str, kind: Kind = "lemma") -> bool:
+        if not Frequencies.is_topic(self, feature, kind):
             return False
-        if self.documents >= self.small or feature[:1] in "#@":
+        if self.documents >= self.small or kind != "lemma":
             return True
         return background_weight(feature, self.language) < self.rare
 
-    def weight(self, feature: str) -> float:
-        key = "\0" + feature  # the blended weight, cached beside the story's own
-        found = self._weights.get(key)
-        if found is None:
-            own = Frequencies.weight(self, feature)
-            extra = 0.0 if feature[:1] in "#@" else background_weight(feature, self.language)
-            found = own + self.blend * extra
-            self._weights[key] = found
-        return found
+    def weight(self, feature: str, kind: Kind = "lemma") -> float:
+        own = Frequencies.weight(self, feature, kind)
+        if kind != "lemma" or not self.blend:
+            return own
+        return own + self.blend * background_weight(feature, self.language)

@@ -30,4 +30,5 @@ def restrict(alignment: Alignment, article_ids: Iterable[str]) -> Alignment:
         for kept in (tuple(m for m in story if m in keep) for story in alignment.stories)
         if kept
     )
-    return Alignment(articles, pairs, tuple(clusters), stories)
+    facts = {ref: found for ref, found in alignment.facts.items() if ref.article in keep}
+    return Alignment(articles, pairs, tuple(clusters), facts, stories)
