@@ -56,7 +56,15 @@ def align_stories(
     """
     if stories is None:
         stories = detect_stories(articles, options=story_options)
-    run = aligner or (lambda members: align_story(members, threshold=threshold, floor=floor))
+    if aligner is None:
+        from newsdiff.core.matching.story_cache import cached
+
+        run = cached(
+            lambda members: align_story(members, threshold=threshold, floor=floor),
+            ("align_story", threshold, floor),
+        )
+    else:
+        run = aligner
     by_id = {a.id: a for a in articles}
     position = {a.id: k for k, a in enumerate(articles)}
     pairs: list[Pair] = []
