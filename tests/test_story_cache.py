@@ -66,3 +66,13 @@ def test_no_cache_when_switched_off(monkeypatch) -> None:  # type: ignore[no-unt
     align_stories(ARTICLES, aligner=run)
     align_stories(ARTICLES, aligner=run)
     assert len(calls) == 2
+
+
+def test_story_profiles_are_cached_and_give_the_same_stories(isolated_cache: Path) -> None:
+    from newsdiff.core.stories.detect import detect_stories
+
+    first = detect_stories(ARTICLES)
+    entries = list((isolated_cache / "newsdiff" / "story-profiles").rglob("*.json"))
+    assert len(entries) == 2
+    entries[0].write_text("{not json", encoding="utf-8")  # a corrupt entry is recomputed
+    assert detect_stories(ARTICLES) == first

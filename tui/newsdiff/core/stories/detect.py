@@ -17,13 +17,15 @@ depend on the order the reports were given in.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from newsdiff.core.model import Article
-from newsdiff.core.stories.profile import StoryProfile, story_profile
+from newsdiff.core.stories.profile import StoryProfile
+from newsdiff.core.stories.profile_cache import cached_profiles
 
 Signal = Callable[[Article, Article], float]
 
@@ -80,7 +82,7 @@ def detect_stories(
     """
     options = options or StoryOptions()
     ordered = sorted(articles, key=lambda a: (a.id, a.path))
-    profiles = [story_profile(a) for a in ordered]
+    profiles = cached_profiles(ordered)
     vectors = [p.as_dict() for p in profiles]
     links: list[tuple[int, int]] = []
     for i, j in candidate_pairs(vectors, options=options):
@@ -178,8 +180,10 @@ def candidate_pairs(
                     shared[j][i] += w
     chosen: set[tuple[int, int]] = set()
     for i, partners in enumerate(shared):
-        best = sorted(partners.items(), key=lambda jw: (-round(jw[1], 9), jw[0]))
-        chosen.update((min(i, j), max(i, j)) for j, _ in best[: options.candidates])
+        best = heapq.nsmallest(
+            options.candidates, partners.items(), key=lambda jw: (-round(jw[1], 9), jw[0])
+        )
+        chosen.update((min(i, j), max(i, j)) for j, _ in best)
     return sorted(chosen)
 
 

@@ -23,6 +23,7 @@ from newsdiff.core.model import Article
 LEAD_SENTENCES = 3  # the title and this many passages after it are the lead
 LEAD_BOOST = 2.0  # a word of the lead tells more about the event
 MAX_FEATURES = 80  # a long report is known by its most telling words
+MAX_PASSAGES = 12  # ... and by its title and first passages: the lead tells the event
 MIN_WEIGHT = 1.0  # background weight below which a word tells no story ("sagen", "heute")
 
 
@@ -55,7 +56,7 @@ def story_profile(article: Article) -> StoryProfile:
     lead: set[str] = set()
     written: dict[str, Counter[str]] = {}
     language = article.language
-    texts = [article.title, *(s.text for s in article.sentences)]
+    texts = [article.title, *(s.text for s in article.sentences[:MAX_PASSAGES])]
     for position, text in enumerate(texts):
         for word in words(text):
             for feature in word_features(word, language):
