@@ -71,9 +71,9 @@ def render_stories(stories: tuple[Story, ...], articles: tuple[Article, ...]) ->
     together = [s for s in stories if not s.alone]
     for number, story in enumerate(together, 1):
         dates = ""
-        if story.first_date:
-            last = story.last_date if story.last_date != story.first_date else None
-            dates = f", {story.first_date}" + (f" – {last}" if last else "")
+        if story.first_date:  # days are enough to tell two events apart
+            first, last = story.first_date[:10], (story.last_date or "")[:10]
+            dates = f", {first}" + (f" – {last}" if last and last != first else "")
         lines.append(
             f"story {number}: {printable(story.label)} ({len(story.members)} reports{dates})"
         )

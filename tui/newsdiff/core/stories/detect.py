@@ -260,7 +260,11 @@ def _story(members: Sequence[Article], profiles: Sequence[StoryProfile]) -> Stor
         (f for f in total if present[f] >= need and not f.startswith(("#", "@"))),
         key=lambda f: (-round(total[f], 9), f),
     )
-    label = " · ".join(written.get(f, f) for f in ranked[:LABEL_WORDS])
+    chosen: list[str] = []
+    for f in ranked:  # one word per stem: not "Nordkorea · Nordkoreanische"
+        if len(chosen) < LABEL_WORDS and not any(f[:6] == c[:6] for c in chosen):
+            chosen.append(f)
+    label = " · ".join(written.get(f, f) for f in chosen)
     dates = sorted(a.date for a in members if a.date)
     return Story(
         tuple(a.id for a in members),
