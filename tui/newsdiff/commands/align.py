@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 
-from newsdiff.commands.common import add_paths_argument, load_corpus
+from newsdiff.commands.common import add_paths_argument, load_corpus, reading_options
 from newsdiff.commands.exit_codes import EXIT_OK, EXIT_USAGE
 
 
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
             f"newsdiff align: --threshold must be in [0, 1], not {args.threshold}", file=sys.stderr
         )
         return EXIT_USAGE
-    corpus = load_corpus(list(args.paths))
+    corpus = load_corpus(list(args.paths), reading_options(args))
     if isinstance(corpus, int):
         return corpus
     from newsdiff.core.matching.by_story import align_stories

@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 
-from newsdiff.commands.common import add_paths_argument, load_corpus, printable
+from newsdiff.commands.common import add_paths_argument, load_corpus, printable, reading_options
 from newsdiff.commands.exit_codes import EXIT_OK
 from newsdiff.core.stories.detect import Story
 from newsdiff.core.views.claims import ClaimTable, ClaimValue, claim_table, claim_table_to_dict
@@ -23,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    corpus = load_corpus(list(args.paths))
+    corpus = load_corpus(list(args.paths), reading_options(args))
     if isinstance(corpus, int):
         return corpus
     from newsdiff.core.matching.by_story import align_stories

@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from newsdiff.commands.common import add_paths_argument, load_corpus, printable
+from newsdiff.commands.common import add_paths_argument, load_corpus, printable, reading_options
 from newsdiff.commands.exit_codes import EXIT_CANNOT_WRITE, EXIT_OK, EXIT_USAGE
 from newsdiff.core.export.report import FORMATS, render_report, write_text_atomically
 
@@ -51,7 +51,7 @@ def _is_input(output: Path, inputs: list[Path]) -> bool:
 def run(args: argparse.Namespace) -> int:
     from newsdiff.core.matching.by_story import align_stories
 
-    corpus = load_corpus(list(args.paths))
+    corpus = load_corpus(list(args.paths), reading_options(args))
     if isinstance(corpus, int):
         return corpus
     inputs = [Path(path) for path in args.paths] + [Path(a.path) for a in corpus.articles]

@@ -10,11 +10,10 @@ import argparse
 import json
 import sys
 
-from newsdiff.commands.common import add_paths_argument, load_corpus, printable
+from newsdiff.commands.common import add_paths_argument, load_corpus, printable, reading_options
+from newsdiff.commands.exit_codes import EXIT_OK
 from newsdiff.core.model import Article
 from newsdiff.core.stories.detect import Story, detect_stories
-
-EXIT_OK = 0
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    corpus = load_corpus(list(args.paths))
+    corpus = load_corpus(list(args.paths), reading_options(args))
     if isinstance(corpus, int):
         return corpus
     stories = detect_stories(corpus.articles)

@@ -10,37 +10,25 @@ reports must not cost the user the others.
 from __future__ import annotations
 
 import os
-import re
 import stat
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from newsdiff.core.model import Article, Corpus, Problem
-from newsdiff.core.reading import cache as article_cache
-from newsdiff.core.reading.article import build_article
-from newsdiff.core.reading.decode import NotText, decode
+from newsdiff.core.model import Article, Corpus, Problem, Skipped
+from newsdiff.core.reading.fetch import Fetched, FetchError, FetchOptions, fetch_page, is_url
+from newsdiff.core.reading.formats import ReadError, read_bytes
 
-SUFFIXES = (".txt", ".md", ".markdown")
+__all__ = ["SUFFIXES", "ReadError", "read_article", "read_articles", "read_url", "report_files"]
+
+_TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 _MARKDOWN = (".md", ".markdown")
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+_ARCHIVE_SUFFIXES = (".mhtml", ".mht")  # "Webpage, single file" of Chrome, Edge, Opera
+SUFFIXES = (*_TEXT_SUFFIXES, *_PAGE_SUFFIXES, *_ARCHIVE_SUFFIXES)
 _MAX_MB = 20  # far beyond any news report; keeps a stray dump out
 MAX_MB_VARIABLE = "NEWSDIFF_MAX_MB"  # lifts the limit for the one user who needs it
-# Saved web pages are refused, not guessed at: a main-text extractor good
-# enough for news (trafilatura) brings 17 packages (lxml, babel, dateparser...).
-HTML_REFUSED = "HTML is not supported; save the article as text or Markdown"
-_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-_HTML_START = re.compile(
-    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S
-)
-
-
-class ReadError(Exception):
-    """A file newsdiff cannot read as a report, with a one-line reason."""
-
-    def __init__(self, path: str | os.PathLike[str], message: str) -> None:
-        super().__init__(f"{path}: {message}")
-        self.path = str(path)
-        self.message = message
 
 
 def read_article(path: str | os.PathLike[str], *, cache: bool = True) -> Article:
@@ -54,34 +42,28 @@ def read_article(path: str | os.PathLike[str], *, cache: bool = True) -> Article
     """
     path = Path(path)
     data = _read_bytes(path)
-    markdown = path.suffix.lower() in _MARKDOWN
-    use_cache = article_cache.enabled(cache)
-    key = article_cache.content_key(data, markdown=markdown) if use_cache else ""
-    if use_cache:
-        cached = article_cache.load(key)
-        if cached is not None:
-            return replace(cached, id=path.stem, path=str(path))
-    try:
-        text = decode(data).text
-    except NotText as error:
-        raise ReadError(path, str(error)) from None
-    if path.suffix.lower() in _HTML_SUFFIXES or _HTML_START.match(text[:4096]):
-        raise ReadError(path, HTML_REFUSED)
-    if not text.strip():
-        raise ReadError(path, "empty file")
-    article = build_article(text, id=path.stem, path=str(path), markdown=markdown)
-    if not article.sentences:
-        raise ReadError(path, "no readable text")
-    if use_cache:
-        article_cache.store(key, article)
-    return article
+    suffix = path.suffix.lower()
+    kind = (
+        "markdown" if suffix in _MARKDOWN
+        else "html" if suffix in _PAGE_SUFFIXES
+        else "mhtml" if suffix in _ARCHIVE_SUFFIXES
+        else "text"
+    )  # fmt: skip
+    return read_bytes(data, id=path.stem, path=str(path), kind=kind, cache=cache)
 
 
-def read_articles(paths: Iterable[str | os.PathLike[str]], *, cache: bool = True) -> Corpus:
-    """Read files and folders; unreadable files become Problems, the rest Articles.
+def read_articles(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    cache: bool = True,
+    fetch: FetchOptions | None = None,
+) -> Corpus:
+    """Read files, folders and URLs; unreadable ones become Problems, the rest Articles.
 
     Article ids are the file stems, made unique ("a", "a-2") when two files
-    share a stem.
+    share a stem. A URL ("https://…") is fetched (or taken from the cache,
+    see ``fetch``); nothing else touches the network. Files of a folder that
+    are left out unread (hidden, not a report type) are listed in ``skipped``.
 
     >>> from newsdiff.core.reading.seeds import seeds_dir
     >>> corpus = read_articles([seeds_dir()])
@@ -90,23 +72,76 @@ def read_articles(paths: Iterable[str | os.PathLike[str]], *, cache: bool = True
     """
     articles: list[Article] = []
     problems: list[Problem] = []
+    skipped: list[Skipped] = []
     taken: set[str] = set()
     for item in report_files(paths):
         if isinstance(item, Problem):
             problems.append(item)
             continue
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            continue
         try:
-            article = read_article(item, cache=cache)
+            if isinstance(item, str):
+                page = _fetch(item, cache=cache, options=fetch)
+                if page.note:  # an older copy stood in for a failed refresh
+                    problems.append(Problem(item, page.note, fatal=False))
+                article = _page_article(page, cache=cache)
+            else:
+                article = read_article(item, cache=cache)
         except ReadError as error:
             problems.append(Problem(error.path, error.message))
             continue
         unique = _unique_id(article.id, taken)
         articles.append(article if unique == article.id else replace(article, id=unique))
-    return Corpus(tuple(articles), tuple(problems))
+    return Corpus(tuple(articles), tuple(problems), tuple(skipped))
 
 
-def report_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Problem]:
-    """The files to read, in order, and a Problem for each path that cannot be walked.
+def read_url(url: str, *, cache: bool = True, options: FetchOptions | None = None) -> Article:
+    """The report at ``url``: fetched, or read from the copy a former run kept.
+
+    Raises ReadError naming the URL when the page cannot be fetched or read.
+    """
+    return _page_article(_fetch(url, cache=cache, options=options), cache=cache)
+
+
+def _fetch(url: str, *, cache: bool, options: FetchOptions | None) -> Fetched:
+    options = options or FetchOptions()
+    try:
+        return fetch_page(url, options=replace(options, cache=options.cache and cache))
+    except FetchError as error:
+        raise ReadError(url, str(error)) from None
+
+
+def _page_article(page: Fetched, *, cache: bool) -> Article:
+    article = read_bytes(
+        page.data,
+        id=_url_id(page.final_url),
+        path=page.url,
+        kind=page.kind,
+        url=page.final_url,
+        cache=cache,
+    )
+    return replace(article, fetched=page.fetched, url=article.url or page.final_url)
+
+
+def _url_id(url: str) -> str:
+    """A short id for a fetched page: the last part of its path, else its host.
+
+    >>> _url_id("https://www.example.org/world/troops-sent.html?x=1"), _url_id("https://example.org/")
+    ('troops-sent', 'example.org')
+    """
+    parsed = urllib.parse.urlparse(url)
+    last = parsed.path.rstrip("/").rsplit("/", 1)[-1]
+    stem = last.rsplit(".", 1)[0] if "." in last else last
+    return stem[:60] or (parsed.hostname or "page")
+
+
+def report_files(
+    paths: Iterable[str | os.PathLike[str]],
+) -> Iterator[Path | Problem | Skipped | str]:
+    """The files to read, in order, a Problem for each path that cannot be walked,
+    a Skipped for each file of a folder left out, and each URL (a str) as given.
 
     A file named directly is read whatever its suffix; in folders only report
     suffixes count. Each real file is given once.
@@ -118,9 +153,12 @@ def report_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Pro
     seen_files: set[str] = set()
     seen_dirs: set[tuple[int, int]] = set()
     for given in paths:
+        if isinstance(given, str) and is_url(given):
+            yield given
+            continue
         path = Path(given)
         if path.is_dir():
-            found: Iterable[Path | Problem] = _walk(path, seen_dirs)
+            found: Iterable[Path | Problem | Skipped] = _walk(path, seen_dirs)
         elif path.exists() or path.is_symlink():
             found = (path,)
         else:
@@ -134,7 +172,7 @@ def report_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Pro
             yield item
 
 
-def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Problem]:
+def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Problem | Skipped]:
     # An explicit stack, not recursion: a folder nested past Python's recursion
     # limit (1,000) is legal on disk and must not cost the user the whole read.
     stack: list[Iterator[tuple[Path, bool]]] = []
@@ -152,9 +190,16 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Problem]:
             found = None
             continue
         path, is_dir = item
+        if path.name.startswith("."):  # .git, editor swap files: counted, never walked
+            yield Skipped(str(path), "hidden folder" if is_dir else "hidden file")
+            continue
         found = _entries(path, seen) if is_dir else None
-        if not is_dir and path.name.lower().endswith(SUFFIXES):
+        if is_dir:
+            continue
+        if path.name.lower().endswith(SUFFIXES):
             yield path  # read_article refuses what is not a regular file, naming it
+        else:
+            yield Skipped(str(path), f"not a report file ({path.suffix.lower() or 'no suffix'})")
 
 
 def _entries(
@@ -172,9 +217,7 @@ def _entries(
             entries = sorted(scan, key=lambda entry: entry.name)
     except OSError as error:
         return Problem(str(folder), f"cannot open folder: {_reason(error)}")
-    return iter(
-        [(folder / e.name, _is_dir(e)) for e in entries if not e.name.startswith(".")]
-    )  # .git, editor swap files and the like are skipped
+    return iter([(folder / e.name, _is_dir(e)) for e in entries])
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
