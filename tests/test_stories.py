@@ -74,12 +74,12 @@ def test_the_signal_seam_links_what_shares_no_word() -> None:
 
 @needs_corpora
 def test_two_events_of_one_kind_are_two_stories() -> None:
-    """ECB+ topics 1 (two rehab check-ins) and 12 (two pirate attacks off Aden), each alone.
+    """ECB+ topics 1 (two rehab check-ins) and 14 (two supermarket fires), each alone.
 
     No story holds reports of both subtopics; a subtopic may come out in more
     than one story (recall, not precision, is what a few outliers cost).
     """
-    for topic in ("1", "12"):
+    for topic in ("1", "14"):
         articles = mix.ecb_articles([f"{topic}_ecb", f"{topic}_plus"])
         stories = detect_stories(articles)
         gold = mix.gold_stories(articles)

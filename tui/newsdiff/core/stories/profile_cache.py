@@ -45,9 +45,9 @@ def code_version() -> str:
 
 
 def _key(article: Article) -> str:
-    digest = hashlib.sha256(f"{article.language}\0{article.title}".encode("utf-8", "replace"))
+    digest = hashlib.sha256(f"{article.language}\0{article.title}".encode("utf-8", "surrogatepass"))
     for s in article.sentences[:MAX_PASSAGES]:
-        digest.update(b"\1" + s.text.encode("utf-8", "replace"))
+        digest.update(b"\1" + s.text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
