@@ -169,9 +169,9 @@ def main() -> None:
     for name, run in (("stories", align_stories), ("folder", align)):
         start = time.perf_counter()
         result = run(ecb)
-        print(
-            f"ECB+ tune, {name:>7}: {ecb_figures(result, ecb)}  {time.perf_counter() - start:.1f} s"
-        )
+        took = time.perf_counter() - start
+        print(f"ECB+ tune, {name:>7}: {ecb_figures(result, ecb)}  {took:.1f} s")
+        print(f"   the same over the judged pairs only: {ecb_labelled_only(result)}")
     seeds = mix.seed_articles()
     gnad = mix.gnad_articles()
     ids = {a.id for a in seeds}
