@@ -167,13 +167,14 @@ def test_the_table_reads_the_facts_the_aligner_extracted(seeds, monkeypatch):
     import newsdiff.core.facts.passages as passages
 
     asked: list[str] = []
-    real = passages.extract_facts
+    for name in ("extract_facts", "complete_facts", "extract_numbers"):
+        real = getattr(passages, name)
 
-    def counting(text, **kwargs):  # type: ignore[no-untyped-def]
-        asked.append(text)
-        return real(text, **kwargs)
+        def counting(text, *args, _real=real, **kwargs):  # type: ignore[no-untyped-def]
+            asked.append(text)
+            return _real(text, *args, **kwargs)
 
-    monkeypatch.setattr(passages, "extract_facts", counting)
+        monkeypatch.setattr(passages, name, counting)
     assert claim_table(alignment) == table
     texts = {a.id: a for a in seeds}
     known = {texts[r.article].sentences[r.sentence].text for r in alignment.facts}

@@ -19,6 +19,7 @@ from newsdiff.core.views.rows import (
     find_row,
     flip_pair,
     pairs_between,
+    partner_row,
     row_of_passage,
     side_by_side,
 )
@@ -59,24 +60,33 @@ A = article("a", ["A0", "A1", "A2", "A3"])
 B = article("b", ["B0", "B1", "B2", "B3", "B4"])
 
 
-def test_right_only_passages_sit_after_their_nearest_preceding_right_neighbour():
-    al = Alignment((A, B), (pair(0, 0), pair(1, 3), pair(3, 1)), ())
+def grid(rows) -> list[tuple[int | None, int | None]]:
+    return [(r.left.index if r.left else None, r.right.index if r.right else None) for r in rows]
+
+
+def test_crossing_pairs_keep_both_columns_in_reading_order():
+    al = Alignment((A, B), (pair(0, 0), pair(1, 3, 0.8), pair(3, 1)), ())
     rows = side_by_side(al, "a", "b")
-    got = [(r.left.index if r.left else None, r.right.index if r.right else None) for r in rows]
-    # B4 follows B3 (row of A1); B2 follows B1 (row of A3)
-    assert got == [(0, 0), (1, 3), (None, 4), (2, None), (3, 1), (None, 2)]
+    # A3-B1 outweighs A1-B3 and they cross: A1-B3 becomes a link, both stay in place
+    assert grid(rows) == [(0, 0), (1, None), (2, None), (3, 1), (None, 2), (None, 3), (None, 4)]
+    a1, b3 = rows[1], rows[5]
+    assert a1.pair is None and [p.right.sentence for p in a1.left_links] == [3]
+    assert [p.left.sentence for p in b3.right_links] == [1]
+    assert partner_row(rows, 1, "left") == (5, "right")
+    assert partner_row(rows, 5, "right") == (1, "left")
 
 
-def test_right_only_passages_before_any_placed_one_open_the_comparison():
+def test_unpaired_passages_between_two_pairs_stand_side_by_side():
     al = Alignment((A, B), (pair(0, 2),), ())
     rows = side_by_side(al, "a", "b")
-    got = [(r.left.index if r.left else None, r.right.index if r.right else None) for r in rows]
-    assert got[:3] == [(None, 0), (None, 1), (0, 2)]
-    # B3 and B4 follow B2, the only placed right passage, in their own order
-    assert got[3:] == [(None, 3), (None, 4), (1, None), (2, None), (3, None)]
-    # every passage shows exactly once
-    assert sorted(i for i, _ in got if i is not None) == [0, 1, 2, 3]
-    assert sorted(j for _, j in got if j is not None) == [0, 1, 2, 3, 4]
+    assert grid(rows) == [(None, 0), (None, 1), (0, 2), (1, 3), (2, 4), (3, None)]
+    assert [r.pair is not None for r in rows] == [False, False, True, False, False, False]
+
+
+def test_reports_with_no_pair_stand_side_by_side_from_the_top():
+    rows = side_by_side(Alignment((A, B), (), ()), "a", "b")
+    assert grid(rows) == [(0, 0), (1, 1), (2, 2), (3, 3), (None, 4)]
+    assert all(r.pair is None and not r.others for r in rows)
 
 
 def test_one_to_many_gets_the_best_partner_and_the_other_its_own_row():
@@ -160,7 +170,7 @@ def test_every_passage_shows_exactly_once(n_left, n_right, raw):
     pairs = tuple(pair(i % n_left, j % n_right, s) for i, j, s in raw)
     rows = side_by_side(Alignment((a, b), pairs, ()), "a", "b")
     assert [r.left.index for r in rows if r.left] == list(range(n_left))
-    assert sorted(r.right.index for r in rows if r.right) == list(range(n_right))
+    assert [r.right.index for r in rows if r.right] == list(range(n_right))  # reading order
     for row in rows:
         if row.pair is not None:
             assert row.pair.left.sentence == row.left.index

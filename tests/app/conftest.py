@@ -31,8 +31,9 @@ def _isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
 def build_app() -> Callable[..., NewsdiffApp]:
     """make_app with a fixed theme and no animation; the seeds unless paths are given."""
 
-    def build(paths: Sequence[str | Path] = (), **options) -> NewsdiffApp:
+    def build(paths: Sequence[str | Path] = (), engine=None, **options) -> NewsdiffApp:
         options.setdefault("theme", THEME)
+        options["engine"] = engine
         app = make_app([str(p) for p in paths] or [str(p) for p in seed_paths()], **options)
         app.animation_level = "none"
         return app

@@ -5,13 +5,14 @@ from __future__ import annotations
 from compare_data import sample_alignment
 from textual.app import App
 
+from newsdiff.app.routing import ScreenRouter
 from newsdiff.app.screens.claims import ClaimGrid, ClaimsScreen
 from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.screens.passage import PassageScreen
 from newsdiff.core.model import Alignment
 
 
-class ClaimsApp(App[None]):
+class ClaimsApp(ScreenRouter, App[None]):
     def __init__(self, alignment: Alignment | None = None) -> None:
         super().__init__()
         self.alignment = alignment or sample_alignment()
@@ -68,9 +69,11 @@ async def test_enter_opens_the_passage_behind_the_cell():
 
 
 async def test_t_on_the_comparison_opens_the_claim_table():
-    class CompareApp(App[None]):
+    class CompareApp(ScreenRouter, App[None]):
+        alignment = sample_alignment()
+
         def on_mount(self) -> None:
-            self.push_screen(CompareScreen(sample_alignment(), "ard", "zdf"))
+            self.push_screen(CompareScreen(self.alignment, "ard", "zdf"))
 
     app = CompareApp()
     async with app.run_test(size=(120, 30)) as pilot:

@@ -7,11 +7,12 @@ from pathlib import Path
 from compare_data import sample_alignment
 from textual.app import App
 
+from newsdiff.app.routing import ScreenRouter
 from newsdiff.app.screens.compare import CompareScreen, report_path
 from newsdiff.core.views.subset import restrict
 
 
-class CompareApp(App[None]):
+class CompareApp(ScreenRouter, App[None]):
     def __init__(self) -> None:
         super().__init__()
         self.alignment = sample_alignment()
@@ -42,6 +43,8 @@ async def test_w_writes_an_html_report_of_the_two_reports_and_says_where(tmp_pat
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("w")
+        await pilot.pause()
+        await pilot.press("enter")  # the dialog's default: the working folder
         await _settle(app, pilot)
         written = tmp_path / "newsdiff-ard-vs-zdf.html"
         assert written.is_file()
@@ -61,6 +64,8 @@ async def test_capital_w_writes_markdown_and_never_overwrites(tmp_path, monkeypa
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("W")
+        await pilot.pause()
+        await pilot.press("enter")
         await _settle(app, pilot)
     assert (tmp_path / "newsdiff-ard-vs-zdf.md").read_text(encoding="utf-8") == "mine"
     second = tmp_path / "newsdiff-ard-vs-zdf-2.md"
@@ -112,6 +117,8 @@ async def test_the_palette_writes_the_report_of_the_open_comparison(
         commands = {c.title: c for c in app.get_system_commands(screen)}
         assert {"Write report", "Write Markdown report"} <= set(commands)
         await commands["Write report"].callback()
+        await pilot.pause()
+        await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         written = tmp_path / f"newsdiff-{screen.left_id}-vs-{screen.right_id}.html"

@@ -5,13 +5,14 @@ from __future__ import annotations
 from compare_data import sample_alignment
 from textual.app import App
 
+from newsdiff.app.routing import ScreenRouter
 from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.screens.passage import PassageScreen
 from newsdiff.app.widgets.comparison_view import ComparisonView
 from newsdiff.core.views.rows import row_of_passage
 
 
-class CompareApp(App[None]):
+class CompareApp(ScreenRouter, App[None]):
     """Just enough app to hold the screen under test."""
 
     def __init__(self, left: str = "ard", right: str = "zdf", row: int | None = None) -> None:
@@ -210,7 +211,8 @@ async def test_header_names_both_reports_and_counts():
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         header = str(app.screen.query_one("#compare-counts").render())
-        assert "5 pairs" in header and "1 fact difference ·" in header
+        # the counts of `newsdiff report`: every pair, and pairs whose facts differ
+        assert "5 pairs · 1 with facts differing" in header
         left = str(app.screen.query_one("#left-title").render())
         assert "Nordkorea bestätigt Truppenentsendung" in left and "tagesschau.de" in left
 

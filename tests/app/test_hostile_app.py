@@ -160,6 +160,8 @@ async def test_a_report_for_files_named_with_markup_is_written_and_named_literal
         app.open_comparison("[red]a[x]", "b")
         await pilot.pause()
         await pilot.press("w")
+        await pilot.pause()
+        await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         (written,) = out.iterdir()

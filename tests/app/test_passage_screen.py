@@ -5,12 +5,13 @@ from __future__ import annotations
 from compare_data import sample_alignment
 from textual.app import App
 
+from newsdiff.app.routing import ScreenRouter
 from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.screens.passage import PassageList, PassageScreen
 from newsdiff.core.model import Alignment
 
 
-class PassageApp(App[None]):
+class PassageApp(ScreenRouter, App[None]):
     def __init__(self, article: str = "ard", sentence: int = 2) -> None:
         super().__init__()
         self.alignment = sample_alignment()

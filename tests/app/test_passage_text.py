@@ -100,8 +100,9 @@ def test_spans_outside_the_text_are_ignored():
 
 
 def test_very_many_spans_fall_back_to_plain_text():
-    text = "x " * (MAX_SPANS + 10)
-    changes = tuple(WordChange("delete", i * 2, i * 2 + 1, 0, 0) for i in range(MAX_SPANS + 10))
+    # changed words each between two unchanged ones, so no two runs merge
+    text = "x y " * (MAX_SPANS + 10)
+    changes = tuple(WordChange("delete", i * 4, i * 4 + 1, 0, 0) for i in range(MAX_SPANS + 10))
     pair = Pair(SentenceRef("a", 0), SentenceRef("b", 0), 0.5, "reworded", changes)
     content = passage_content(Sentence(0, text, 0, len(text)), pair, styles=STYLES)
     assert not content.spans

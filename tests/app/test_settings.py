@@ -54,3 +54,53 @@ async def test_a_broken_config_is_reported_and_the_app_runs(settle, monkeypatch)
         await settle(pilot)
         assert any(str(path) in note for note in notes)
         assert app.return_code is None
+
+
+async def test_unknown_ids_and_collisions_are_warned_and_the_collision_not_applied(
+    build_app, settle, monkeypatch
+):
+    from newsdiff.app.screens.compare import CompareScreen
+
+    app = build_app(keymap={"compare.swap": "n", "compare.nope": "z", "articles.filter": "f"})
+    notes: list[str] = []
+    monkeypatch.setattr(app, "notify", lambda message, **kw: notes.append(message))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert any('"compare.nope"' in note for note in notes)
+        assert any(
+            "Key n" in note and "compare.swap" in note and "compare.next_pair" in note
+            for note in notes
+        )
+        await pilot.press("f")  # the harmless remap is applied
+        assert app.focused is app.screen.query_one("#filter")
+        await pilot.press("escape", "escape")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        before = app.screen.cursor_row
+        await pilot.press("n")  # still "next pair", not swap
+        assert app.screen.left_id != app.screen.right_id
+        assert app.screen.cursor_row != before or app.screen.rows[before].pair is not None
+
+
+async def test_a_theme_chosen_in_the_app_is_saved(settle):
+    write_config('[keymap]\n"articles.filter" = "f"\n')
+    app = make_app([])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.theme = "nord"
+        await pilot.pause()
+    settings = load_settings()
+    assert settings.theme == "nord"
+    assert settings.keymap == {"articles.filter": "f"}  # the rest of the file kept
+
+
+def test_the_config_is_read_with_tomli_where_tomllib_is_missing():
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib  # noqa: F401 - 3.11+: the standard library reads it
+    else:  # pragma: no cover - the 3.10 CI leg
+        import tomli  # noqa: F401
+    write_config('theme = "textual-light"\n')
+    assert load_settings().theme == "textual-light"

@@ -12,18 +12,18 @@ from __future__ import annotations
 import pytest
 from list_data import sample_alignment, sample_corpus
 
-import newsdiff.core.matching.align
-import newsdiff.core.reading.loader
+from newsdiff.app.engine import Engine
 
 
-def fixed_core(monkeypatch: pytest.MonkeyPatch, count: int = 5) -> list[str]:
-    """Make the worker's reader and aligner return the sample; the paths it was given."""
+def fixed_core(count: int = 5) -> tuple[list[str], Engine]:
+    """An engine whose reader and aligner return the sample, and the paths it reads."""
     corpus = sample_corpus(count)
-    monkeypatch.setattr(newsdiff.core.reading.loader, "read_articles", lambda paths, **_: corpus)
-    monkeypatch.setattr(
-        newsdiff.core.matching.align, "align", lambda articles, **_: sample_alignment(corpus)
+    engine = Engine(
+        count=lambda paths: len(paths),
+        read=lambda paths: corpus,
+        align=lambda articles: sample_alignment(corpus),
     )
-    return [article.path for article in corpus.articles]
+    return [article.path for article in corpus.articles], engine
 
 
 @pytest.fixture(autouse=True)
@@ -35,31 +35,31 @@ def _steady(monkeypatch: pytest.MonkeyPatch, tmp_path):
 
 
 def test_list(snap_compare, build_app, settle, monkeypatch):
-    app = build_app(fixed_core(monkeypatch))
+    app = build_app(*fixed_core())
     assert snap_compare(app, terminal_size=(120, 40), run_before=settle)
 
 
 def test_list_at_80x24(snap_compare, build_app, settle, monkeypatch):
-    app = build_app(fixed_core(monkeypatch))
+    app = build_app(*fixed_core())
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
 
 
 def test_list_marked_and_sorted_by_fact_differences(snap_compare, build_app, settle, monkeypatch):
-    app = build_app(fixed_core(monkeypatch))
+    app = build_app(*fixed_core())
     keys = ["space", "j", "j", "space", *"ooooo", "O"]  # date→…→facts, most first
     assert snap_compare(app, terminal_size=(120, 40), run_before=settle, press=keys)
 
 
 def test_list_filtered(snap_compare, build_app, settle, monkeypatch):
-    app = build_app(fixed_core(monkeypatch))
+    app = build_app(*fixed_core())
     assert snap_compare(app, terminal_size=(120, 40), run_before=settle, press=["slash", *"kursk"])
 
 
 def test_help_screen(snap_compare, build_app, settle, monkeypatch):
-    app = build_app(fixed_core(monkeypatch))
+    app = build_app(*fixed_core())
     assert snap_compare(app, terminal_size=(120, 40), run_before=settle, press=["?"])
 
 
 def test_one_report_empty_state(snap_compare, build_app, settle, monkeypatch):
-    app = build_app(fixed_core(monkeypatch, count=1))
+    app = build_app(*fixed_core(count=1))
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle)

@@ -12,12 +12,13 @@ from compare_data import sample_alignment
 from textual.app import App
 from textual.screen import Screen
 
+from newsdiff.app.routing import ScreenRouter
 from newsdiff.app.screens.claims import ClaimsScreen
 from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.screens.passage import PassageScreen
 
 
-class ScreenApp(App[None]):
+class ScreenApp(ScreenRouter, App[None]):
     """Shows one screen on a fixed theme, nothing else."""
 
     def __init__(self, make_screen, theme: str = "textual-dark") -> None:  # type: ignore[no-untyped-def]
@@ -73,3 +74,29 @@ def test_claim_table(snap_compare):
         run_before=_claims_ready,
         press=["l", "l", "l"],
     )
+
+
+def no_pairs(alignment):  # type: ignore[no-untyped-def]
+    from newsdiff.core.model import Alignment
+
+    pairs = tuple(p for p in alignment.pairs if {p.left.article, p.right.article} != {"ard", "zdf"})
+    return CompareScreen(Alignment(alignment.articles, pairs, ()), "ard", "zdf")
+
+
+def test_comparison_with_no_pairs_side_by_side_from_the_top(snap_compare):
+    assert snap_compare(ScreenApp(no_pairs), terminal_size=(80, 24))
+
+
+def test_comparison_with_the_legend_at_80x24(snap_compare):
+    assert snap_compare(ScreenApp(compare), terminal_size=(80, 24), press=["d", "l"])
+
+
+async def _search_kursk(pilot) -> None:
+    await pilot.press("slash")
+    await pilot.pause()
+    await pilot.press(*"kursk", "enter")
+    await pilot.pause()
+
+
+def test_comparison_search_at_120x40(snap_compare):
+    assert snap_compare(ScreenApp(compare), terminal_size=(120, 40), run_before=_search_kursk)

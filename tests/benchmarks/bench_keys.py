@@ -7,7 +7,8 @@ swapped and foreign sentences slipped in, so the pair has thousands of
 pairs, reworded rows, fact differences and one-sided rows. Both are aligned
 with the real aligner, then the comparison screen is opened headless and each
 key is pressed until the screen has refreshed (Pilot.press + pause), timing
-`n`, `d` and `j` beside an unbound key in the same run. Ratios, not absolute
+`n`, `d`, `j`, `/` search (enter on a typed query), `f` (next match) and
+`p` (partner jump from a ↔ row) beside an unbound key in the same run. Ratios, not absolute
 times, are the result.
 
     python tests/benchmarks/bench_keys.py [--sentences 2000] [--presses 60]
@@ -28,13 +29,22 @@ from pathlib import Path
 
 from textual.app import App
 
+from newsdiff.app.routing import ScreenRouter
 from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.widgets.comparison_view import ComparisonView
 from newsdiff.core.language.segment import split_sentences
 from newsdiff.core.matching.align import align
 from newsdiff.core.reading.loader import read_article
 
-GNAD = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "gnad-1028.csv"
+# ../shared/corpora beside the checkout, or /work/shared/corpora from a worktree
+GNAD = next(
+    (
+        folder / "shared" / "corpora" / "gnad-1028.csv"
+        for folder in Path(__file__).resolve().parents[2].parents
+        if (folder / "shared" / "corpora" / "gnad-1028.csv").exists()
+    ),
+    Path("../shared/corpora/gnad-1028.csv"),
+)
 
 
 def gnad_texts() -> list[str]:
@@ -87,7 +97,7 @@ def build_pair(target: int, seed: int = 5) -> tuple[str, str]:
     return a, b
 
 
-class BenchApp(App[None]):
+class BenchApp(ScreenRouter, App[None]):
     def __init__(self, alignment, left: str, right: str) -> None:
         super().__init__()
         self.alignment = alignment
@@ -116,7 +126,15 @@ async def measure(alignment, left: str, right: str, presses: int) -> dict[str, l
 
     layouts: list[float] = []
     ComparisonView._relayout = timed_relayout  # type: ignore[method-assign]
-    times: dict[str, list[float]] = {"n": [], "d": [], "j": [], "z (unbound)": []}
+    times: dict[str, list[float]] = {
+        "n": [],
+        "d": [],
+        "j": [],
+        "z (unbound)": [],
+        "/ search": [],
+        "f next found": [],
+        "p partner": [],
+    }
     cpu: dict[str, list[float]] = {label: [] for label in times}
     app = BenchApp(alignment, left, right)
     async with app.run_test(size=(200, 50)) as pilot:
@@ -132,6 +150,7 @@ async def measure(alignment, left: str, right: str, presses: int) -> dict[str, l
                 cpu[label].append(time.process_time() - start_cpu)
                 if key in "ndj" and painted["lines"] == before:
                     times.setdefault("(no repaint)", []).append(0.0)
+            await timed_extras(app, pilot, times, cpu)
             # keep room below for the next presses
             if app.screen.cursor_row > len(app.screen.rows) - 50:
                 app.screen.view.move_to(0)
@@ -139,6 +158,34 @@ async def measure(alignment, left: str, right: str, presses: int) -> dict[str, l
     ComparisonView.render_line = original  # type: ignore[method-assign]
     ComparisonView._relayout = relayout  # type: ignore[method-assign]
     return times, cpu
+
+
+QUERY = "Soldaten"  # folded search over both reports; the gnad reports name it often
+
+
+async def _time(pilot, times, cpu, label: str, key: str) -> None:  # type: ignore[no-untyped-def]
+    start, start_cpu = time.perf_counter(), time.process_time()
+    await pilot.press(key)
+    await pilot.pause()
+    times[label].append(time.perf_counter() - start)
+    cpu[label].append(time.process_time() - start_cpu)
+
+
+async def timed_extras(app, pilot, times, cpu) -> None:  # type: ignore[no-untyped-def]
+    """`/` search (enter after typing the query), `f` to the next match, `p` to a partner."""
+    screen = app.screen
+    await pilot.press("slash")
+    await pilot.pause()
+    await pilot.press(*QUERY)
+    await _time(pilot, times, cpu, "/ search", "enter")
+    await _time(pilot, times, cpu, "f next found", "f")
+    linked = [i for i, row in enumerate(screen.rows) if row.left_links]
+    if linked:
+        row = random.Random(len(times["p partner"])).choice(linked)
+        screen.view.focused_side = "left"
+        screen.view.move_to(row)
+        await pilot.pause()
+        await _time(pilot, times, cpu, "p partner", "p")
 
 
 def main() -> int:

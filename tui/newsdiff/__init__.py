@@ -26,12 +26,17 @@ _API = {
     "WordChange": "newsdiff.core.model",
     "FactComparison": "newsdiff.core.model",
     "Alignment": "newsdiff.core.model",
+    "Fact": "newsdiff.core.model",
+    "Quantity": "newsdiff.core.model",
+    "AlignOptions": "newsdiff.core.matching.options",
     "read_articles": "newsdiff.core.reading.loader",
     "read_article": "newsdiff.core.reading.loader",
     "seed_paths": "newsdiff.core.reading.seeds",
     "split_sentences": "newsdiff.core.language.segment",
     "similarity": "newsdiff.core.matching.combined",
-    "align": "newsdiff.core.matching.align",
+    "align": "newsdiff.core.matching.by_story:align_stories",
+    "detect_stories": "newsdiff.core.stories.detect",
+    "Story": "newsdiff.core.stories.detect",
     "extract_facts": "newsdiff.core.facts",
     "compare_facts": "newsdiff.core.facts",
     "claim_table": "newsdiff.core.views.claims",
@@ -41,7 +46,8 @@ __all__ = ["__version__", *_API]
 
 
 def __getattr__(name: str) -> Any:
-    module = _API.get(name)
-    if module is None:
+    where = _API.get(name)
+    if where is None:
         raise AttributeError(f"module 'newsdiff' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+    module, _, attribute = where.partition(":")  # "module:attribute" when the names differ
+    return getattr(importlib.import_module(module), attribute or name)

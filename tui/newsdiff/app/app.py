@@ -1,13 +1,16 @@
-"""The reader's application object: screens, the loading worker, app-wide keys.
+"""The reader's application object: the loading worker, screen routing, app-wide keys.
 
 The article list paints first; reading and aligning run afterwards in a thread
 worker that imports the core only then, so the first paint pays for Textual
 alone. Results come back as small messages tagged with a generation number;
-anything from an older load is dropped.
+anything from an older load is dropped. A key that needs the alignment
+(enter, ``c``, ``t``) pressed while pairing is queued and acted on when the
+result arrives; escape cancels it.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -20,9 +23,13 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from newsdiff.app.config import load_settings
+from newsdiff.app.config import load_settings, save_theme
+from newsdiff.app.engine import Engine, align_lexical
+from newsdiff.app.messages import OpenClaims, OpenComparison, OpenPassage, WorkFailed
+from newsdiff.app.routing import ScreenRouter
 from newsdiff.app.screens.articles import ArticlesScreen
 from newsdiff.app.screens.help import HelpScreen
 
@@ -31,9 +38,10 @@ if TYPE_CHECKING:
 
 # actions the command palette already offers on its own
 _SYSTEM_ACTIONS = {"command_palette", "quit", "help_quit", "help", "screenshot"}
+Request = OpenComparison | OpenPassage | OpenClaims
 
 
-class NewsdiffApp(App[None]):
+class NewsdiffApp(ScreenRouter, App[None]):
     """Compare news reports: the article list, then comparisons of two reports."""
 
     CSS_PATH = "app.tcss"
@@ -46,7 +54,7 @@ class NewsdiffApp(App[None]):
 
     corpus: reactive[Corpus | None] = reactive(None, always_update=True, init=False)
     """The reports as read; None until the worker has read them."""
-    alignment: reactive[Alignment | None] = reactive(None, always_update=True, init=False)
+    alignment: reactive[Alignment | None] = reactive(None, always_update=True, init=False)  # type: ignore[assignment]
     """The pairs between the reports; None until the worker has aligned them."""
     busy: reactive[str] = reactive("", init=False)
     """What the worker is doing, for the progress line; empty when idle."""
@@ -76,19 +84,28 @@ class NewsdiffApp(App[None]):
         self,
         paths: Sequence[str | Path],
         *,
+        engine: Engine | None = None,
         theme: str | None = None,
         keymap: dict[str, str] | None = None,
         settings_problem: str | None = None,
         lexical: bool = False,
+        save_settings: bool = False,
     ) -> None:
         super().__init__()
         self.lexical = lexical  # shared words alone: no sentence embeddings
         self.paths = tuple(str(path) for path in paths)
+        self.engine = engine or (Engine(align=align_lexical) if lexical else Engine())
         self._theme_name = theme
         self._keymap = dict(keymap or {})
         self._settings_problem = settings_problem
+        self._save_settings = save_settings
         self._generation = 0
         self._loader: Worker[None] | None = None
+        self.pending: Request | None = None
+        """A request made while pairing, opened when the alignment arrives."""
+        self._stage = ""
+        self._stage_since = 0.0
+        self._ticker: Timer | None = None
 
     # -- startup --------------------------------------------------------------
 
@@ -100,47 +117,62 @@ class NewsdiffApp(App[None]):
             self.theme = self._theme_name
         elif self._theme_name:
             self.notify(f"Unknown theme {self._theme_name!r}", severity="warning", markup=False)
-        if self._keymap:
-            self.set_keymap(self._keymap)
         if self._settings_problem:
             self.notify(
                 self._settings_problem, title="Settings ignored", severity="warning", markup=False
             )
-        self.busy = self._reading_label()
+        if self._keymap:
+            self.call_after_refresh(self._apply_keymap)
+        self.watch(self, "theme", self._theme_changed, init=False)
+        self._set_stage("Reading…")
         # Start reading only once the list is on screen: the worker's imports hold the
         # GIL for long stretches and would otherwise delay the first paint.
         self.call_after_refresh(self.reload)
 
+    def _apply_keymap(self) -> None:
+        from newsdiff.app.keymap import check_keymap
+
+        applied, warnings = check_keymap(self._keymap)
+        for warning in warnings:
+            self.notify(warning, title="Key not remapped", severity="warning", markup=False)
+        if applied:
+            self.set_keymap(applied)
+
+    def _theme_changed(self, theme: str) -> None:
+        if not self._save_settings or theme == self._theme_name:
+            return
+        self._theme_name = theme
+        problem = save_theme(theme)
+        if problem:
+            self.notify(problem, title="Theme not saved", severity="warning", markup=False)
+
     def reload(self) -> None:
         """Read and align the paths again; results of an earlier load are dropped."""
         self._generation += 1
-        self.busy = self._reading_label()
+        self._set_stage("Reading…")
         self._loader = self._load(self.paths, self._generation)
-
-    def _reading_label(self) -> str:
-        return f"Reading {len(self.paths)} file{'s' if len(self.paths) != 1 else ''}…"
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def _load(self, paths: tuple[str, ...], generation: int) -> None:
-        # The core (and rapidfuzz, simplemma behind it) loads here, after the first paint.
-        from newsdiff.core.model import Alignment
-        from newsdiff.core.reading.loader import read_articles
-
         worker = get_current_worker()
-        corpus = read_articles(paths)
+        files = self.engine.count(paths)
+        self.post_message(
+            self.Progress(generation, f"Reading {files} file{'' if files == 1 else 's'}…")
+        )
+        corpus = self.engine.read(paths)
         if worker.is_cancelled:
             return
         self.post_message(self.CorpusLoaded(generation, corpus))
-        if len(corpus.articles) < 2:  # nothing to pair
-            self.post_message(self.AlignmentReady(generation, Alignment(corpus.articles, (), ())))
-            return
-        self.post_message(self.Progress(generation, "Pairing passages…"))
-        from newsdiff.core.matching.align import AlignOptions, align
+        articles = corpus.articles
+        if len(articles) >= 2:
+            passages = sum(len(article.sentences) for article in articles)
+            stage = f"Pairing {passages:,} passages of {len(articles)} reports…"
+            self.post_message(self.Progress(generation, stage))
+            alignment = self.engine.align(articles)
+        else:  # nothing to pair
+            from newsdiff.core.model import Alignment
 
-        # One pass with the semantic signal: on the seeds it adds about 1 s
-        # (model load) and 0.2 s (143 passages) to the 1-2 s of reading and
-        # pairing, less than a second, lexical paint would be worth.
-        alignment = align(corpus.articles, options=AlignOptions(semantic=not self.lexical))
+            alignment = Alignment(articles, (), ())
         if not worker.is_cancelled:
             self.post_message(self.AlignmentReady(generation, alignment))
 
@@ -170,30 +202,70 @@ class NewsdiffApp(App[None]):
 
     def on_newsdiff_app_progress(self, message: Progress) -> None:
         if message.generation == self._generation:
-            self.busy = message.stage
+            self._set_stage(message.stage)
 
     def on_newsdiff_app_alignment_ready(self, message: AlignmentReady) -> None:
         if message.generation != self._generation:
             return
-        self.busy = ""
+        self._set_stage("")
         self.alignment = message.alignment
         pairs = len(message.alignment.pairs)
         articles = len(message.alignment.articles)
         self.sub_title = f"{articles} report{'s' if articles != 1 else ''} · {pairs} pairs"
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            self.call_later(self.open_now, pending)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        # The one place a failed load is reported: the worker itself never catches.
         if event.worker is not self._loader or event.state != WorkerState.ERROR:
             return
-        self.busy = ""
-        error = event.worker.error
-        self.notify(
-            f"{type(error).__name__}: {error}",
-            title="Could not read or align the reports",
-            severity="error",
-            timeout=15,
-            markup=False,
-        )
+        self._set_stage("")
+        self.pending = None
+        assert event.worker.error is not None
+        self.post_message(WorkFailed("Could not read or align the reports", event.worker.error))
+
+    # -- the progress line ----------------------------------------------------
+
+    def _set_stage(self, stage: str) -> None:
+        self._stage, self._stage_since = stage, time.monotonic()
+        if stage and self._ticker is None:
+            self._ticker = self.set_interval(1, self._show_busy)
+        elif not stage and self._ticker is not None:
+            self._ticker.stop()
+            self._ticker = None
+        self._show_busy()
+
+    def _show_busy(self) -> None:
+        if not self._stage:
+            self.busy = ""
+            return
+        parts = [self._stage]
+        seconds = int(time.monotonic() - self._stage_since)
+        if seconds >= 2:
+            parts[0] += f" {seconds} s"
+        if self.pending is not None:
+            parts.append(f"{_request_label(self.pending)} opens when ready · escape cancels")
+        self.busy = " · ".join(parts)
+
+    # -- requests from the screens -------------------------------------------
+
+    def route(self, message: Request) -> None:
+        if self.alignment is not None:
+            self.open_now(message)
+        elif self.busy:
+            self.pending = message  # the newest request wins
+            self._show_busy()
+        else:
+            self.notify("The reports could not be paired; r reads them again.", markup=False)
+
+    def cancel_pending(self) -> bool:
+        """Forget a queued request; True when there was one."""
+        if self.pending is None:
+            return False
+        self.pending = None
+        self._show_busy()
+        self.notify("Cancelled; pairing goes on, press the key again when it is done.")
+        return True
 
     # -- actions the screens share ------------------------------------------
 
@@ -202,25 +274,22 @@ class NewsdiffApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
             return
-        self.push_screen(HelpScreen(self.screen.active_bindings.values(), self.screen.title))
+        legend = getattr(self.screen, "legend_content", None)
+        self.push_screen(
+            HelpScreen(
+                self.screen.active_bindings.values(),
+                self.screen.title,
+                legend=legend() if callable(legend) else None,
+            )
+        )
 
-    def open_comparison(self, left_id: str, right_id: str) -> None:
-        """Push the side-by-side comparison of two reports."""
-        if self.alignment is None:
-            self.notify("Still pairing passages — a moment, please.")
-            return
-        from newsdiff.app.screens.compare import CompareScreen
-
-        self.push_screen(CompareScreen(self.alignment, left_id, right_id))
+    def open_comparison(self, left_id: str, right_id: str | None = None) -> None:
+        """Open the side-by-side comparison of two reports (as the message does)."""
+        self.route(OpenComparison(left_id, right_id))
 
     def open_claims(self) -> None:
-        """Push the claim table: claims down, sources across."""
-        if self.alignment is None:
-            self.notify("Still pairing passages — a moment, please.")
-            return
-        from newsdiff.app.screens.claims import ClaimsScreen
-
-        self.push_screen(ClaimsScreen(self.alignment))
+        """Open the claim table (as the message does)."""
+        self.route(OpenClaims())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -243,9 +312,18 @@ class NewsdiffApp(App[None]):
             )
 
 
+def _request_label(request: Request) -> str:
+    if isinstance(request, OpenComparison):
+        return "the comparison"
+    if isinstance(request, OpenClaims):
+        return "the claim table"
+    return "the passage"
+
+
 def make_app(
     paths: Sequence[str | Path],
     *,
+    engine: Engine | None = None,
     theme: str | None = None,
     keymap: dict[str, str] | None = None,
     use_settings: bool = True,
@@ -253,8 +331,10 @@ def make_app(
 ) -> NewsdiffApp:
     """Build the reader for ``paths`` (the seed reports when empty).
 
-    ``theme`` and ``keymap`` override the user's config file; ``use_settings``
-    False ignores that file altogether (tests want the defaults). ``lexical``
+    ``engine`` reads and pairs (tests pass a small one); ``theme`` and
+    ``keymap`` override the user's config file; ``use_settings`` False ignores
+    that file altogether (tests want the defaults). A theme chosen in the
+    app is saved to the config file unless ``theme`` was given. ``lexical``
     (default: the file's ``lexical`` setting, else False) pairs by shared
     words alone, without the sentence embeddings.
 
@@ -269,8 +349,10 @@ def make_app(
     merged_keymap = {**(settings.keymap if settings else {}), **(keymap or {})}
     return NewsdiffApp(
         paths,
+        engine=engine,
         theme=theme or (settings.theme if settings else None),
         keymap=merged_keymap,
         settings_problem=settings.problem if settings else None,
         lexical=lexical if lexical is not None else bool(settings and settings.lexical),
+        save_settings=use_settings and theme is None,
     )

@@ -16,13 +16,15 @@ never stops the reader: it starts with the defaults and says what was wrong.
 from __future__ import annotations
 
 import os
+import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-try:  # Python 3.11+; on 3.10 the reader simply runs with defaults
+try:  # Python 3.11+
     import tomllib
-except ImportError:  # pragma: no cover
-    tomllib = None  # type: ignore[assignment]
+except ImportError:  # pragma: no cover - Python 3.10 reads the same file with tomli
+    import tomli as tomllib
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +54,7 @@ def load_settings(path: Path | None = None) -> Settings:
     Settings(theme=None, keymap={}, lexical=False, problem=None)
     """
     path = config_path() if path is None else path
-    if tomllib is None or not path.is_file():
+    if not path.is_file():
         return Settings()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -68,3 +70,43 @@ def load_settings(path: Path | None = None) -> Settings:
     return Settings(
         theme=theme if isinstance(theme, str) else None, keymap=dict(keymap), lexical=lexical
     )
+
+
+_THEME_LINE = re.compile(r"^theme\s*=.*$", re.M)
+_TABLE_LINE = re.compile(r"^\s*\[", re.M)
+
+
+def save_theme(theme: str, path: Path | None = None) -> str | None:
+    """Keep ``theme`` in the config file, the rest of the file as it was.
+
+    Returns a one-line problem when the file could not be written, else None.
+
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "config.toml"
+    >>> save_theme("nord", target), load_settings(target).theme
+    (None, 'nord')
+    """
+    path = config_path() if path is None else path
+    line = f"theme = {_toml_string(theme)}"
+    try:
+        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+        # the top-level keys end where the first [table] begins
+        table = _TABLE_LINE.search(text)
+        head, tail = (text[: table.start()], text[table.start() :]) if table else (text, "")
+        if _THEME_LINE.search(head):
+            head = _THEME_LINE.sub(lambda _: line, head, count=1)
+        else:
+            head = f"{line}\n{head}"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".config.", dir=path.parent)
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(head + tail)
+        os.replace(temporary, path)
+    except (OSError, UnicodeDecodeError) as error:
+        return f"{path}: {error}"
+    return None
+
+
+def _toml_string(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'

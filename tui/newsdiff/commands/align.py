@@ -41,10 +41,9 @@ def run(args: argparse.Namespace) -> int:
     corpus = load_corpus(list(args.paths), reading_options(args))
     if isinstance(corpus, int):
         return corpus
-    from newsdiff.core.matching.align import AlignOptions, align
+    from newsdiff.core.matching.by_story import align_stories
 
-    options = AlignOptions(semantic=not args.lexical)
-    alignment = align(corpus.articles, options=options, threshold=args.threshold)
+    alignment = align_stories(corpus.articles, threshold=args.threshold, semantic=not args.lexical)
     if args.json:
         from newsdiff.core.export.schema import alignment_to_dict
 

@@ -56,7 +56,7 @@ def _is_input(output: Path, inputs: list[Path]) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsdiff.core.matching.align import AlignOptions, align
+    from newsdiff.core.matching.by_story import align_stories
 
     corpus = load_corpus(list(args.paths), reading_options(args))
     if isinstance(corpus, int):
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    alignment = align(corpus.articles, options=AlignOptions(semantic=not args.lexical))
+    alignment = align_stories(corpus.articles, semantic=not args.lexical)
     report = render_report(alignment, format=args.format)
     if not args.output or args.output == "-":
         sys.stdout.write(report)

@@ -19,13 +19,21 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, LoadingIndicator, Static
 
-from newsdiff.core.views.listing import SORT_KEYS, arrange, printable
+from newsdiff.app.messages import OpenClaims, OpenComparison, OpenLeftOut
+from newsdiff.app.widgets.article_table import ArticleTable
+from newsdiff.core.views.listing import (
+    SORT_KEYS,
+    arrange,
+    empty_message,
+    printable,
+    shown_path,
+)
 from newsdiff.core.views.overview import ArticleOverview, overview
 
 if TYPE_CHECKING:
     from rich.console import JustifyMethod
 
-    from newsdiff.app.app import NewsdiffApp
+    from newsdiff.app.state import ReaderState
     from newsdiff.core.model import Alignment, Article, Corpus
 
 MARK = "✓"
@@ -50,32 +58,8 @@ COLUMNS = (
 )
 
 
-def _shown_path(path: str) -> str:
-    """A path relative to the working folder when inside it, as a shell user would type it."""
-    try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return path
-
-
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
-class ArticleTable(DataTable[Text]):
-    """The article table, with the list's own words for the keys it handles."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "enter",
-            "select_cursor",
-            "Compare",
-            id="articles.open",
-            tooltip="Compare with the report it shares most with",
-        ),
-        Binding("j", "cursor_down", "Down", show=False, id="articles.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="articles.up"),
-    ]
 
 
 class ArticlesScreen(Screen[None]):
@@ -90,7 +74,13 @@ class ArticlesScreen(Screen[None]):
         Binding("o", "cycle_sort", "Sort", id="articles.sort"),
         Binding("O", "reverse_sort", "Reverse sort", show=False, id="articles.reverse_sort"),
         Binding("t", "claims", "Claims", show=False, id="articles.claims"),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="articles.clear_filter"),
+        Binding(
+            "escape",
+            "clear_filter",
+            "Clear filter / cancel",
+            show=False,
+            id="articles.clear_filter",
+        ),
         Binding("r", "reload", "Read again", show=False, id="articles.reload"),
         Binding("x", "left_out", "Left out", show=False, id="articles.left_out"),
         Binding("q", "app.quit", "Quit", id="articles.quit"),
@@ -104,16 +94,17 @@ class ArticlesScreen(Screen[None]):
         self.sort_key = "date"
         self.sort_reverse = False
         self.query_text = ""
+        self._enter_queued = False
 
     @property
-    def reader(self) -> NewsdiffApp:
+    def reader(self) -> ReaderState:
         """The app, typed: it holds the corpus and alignment this screen shows."""
-        return cast("NewsdiffApp", self.app)
+        return cast("ReaderState", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(
-            placeholder="Filter titles (fuzzy) · enter keeps · escape clears",
+            placeholder="Filter titles (fuzzy) and text · enter keeps · escape clears",
             id="filter",
             compact=True,
         )
@@ -128,6 +119,8 @@ class ArticlesScreen(Screen[None]):
     def on_mount(self) -> None:
         # TEXTUAL_ANIMATIONS=none (and the tests) get a steady cursor
         self.query_one("#filter", Input).cursor_blink = self.app.animation_level != "none"
+        # without animation the indicator prints "Loading", which the stage text says better
+        self.query_one(LoadingIndicator).display = self.app.animation_level != "none"
         self.watch(self.app, "busy", self._show_busy)
         self.watch(self.app, "corpus", self._show_corpus)
         self.watch(self.app, "alignment", self._show_alignment)
@@ -146,6 +139,9 @@ class ArticlesScreen(Screen[None]):
         self.overviews = {}
         self.marked &= {article.id for article in self.articles}
         self.refresh_rows()
+        if self._enter_queued:
+            self._enter_queued = False
+            self.open_best(self.current_article_id())
 
     def _show_alignment(self, alignment: Alignment | None) -> None:
         if alignment is None:
@@ -153,34 +149,9 @@ class ArticlesScreen(Screen[None]):
         self.overviews = overview(alignment)
         self.refresh_rows()
 
-    def _empty_message(self, corpus: Corpus, rows: int) -> str:
-        """What to say instead of (or under) the table; empty when the table says it all."""
-        count = len(corpus.articles)
-        note = _left_out_note(corpus)
-        if count == 0:
-            return (
-                "No reports to show.\n\n"
-                "newsdiff compares several reports of one story. Open two or more files "
-                "(plain text, Markdown, HTML or MHTML) or page URLs:\n\n"
-                "    newsdiff report-a.txt report-b.md https://…\n\n"
-                "With no paths it opens the five bundled seed reports." + note
-            )
-        if count == 1:
-            article = corpus.articles[0]
-            return (
-                f"Only one report: {printable(article.title)}\n\n"
-                "There is nothing to compare it with yet. Open it together with another "
-                f"report of the same story:\n\n    newsdiff {printable(article.path)} OTHER-REPORT"
-                + note
-            )
-        if rows == 0:
-            query = printable(self.query_text.strip())
-            return f"No title matches “{query}”. Escape clears the filter."
-        return ""
-
     def _show_empty_state(self, rows: int) -> None:
         corpus = self.reader.corpus
-        message = self._empty_message(corpus, rows) if corpus is not None else ""
+        message = empty_message(corpus, rows, self.query_text) if corpus is not None else ""
         empty = self.query_one("#empty-state", Static)
         empty.update(Text(message))
         empty.display = bool(message)
@@ -273,7 +244,7 @@ class ArticlesScreen(Screen[None]):
             return
         text = Text(printable(article.title), style="bold")
         facts = [
-            _shown_path(article.path),
+            shown_path(article.path, Path.cwd()),
             article.source,
             (article.date or "").replace("T", " "),
             _count(len(article.sentences), "passage"),
@@ -288,6 +259,11 @@ class ArticlesScreen(Screen[None]):
             text.append("\nclosest: ", style="dim")
             text.append(printable(partner.title))
         detail.update(text)
+
+    @on(ArticleTable.EarlyEnter)
+    def _early_enter(self) -> None:
+        if self.reader.busy:
+            self._enter_queued = True  # taken up when the rows arrive
 
     @on(DataTable.RowHighlighted, "#articles")
     def _highlighted(self) -> None:
@@ -319,15 +295,8 @@ class ArticlesScreen(Screen[None]):
         article = self._article(article_id)
         if article is None:
             return
-        if self.reader.alignment is None:
-            self.notify("Still pairing passages — a moment, please.")
-            return
-        view = self.overviews.get(article.id)
-        partner = view.best_partner if view else None
-        if partner is None:
-            self.notify("No other report shares a passage with this one.", markup=False)
-            return
-        self.reader.open_comparison(article.id, partner)
+        # the app finds its closest report, or waits for the pairing to find it
+        self.post_message(OpenComparison(article.id, None))
 
     def action_toggle_mark(self) -> None:
         article_id = self.current_article_id()
@@ -343,7 +312,7 @@ class ArticlesScreen(Screen[None]):
             count = len(marked)
             self.notify(f"Mark exactly two reports with space to compare them ({count} marked).")
             return
-        self.reader.open_comparison(marked[0], marked[1])
+        self.post_message(OpenComparison(marked[0], marked[1]))
 
     def action_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)
@@ -351,12 +320,15 @@ class ArticlesScreen(Screen[None]):
         filter_input.focus()
 
     def action_clear_filter(self) -> None:
+        """Escape: close the filter, or cancel a comparison queued while pairing."""
         filter_input = self.query_one("#filter", Input)
         if not filter_input.display:
+            self.reader.cancel_pending()
             return
         filter_input.value = ""
         filter_input.display = False
         self.query_text = ""
+        self._enter_queued = False
         self.refresh_rows()
         self.query_one(ArticleTable).focus()
 
@@ -389,34 +361,10 @@ class ArticlesScreen(Screen[None]):
         if corpus is None or not (corpus.problems or corpus.skipped):
             self.notify("Nothing was left out: every file given was read.")
             return
-        from newsdiff.app.screens.left_out import LeftOutScreen
-
-        self.app.push_screen(LeftOutScreen(corpus))
+        self.post_message(OpenLeftOut())
 
     def action_claims(self) -> None:
         if len(self.articles) < 2:
             self.notify("The claim table needs two or more reports.")
             return
-        self.reader.open_claims()
-
-
-def _left_out_note(corpus: Corpus) -> str:
-    """What the reading left out and why, in a few lines, pointing at the "Left out" screen."""
-    from newsdiff.core.reading.left_out import left_out_summary
-
-    lines: list[str] = []
-    unread = [p for p in corpus.problems if p.fatal]
-    if unread:
-        first = unread[0]
-        more = f" and {len(unread) - 1} more" if len(unread) > 1 else ""
-        name = printable(Path(first.path).name or first.path)
-        lines.append(
-            f"{len(unread)} file{'s' if len(unread) != 1 else ''} could not be read: "
-            f"{name} ({printable(first.message)}){more}."
-        )
-    if corpus.skipped:
-        summary = left_out_summary(corpus.skipped)
-        lines.append(summary[0].upper() + summary[1:] + ".")
-    if not lines:
-        return ""
-    return "\n\n" + "\n".join(lines) + "\nPress x to see each one and why."
+        self.post_message(OpenClaims())

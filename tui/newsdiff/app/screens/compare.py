@@ -1,77 +1,91 @@
 """The comparison screen: two reports side by side, paired passages on one row.
 
-The screen owns which two reports are shown, which side is which and whether
-unpaired passages show; the row plan comes from ``newsdiff.core.views.rows`` and the
-drawing from ``ComparisonView``.
+The screen owns which two reports are shown, which side is which, whether
+unpaired passages show and what is searched; the row plan, the counts, the
+fact notes and the matches come from ``core.views`` and the drawing from
+``ComparisonView``. Other screens are asked for by message.
 """
 
 from __future__ import annotations
 
-from functools import partial
-from pathlib import Path
 from typing import ClassVar, Literal
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer, Static
 
+from newsdiff.app.failures import ReportsFailures
+from newsdiff.app.messages import OpenClaims, OpenPassage
+from newsdiff.app.screens.compare_search import SearchesRows
+from newsdiff.app.screens.save_report import WritesReports, report_path
 from newsdiff.app.widgets.comparison_view import ComparisonView
+from newsdiff.app.widgets.passage_text import legend_content, visible
+from newsdiff.app.widgets.search_bar import SearchBar
+from newsdiff.app.widgets.status_line import StatusLine
 from newsdiff.core.model import Alignment, Article
+from newsdiff.core.views.marks import reworded_throughout
+from newsdiff.core.views.notes import fact_notes
 from newsdiff.core.views.rows import (
     Row,
     article_by_id,
-    count_fact_differences,
+    comparison_counts,
     find_row,
+    partner_row,
     row_of_passage,
     side_by_side,
 )
+from newsdiff.core.views.search import Match, find_matches
+
+__all__ = ["CompareScreen", "report_path"]
+Side = Literal["left", "right"]
 
 
-class StatusLine(Widget):
-    """One line of text that repaints without asking for a new layout.
-
-    ``Static.update`` re-lays out the whole screen; the counts line changes on
-    every cursor move, and a layout pass per key is what made ``n`` slow.
-    """
-
-    DEFAULT_CSS = "StatusLine { height: 1; }"
-    content: reactive[Content] = reactive(Content(""), layout=False)
-
-    def render(self) -> Content:
-        return self.content
-
-
-class CompareScreen(Screen[None]):
+class CompareScreen(ReportsFailures, SearchesRows, WritesReports, Screen[None]):
     """Compare ``left_id`` with ``right_id``; ``row`` puts the cursor on that row."""
 
     CSS_PATH = "compare.tcss"
+    WORK: ClassVar[dict[str, str]] = {"report": "Could not write the report"}
 
+    # The footer shows the first few in this order (80 columns hold them); the
+    # rest are in ? and the command palette.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next_pair", "Next pair", id="compare.next_pair"),
-        Binding("N", "previous_pair", "Prev pair", id="compare.previous_pair"),
-        Binding("d", "next_difference", "Next diff", id="compare.next_difference"),
-        Binding("D", "previous_difference", "Prev diff", id="compare.previous_difference"),
-        Binding("tab", "switch_side", "Column", id="compare.switch_side"),
-        Binding("s", "swap", "Swap", id="compare.swap"),
+        Binding("n", "next_pair", "Next", id="compare.next_pair"),
+        Binding("d", "next_difference", "Diff", id="compare.next_difference"),
+        Binding("slash,ctrl+f", "search", "Search", id="compare.search"),
+        Binding("enter", "open_passage", "Passage", id="compare.open_passage"),
+        Binding("p", "partner", "Partner", id="compare.partner"),
+        Binding("l", "toggle_legend", "Legend", id="compare.legend"),
+        Binding("q,escape", "back", "Back", id="compare.back"),
+        Binding("N", "previous_pair", "Prev pair", id="compare.previous_pair", show=False),
         Binding(
-            "right_square_bracket,right", "next_report", "Next report", id="compare.next_report"
+            "D", "previous_difference", "Prev diff", id="compare.previous_difference", show=False
+        ),
+        Binding("f,f3", "next_match", "Next found", id="compare.next_match", show=False),
+        Binding(
+            "F,shift+f3", "previous_match", "Prev found", id="compare.previous_match", show=False
+        ),
+        Binding("tab", "switch_side", "Column", id="compare.switch_side", show=False),
+        Binding("s", "swap", "Swap sides", id="compare.swap", show=False),
+        Binding(
+            "right_square_bracket,right",
+            "next_report",
+            "Next report",
+            id="compare.next_report",
+            show=False,
         ),
         Binding(
             "left_square_bracket,left",
             "previous_report",
             "Prev report",
             id="compare.previous_report",
+            show=False,
         ),
-        Binding("u", "toggle_paired", "Only paired", id="compare.toggle_paired"),
-        Binding("enter", "open_passage", "Passage", id="compare.open_passage"),
-        Binding("t", "claims", "Claims", id="compare.claims"),
-        Binding("w", "write_report('html')", "Write report", id="compare.write_report"),
+        Binding("u", "toggle_paired", "Only paired", id="compare.toggle_paired", show=False),
+        Binding("t", "claims", "Claim table", id="compare.claims", show=False),
+        Binding("w", "write_report('html')", "Write report", id="compare.write_report", show=False),
         Binding(
             "W",
             "write_report('markdown')",
@@ -79,7 +93,6 @@ class CompareScreen(Screen[None]):
             id="compare.write_report_markdown",
             show=False,
         ),
-        Binding("q,escape", "back", "Back", id="compare.back"),
     ]
 
     def __init__(
@@ -90,9 +103,12 @@ class CompareScreen(Screen[None]):
         self.left_id = left_id
         self.right_id = right_id
         self.paired_only = False
+        self.query_text = ""
+        self.matches: tuple[Match, ...] = ()
         self._rows = side_by_side(alignment, left_id, right_id)
-        self._counts = _counts(self._rows)
+        self._counts = comparison_counts(alignment, left_id, right_id)
         self._start_row = row if row is not None else (find_row(self._rows, -1) or 0)
+        self._jumped_from: tuple[int, Side] | None = None
 
     # -- composition -----------------------------------------------------
 
@@ -101,10 +117,14 @@ class CompareScreen(Screen[None]):
             yield Static(id="left-title", classes="report-title")
             yield Static(id="right-title", classes="report-title")
         yield StatusLine(id="compare-counts")
+        yield Static(id="compare-legend")
         yield ComparisonView(self._rows, cursor_row=self._start_row, id="comparison")
-        yield Footer()
+        yield StatusLine(id="compare-notes")
+        yield SearchBar(id="compare-search")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.query_one("#compare-legend").display = False
         self._update_titles()
         self._update_header()
         self.view.focus()
@@ -124,11 +144,18 @@ class CompareScreen(Screen[None]):
     def _article(self, article_id: str) -> Article:
         return article_by_id(self.alignment, article_id)
 
+    def _source_name(self, article_id: str) -> str:
+        side = "left" if article_id == self.left_id else "right"
+        return self._article(article_id).source or side
+
     def _title_block(self, article: Article, focused: bool) -> Content:
         mark = "▶ " if focused else "  "
         meta = " · ".join(x for x in (article.source, article.date, article.id) if x)
         return Content.assemble(
-            (mark, "bold"), (article.title.replace("\n", " "), "bold"), "\n  ", (meta, "dim")
+            (mark, "bold"),
+            (visible(article.title.replace("\n", " ")), "bold"),
+            "\n  ",
+            (visible(meta), "dim"),
         )
 
     def _update_titles(self) -> None:
@@ -141,27 +168,54 @@ class CompareScreen(Screen[None]):
         )
         self.sub_title = f"{self.left_id} ↔ {self.right_id}"
 
+    def legend_content(self) -> Content:
+        """The legend of every mark, in the theme's styles (also shown by ?)."""
+        return legend_content(self.view.highlight_styles())
+
     def _update_header(self) -> None:
-        rows = self._rows
-        pairs, differ = self._counts
-        plural = "" if pairs == 1 else "s"
-        shown = "only paired" if self.paired_only else "all passages"
-        counts = Content.assemble(
-            (f"{pairs}", "bold"),
-            f" pair{plural} · ",
-            (f"{differ}", "bold"),
-            " fact difference · " if differ == 1 else " fact differences · ",
-            f"row {self.cursor_row + 1 if rows else 0}/{len(rows)} · {shown}   ",
-            ("≡", "bold"),
-            " identical  ",
-            ("≈", "bold"),
-            " reworded  ",
-            ("≠", "bold"),
-            " facts differ  ",
-            ("↔", "bold"),
-            " paired on another row",
+        rows, counts = self._rows, self._counts
+        parts = [
+            Content.assemble(
+                (f"{counts.pairs}", "bold"), f" pair{'' if counts.pairs == 1 else 's'}"
+            ),
+            Content.assemble((f"{counts.facts_differ}", "bold"), " with facts differing"),
+            Content(f"row {self.cursor_row + 1 if rows else 0}/{len(rows)}"),
+        ]
+        if self.paired_only:
+            parts.append(Content("only paired"))
+        if self.query_text:
+            found = len(self.matches)
+            parts.append(Content(visible(f"“{self.query_text}”: {found} found")))
+        parts.append(Content("l legend"))
+        self.query_one("#compare-counts", StatusLine).content = Content(" · ").join(parts)
+        self._update_notes()
+
+    def _update_notes(self) -> None:
+        row = self.view.current_row
+        notes_line = self.query_one("#compare-notes", StatusLine)
+        notes = (
+            fact_notes(
+                row.pair.facts,
+                left=self._source_name(self.left_id),
+                right=self._source_name(self.right_id),
+            )
+            if row and row.pair
+            else []
         )
-        self.query_one("#compare-counts", StatusLine).content = counts
+        pair, left, right = (row.pair, row.left, row.right) if row else (None, None, None)
+        if (
+            pair
+            and left
+            and right
+            and not notes
+            and reworded_throughout(pair, left.text, right.text)
+        ):
+            notes = ["≈ reworded throughout: the same claim in other words (no word marks)"]
+        if row is not None and row.others and not notes:
+            notes = [f"↔ paired with {len(row.others)} passage(s) on other rows · p jumps there"]
+        more = f"  (+{len(notes) - 1} more in the passage view)" if len(notes) > 1 else ""
+        text = visible(notes[0]) + more if notes else ""
+        notes_line.content = Content.styled(text, "italic") if text else Content("")
 
     def on_comparison_view_cursor_moved(self, message: ComparisonView.CursorMoved) -> None:
         self._update_header()
@@ -172,16 +226,18 @@ class CompareScreen(Screen[None]):
         """Show another plan, keeping the cursor on passage ``keep`` = (article, index)."""
         self.left_id, self.right_id = left_id, right_id
         self._rows = side_by_side(self.alignment, left_id, right_id, paired_only=self.paired_only)
-        self._counts = _counts(self._rows)
+        self._counts = comparison_counts(self.alignment, left_id, right_id)
+        self._jumped_from = None
         row = None
         if keep is not None:
             article, index = keep
-            side: Literal["left", "right"] = "left" if article == left_id else "right"
+            side: Side = "left" if article == left_id else "right"
             if article in (left_id, right_id):
                 row = row_of_passage(self._rows, index, side=side)
         if row is None:
             row = find_row(self._rows, -1) or 0
-        self.view.set_rows(self._rows, cursor_row=row)
+        self.matches = find_matches(self._rows, self.query_text) if self.query_text else ()
+        self.view.set_rows(self._rows, cursor_row=row, matches=self.matches)
         self._update_titles()
         self._update_header()
 
@@ -197,14 +253,13 @@ class CompareScreen(Screen[None]):
     def _other_reports(self) -> list[str]:
         return [a.id for a in self.alignment.articles if a.id != self.left_id]
 
-    # -- actions ---------------------------------------------------------
+    # -- moving ----------------------------------------------------------
 
     def _jump(self, step: int, want: str) -> None:
         target = find_row(self._rows, self.cursor_row, step=step, want=want)  # type: ignore[arg-type]
         if target is None:
             what = "pair" if want == "paired" else "fact difference"
-            where = "below" if step > 0 else "above"
-            self.notify(f"No {what} {where}", timeout=2)
+            self.notify(f"No {what} {'below' if step > 0 else 'above'}", timeout=2)
             return
         self.view.move_to(target)
 
@@ -219,6 +274,26 @@ class CompareScreen(Screen[None]):
 
     def action_previous_difference(self) -> None:
         self._jump(-1, "facts-differ")
+
+    def action_partner(self) -> None:
+        """Jump to the partner of a ↔ passage; again, and back to where the jump began."""
+        view = self.view
+        here = (view.cursor_row, view.focused_side)
+        if self._jumped_from is not None and self._last_target == here:
+            target: tuple[int, Side] | None = self._jumped_from
+        else:
+            target = (
+                partner_row(self._rows, view.cursor_row, view.focused_side) if self._rows else None
+            )
+        if target is None:
+            self.notify("This passage has no partner on another row", timeout=2)
+            return
+        self._jumped_from, self._last_target = here, target
+        view.focused_side = target[1]
+        view.move_to(target[0])
+        self._update_titles()
+
+    _last_target: tuple[int, Side] | None = None
 
     def action_switch_side(self) -> None:
         view = self.view
@@ -252,12 +327,18 @@ class CompareScreen(Screen[None]):
         self.paired_only = not self.paired_only
         self._show(self.left_id, self.right_id, keep=self._kept_passage())
 
+    def action_toggle_legend(self) -> None:
+        legend = self.query_one("#compare-legend", Static)
+        legend.display = not legend.display
+        if legend.display:
+            legend.update(self.legend_content())
+
+    # -- other screens ---------------------------------------------------
+
     def action_open_passage(self) -> None:
         row = self.view.current_row
         if row is None:
             return
-        from newsdiff.app.screens.passage import PassageScreen
-
         side = self.view.focused_side
         passage = row.left if side == "left" else row.right
         article = self.left_id if side == "left" else self.right_id
@@ -265,53 +346,10 @@ class CompareScreen(Screen[None]):
             passage = row.right if side == "left" else row.left
             article = self.right_id if side == "left" else self.left_id
         assert passage is not None
-        self.app.push_screen(PassageScreen(self.alignment, article, passage.index))
+        self.post_message(OpenPassage(article, passage.index))
 
     def action_claims(self) -> None:
-        from newsdiff.app.screens.claims import ClaimsScreen
-
-        self.app.push_screen(ClaimsScreen(self.alignment))
-
-    def action_write_report(self, format: str = "html") -> None:
-        self._write_report(format, self.left_id, self.right_id)
-
-    @work(thread=True, group="report", exit_on_error=False)
-    def _write_report(self, format: str, left_id: str, right_id: str) -> None:
-        # Rendering a long pair takes a moment: off the UI thread, told when done.
-        from newsdiff.core.export.report import save_report
-        from newsdiff.core.views.subset import restrict
-
-        target: Path | str = "the working folder"
-        try:
-            target = report_path(Path.cwd(), left_id, right_id, format)
-            save_report(restrict(self.alignment, (left_id, right_id)), target, format=format)
-        except (OSError, ValueError) as error:
-            self.app.call_from_thread(
-                partial(self.notify, markup=False),  # a file name is data, not markup
-                f"Could not write {target}: {error}",
-                severity="error",
-            )
-            return
-        self.app.call_from_thread(
-            partial(self.notify, markup=False), f"Report written to {target}", timeout=8
-        )
+        self.post_message(OpenClaims())
 
     def action_back(self) -> None:
         self.dismiss()
-
-
-def report_path(folder: Path, left_id: str, right_id: str, format: str) -> Path:
-    """A new file in ``folder`` for the report of this comparison; never an existing file."""
-    suffix = {"html": ".html", "markdown": ".md", "json": ".json"}[format]
-    stem = f"newsdiff-{left_id}-vs-{right_id}"
-    target = folder / f"{stem}{suffix}"
-    number = 2
-    while target.exists():
-        target = folder / f"{stem}-{number}{suffix}"
-        number += 1
-    return target
-
-
-def _counts(rows: tuple[Row, ...]) -> tuple[int, int]:
-    """Pairs and differing facts, counted once per plan rather than per key."""
-    return sum(1 for r in rows if r.pair is not None), count_fact_differences(rows)

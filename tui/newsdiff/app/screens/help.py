@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
@@ -27,16 +28,25 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
     ]
 
-    def __init__(self, bindings: Iterable[ActiveBinding], screen_title: str | None = None) -> None:
+    def __init__(
+        self,
+        bindings: Iterable[ActiveBinding],
+        screen_title: str | None = None,
+        *,
+        legend: Content | None = None,
+    ) -> None:
         super().__init__()
         self._listed = tuple(bindings)
         self._screen_title = screen_title or "newsdiff"
+        self._legend = legend
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-dialog") as dialog:
             # a screen's title may be an article title: data, never markup
             dialog.border_title = Text(f"Keys · {self._screen_title}")
             dialog.border_subtitle = "escape closes"
+            if self._legend is not None:
+                yield Static(self._legend, id="help-legend")
             yield DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
             yield Static(
                 Text(

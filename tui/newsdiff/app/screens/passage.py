@@ -3,35 +3,39 @@
 Each other report gets its lines: the passages paired with this one (with
 score and the same word and fact highlights as the comparison), a passage of
 the same claim cluster that is not paired directly, or a plain note that the
-report says nothing about it, since an omission is a finding too.
+report says nothing about it, since an omission is a finding too. What is
+shown is decided by ``core.views.passage``; this screen paints it.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.content import Content
+from textual.content import Content, Span
 from textual.screen import Screen
+from textual.style import Style
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from newsdiff.app.messages import OpenComparison
 from newsdiff.app.widgets.passage_text import (
     component_classes,
     highlight_css,
+    marked_content,
     passage_content,
     relation_mark,
     resolve_styles,
+    visible,
 )
-from newsdiff.core.model import Alignment, Article, Pair, SentenceRef
-from newsdiff.core.views.rows import (
-    article_by_id,
-    pairs_between,
-    position,
-    row_of_passage,
-    side_by_side,
-)
+from newsdiff.app.widgets.search_bar import SearchBar
+from newsdiff.core.model import Alignment, Article
+from newsdiff.core.views.notes import fact_notes
+from newsdiff.core.views.passage import Entry, PassageView, claim_passages, passage_view
+from newsdiff.core.views.rows import position, row_of_passage, side_by_side
+from newsdiff.core.views.search import find_in
 
 _PREFIX = "passage-list"
 
@@ -48,11 +52,11 @@ class PassageList(OptionList, inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "cursor_down", "Down", id="passage.cursor_down", show=False),
         Binding("k,up", "cursor_up", "Up", id="passage.cursor_up", show=False),
-        Binding("home", "first", "First", id="passage.first", show=False),
-        Binding("end", "last", "Last", id="passage.last", show=False),
+        Binding("home,g", "first", "First", id="passage.first", show=False),
+        Binding("end,G", "last", "Last", id="passage.last", show=False),
         Binding("pagedown", "page_down", "Page down", id="passage.page_down", show=False),
         Binding("pageup", "page_up", "Page up", id="passage.page_up", show=False),
-        Binding("enter", "select", "Open comparison", id="passage.open_comparison"),
+        Binding("enter", "select", "Compare", id="passage.open_comparison"),
     ]
 
 
@@ -64,6 +68,11 @@ class PassageScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next_claim", "Next claim", id="passage.next_claim"),
         Binding("N", "previous_claim", "Prev claim", id="passage.previous_claim"),
+        Binding("slash,ctrl+f", "search", "Search", id="passage.search"),
+        Binding("f,f3", "next_match", "Next found", id="passage.next_match", show=False),
+        Binding(
+            "F,shift+f3", "previous_match", "Prev found", id="passage.previous_match", show=False
+        ),
         Binding("q,escape", "back", "Back", id="passage.back"),
     ]
 
@@ -72,33 +81,24 @@ class PassageScreen(Screen[None]):
         self.alignment = alignment
         self.article_id = article_id
         self.sentence = sentence
+        self.query_text = ""
         self._targets: dict[str, tuple[str, int]] = {}
-        self._claims = self._claim_passages()
+        self._claims = claim_passages(alignment, article_id)
+        self.view_data: PassageView = passage_view(
+            alignment, article_id, sentence, claims=self._claims
+        )
 
     @property
     def article(self) -> Article:
-        return article_by_id(self.alignment, self.article_id)
-
-    def _claim_passages(self) -> list[int]:
-        """This report's passages that share a claim with another report."""
-        shared = {
-            ref.sentence
-            for cluster in self.alignment.clusters
-            if len({r.article for r in cluster}) > 1
-            for ref in cluster
-            if ref.article == self.article_id
-        }
-        for pair in self.alignment.pairs:
-            for ref in (pair.left, pair.right):
-                if ref.article == self.article_id:
-                    shared.add(ref.sentence)
-        return sorted(shared)
+        return self.view_data.article
 
     def compose(self) -> ComposeResult:
         yield Static(id="passage-meta")
         yield Static(id="passage-text")
+        yield Static(id="passage-notes")
         yield Static("What the other reports say", id="passage-others-title")
         yield PassageList(id="passage-others")
+        yield SearchBar(id="passage-search")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -108,68 +108,62 @@ class PassageScreen(Screen[None]):
 
     # -- content ---------------------------------------------------------
 
-    def _pairs(self) -> dict[str, list[Pair]]:
-        """This passage's pairs with each other report, oriented from this side."""
-        out: dict[str, list[Pair]] = {}
-        for other in self.alignment.articles:
-            if other.id == self.article_id:
-                continue
-            pairs = [
-                p
-                for p in pairs_between(self.alignment, self.article_id, other.id)
-                if p.left.sentence == self.sentence
-            ]
-            out[other.id] = sorted(pairs, key=lambda p: -p.score)
-        return out
+    def _styles(self) -> dict[str, Style]:
+        return resolve_styles(self.query_one(PassageList), _PREFIX)
 
-    def _cluster(self) -> tuple[SentenceRef, ...]:
-        me = SentenceRef(self.article_id, self.sentence)
-        for cluster in self.alignment.clusters:
-            if me in cluster:
-                return cluster
-        return ()
+    def _found(self, content: Content, styles: dict[str, Style]) -> Content:
+        """``content`` with the search matches marked."""
+        if not self.query_text:
+            return content
+        spans = [Span(s, e, styles["match"]) for s, e in find_in(content.plain, self.query_text)]
+        return Content(content.plain, [*content.spans, *spans]) if spans else content
 
     def _show(self) -> None:
-        article = self.article
-        passage = article.sentences[self.sentence]
-        pairs = self._pairs()
+        view = self.view_data = passage_view(
+            self.alignment, self.article_id, self.sentence, claims=self._claims
+        )
+        article, passage = view.article, view.passage
         claim = (
-            f"claim {self._claims.index(self.sentence) + 1} of {len(self._claims)}"
-            if self.sentence in self._claims
+            f"claim {view.claim} of {view.claims}"
+            if view.claim is not None
             else "no other report tells this"
         )
-        meta = " · ".join(
-            x
-            for x in (article.source or article.id, article.date, str(position(passage)), claim)
-            if x
-        )
+        parts = (article.source or article.id, article.date, str(position(passage)), claim)
         self.query_one("#passage-meta", Static).update(
-            Content.assemble((article.title, "bold"), "\n", (meta, "dim"))
+            Content.assemble(
+                (visible(article.title), "bold"),
+                "\n",
+                (visible(" · ".join(x for x in parts if x)), "dim"),
+            )
         )
         option_list = self.query_one(PassageList)
-        styles = resolve_styles(option_list, _PREFIX)
-        facts = [f for p in pairs.values() for pair in p for f in pair.facts]
-        facts.sort(key=lambda f: f.status == "differ")  # a contradiction wins the overlap
-        own = Pair(
-            SentenceRef(self.article_id, self.sentence),
-            SentenceRef("", 0),
-            1.0,
-            "reworded",
-            (),
-            tuple(facts),
-        )
+        styles = self._styles()
         self.query_one("#passage-text", Static).update(
-            passage_content(passage, own if facts else None, side="left", styles=styles)
+            self._found(marked_content(passage, view.marks, styles), styles)
         )
+        notes = [
+            note
+            for other in view.others
+            for entry in other.entries
+            if entry.pair is not None
+            for note in fact_notes(
+                entry.pair.facts, left="here", right=other.article.source or other.article.id
+            )
+            if not note.startswith("only here")  # one line per report is enough for those
+        ]
+        notes_widget = self.query_one("#passage-notes", Static)
+        notes_widget.display = bool(notes)
+        notes = list(dict.fromkeys(notes))
+        shown = [visible(note) for note in notes[:4]]
+        if len(notes) > len(shown):
+            shown[-1] += f"  (+{len(notes) - len(shown)} more)"
+        notes_widget.update(Content("\n".join(shown)))
         option_list.clear_options()
         self._targets.clear()
-        cluster = self._cluster()
-        for other in self.alignment.articles:
-            if other.id == self.article_id:
-                continue
+        for other in view.others:
             if option_list.option_count:
                 option_list.add_option(None)  # a rule between reports
-            for option in self._options_for(other, pairs[other.id], cluster, styles):
+            for option in self._options_for(other.article, other.entries, styles):
                 option_list.add_option(option)
         enabled = [
             i
@@ -178,41 +172,34 @@ class PassageScreen(Screen[None]):
         ]
         option_list.highlighted = enabled[0] if enabled else None
 
-    def _options_for(self, other: Article, pairs: list[Pair], cluster, styles) -> list[Option]:
-        source = " · ".join(x for x in (other.source or other.id, other.date) if x)
+    def _options_for(
+        self, other: Article, entries: tuple[Entry, ...], styles: dict[str, Style]
+    ) -> list[Option]:
+        source = visible(" · ".join(x for x in (other.source or other.id, other.date) if x))
+        if not entries:
+            line = Content.assemble(("∅", "bold"), f"  {source}: says nothing about this")
+            return [Option(line, disabled=True)]
         options = []
-        for pair in pairs:
-            theirs = other.sentences[pair.right.sentence]
+        for entry in entries:
+            theirs = entry.passage
+            if entry.pair is not None:
+                mark, what = relation_mark(entry.pair), f" {entry.pair.score:.2f}  {source}  "
+                body = passage_content(
+                    theirs,
+                    entry.pair,
+                    side="right",
+                    styles=styles,
+                    other=self.view_data.passage.text,
+                )
+            else:
+                mark, what = "~", f" same claim, not paired directly  {source}  "
+                body = passage_content(theirs, None)
             head = Content.assemble(
-                (relation_mark(pair), styles["mark"]),
-                f" {pair.score:.2f}  {source}  ",
-                (str(position(theirs)), styles["position"]),
-                "\n",
+                (mark, styles["mark"]), what, (str(position(theirs)), styles["position"]), "\n"
             )
-            body = passage_content(theirs, pair, side="right", styles=styles)
             option_id = f"{other.id}#{theirs.index}#{len(self._targets)}"
             self._targets[option_id] = (other.id, theirs.index)
-            options.append(Option(head + body, id=option_id))
-        if not pairs:
-            related = [ref for ref in cluster if ref.article == other.id]
-            for ref in related:
-                theirs = other.sentences[ref.sentence]
-                head = Content.assemble(
-                    ("~", styles["mark"]),
-                    f" same claim, not paired directly  {source}  ",
-                    (str(position(theirs)), styles["position"]),
-                    "\n",
-                )
-                option_id = f"{other.id}#{theirs.index}#{len(self._targets)}"
-                self._targets[option_id] = (other.id, theirs.index)
-                options.append(Option(head + passage_content(theirs, None), id=option_id))
-            if not related:
-                options.append(
-                    Option(
-                        Content.assemble(("∅", "bold"), f"  {source}: says nothing about this"),
-                        disabled=True,
-                    )
-                )
+            options.append(Option(head + self._found(body, styles), id=option_id))
         return options
 
     # -- actions ---------------------------------------------------------
@@ -221,12 +208,10 @@ class PassageScreen(Screen[None]):
         target = self._targets.get(event.option.id or "")
         if target is None:
             return
-        from newsdiff.app.screens.compare import CompareScreen
-
         other_id, _ = target
         rows = side_by_side(self.alignment, self.article_id, other_id)
         row = row_of_passage(rows, self.sentence, side="left")
-        self.app.push_screen(CompareScreen(self.alignment, self.article_id, other_id, row=row))
+        self.post_message(OpenComparison(self.article_id, other_id, row))
 
     def _step(self, step: int) -> None:
         later = [i for i in self._claims if (i - self.sentence) * step > 0]
@@ -241,6 +226,49 @@ class PassageScreen(Screen[None]):
 
     def action_previous_claim(self) -> None:
         self._step(-1)
+
+    def action_search(self) -> None:
+        self.query_one(SearchBar).open()
+
+    @on(SearchBar.Searched)
+    def _searched(self, event: SearchBar.Searched) -> None:
+        self.query_text = event.query.strip()
+        self._show()
+        self.query_one(PassageList).focus()
+        if self.query_text:
+            self._jump_to_match(1, start=-1)
+
+    def _matching_options(self) -> list[int]:
+        options = self.query_one(PassageList)
+        return [
+            i
+            for i in range(options.option_count)
+            if find_in(str(options.get_option_at_index(i).prompt), self.query_text)
+        ]
+
+    def _jump_to_match(self, step: int, *, start: int | None = None) -> None:
+        if not self.query_text:
+            self.notify("Search with / first", timeout=2)
+            return
+        options = self.query_one(PassageList)
+        found = self._matching_options()
+        in_passage = bool(find_in(self.view_data.passage.text, self.query_text))
+        if not found:
+            where = "only in this passage" if in_passage else "not found here"
+            self.notify(f"“{visible(self.query_text)}”: {where}", timeout=3, markup=False)
+            return
+        here = options.highlighted if start is None else start
+        here = -1 if here is None else here
+        after = [i for i in found if (i - here) * step > 0]
+        options.highlighted = (
+            (min(after) if step > 0 else max(after)) if after else found[0 if step > 0 else -1]
+        )
+
+    def action_next_match(self) -> None:
+        self._jump_to_match(1)
+
+    def action_previous_match(self) -> None:
+        self._jump_to_match(-1)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -1,8 +1,27 @@
-"""The reader's reusable widgets, one per module."""
+"""The reader's reusable widgets, one per module.
+
+Loaded on first use: the comparison view pulls in the core model, which the
+first paint of the list does not need.
+"""
 
 from __future__ import annotations
 
-from newsdiff.app.widgets.comparison_view import ComparisonView
-from newsdiff.app.widgets.passage_text import passage_content
+import importlib
+from typing import Any
 
-__all__ = ["ComparisonView", "passage_content"]
+_LAZY = {
+    "ArticleTable": "newsdiff.app.widgets.article_table",
+    "ComparisonView": "newsdiff.app.widgets.comparison_view",
+    "SearchBar": "newsdiff.app.widgets.search_bar",
+    "StatusLine": "newsdiff.app.widgets.status_line",
+    "passage_content": "newsdiff.app.widgets.passage_text",
+}
+
+__all__ = list(_LAZY)
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'newsdiff.app.widgets' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

@@ -15,7 +15,7 @@ from typing import ClassVar, Literal
 
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.content import Content
+from textual.content import Content, Span
 from textual.events import Click, Resize
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -33,6 +33,7 @@ from newsdiff.app.widgets.passage_text import (
 )
 from newsdiff.app.widgets.wrap import wrap_offsets
 from newsdiff.core.views.rows import Row
+from newsdiff.core.views.search import Match
 
 Side = Literal["left", "right"]
 _PREFIX = "comparison-view"
@@ -58,7 +59,7 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
     }
     ComparisonView > .comparison-view--cursor { background: $foreground 8%; }
     ComparisonView > .comparison-view--cursor-cell { background: $primary 20%; }
-    ComparisonView:focus > .comparison-view--cursor-cell { background: $primary 30%; }
+    ComparisonView:focus > .comparison-view--cursor-cell { background: $primary 22%; }
     ComparisonView > .comparison-view--separator { color: $foreground 25%; }
     """ + highlight_css("ComparisonView", _PREFIX)
 
@@ -97,6 +98,7 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         self._cells: LRUCache[tuple[int, Side], Content] = LRUCache(1024)
         self._lines: LRUCache[tuple, Strip] = LRUCache(2048)
         self._styles: dict[str, Style] | None = None
+        self._matches: dict[tuple[int, Side], list[tuple[int, int]]] = {}
         self.set_reactive(ComparisonView.cursor_row, self._clamp(cursor_row))
 
     # -- data ------------------------------------------------------------
@@ -112,15 +114,25 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
             return None
         return self._rows[self.cursor_row]
 
-    def set_rows(self, rows: Sequence[Row], *, cursor_row: int = 0) -> None:
+    def set_rows(
+        self, rows: Sequence[Row], *, cursor_row: int = 0, matches: Sequence[Match] = ()
+    ) -> None:
         """Show a new row plan (other report, swapped sides, only-paired)."""
         self._rows = tuple(rows)
+        self._matches = _by_cell(matches)
         self._cells.clear()
         self._lines.clear()
         self._layout_width = -1
         self._relayout()
         self.set_reactive(ComparisonView.cursor_row, self._clamp(cursor_row))
         self.scroll_to_cursor(center=True)
+        self.refresh()
+
+    def set_matches(self, matches: Sequence[Match]) -> None:
+        """Mark these search matches (empty: none)."""
+        self._matches = _by_cell(matches)
+        self._cells.clear()
+        self._lines.clear()
         self.refresh()
 
     def _clamp(self, row: int) -> int:
@@ -244,6 +256,10 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- painting --------------------------------------------------------
 
+    def highlight_styles(self) -> dict[str, Style]:
+        """The theme's style of each highlight kind, as this widget paints them."""
+        return self._highlight_styles()
+
     def _highlight_styles(self) -> dict[str, Style]:
         if self._styles is None:
             self._styles = resolve_styles(self, _PREFIX)
@@ -261,7 +277,16 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         else:
             styles = self._highlight_styles()
             label = Content.styled(self._label(row, side), styles["position"])
-            content = label + passage_content(passage, row.pair, side=side, styles=styles)
+            opposite = row.right if side == "left" else row.left
+            other = opposite.text if opposite is not None and row.pair is not None else ""
+            content = label + passage_content(
+                passage, row.pair, side=side, styles=styles, other=other
+            )
+            found = self._matches.get(key)
+            if found:
+                shift = len(label.plain)
+                spans = [Span(s + shift, e + shift, styles["match"]) for s, e in found]
+                content = Content(content.plain, [*content.spans, *spans])
         self._cells[key] = content
         return content
 
@@ -271,7 +296,11 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
             mark = relation_mark(row.pair)
             return Content.assemble((mark, styles["mark"]), f" {row.pair.score:.2f} ")
         if row.others:
-            return Content.styled("↔", styles["mark"]).pad_right(GUTTER - 1)
+            # which column's passage is paired elsewhere, when both columns hold one
+            side = "both" if row.left_links and row.right_links else ""
+            if not side and row.left is not None and row.right is not None:
+                side = "left" if row.left_links else "right"
+            return Content.assemble(("↔", styles["mark"]), f" {side}" if side else "")
         return Content("")
 
     def render_line(self, y: int) -> Strip:
@@ -333,6 +362,13 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
             return Content("")
         start, end = offsets[line]
         return self._cell(index, side)[start:end]
+
+
+def _by_cell(matches: Sequence[Match]) -> dict[tuple[int, Side], list[tuple[int, int]]]:
+    cells: dict[tuple[int, Side], list[tuple[int, int]]] = {}
+    for match in matches:
+        cells.setdefault((match.row, match.side), []).append((match.start, match.end))
+    return cells
 
 
 def _fit(content: Content, width: int) -> Content:

@@ -12,13 +12,14 @@ from the theme, and passes the resolved styles in.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from textual.content import Content, Span
 from textual.style import Style
 from textual.widget import Widget
 
 from newsdiff.core.model import Pair, Sentence
+from newsdiff.core.views.marks import Mark, passage_marks
 
 HIGHLIGHTS = (
     "changed",
@@ -28,6 +29,7 @@ HIGHLIGHTS = (
     "heading",
     "position",
     "mark",
+    "match",
 )
 
 # Colour carries the meaning only together with a text style, so a 16-colour
@@ -38,8 +40,9 @@ _HIGHLIGHT_CSS = {
     "fact-differ": "text-style: bold underline; background: $error 30%;",
     "fact-one-sided": "text-style: bold italic; background: $warning 30%;",
     "heading": "text-style: bold; color: $text-accent;",
-    "position": "color: $text-muted;",
+    "position": "color: $foreground 90%;",
     "mark": "text-style: bold; color: $text-secondary;",
+    "match": "text-style: bold reverse;",
 }
 
 # C0 controls and DEL -> their visible pictures (U+2400..U+2421), one char each.
@@ -90,66 +93,40 @@ def passage_content(
     *,
     side: str = "left",
     styles: Mapping[str, Style | str] | None = None,
+    other: str = "",
 ) -> Content:
     """The passage with its pair's changed words and facts highlighted.
 
-    ``pair`` must be oriented so that ``side`` names this passage's end of it.
+    ``pair`` must be oriented so that ``side`` names this passage's end of it;
+    ``other`` is the partner's text (a pair reworded throughout gets no word
+    marks). The marks come from ``core.views.marks``.
 
     >>> s = Sentence(0, "[bold]x[/bold] 3", 0, 16)
     >>> passage_content(s, None).plain
     '[bold]x[/bold] 3'
+    """
+    return marked_content(sentence, passage_marks(pair, side, sentence.text, other), styles)
+
+
+def marked_content(
+    sentence: Sentence, marks: Iterable[Mark], styles: Mapping[str, Style | str] | None = None
+) -> Content:
+    """The passage as Content with ``marks`` painted in the theme's styles.
+
+    >>> marked_content(Sentence(0, "4000 Soldaten", 0, 13), [Mark(0, 4, "fact-differ")]).plain
+    '4000 Soldaten'
     """
     styles = styles or {}
     text = visible(sentence.text)
     spans: list[Span] = []
     if sentence.kind == "heading" and "heading" in styles:
         spans.append(Span(0, len(text), styles["heading"]))
-    if pair is not None:
-        spans.extend(_change_spans(pair, side, styles, len(text)))
-        spans.extend(_fact_spans(pair, side, styles, len(text)))
+    for mark in marks:
+        if mark.kind in styles and 0 <= mark.start < mark.end <= len(text):
+            spans.append(Span(mark.start, mark.end, styles[mark.kind]))
     if len(spans) > MAX_SPANS:
         spans = spans[:1] if sentence.kind == "heading" else []
     return Content(text, spans)
-
-
-def _change_spans(pair: Pair, side: str, styles: Mapping, size: int) -> list[Span]:
-    style = styles.get("changed")
-    if style is None:
-        return []
-    own = ("replace", "delete") if side == "left" else ("replace", "insert")
-    out = []
-    for change in pair.changes:
-        if change.tag not in own:
-            continue
-        start, end = (
-            (change.left_start, change.left_end)
-            if side == "left"
-            else (change.right_start, change.right_end)
-        )
-        if 0 <= start < end <= size:
-            out.append(Span(start, end, style))
-    return out
-
-
-def _fact_spans(pair: Pair, side: str, styles: Mapping, size: int) -> list[Span]:
-    one_sided = "left-only" if side == "left" else "right-only"
-    out = []
-    for fact in pair.facts:
-        span = fact.left_span if side == "left" else fact.right_span
-        if span is None:
-            continue
-        if fact.status == "same":
-            kind = "fact-same"
-        elif fact.status == "differ":
-            kind = "fact-differ"
-        elif fact.status == one_sided:
-            kind = "fact-one-sided"
-        else:
-            continue
-        start, end = span
-        if kind in styles and 0 <= start < end <= size:
-            out.append(Span(start, end, styles[kind]))
-    return out
 
 
 def relation_mark(pair: Pair | None) -> str:
@@ -161,3 +138,34 @@ def relation_mark(pair: Pair | None) -> str:
     if pair is None:
         return " "
     return {"identical": "≡", "reworded": "≈", "facts-differ": "≠"}.get(pair.relation, "?")
+
+
+GUTTER_LEGEND = (
+    ("≡", "identical"),
+    ("≈", "reworded, no fact differs"),
+    ("≠", "a fact differs"),
+    ("↔", "paired on another row (p jumps)"),
+)
+MARK_LEGEND = (
+    ("changed", "changed words"),
+    ("fact-same", "same fact"),
+    ("fact-differ", "differing fact"),
+    ("fact-one-sided", "fact on one side only"),
+    ("match", "search match"),
+)
+
+
+def legend_content(styles: Mapping[str, Style | str]) -> Content:
+    """Every mark of the comparison in its own style, with what it means: two lines.
+
+    >>> legend_content({}).plain.splitlines()[0].startswith("≡ identical")
+    True
+    """
+    gutter = Content("  ").join(
+        Content.assemble((mark, styles.get("mark", "")), f" {meaning}")
+        for mark, meaning in GUTTER_LEGEND
+    )
+    marks = Content("  ").join(
+        Content.styled(meaning, styles.get(kind, "")) for kind, meaning in MARK_LEGEND
+    )
+    return Content.assemble(gutter, "\n", marks)

@@ -17,7 +17,7 @@ from newsdiff.core.facts.numbers import extract_numbers
 from newsdiff.core.facts.quotes import extract_quotes
 from newsdiff.core.model import Fact, FactComparison
 
-__all__ = ["Fact", "compare_facts", "extract_facts"]
+__all__ = ["Fact", "compare_facts", "complete_facts", "extract_facts"]
 
 
 def extract_facts(
@@ -34,8 +34,22 @@ def extract_facts(
 @lru_cache(maxsize=8192)
 def _extract(text: str, language: str, published: str | None) -> tuple[Fact, ...]:
     # one passage is compared with many partners; its facts are worked out once
+    return complete_facts(
+        text, extract_numbers(text, language=language), language=language, published=published
+    )
+
+
+def complete_facts(
+    text: str, numbers: tuple[Fact, ...], *, language: str = "de", published: str | None = None
+) -> tuple[Fact, ...]:
+    """``extract_facts`` for a text whose figures (``extract_numbers``) are known already.
+
+    >>> text = "Kim schickte im Juni mehr als 3000 Soldaten."
+    >>> complete_facts(text, extract_numbers(text)) == extract_facts(text)
+    True
+    """
     facts = [
-        *extract_numbers(text, language=language),
+        *numbers,
         *extract_dates(text, language=language, published=published),
         *extract_names(text, language=language),
         *extract_quotes(text, language=language),

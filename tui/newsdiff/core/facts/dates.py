@@ -12,19 +12,18 @@ import datetime as dt
 import re
 
 from newsdiff.core.facts.window import search_before
+from newsdiff.core.language.words import month_numbers
 from newsdiff.core.model import Fact
 
-_MONTHS = {
-    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6,
-    "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
-    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7,
-    "october": 10, "december": 12,
-}  # fmt: skip
+_MONTHS = month_numbers()
 _WEEKDAYS = {
     "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5,
     "sonnabend": 5, "sonntag": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
     "friday": 4, "saturday": 5, "sunday": 6,
 }  # fmt: skip
+# public: the aligner tells date and time lines by them (matching/timestamps.py)
+MONTH_NAMES = frozenset(_MONTHS)
+WEEKDAY_NAMES = frozenset(_WEEKDAYS)
 _SEASONS = {
     "frühjahr": "spring", "frühling": "spring", "sommer": "summer", "herbst": "autumn",
     "winter": "winter", "spring": "spring", "summer": "summer", "autumn": "autumn",

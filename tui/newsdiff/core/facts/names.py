@@ -17,6 +17,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from newsdiff.core.facts.window import skip_blanks_back
+from newsdiff.core.language.words import month_numbers
 from newsdiff.core.model import Fact
 
 _INFLECTIONS = ("e", "en", "n", "er", "es", "ern", "ens", "se", "sen", "nen", "s")
@@ -24,14 +25,14 @@ _COMMON_SUFFIX = re.compile(
     r"(ung|ungen|heit|keit|schaft|ismus|tion|tionen|ität|nis|tum|chen|lein|ment|ie|ien|"
     r"ik|eur|ling|ler|sten|ster)$"
 )
-_NOT_NAMES = {
-    "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-    "oktober", "november", "dezember", "montag", "dienstag", "mittwoch", "donnerstag",
+# "May" is a name as often as a month (Theresa May); the other months are none
+_NOT_NAMES = set(month_numbers()) - {"may"} | {
+    "montag", "dienstag", "mittwoch", "donnerstag",
     "freitag", "samstag", "sonntag", "uhr", "stand", "herr", "frau", "the", "a", "an",
     "on", "in", "at", "of", "and", "but", "this", "that", "it", "he", "she", "they", "we",
     "i", "if", "as", "for", "after", "before", "while", "when", "according", "mr", "mrs",
     "ms", "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "june", "july", "october", "december", "details",
+    "details",
     "euro", "dollar", "pfund", "franken", "rubel", "yen", "cent", "prozent",
 }  # fmt: skip
 _PARTICLES = {"van", "de", "bin", "al", "da", "del", "of", "for", "and"}

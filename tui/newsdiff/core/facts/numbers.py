@@ -13,6 +13,7 @@ from bisect import bisect_left
 
 from newsdiff.core.facts.measures import MEASURE_WORDS, PARTICIPLES, measure_of_word
 from newsdiff.core.facts.window import search_before
+from newsdiff.core.language.words import month_numbers
 from newsdiff.core.model import Fact, Quantity
 
 _NUM = {
@@ -50,10 +51,7 @@ _QUALIFIERS = {
     "roughly": "~", "approximately": "~", "nearly": "~", "almost": "~",
     "an estimated": "~", "some": "~",
 }  # fmt: skip
-_MONTHS = (
-    "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|"
-    "january|february|march|june|july|october|december"
-)
+_MONTHS = "|".join(month_numbers())
 _DATE_LIKE = re.compile(
     r"\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}:\d{2}|\d{4}-\d{2}(?:-\d{2})?|\d{1,2}\.\s?\d{1,2}\."
     rf"|\b\d{{1,2}}\.?\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,\s*\d{{4}})?",
@@ -191,6 +189,43 @@ def _measure(noun: str | None, tail: str, language: str = "de") -> str | None:
     return lemmatize(noun, lang=language).lower()
 
 
+def _quantity(
+    match: re.Match[str],
+    text: str,
+    span: tuple[int, int, int],
+    bounds: tuple[float | int, float | int],
+    noun: str | None,
+    lang: str,
+) -> Quantity:
+    """The value of one figure: its qualifier opens a bound ("mehr als"), and the words
+    around it say whether it adds to another ("weitere") or counts per unit ("jeweils")."""
+    (start, end, noun_end), (low, high) = span, bounds
+    first = match.group("b1") or match.group("low")
+    qualifier = _QUALIFIERS.get(re.sub(r"\s+", " ", (match.group("qual") or "").lower()))
+    words = first.lower().split()
+    if words[-1] in _VAGUE and (len(words) == 1 or words[-2] in _SOME_WORDS):
+        qualifier = qualifier or "~>="  # "tausende": at least a thousand, roughly
+    lowest: float | int | None = low
+    highest: float | int | None = high
+    if qualifier in (">", ">=", "~>=") and high == low:
+        highest = None
+    if qualifier in ("<=", "<") and high == low:
+        lowest = None
+    before = text[max(0, start - 12) : start].lower()
+    after = text[end : noun_end if noun else end].lower()
+    additional = bool(re.search(r"weitere\w*\s*$|more\s*$|additional\s*$", before))
+    additional = additional or bool(re.search(r"\bweitere|\bmore\b|additional", after))
+    return Quantity(
+        low=lowest,
+        high=highest,
+        qualifier=qualifier,
+        noun=noun,
+        measure=_measure(noun, text[end : end + 80].split(".")[0], lang),
+        additional=additional,
+        per_unit=bool(re.search(r"(jeweils|je|each)\s*$", before)),
+    )
+
+
 def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
     """The quantities in ``text`` with their qualifier, range and counted noun.
 
@@ -230,28 +265,8 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
             noun = label.group(1) if label else None
         if _is_year(match, text, noun):
             continue
-        qualifier = _QUALIFIERS.get(re.sub(r"\s+", " ", (match.group("qual") or "").lower()))
-        words = first.lower().split()
-        if words[-1] in _VAGUE and (len(words) == 1 or words[-2] in _SOME_WORDS):
-            qualifier = qualifier or "~>="  # "tausende": at least a thousand, roughly
-        if qualifier in (">", ">=", "~>=") and high == low:
-            high = None
-        if qualifier in ("<=", "<") and high == low:
-            low = None
-        before = text[max(0, start - 12) : start].lower()
-        after = text[end : noun_end if noun else end].lower()
-        additional = bool(re.search(r"weitere\w*\s*$|more\s*$|additional\s*$", before))
-        additional = additional or bool(re.search(r"\bweitere|\bmore\b|additional", after))
-        value = Quantity(
-            low=low,
-            high=high,
-            qualifier=qualifier,
-            noun=noun,
-            measure=_measure(noun, text[end : end + 80].split(".")[0], lang),
-            additional=additional,
-            per_unit=bool(re.search(r"(jeweils|je|each)\s*$", before)),
-        )
+        value = _quantity(match, text, (start, end, noun_end), (low, high), noun, lang)
         facts.append(
-            Fact("number", text[start:end], start, end, value, qualifier=qualifier, noun=noun)
+            Fact("number", text[start:end], start, end, value, qualifier=value.qualifier, noun=noun)
         )
     return tuple(facts)

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from newsdiff.core.language.words import MONTHS
+
 __all__ = ["split_sentences"]
 
 _TERMINAL = ".!?…‼⁇⁈⁉"
@@ -62,12 +64,7 @@ _BEFORE_NUMBER = _words(
 )
 # Dotted abbreviations that often end a sentence: split when a capital follows.
 _DOTTED_FINAL = _words("a.m p.m o.ä u.ä etc usw")
-_MONTHS = _words(
-    """
-    Januar Jänner Februar Feber März April Mai Juni Juli August September Oktober November
-    Dezember
-    """
-)
+_MONTHS = frozenset(month.capitalize() for month in MONTHS["de"])  # as written in German
 # German words after which "3." is an ordinal: "am 3. Oktober", "der 2. Weltkrieg".
 _ORDINAL_BEFORE = _words(
     """

@@ -72,7 +72,10 @@ def align(
         options = dataclasses.replace(options, threshold=threshold)
     if floor is not None:
         options = dataclasses.replace(options, floor=floor)
-    passages = collect_passages(articles, options=options)
+    from newsdiff.core.facts.passages import PassageFacts  # loaded on first use, not at import
+
+    facts = PassageFacts(articles)  # each passage's facts extracted once, for every stage
+    passages = collect_passages(articles, options=options, facts=facts)
     weights = weights or Frequencies.from_profiles(passages.profiles)
     pairs = candidates(passages.profiles, passages.groups, options=options)
     plain = PairScorer(passages, weights, options)  # no story known: no measures
@@ -91,7 +94,7 @@ def align(
         """A pair made by meaning shows its centred cosine; the others their lexical score."""
         return by_meaning.get((min(i, j), max(i, j))) or scorer(i, j)
 
-    return annotate(articles, passages, clusters, shown)
+    return annotate(articles, passages, clusters, shown, facts=facts)
 
 
 def _components(

@@ -41,6 +41,8 @@ def annotate(
     passages: Passages,
     clusters: Sequence[Cluster],
     signal: Signal,
+    *,
+    facts: PassageFacts | None = None,
 ) -> Alignment:
     """The alignment: every cross-report pair inside each cluster, and the clusters as refs.
 
@@ -50,9 +52,10 @@ def annotate(
     refs, groups = passages.refs, passages.groups
     pairs = []
     memo: dict[_Key, _Found] = {}
-    from newsdiff.core.facts.passages import PassageFacts  # loaded on the first pair
+    if facts is None:
+        from newsdiff.core.facts.passages import PassageFacts  # loaded on the first pair
 
-    facts = PassageFacts(articles)
+        facts = PassageFacts(articles)
     for members in clusters:
         for x, i in enumerate(members):
             for j in members[x + 1 :]:

@@ -9,8 +9,9 @@ the passages (Nordkorea, Russland, Soldaten) never make a candidate alone.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from newsdiff.core.matching.options import PER_PASSAGE, AlignOptions
 from newsdiff.core.matching.similarity import KINDS, Frequencies, Kind, Profile
@@ -66,32 +67,15 @@ def candidate_pairs(
     >>> candidate_pairs([profile(t) for t in texts], [0, 1, 1, 1])
     [(0, 1)]
     """
-    stems = [
-        {kind: frozenset(stem(f, kind) for f in p.of(kind)) for kind in KINDS} for p in profiles
-    ]
-    frequencies = Frequencies.from_profiles(
-        Profile(keys["lemma"], keys["number"], keys["measure"]) for keys in stems
-    )
-    keys = block_keys(frequencies)
-    postings: dict[Kind, dict[str, list[int]]] = {kind: defaultdict(list) for kind in KINDS}
-    for i, passage in enumerate(stems):
-        for kind in KINDS:
-            rare, posting = keys[kind], postings[kind]
-            for f in passage[kind]:
-                if f in rare:
-                    posting[f].append(i)
-    weight = {kind: {f: frequencies.weight(f, kind) for f in postings[kind]} for kind in KINDS}
-    mass = [
-        sum(frequencies.weight(f, kind) for kind in KINDS for f in passage[kind])
-        for passage in stems
-    ]
+    index = _Index.build(profiles)
+    mass = index.mass
     chosen: set[tuple[int, int]] = set()
-    for i, passage in enumerate(stems):
+    for i in range(len(profiles)):
         shared: dict[int, float] = defaultdict(float)
         group = groups[i]
-        for kind in KINDS:
-            weights, posting = weight[kind], postings[kind]
-            for f in passage[kind]:
+        for kind in index.present[i]:
+            weights, posting = index.weight[kind], index.postings[kind]
+            for f in index.keys_of(i, kind):
                 if f in weights:
                     w = weights[f]
                     for j in posting[f]:
@@ -102,6 +86,56 @@ def candidate_pairs(
         best = sorted((o for o in overlap if o[0] >= min_overlap), key=lambda o: (-o[0], o[1]))
         chosen.update((min(i, j), max(i, j)) for _, j in best[:per_passage])
     return sorted(chosen)
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """The inverted index of the rare blocking keys, and each passage's key weights."""
+
+    stems: list[frozenset[str]]  # a lemma's key is its first letters
+    profiles: Sequence[Profile]  # figures and measure slots are their own keys
+    present: list[tuple[Kind, ...]]  # the kinds a passage has (most: lemmas only)
+    postings: dict[Kind, dict[str, list[int]]]
+    weight: dict[Kind, dict[str, float]]
+    mass: list[float]
+
+    def keys_of(self, i: int, kind: Kind) -> frozenset[str]:
+        return self.stems[i] if kind == "lemma" else self.profiles[i].of(kind)
+
+    @classmethod
+    def build(cls, profiles: Sequence[Profile]) -> _Index:
+        stems = [frozenset([f[:STEM] for f in p.lemmas]) for p in profiles]
+        lemma_counts: Counter[str] = Counter()
+        for passage in stems:
+            lemma_counts.update(passage)
+        whole = Frequencies.from_profiles(profiles)
+        frequencies = Frequencies(len(stems), dict(lemma_counts), whole.numbers, whole.measures)
+        keys = block_keys(frequencies)
+        present = [_kinds(p) for p in profiles]
+        postings: dict[Kind, dict[str, list[int]]] = {kind: defaultdict(list) for kind in KINDS}
+        index = cls(stems, profiles, present, postings, {}, [])
+        for i in range(len(stems)):
+            for kind in present[i]:
+                rare, posting = keys[kind], postings[kind]
+                for f in index.keys_of(i, kind):
+                    if f in rare:
+                        posting[f].append(i)
+        for kind in KINDS:
+            index.weight[kind] = {f: frequencies.weight(f, kind) for f in postings[kind]}
+        index.mass.extend(
+            sum(frequencies.weight(f, kind) for kind in present[i] for f in index.keys_of(i, kind))
+            for i in range(len(stems))
+        )
+        return index
+
+
+_LEMMAS: tuple[Kind, ...] = ("lemma",)
+
+
+def _kinds(passage: Profile) -> tuple[Kind, ...]:
+    if not passage.numbers and not passage.measures:
+        return _LEMMAS
+    return tuple(kind for kind in KINDS if passage.of(kind))
 
 
 def identical_pairs(

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from functools import partial
+from typing import TYPE_CHECKING, Protocol
 
 from rapidfuzz import fuzz, process
 
@@ -29,6 +30,9 @@ from newsdiff.core.matching.similarity import (
     variants,
 )
 from newsdiff.core.model import Article
+
+if TYPE_CHECKING:
+    from newsdiff.core.facts.passages import PassageFacts
 
 Stories = Mapping[int, int]  # report (its position in the sorted order) -> its story
 
@@ -47,8 +51,13 @@ class Passages:
     groups: tuple[int, ...]
 
 
-def collect_passages(articles: Sequence[Article], *, options: AlignOptions) -> Passages:
+def collect_passages(
+    articles: Sequence[Article], *, options: AlignOptions, facts: PassageFacts | None = None
+) -> Passages:
     """Profile every passage, articles in the order of their ids (input order must not matter).
+
+    ``facts`` gives the figures of a passage that may state a total of a measure,
+    extracted once and kept for the later stages.
 
     >>> from newsdiff.core.model import Sentence
     >>> def one(id_, text):
@@ -63,11 +72,17 @@ def collect_passages(articles: Sequence[Article], *, options: AlignOptions) -> P
     refs, texts, profiles = [], [], []
     for k in order:
         article = articles[k]
+        figures = None if facts is None else partial(facts.figures, language=article.language)
         for sentence in article.sentences:
             refs.append((k, sentence.index))
             texts.append(sentence.text)
             profiles.append(
-                profile(sentence.text, language=article.language, measures=options.measures)
+                profile(
+                    sentence.text,
+                    language=article.language,
+                    measures=options.measures,
+                    figures=figures,
+                )
             )
     return Passages(tuple(refs), tuple(texts), tuple(profiles), tuple(k for k, _ in refs))
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 from newsdiff.core.language.detection import detect_language
 from newsdiff.core.language.lexicon import word_features
 from newsdiff.core.language.text import folded_text, normalize_number, words
+from newsdiff.core.model import Fact
 
 # Fitted on stsb-de-train / stsb-en-train (tests/benchmarks/tune_sts.py: the best
 # setting there that keeps the seeds' "Russia confirms" / "North Korea confirms" apart).
@@ -51,6 +52,7 @@ _NUMBER_WORDS = frozenset({
     "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "billion",
 })  # fmt: skip
 
+_NONE: frozenset[str] = frozenset()  # shared by the many passages without figures
 Kind = Literal["lemma", "number", "measure"]
 KINDS: tuple[Kind, ...] = ("lemma", "number", "measure")
 
@@ -84,38 +86,49 @@ class Profile:
         return not (self.lemmas or self.numbers or self.measures)
 
 
-def profile(text: str, *, language: str | None = None, measures: bool = True) -> Profile:
+def profile(
+    text: str,
+    *,
+    language: str | None = None,
+    measures: bool = True,
+    figures: Callable[[str], Sequence[Fact]] | None = None,
+) -> Profile:
     """The comparable form of ``text``; ``measures=False`` leaves out the measure slots.
+
+    ``figures``, when given, gives the number facts of a text (the aligner's
+    are extracted once per passage and shared with its other stages).
 
     >>> p = profile("Nordkorea bestätigt Entsendung von 4.000 Truppen")
     >>> sorted(p.lemmas), sorted(p.numbers), sorted(p.measures)
     (['bestatigen', 'entsendung', 'nordkorea', 'truppe'], ['4000'], ['troops'])
     """
     language = language or detect_language(text)
-    lemmas: set[str] = set()
-    numbers: set[str] = set()
-    for word in words(text):
-        if word[0].isdigit():
-            numbers.add(normalize_number(word))
-        else:
-            lemmas.update(word_features(word, language))
-    slots: frozenset[str] = frozenset()
+    written = words(text)
+    lemmas = frozenset(
+        f for word in written if not word[0].isdigit() for f in word_features(word, language)
+    )
+    numbers = _NONE
+    if any(word[0].isdigit() for word in written):
+        numbers = frozenset(normalize_number(word) for word in written if word[0].isdigit())
+    slots = _NONE
     if measures and (numbers or not _NUMBER_WORDS.isdisjoint(lemmas)):
-        slots = measure_features(text, language=language)
+        slots = measure_features(text, language=language, figures=figures)
     alike: dict[str, list[str]] = {}
     for f in sorted(lemmas):
         if len(f) >= FUZZY_MIN_LENGTH:
             alike.setdefault(f[:FUZZY_PREFIX], []).append(f)
     return Profile(
-        frozenset(lemmas),
-        frozenset(numbers),
+        lemmas,
+        numbers,
         slots,
         folded_text(text),
         {k: tuple(v) for k, v in alike.items()},
     )
 
 
-def measure_features(text: str, *, language: str = "de") -> frozenset[str]:
+def measure_features(
+    text: str, *, language: str = "de", figures: Callable[[str], Sequence[Fact]] | None = None
+) -> frozenset[str]:
     """The claim slots ``text`` gives a total for ("troops", "losses").
 
     >>> sorted(measure_features("Bis zu 15.000 nordkoreanische Soldaten sind in Russland."))
@@ -127,10 +140,14 @@ def measure_features(text: str, *, language: str = "de") -> frozenset[str]:
 
     if not measure_hint().search(text):
         return frozenset()
-    from newsdiff.core.facts.numbers import extract_numbers
+    if figures is None:
+        from newsdiff.core.facts.numbers import extract_numbers
 
+        found_figures: Sequence[Fact] = extract_numbers(text, language=language)
+    else:
+        found_figures = figures(text)
     found = set()
-    for fact in extract_numbers(text, language="en" if language == "en" else "de"):
+    for fact in found_figures:
         value = fact.quantity
         if value.additional or value.per_unit or value.vague:  # "tausende": no figure
             continue
@@ -172,8 +189,10 @@ class Frequencies:
         documents = 0
         for p in profiles:
             lemmas.update(p.lemmas)
-            numbers.update(p.numbers)
-            measures.update(p.measures)
+            if p.numbers:  # most passages have none: skip the call
+                numbers.update(p.numbers)
+            if p.measures:
+                measures.update(p.measures)
             documents += 1
         return cls(documents, dict(lemmas), dict(numbers), dict(measures))
 

@@ -1,21 +1,23 @@
 """The row plan of a side-by-side comparison, free of any terminal.
 
-The reader shows two reports in two columns. Which passage goes on which row
-is a decision about the data, not about drawing, so it lives here: rows follow
-the left report's reading order, a paired passage shares its row with its best
-partner, and a right-only passage sits after the row of its nearest preceding
-right passage. The widget only wraps and paints these rows.
+The reader shows two reports in two columns, as a side-by-side diff does:
+both columns run in reading order, a paired passage shares its row with its
+partner, and between two paired rows the unpaired passages of each side
+stand beside each other (a replace block), so a comparison takes about as
+many rows as the longer report. Which passage goes on which row is a
+decision about the data, not about drawing, so it lives here.
 
-One-to-many pairs: each passage appears exactly once. A left passage paired to
-several right passages shares its row with the best of them (a one-to-one
-matching, best scores first); the other partners get rows of their own placed
-by their reading order, with the pairs they lost listed in ``Row.others`` so
-the reader can say "paired elsewhere" instead of pretending they are unpaired.
+Pairs that cross (passage 2 on the left tells what passage 9 on the right
+tells, passage 5 what passage 3 tells) cannot all share rows while both
+columns keep their order. The rows anchor the heaviest chain of pairs that
+do not cross (one-to-one, best scores first); every other pair is a link:
+each of its passages stands in its reading place and lists the pair in
+``left_links`` / ``right_links``, shown as ``↔`` with a key to jump to the
+partner. Each passage appears exactly once.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -31,6 +33,7 @@ from newsdiff.core.model import (
 )
 
 Want = Literal["paired", "facts-differ"]
+Side = Literal["left", "right"]
 
 _FLIP_TAG = {"equal": "equal", "replace": "replace", "delete": "insert", "insert": "delete"}
 _FLIP_STATUS = {
@@ -57,8 +60,10 @@ class Row:
     """One row of the comparison: a passage on each side (either may be missing).
 
     ``pair`` is oriented to the row: its ``left`` is the left column's passage,
-    whatever order the two reports have in the alignment. ``others`` holds the
-    row's passages' other pairs with the opposite report (also oriented).
+    whatever order the two reports have in the alignment; it is set only when
+    the two passages of the row are paired with each other. ``left_links`` /
+    ``right_links`` hold that side's passage's pairs whose partner stands on
+    another row (also oriented: ``left`` is always the left report's).
     """
 
     left: Sentence | None
@@ -66,15 +71,23 @@ class Row:
     pair: Pair | None
     left_position: Position | None
     right_position: Position | None
-    others: tuple[Pair, ...] = ()
+    left_links: tuple[Pair, ...] = ()
+    right_links: tuple[Pair, ...] = ()
+
+    @property
+    def others(self) -> tuple[Pair, ...]:
+        """Every pair of the row's passages that is drawn on another row."""
+        return self.left_links + self.right_links
 
     @property
     def differs(self) -> bool:
-        """Whether the row's pair disagrees on at least one fact."""
-        return self.pair is not None and (
-            self.pair.relation == "facts-differ"
-            or any(fact.status == "differ" for fact in self.pair.facts)
-        )
+        """Whether the row's pair disagrees on at least one fact (the gutter's ≠)."""
+        return self.pair is not None and self.pair.relation == "facts-differ"
+
+    @property
+    def both_sides(self) -> bool:
+        """Whether the row has text in both columns."""
+        return self.left is not None and self.right is not None
 
 
 def position(sentence: Sentence) -> Position:
@@ -158,6 +171,40 @@ def _best_matching(pairs: Sequence[Pair]) -> dict[int, Pair]:
     return best
 
 
+def _chain(pairs: Sequence[Pair]) -> list[Pair]:
+    """The heaviest chain of pairs increasing on both sides (no two cross).
+
+    A weighted longest increasing subsequence over the right indices, with a
+    Fenwick tree of prefix maxima: O(n log n), so 2,000 pairs cost nothing.
+    """
+    ordered = sorted(pairs, key=lambda p: (p.left.sentence, p.right.sentence))
+    if not ordered:
+        return []
+    size = max(p.right.sentence for p in ordered) + 2
+    tree: list[tuple[float, int]] = [(0.0, -1)] * (size + 1)
+    best: list[tuple[float, int]] = []
+    for k, pair in enumerate(ordered):
+        # best chain ending at a right index below this one
+        found, i = (0.0, -1), pair.right.sentence  # positions 1..size; r -> r + 1
+        while i > 0:
+            found = max(found, tree[i])
+            i -= i & -i
+        # 1 per pair, the score breaking ties: as many rows shared as possible
+        value = (found[0] + 1.0 + pair.score / 1000.0, found[1])
+        best.append(value)
+        i = pair.right.sentence + 1
+        while i <= size:
+            if (value[0], k) > tree[i]:
+                tree[i] = (value[0], k)
+            i += i & -i
+    end = max(range(len(ordered)), key=lambda k: best[k][0])
+    chain = []
+    while end >= 0:
+        chain.append(ordered[end])
+        end = best[end][1]
+    return chain[::-1]
+
+
 def side_by_side(
     alignment: Alignment, left_id: str, right_id: str, *, paired_only: bool = False
 ) -> tuple[Row, ...]:
@@ -165,62 +212,57 @@ def side_by_side(
 
     >>> s = lambda i, t: Sentence(i, t, 0, len(t))
     >>> a = Article("a", "a", "", "A", None, "de", (s(0, "Eins."), s(1, "Zwei.")), 2)
-    >>> b = Article("b", "b", "", "B", None, "de", (s(0, "Zwei!"), s(1, "Drei.")), 2)
-    >>> pair = Pair(SentenceRef("a", 1), SentenceRef("b", 0), 0.9, "reworded")
+    >>> b = Article("b", "b", "", "B", None, "de", (s(0, "Null."), s(1, "Zwei!")), 2)
+    >>> pair = Pair(SentenceRef("a", 1), SentenceRef("b", 1), 0.9, "reworded")
     >>> rows = side_by_side(Alignment((a, b), (pair,), ()), "a", "b")
     >>> [(r.left and r.left.text, r.right and r.right.text) for r in rows]
-    [('Eins.', None), ('Zwei.', 'Zwei!'), (None, 'Drei.')]
+    [('Eins.', 'Null.'), ('Zwei.', 'Zwei!')]
     """
     left = article_by_id(alignment, left_id)
     right = article_by_id(alignment, right_id)
     pairs = pairs_between(alignment, left_id, right_id)
-    best = _best_matching(pairs)
-    others_of_left: dict[int, list[Pair]] = {}
-    others_of_right: dict[int, list[Pair]] = {}
-    for pair in pairs:
-        if best.get(pair.left.sentence) is not pair:
-            others_of_left.setdefault(pair.left.sentence, []).append(pair)
-            others_of_right.setdefault(pair.right.sentence, []).append(pair)
+    anchors = _chain(list(_best_matching(pairs).values()))
+    anchored = {id(pair) for pair in anchors}
+    links_of_left: dict[int, list[Pair]] = {}
+    links_of_right: dict[int, list[Pair]] = {}
+    for pair in sorted(pairs, key=lambda p: -p.score):
+        if id(pair) not in anchored:
+            links_of_left.setdefault(pair.left.sentence, []).append(pair)
+            links_of_right.setdefault(pair.right.sentence, []).append(pair)
 
-    rows: list[Row] = []
-    row_of_right: dict[int, int] = {}
-    for sentence in left.sentences:
-        best_pair = best.get(sentence.index)
-        partner = right.sentences[best_pair.right.sentence] if best_pair is not None else None
-        if partner is not None:
-            row_of_right[partner.index] = len(rows)
-        others = tuple(others_of_left.get(sentence.index, ()))
-        rows.append(
-            Row(
-                sentence,
-                partner,
-                best_pair,
-                position(sentence),
-                position(partner) if partner else None,
-                others,
-            )
+    def row(lp: Sentence | None, rp: Sentence | None, pair: Pair | None = None) -> Row:
+        return Row(
+            lp,
+            rp,
+            pair,
+            position(lp) if lp is not None else None,
+            position(rp) if rp is not None else None,
+            tuple(links_of_left.get(lp.index, ())) if lp is not None else (),
+            tuple(links_of_right.get(rp.index, ())) if rp is not None else (),
         )
 
-    # Right-only passages go after the row of their nearest placed predecessor;
-    # those with no placed predecessor open the comparison.
-    placed = sorted(row_of_right)
-    inserts: dict[int, list[Row]] = {}
-    for sentence in right.sentences:
-        if sentence.index in row_of_right:
-            continue
-        k = bisect_left(placed, sentence.index)
-        anchor = row_of_right[placed[k - 1]] if k else -1
-        others = tuple(others_of_right.get(sentence.index, ()))
-        row = Row(None, sentence, None, None, position(sentence), others)
-        inserts.setdefault(anchor, []).append(row)
-
-    merged: list[Row] = list(inserts.get(-1, ()))
-    for i, row in enumerate(rows):
-        merged.append(row)
-        merged.extend(inserts.get(i, ()))
+    rows: list[Row] = []
+    i = j = 0
+    ends: list[tuple[int, int, Pair | None]] = [
+        (p.left.sentence, p.right.sentence, p) for p in anchors
+    ]
+    ends.append((len(left.sentences), len(right.sentences), None))
+    for left_end, right_end, anchor in ends:
+        # the unpaired passages between two anchors, side by side in reading order
+        gap_left, gap_right = left.sentences[i:left_end], right.sentences[j:right_end]
+        for k in range(max(len(gap_left), len(gap_right))):
+            rows.append(
+                row(
+                    gap_left[k] if k < len(gap_left) else None,
+                    gap_right[k] if k < len(gap_right) else None,
+                )
+            )
+        if anchor is not None:
+            rows.append(row(left.sentences[left_end], right.sentences[right_end], anchor))
+        i, j = left_end + 1, right_end + 1
     if paired_only:
-        merged = [row for row in merged if row.pair is not None]
-    return tuple(merged)
+        rows = [r for r in rows if r.pair is not None]
+    return tuple(rows)
 
 
 def find_row(
@@ -258,6 +300,62 @@ def row_of_passage(
         if passage is not None and passage.index == sentence:
             return index
     return None
+
+
+def partner_row(rows: Sequence[Row], index: int, side: Side) -> tuple[int, Side] | None:
+    """Where the best partner of the ``side`` passage of row ``index`` stands.
+
+    Looks at the passage's own links first, then (an empty cell) at the other
+    side's. Returns (row, side of the partner), None when it has no partner
+    on another row.
+
+    >>> p = Pair(SentenceRef("a", 0), SentenceRef("b", 1), 0.8, "reworded")
+    >>> x, y = Sentence(0, "x", 0, 1), Sentence(1, "y", 0, 1)
+    >>> rows = [Row(x, None, None, None, None, (p,)), Row(None, y, None, None, None, (), (p,))]
+    >>> partner_row(rows, 0, "left"), partner_row(rows, 1, "left")
+    ((1, 'right'), (0, 'left'))
+    """
+    row = rows[index]
+    order: list[Side] = [side, "right" if side == "left" else "left"]
+    for own in order:
+        links = row.left_links if own == "left" else row.right_links
+        for link in links:
+            other: Side = "right" if own == "left" else "left"
+            sentence = link.right.sentence if own == "left" else link.left.sentence
+            target = row_of_passage(rows, sentence, side=other)
+            if target is not None:
+                return target, other
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """What the comparison's header says: the same figures ``newsdiff report`` gives."""
+
+    pairs: int
+    identical: int
+    reworded: int
+    facts_differ: int
+
+
+def comparison_counts(alignment: Alignment, left_id: str, right_id: str) -> Counts:
+    """The pairs of two reports by relation: the figures ``newsdiff report`` opens with.
+
+    Counted by the report's own summary of the two reports, so the header of
+    the comparison and the report written from it cannot disagree.
+
+    >>> comparison_counts(Alignment((), (), ()), "a", "b")
+    Counts(pairs=0, identical=0, reworded=0, facts_differ=0)
+    """
+    from newsdiff.core.views.subset import restrict
+    from newsdiff.core.views.summary import summarize
+
+    two = restrict(alignment, (left_id, right_id))
+    summaries = summarize(two, empty=False) if len(two.articles) == 2 else ()
+    if not summaries:
+        return Counts(0, 0, 0, 0)
+    s = summaries[0]
+    return Counts(s.pairs, s.identical, s.reworded, s.facts_differ)
 
 
 def count_fact_differences(rows: Sequence[Row]) -> int:

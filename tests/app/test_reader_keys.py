@@ -1,0 +1,279 @@
+"""The reader, second pass, as a user tries it: queued keys, partner, search, legend, notes."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+
+from compare_data import sample_alignment
+from textual.app import App
+from textual.widgets import Footer
+
+from newsdiff.app.engine import Engine, align_articles, read_files
+from newsdiff.app.routing import ScreenRouter
+from newsdiff.app.screens.articles import ArticlesScreen, ArticleTable
+from newsdiff.app.screens.compare import CompareScreen
+from newsdiff.app.screens.help import HelpScreen
+from newsdiff.app.screens.passage import PassageScreen
+from newsdiff.core.model import Alignment, Pair, SentenceRef
+from newsdiff.core.views.rows import row_of_passage
+
+
+def slow_engine(release: threading.Event) -> Engine:
+    """The real engine, but pairing waits until ``release`` is set."""
+
+    def align(articles):  # type: ignore[no-untyped-def]
+        release.wait(30)
+        return align_articles(articles)
+
+    return Engine(read=read_files, align=align)
+
+
+async def wait_for(pilot, condition, seconds: float = 30) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(int(seconds / 0.02)):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("condition never held")
+
+
+async def test_enter_during_pairing_opens_the_comparison_when_it_is_ready(build_app):
+    release = threading.Event()
+    app = build_app(engine=slow_engine(release))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: app.corpus is not None and "Pairing" in app.busy)
+        assert "Pairing 143 passages of 5 reports" in app.busy
+        await pilot.press("enter")
+        assert "the comparison opens when ready" in app.busy
+        assert isinstance(app.screen, ArticlesScreen)
+        release.set()
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.busy == ""
+        assert app.screen.query_one("#left-title") is not None
+
+
+async def test_escape_cancels_a_queued_comparison(build_app):
+    release = threading.Event()
+    app = build_app(engine=slow_engine(release))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: "Pairing" in app.busy)
+        await pilot.press("enter", "escape")
+        assert app.pending is None and "opens when ready" not in app.busy
+        release.set()
+        await wait_for(pilot, lambda: app.alignment is not None)
+        await pilot.pause()
+        assert isinstance(app.screen, ArticlesScreen)
+
+
+async def test_the_loading_notice_counts_files_not_paths(build_app, tmp_path):
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.txt").write_text(f"Bericht {name}.\n\nEin Satz.", encoding="utf-8")
+    release = threading.Event()
+
+    def read(paths):  # type: ignore[no-untyped-def]
+        release.wait(30)
+        return read_files(paths)
+
+    app = build_app([tmp_path], engine=Engine(read=read))  # one folder given
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: app.busy.startswith("Reading 3 files…"))
+        release.set()
+        await wait_for(pilot, lambda: app.alignment is not None)
+
+
+async def test_t_during_pairing_opens_the_claim_table_when_ready(build_app):
+    from newsdiff.app.screens.claims import ClaimsScreen
+
+    release = threading.Event()
+    app = build_app(engine=slow_engine(release))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: "Pairing" in app.busy)
+        await pilot.press("t")
+        assert "the claim table opens when ready" in app.busy
+        release.set()
+        await wait_for(pilot, lambda: isinstance(app.screen, ClaimsScreen))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def test_home_end_g_and_shift_g_go_to_the_first_and_last_row(build_app, settle):
+    app = build_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ArticleTable)
+        await pilot.press("end")
+        assert table.cursor_row == 4
+        await pilot.press("home")
+        assert table.cursor_row == 0 and table.scroll_x == 0
+        await pilot.press("G")
+        assert table.cursor_row == 4
+        await pilot.press("g")
+        assert table.cursor_row == 0
+
+
+async def test_seed_paths_show_as_seeds_folder_and_the_filter_reads_the_text(build_app, settle):
+    app = build_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        detail = str(app.screen.query_one("#article-detail").render())
+        assert "seeds/00" in detail and "site-packages" not in detail
+        # "Burjaten" is in one report's text, in no title
+        await pilot.press("slash", *"burjaten")
+        await pilot.pause()
+        assert app.screen.query_one(ArticleTable).row_count == 1
+
+
+class CompareApp(ScreenRouter, App[None]):
+    def __init__(self, alignment: Alignment | None = None, left="ard", right="zdf") -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.alignment = alignment or sample_alignment()
+        self.ids = (left, right)
+
+    def on_mount(self) -> None:
+        self.push_screen(CompareScreen(self.alignment, *self.ids))
+
+
+def crossing() -> Alignment:
+    """The sample with one more pair, ard §5 – zdf §4, crossing ard §4 – zdf §5."""
+    base = sample_alignment()
+    extra = Pair(SentenceRef("ard", 4), SentenceRef("zdf", 3), 0.55, "reworded")
+    return replace(base, pairs=(*base.pairs, extra))
+
+
+async def test_p_jumps_to_the_partner_on_another_row_and_back():
+    app = CompareApp(crossing())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        start = row_of_passage(screen.rows, 4, side="left")
+        assert screen.rows[start].left_links  # drawn as ↔
+        screen.view.move_to(start)
+        await pilot.press("p")
+        target = row_of_passage(screen.rows, 3, side="right")
+        assert (screen.cursor_row, screen.view.focused_side) == (target, "right")
+        await pilot.press("p")
+        assert (screen.cursor_row, screen.view.focused_side) == (start, "left")
+
+
+async def test_two_reports_with_no_pair_stand_side_by_side_from_the_top():
+    base = sample_alignment()
+    pairs = tuple(p for p in base.pairs if {p.left.article, p.right.article} != {"ard", "zdf"})
+    app = CompareApp(Alignment(base.articles, pairs, ()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        rows = app.screen.rows
+        assert rows[0].left.index == 0 and rows[0].right.index == 0
+        assert len(rows) == 7  # the longer report's length
+        assert "0 pairs" in str(app.screen.query_one("#compare-counts").render())
+
+
+async def test_the_cursor_rows_fact_notes_say_why_it_differs():
+    app = CompareApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        notes = str(app.screen.query_one("#compare-notes").render())
+        assert "≠ figure: 4000 (tagesschau.de) vs 4700 (zdf.de)" in notes
+        await pilot.press("enter")
+        assert isinstance(app.screen, PassageScreen)
+        passage_notes = str(app.screen.query_one("#passage-notes").render())
+        assert "≠ figure: 4000 (here) vs 4700 (zdf.de)" in passage_notes
+
+
+async def test_l_shows_the_legend_and_question_mark_has_it_too():
+    from newsdiff.app.app import NewsdiffApp
+
+    app = CompareApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        legend = app.screen.query_one("#compare-legend")
+        assert not legend.display
+        await pilot.press("l")
+        assert legend.display
+        text = str(legend.render())
+        for words in (
+            "≡ identical",
+            "≠ a fact differs",
+            "↔ paired on another row",
+            "differing fact",
+        ):
+            assert words in text
+        NewsdiffApp.action_help(app)  # type: ignore[arg-type]
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "fact on one side only" in str(app.screen.query_one("#help-legend").render())
+
+
+async def test_slash_searches_both_sides_folded_and_f_steps_without_touching_n():
+    app = CompareApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("slash")
+        await pilot.press(*"PJONGJANG", "enter")
+        assert [(m.side) for m in screen.matches] == ["right", "right"]
+        first = screen.cursor_row
+        assert screen.view.focused_side == "right"
+        assert "Pjöngjang" in screen.rows[first].right.text
+        assert "2 found" in str(screen.query_one("#compare-counts").render())
+        await pilot.press("f")
+        assert screen.cursor_row > first
+        await pilot.press("F")
+        assert screen.cursor_row == first
+        await pilot.press("n")  # n is still "next pair"
+        assert screen.rows[screen.cursor_row].pair is not None
+
+
+async def test_slash_in_the_passage_view_finds_the_other_reports_lines():
+    class PassageApp(ScreenRouter, App[None]):
+        alignment = sample_alignment()
+
+        def on_mount(self) -> None:
+            self.push_screen(PassageScreen(self.alignment, "ard", 2))
+
+    app = PassageApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.press(*"hiess es", "enter")
+        options = app.screen.query_one("#passage-others")
+        prompt = str(options.get_option_at_index(options.highlighted).prompt)
+        assert "hieß es" in prompt
+
+
+async def test_at_80_columns_the_footer_keeps_the_main_keys_and_help(build_app, settle):
+    from newsdiff.app.messages import OpenComparison
+    from newsdiff.core.model import Corpus
+
+    sample = sample_alignment()
+    engine = Engine(
+        count=len, read=lambda paths: Corpus(sample.articles), align=lambda articles: sample
+    )
+    app = build_app(["x"], engine=engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.post_message(OpenComparison("ard", "zdf"))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        footer = app.screen.query_one(Footer)
+        keys = {key.description: key.region for key in footer.query("FooterKey")}  # type: ignore[attr-defined]
+        for wanted in ("Next", "Diff", "Search", "Passage", "Back", "Keys"):
+            assert wanted in keys and keys[wanted].right <= 80, (wanted, keys.get(wanted))
+
+
+async def test_a_pair_reworded_throughout_is_said_so_without_underlining_every_word():
+    app = CompareApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.view.move_to(0)  # the two headlines: the same claim, no word in common
+        await pilot.pause()
+        assert screen.rows[0].pair is not None
+        notes = str(screen.query_one("#compare-notes").render())
+        assert "reworded throughout" in notes
+        changed = screen.view.highlight_styles()["changed"]
+        cell = screen.view._cell(0, "left")
+        assert not [span for span in cell.spans if span.style == changed]

@@ -1,0 +1,170 @@
+"""The reader's terminal-free views: marks, passage view, claim grid, notes, search, counts."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsdiff.core.model import Alignment, Article, FactComparison, Pair, Sentence, SentenceRef
+from newsdiff.core.views.claim_grid import claim_grid
+from newsdiff.core.views.claims import claim_table
+from newsdiff.core.views.marks import merge_runs, passage_marks
+from newsdiff.core.views.notes import fact_notes
+from newsdiff.core.views.passage import claim_passages, passage_view
+from newsdiff.core.views.rows import comparison_counts, side_by_side
+from newsdiff.core.views.search import find_in, find_matches
+from newsdiff.core.views.subset import restrict
+
+
+def test_word_marks_join_across_spaces_and_punctuation_only():
+    text = "Laut Seoul, rund 4700 Soldaten verletzt"
+    assert merge_runs(text, [(0, 4), (5, 10), (12, 16)]) == [(0, 16)]
+    assert merge_runs(text, [(0, 4), (22, 30)]) == [(0, 4), (22, 30)]
+
+
+def test_a_pair_reworded_throughout_gets_no_word_marks_but_keeps_its_facts():
+    from newsdiff.core.matching.align import word_changes
+
+    left = "Pjöngjang räumt erstmals den Einsatz seiner Soldaten ein."
+    right = "Nordkorea hat zugegeben, Truppen geschickt zu haben."
+    fact = FactComparison("name", "left-only", "Pjöngjang", None, left_span=(0, 9))
+    pair = Pair(
+        SentenceRef("a", 0),
+        SentenceRef("b", 0),
+        0.6,
+        "reworded",
+        word_changes(left, right),
+        (fact,),
+    )
+    marks = passage_marks(pair, "left", left, right)
+    assert [m.kind for m in marks] == ["fact-one-sided"]
+    # an edit (one figure swapped) keeps its word mark
+    edit = "Pjöngjang räumt erstmals den Einsatz seiner 3000 Soldaten ein."
+    edited = Pair(pair.left, pair.right, 0.9, "reworded", word_changes(left, edit))
+    assert [m.kind for m in passage_marks(edited, "right", edit, left)] == ["changed"]
+
+
+def test_search_folds_accents_and_case_and_finds_both_sides():
+    assert find_in("Pjöngjang, PJÖNGJANG", "pjongjang") == [(0, 9), (11, 20)]
+    assert find_in("Die Straße", "STRASSE") == [(4, 10)]
+    s = Sentence(0, "Truppen in Kursk", 0, 16)
+    rows = side_by_side(
+        Alignment(
+            (
+                Article("a", "a", "", "A", None, "de", (s,), 3),
+                Article("b", "b", "", "B", None, "de", (Sentence(0, "KURSK", 0, 5),), 1),
+            ),
+            (),
+            (),
+        ),
+        "a",
+        "b",
+    )
+    assert [(m.side, m.start) for m in find_matches(rows, "kursk")] == [("left", 11), ("right", 0)]
+
+
+def test_notes_put_the_contradiction_first_and_say_how():
+    facts = [
+        FactComparison("name", "left-only", "Kim", None),
+        FactComparison(
+            "number", "differ", "11.000", "10.000 bis 12.000", note="11000 inside 10000-12000"
+        ),
+    ]
+    notes = fact_notes(facts, left="ARD", right="ZDF")
+    assert notes[0] == "≠ figure: 11.000 (ARD) vs 10.000 bis 12.000 (ZDF): 11000 inside 10000-12000"
+    assert notes[1] == "only ARD names: Kim"
+
+
+def _sample() -> Alignment:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent / "app"))
+    from compare_data import sample_alignment
+
+    return sample_alignment()
+
+
+def test_passage_view_lists_each_other_report_and_its_silence():
+    alignment = _sample()
+    view = passage_view(alignment, "ard", 2)
+    assert view.claim == claim_passages(alignment, "ard").index(2) + 1
+    by_report = {other.article.id: other for other in view.others}
+    assert [e.kind for e in by_report["zdf"].entries] == ["paired"]
+    assert by_report["zdf"].entries[0].passage.text.startswith("Laut Seoul")
+    assert any(m.kind == "fact-differ" for m in view.marks)
+    silent = {o.article.id: o.entries for o in passage_view(alignment, "ard", 6).others}
+    assert silent["dlf"] == ()
+
+
+def test_claim_grid_marks_the_oldest_figure_and_who_differs():
+    alignment = _sample()
+    grid = claim_grid(claim_table(alignment), alignment.articles)
+    assert [a.id for a in grid.sources] == ["dlf", "ard", "zdf"]
+    (row,) = grid.rows
+    assert row.differs and grid.differing == 1
+    assert [c.agreement for c in row.cells] == ["first", "same", "differ"]
+
+
+@pytest.fixture(scope="module")
+def seeds() -> Alignment:
+    from newsdiff.core.matching.align import align
+    from newsdiff.core.reading.loader import read_articles
+    from newsdiff.core.reading.seeds import seed_paths
+
+    return align(read_articles(seed_paths()).articles)
+
+
+def test_header_gutter_marks_and_report_agree_for_every_two_seeds(seeds):
+    from newsdiff.core.export.report import render_report
+
+    ids = [a.id for a in seeds.articles]
+    for i, left in enumerate(ids):
+        for right in ids[i + 1 :]:
+            counts = comparison_counts(seeds, left, right)
+            report = json.loads(render_report(restrict(seeds, (left, right)), format="json"))
+            (summary,) = report["agreement"]
+            assert (counts.pairs, counts.facts_differ) == (
+                summary["pairs"],
+                summary["facts_differ"],
+            )
+            rows = side_by_side(seeds, left, right)
+            shown = [r.pair for r in rows if r.pair] + [p for r in rows for p in r.left_links]
+            assert len(shown) == counts.pairs  # every pair is on a row or a ↔ link
+            for row in rows:
+                if row.pair is None:
+                    continue
+                differ_marks = any(
+                    m.kind == "fact-differ"
+                    for m in passage_marks(row.pair, "left", row.left.text, row.right.text)
+                )
+                # ≠ in the gutter exactly when a differing fact is marked
+                assert row.differs == differ_marks or not row.pair.facts, (left, right, row)
+
+
+def test_speed_in_other_units_is_no_contradiction_anywhere():
+    from newsdiff.core.export.report import render_report
+    from newsdiff.core.matching.align import align
+    from newsdiff.core.reading.article import build_article
+
+    a = build_article(
+        "Storm hits coast.\n\nThe storm brought winds of 193km / h to the coast, officials said.",
+        id="a",
+        path="a.txt",
+    )
+    b = build_article(
+        "Storm hits coast.\n\nThe storm brought winds of 120 mph to the coast, officials said.",
+        id="b",
+        path="b.txt",
+    )
+    alignment = align([a, b])
+    rows = side_by_side(alignment, "a", "b")
+    (row,) = [r for r in rows if r.pair is not None and r.pair.relation != "identical"]
+    marks = passage_marks(row.pair, "left", row.left.text, row.right.text)
+    assert not row.differs and not any(m.kind == "fact-differ" for m in marks)
+    counts = comparison_counts(alignment, "a", "b")
+    summary = json.loads(render_report(alignment, format="json"))["agreement"][0]
+    assert (
+        (counts.pairs, counts.facts_differ) == (summary["pairs"], summary["facts_differ"]) == (2, 0)
+    )

@@ -1,0 +1,138 @@
+"""Where to write a report: a small dialog with the working folder as default.
+
+``w``/``W`` in the comparison open it with a new file name in the working
+folder filled in; enter writes there, escape writes nothing. The file is
+never one that exists already: an existing name gets a number.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+if TYPE_CHECKING:
+    from newsdiff.core.model import Alignment
+
+SUFFIXES = {"html": ".html", "markdown": ".md", "json": ".json"}
+
+
+def report_path(folder: Path, left_id: str, right_id: str, format: str) -> Path:
+    """A new file in ``folder`` for the report of this comparison; never an existing file.
+
+    >>> report_path(Path("/nonexistent"), "a", "b", "markdown").name
+    'newsdiff-a-vs-b.md'
+    """
+    return free_path(folder / f"newsdiff-{left_id}-vs-{right_id}{SUFFIXES[format]}")
+
+
+def free_path(target: Path) -> Path:
+    """``target``, or ``target`` with -2, -3 ... before its suffix while that exists."""
+    stem, suffix, number = target.stem, target.suffix, 2
+    while target.exists():
+        target = target.with_name(f"{stem}-{number}{suffix}")
+        number += 1
+    return target
+
+
+class SaveReportScreen(ModalScreen[Path | None]):
+    """Ask for the report's file; returns the path, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    SaveReportScreen { align: center middle; }
+    SaveReportScreen #save-dialog {
+        width: 90%; max-width: 100; height: auto;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    SaveReportScreen #save-hint { color: $text-muted; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="save.cancel"),
+    ]
+
+    def __init__(self, default: Path, what: str) -> None:
+        super().__init__()
+        self.default = default
+        self.what = what
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="save-dialog") as dialog:
+            dialog.border_title = f"Write {self.what}"
+            yield Input(str(self.default), id="save-path")
+            yield Static(
+                Text("enter writes · escape cancels · an existing file is never overwritten"),
+                id="save-hint",
+            )
+
+    def on_mount(self) -> None:
+        field = self.query_one(Input)
+        field.cursor_blink = self.app.animation_level != "none"
+        field.focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        if not value:
+            self.dismiss(None)
+            return
+        target = Path(value).expanduser()
+        if target.is_dir():  # a folder: the default name inside it
+            target = target / self.default.name
+        self.dismiss(free_path(target))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class WritesReports:
+    """``w``/``W`` of the comparison: ask where, render in a worker, write on the UI thread."""
+
+    alignment: Alignment
+    left_id: str
+    right_id: str
+    app: Any
+    notify: Any
+
+    def action_write_report(self, format: str = "html") -> None:
+        left_id, right_id = self.left_id, self.right_id
+        try:
+            default = report_path(Path.cwd(), left_id, right_id, format)
+        except OSError as error:  # the working folder vanished under the app
+            self.notify(f"Could not find the working folder: {error}", severity="error")
+            return
+        what = "Markdown report" if format == "markdown" else f"{format.upper()} report"
+
+        def chosen(target: Path | None) -> None:
+            if target is not None:
+                self._render_report(format, target, left_id, right_id)
+
+        self.app.push_screen(SaveReportScreen(default, what), chosen)
+
+    @work(thread=True, group="report", exit_on_error=False)
+    def _render_report(self, format: str, target: Path, left_id: str, right_id: str) -> None:
+        # Rendering a long pair takes a moment: off the UI thread. The file is
+        # written on the UI thread, which may touch process state (the umask).
+        from newsdiff.core.export.report import render_report
+        from newsdiff.core.views.subset import restrict
+
+        text = render_report(restrict(self.alignment, (left_id, right_id)), format=format)
+        self.app.call_from_thread(self._save_report, target, text)
+
+    def _save_report(self, target: Path, text: str) -> None:
+        from newsdiff.core.export.report import write_text_atomically
+
+        notify = partial(self.notify, markup=False)  # a file name is data, not markup
+        try:
+            write_text_atomically(target, text)
+        except (OSError, ValueError) as error:
+            notify(f"Could not write {target}: {error}", severity="error")
+            return
+        notify(f"Report written to {target}", timeout=8)

@@ -1,0 +1,33 @@
+"""Word lists per language that several stages read: one list of month names per language.
+
+The sentence splitter (is "3." before a month a date?), the date extractor,
+the number extractor (a figure before a month is a day, not a count) and the
+name finder (a capitalised month is no name) all read these.
+"""
+
+from __future__ import annotations
+
+# folded to lower case, with the Austrian forms ("Jänner", "Feber")
+MONTHS: dict[str, dict[str, int]] = {
+    "de": {
+        "januar": 1, "jänner": 1, "februar": 2, "feber": 2, "märz": 3, "april": 4, "mai": 5,
+        "juni": 6, "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11,
+        "dezember": 12,
+    },
+    "en": {
+        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+        "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    },
+}  # fmt: skip
+
+
+def month_numbers(*languages: str) -> dict[str, int]:
+    """Each month name of ``languages`` (all when none given) with its number.
+
+    >>> month_numbers("de")["jänner"], month_numbers()["may"]
+    (1, 5)
+    """
+    found: dict[str, int] = {}
+    for language in languages or tuple(MONTHS):
+        found.update(MONTHS[language])
+    return found

@@ -1,0 +1,99 @@
+"""The claim table as a grid of cells: which source agrees with the oldest figure.
+
+``claims.claim_table`` finds the claims and each source's figures; this
+decides what each cell of the grid says: the oldest report's figure is the
+reference (``first``), another source gives the same (``same``), another
+(``differ``) or nothing (``missing``). The screen only paints the cells.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from newsdiff.core.model import Article
+from newsdiff.core.views.claims import Claim, ClaimTable, ClaimValue
+
+Agreement = Literal["first", "same", "differ", "missing"]
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One source's cell of a claim: what it shows, how it agrees, the passage behind it."""
+
+    article: str
+    text: str
+    agreement: Agreement
+    target: tuple[str, int] | None = None  # (article id, passage index) for enter
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    """One claim: its measure, whether its figures disagree, a cell per source."""
+
+    measure: str
+    differs: bool
+    cells: tuple[Cell, ...]
+    target: tuple[str, int]  # the reference passage, for the claim's own column
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGrid:
+    """The sources by date across, the claims down."""
+
+    sources: tuple[Article, ...]
+    rows: tuple[ClaimRow, ...]
+
+    @property
+    def differing(self) -> int:
+        """How many claims have figures that disagree."""
+        return sum(1 for row in self.rows if row.differs)
+
+
+def by_date(articles: Sequence[Article]) -> tuple[Article, ...]:
+    """The sources oldest first; undated ones last, by id.
+
+    >>> by_date([])
+    ()
+    """
+    return tuple(sorted(articles, key=lambda a: (a.date is None, a.date or "", a.id)))
+
+
+def value_key(value: ClaimValue) -> str:
+    """What two figures must share to be "the same": the value, else the words."""
+    return repr(value.value) if value.value is not None else value.display
+
+
+def claim_grid(table: ClaimTable, articles: Sequence[Article]) -> ClaimGrid:
+    """The grid of ``table`` with a column per article, oldest first.
+
+    >>> claim_grid(ClaimTable(()), []).rows
+    ()
+    """
+    sources = by_date(articles)
+    return ClaimGrid(sources, tuple(_row(claim, sources) for claim in table.claims))
+
+
+def _row(claim: Claim, sources: Sequence[Article]) -> ClaimRow:
+    by_article: dict[str, list[ClaimValue]] = {}
+    for value in claim.values:
+        by_article.setdefault(value.article, []).append(value)
+    first = claim.values[0]
+    cells = []
+    for article in sources:
+        values = by_article.get(article.id)
+        if not values:
+            cells.append(Cell(article.id, "—", "missing"))
+            continue
+        shown = " / ".join(v.display for v in values)
+        agreement: Agreement
+        if article.id == first.article:
+            agreement = "first"
+        elif all(value_key(v) == value_key(first) for v in values):
+            agreement = "same"
+        else:
+            agreement = "differ"
+        cells.append(Cell(article.id, shown, agreement, (article.id, values[0].sentence)))
+    differs = len({value_key(v) for v in claim.values}) > 1
+    return ClaimRow(claim.measure, differs, tuple(cells), (first.article, first.sentence))

@@ -1,0 +1,62 @@
+"""Why a pair differs, in words: the fact notes a detail line shows.
+
+The engine knows which figure, name, quote word or source two passages
+disagree on and how ("11000 inside 10000-12000", "different measure"); this
+turns a pair's fact comparisons into short lines, contradictions first, so
+the comparison and the passage view can say why a row is marked ``≠``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from newsdiff.core.model import FactComparison
+
+KIND_NAMES = {
+    "number": "figure",
+    "date": "date",
+    "name": "name",
+    "quote": "quote",
+    "source": "source",
+}
+_ORDER = {"differ": 0, "left-only": 1, "right-only": 1, "same": 2}
+
+
+def fact_note(fact: FactComparison, *, left: str = "left", right: str = "right") -> str | None:
+    """One line for a fact; None for a fact both sides state alike with nothing to add.
+
+    ``left`` and ``right`` name the two sides (report names, or "here"/"there").
+
+    >>> f = FactComparison("number", "differ", "11.000", "10.000 bis 12.000",
+    ...                    note="11000 inside 10000-12000")
+    >>> fact_note(f)
+    '≠ figure: 11.000 (left) vs 10.000 bis 12.000 (right): 11000 inside 10000-12000'
+    >>> fact_note(FactComparison("name", "left-only", "Kim", None), left="ARD")
+    'only ARD names: Kim'
+    """
+    kind = KIND_NAMES.get(fact.kind, fact.kind)
+    verb = {"name": "names", "quote": "quotes", "source": "credits"}.get(fact.kind, "gives")
+    if fact.status == "differ":
+        line = f"≠ {kind}: {fact.left} ({left}) vs {fact.right} ({right})"
+    elif fact.status == "left-only":
+        line = f"only {left} {verb}: {fact.left}"
+    elif fact.status == "right-only":
+        line = f"only {right} {verb}: {fact.right}"
+    elif fact.note:
+        line = f"= {kind}: {fact.left} / {fact.right}"
+    else:
+        return None
+    return f"{line}: {fact.note}" if fact.note else line
+
+
+def fact_notes(
+    facts: Iterable[FactComparison], *, left: str = "left", right: str = "right"
+) -> list[str]:
+    """The notes of a pair's facts: contradictions, then one-sided facts, then variants.
+
+    >>> fact_notes([FactComparison("number", "same", "3", "3")])
+    []
+    """
+    ordered = sorted(facts, key=lambda fact: _ORDER.get(fact.status, 3))
+    notes = (fact_note(fact, left=left, right=right) for fact in ordered)
+    return list(dict.fromkeys(note for note in notes if note))
