@@ -83,3 +83,21 @@ def test_facts_compare_across_languages(tmp_path: Path) -> None:
     ]
     assert said.right.sentence == 2 and said.relation == "reworded"
     assert {(f.kind, f.status) for f in said.facts} >= {("date", "same"), ("name", "same")}
+
+
+def test_story_detection_joins_the_two_languages_only_for_one_story(story) -> None:  # type: ignore[no-untyped-def]
+    from newsdiff.core.matching.by_story import align_stories
+    from newsdiff.core.meaning.vectors import across_languages
+    from newsdiff.core.model import Article, Sentence
+
+    de, en, _ = story
+    german, english = read_articles([de, en]).articles
+    assert across_languages(german, english) >= 0.8  # measured 0.875
+    assert across_languages(german, german) == 0.0  # within a language words decide
+    text = "The central bank left interest rates unchanged on Thursday, citing weak growth."
+    other = Article(
+        "bank", "bank.txt", text, text, None, "en", (Sentence(0, text, 0, len(text)),), 13
+    )
+    assert across_languages(german, other) == 0.0
+    stories = align_stories([german, english, other]).stories
+    assert ("de", "en") in stories and ("bank",) in stories
