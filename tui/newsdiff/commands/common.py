@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from newsdiff.core.language.sanitize import shown
 from newsdiff.core.model import Corpus
 
 EXIT_NOTHING_READABLE, EXIT_USAGE = 1, 2
@@ -57,14 +58,12 @@ def printable(text: str) -> str:
     """``text`` safe to print on a terminal: control characters and undecodable bytes escaped.
 
     A file name can hold an escape sequence; printed raw, it would drive the
-    user's terminal.
+    user's terminal. One sanitiser family for all that is shown (language.sanitize).
 
     >>> printable("a\\x1b[31mb.txt"), printable("ok ä.txt")
     ('a\\\\x1b[31mb.txt', 'ok ä.txt')
     """
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+    return shown(text)
 
 
 def _exists(path: str) -> bool:

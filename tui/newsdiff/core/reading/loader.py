@@ -52,29 +52,56 @@ def read_article(path: str | os.PathLike[str], *, cache: bool = True) -> Article
     >>> read_article(seed_paths()[0]).date
     '2025-04-28T03:32'
     """
+    return read_article_noting(path, cache=cache)[0]
+
+
+def read_article_noting(
+    path: str | os.PathLike[str], *, cache: bool = True
+) -> tuple[Article, tuple[Problem, ...]]:
+    """``read_article``, and what had to be mended on the way (a non-fatal Problem each).
+
+    >>> from newsdiff.core.reading.seeds import seed_paths
+    >>> read_article_noting(seed_paths()[0])[1]
+    ()
+    """
     path = Path(path)
     data = _read_bytes(path)
     markdown = path.suffix.lower() in _MARKDOWN
-    use_cache = article_cache.enabled(cache)
-    key = article_cache.content_key(data, markdown=markdown) if use_cache else ""
-    if use_cache:
-        cached = article_cache.load(key)
-        if cached is not None:
-            return replace(cached, id=path.stem, path=str(path))
     try:
-        text = decode(data).text
+        decoded = decode(data)
     except NotText as error:
         raise ReadError(path, str(error)) from None
+    text = decoded.text
+    notes: tuple[Problem, ...] = ()
+    if decoded.mended:
+        count = decoded.mended
+        notes = (
+            Problem(
+                str(path),
+                f"{count} byte{'s' * (count != 1)} not UTF-8, read as Windows-1252",
+                fatal=False,
+            ),
+        )
     if path.suffix.lower() in _HTML_SUFFIXES or _HTML_START.match(text[:4096]):
         raise ReadError(path, HTML_REFUSED)
     if not text.strip():
         raise ReadError(path, "empty file")
-    article = build_article(text, id=path.stem, path=str(path), markdown=markdown)
+    use_cache = article_cache.enabled(cache)
+    key = article_cache.content_key(data, markdown=markdown) if use_cache else ""
+    if use_cache:
+        # checked against the text just decoded: the cache saves the parsing, never the reading
+        cached = article_cache.load(key, text)
+        if cached is not None:
+            title = path.stem if cached.title == cached.id else cached.title
+            return replace(cached, id=path.stem, path=str(path), title=title), notes
+    article = build_article(
+        text, id=path.stem, path=str(path), markdown=markdown, marks=decoded.marks
+    )
     if not article.sentences:
         raise ReadError(path, "no readable text")
     if use_cache:
         article_cache.store(key, article)
-    return article
+    return article, notes
 
 
 def read_articles(paths: Iterable[str | os.PathLike[str]], *, cache: bool = True) -> Corpus:
@@ -96,10 +123,11 @@ def read_articles(paths: Iterable[str | os.PathLike[str]], *, cache: bool = True
             problems.append(item)
             continue
         try:
-            article = read_article(item, cache=cache)
+            article, notes = read_article_noting(item, cache=cache)
         except ReadError as error:
             problems.append(Problem(error.path, error.message))
             continue
+        problems += notes
         unique = _unique_id(article.id, taken)
         articles.append(article if unique == article.id else replace(article, id=unique))
     return Corpus(tuple(articles), tuple(problems))
@@ -185,24 +213,29 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
 
 
 def _read_bytes(path: Path) -> bytes:
+    # opened without blocking and checked on the descriptor, not the name: a file
+    # swapped for a FIFO between a stat and an open would otherwise hang the read
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
-            raise ReadError(path, "not a regular file")
-        size, limit = info.st_size, _max_mb()
-        if size > limit * 1024 * 1024:
-            size_mb = -(-size // (1024 * 1024))
-            raise ReadError(
-                path,
-                f"too large for a report ({size_mb} MB, the limit is {limit} MB; "
-                f"set {MAX_MB_VARIABLE}={size_mb} to read it)",
-            )
-        with open(path, "rb") as handle:
-            return handle.read(limit * 1024 * 1024 + 1)
-    except ReadError:
-        raise
+        descriptor = os.open(path, flags)
     except OSError as error:
         raise ReadError(path, _reason(error)) from None
+    with os.fdopen(descriptor, "rb") as handle:
+        try:
+            info = os.fstat(descriptor)
+            if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+                raise ReadError(path, "not a regular file")
+            size, limit = info.st_size, _max_mb()
+            if size > limit * 1024 * 1024:
+                size_mb = -(-size // (1024 * 1024))
+                raise ReadError(
+                    path,
+                    f"too large for a report ({size_mb} MB, the limit is {limit} MB; "
+                    f"set {MAX_MB_VARIABLE}={size_mb} to read it)",
+                )
+            return handle.read(limit * 1024 * 1024 + 1)
+        except OSError as error:
+            raise ReadError(path, _reason(error)) from None
 
 
 def _max_mb() -> int:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from newsdiff.core.language.sanitize import pictured
+
 if TYPE_CHECKING:
     from newsdiff.core.model import Article
     from newsdiff.core.views.overview import ArticleOverview
@@ -70,11 +72,6 @@ def _value(article: Article, overviews: Mapping[str, ArticleOverview], key: str)
     raise ValueError(f"unknown sort key {key!r}")
 
 
-# C0 controls as their Unicode "control pictures" (␛ for ESC), DEL as ␡, C1 as �
-_PICTURES = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421}
-_PICTURES |= {code: 0xFFFD for code in range(0x80, 0xA0)}
-
-
 def printable(text: str) -> str:
     """``text`` with control characters made visible, so none reaches the terminal.
 
@@ -83,4 +80,4 @@ def printable(text: str) -> str:
     >>> printable("Kursk\\x1b[2J\\tok")
     'Kursk␛[2J␉ok'
     """
-    return text.translate(_PICTURES)
+    return pictured(text)
