@@ -18,12 +18,21 @@ EXIT_NOTHING_READABLE, EXIT_USAGE = 1, 2
 PATHS_HELP = "report files or folders (.txt, .md); the bundled seeds when none"
 
 
-def add_paths_argument(parser: argparse.ArgumentParser) -> None:
-    """The PATH... argument every reading command takes, with one help text."""
+def add_paths_argument(parser: argparse.ArgumentParser, *, links: bool = True) -> None:
+    """The PATH... argument every reading command takes, with one help text.
+
+    ``links`` adds ``--follow-links`` (the reader app does not take it yet).
+    """
     parser.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
+    if links:
+        parser.add_argument(
+            "--follow-links",
+            action="store_true",
+            help="follow symlinks in folders that lead out of them (not followed by default)",
+        )
 
 
-def load_corpus(paths: list[str]) -> Corpus | int:
+def load_corpus(paths: list[str], *, follow_links: bool = False) -> Corpus | int:
     """Read PATHs (the bundled seeds when none); warnings go to stderr.
 
     Returns the corpus, or the exit status when the command cannot go on:
@@ -43,15 +52,33 @@ def load_corpus(paths: list[str]) -> Corpus | int:
         print(f"newsdiff: no such file or folder: {printable(path)}", file=sys.stderr)
     if missing:
         return EXIT_USAGE
-    corpus = read_articles(paths)
+    corpus = read_articles(paths, follow_links=follow_links)
     for problem in corpus.problems:
         where = printable(problem.path)
-        print(f"newsdiff: warning: skipped {where}: {problem.message}", file=sys.stderr)
+        what = "skipped " if problem.fatal else "read part of "
+        print(f"newsdiff: warning: {what}{where}: {problem.message}", file=sys.stderr)
     if not corpus.articles:
         where = " ".join(printable(path) for path in paths)
         print(f"newsdiff: nothing readable in {where}", file=sys.stderr)
         return EXIT_NOTHING_READABLE
     return corpus
+
+
+def print_json(document: object, *, indent: int = 2) -> None:
+    """Print ``document`` as JSON in UTF-8 whatever the locale or PYTHONIOENCODING says.
+
+    JSON is for programs: it is always valid UTF-8, never mangled by a terminal's encoding.
+    """
+    from newsdiff.core.export.json import dumps
+
+    data = (dumps(document, indent=indent) + "\n").encode("utf-8")
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a stream without bytes underneath (a test's StringIO)
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        buffer.write(data)
+        buffer.flush()
 
 
 def printable(text: str) -> str:

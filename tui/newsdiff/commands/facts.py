@@ -8,10 +8,9 @@ command usable in pipes and free of any terminal library.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from newsdiff.commands.common import add_paths_argument, load_corpus
+from newsdiff.commands.common import add_paths_argument, load_corpus, print_json, printable
 from newsdiff.core.views.claims import ClaimTable, ClaimValue, claim_table, claim_table_to_dict
 
 EXIT_OK = 0
@@ -23,14 +22,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    corpus = load_corpus(list(args.paths))
+    corpus = load_corpus(list(args.paths), follow_links=args.follow_links)
     if isinstance(corpus, int):
         return corpus
     from newsdiff.core.matching.align import align
 
     table = claim_table(align(corpus.articles))
     if args.json:
-        print(json.dumps(claim_table_to_dict(table), ensure_ascii=False, indent=2))
+        print_json(claim_table_to_dict(table))
     else:
         print(render_table(table))
     sys.stdout.flush()
@@ -78,10 +77,10 @@ def render_table(table: ClaimTable) -> str:
         rows = [("date", "source", "figure", "as written", "credited to")]
         for group in _by_passage(claim.values):
             first = group[0]
-            source = f"{first.article[:3]} {_cut(first.title, 34)}"
+            source = printable(f"{first.article[:3]} {_cut(first.title, 34)}")
             figure = _join([v.display for v in group])
             written = _join([v.text for v in group])
-            credited = _cut(first.credited or "", 40)
+            credited = printable(_cut(first.credited or "", 40))
             rows.append((_when(first), source, figure, written, credited))
         widths = [max(len(row[i]) for row in rows) for i in range(4)]
         lines = [f"claim {number}: {claim.measure} ({claim.sources} reports)"]

@@ -16,7 +16,7 @@ EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_paths_argument(parser)
+    add_paths_argument(parser, links=False)
 
 
 def missing_path(paths: list[str]) -> str | None:

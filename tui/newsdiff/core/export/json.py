@@ -69,7 +69,16 @@ def render_json(alignment: Alignment) -> str:
     >>> json.loads(render_json(Alignment((), (), ())))["claims"]
     []
     """
-    document = json.dumps(report_to_dict(alignment), ensure_ascii=False, indent=2, default=str)
+    return dumps(report_to_dict(alignment), indent=2) + "\n"
+
+
+def dumps(document: object, *, indent: int = 2) -> str:
+    """JSON text that always encodes as valid UTF-8 (non-ASCII kept, lone surrogates escaped).
+
+    >>> dumps({"path": "caf\\udce9.txt"}, indent=0)
+    '{\\n"path": "caf\\\\udce9.txt"\\n}'
+    """
+    text = json.dumps(document, ensure_ascii=False, indent=indent, default=str)
     # a file name that was not UTF-8 on disk holds lone surrogates; as \\u escapes
     # the document stays valid UTF-8 and still reads back to the same path
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", document) + "\n"
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

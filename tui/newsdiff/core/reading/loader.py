@@ -104,11 +104,14 @@ def read_article_noting(
     return article, notes
 
 
-def read_articles(paths: Iterable[str | os.PathLike[str]], *, cache: bool = True) -> Corpus:
+def read_articles(
+    paths: Iterable[str | os.PathLike[str]], *, cache: bool = True, follow_links: bool = False
+) -> Corpus:
     """Read files and folders; unreadable files become Problems, the rest Articles.
 
     Article ids are the file stems, made unique ("a", "a-2") when two files
-    share a stem.
+    share a stem. A symlink in a folder that leads out of it is not followed
+    unless ``follow_links`` (see ``report_files``).
 
     >>> from newsdiff.core.reading.seeds import seeds_dir
     >>> corpus = read_articles([seeds_dir()])
@@ -118,7 +121,7 @@ def read_articles(paths: Iterable[str | os.PathLike[str]], *, cache: bool = True
     articles: list[Article] = []
     problems: list[Problem] = []
     taken: set[str] = set()
-    for item in report_files(paths):
+    for item in report_files(paths, follow_links=follow_links):
         if isinstance(item, Problem):
             problems.append(item)
             continue
@@ -133,11 +136,16 @@ def read_articles(paths: Iterable[str | os.PathLike[str]], *, cache: bool = True
     return Corpus(tuple(articles), tuple(problems))
 
 
-def report_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Problem]:
+def report_files(
+    paths: Iterable[str | os.PathLike[str]], *, follow_links: bool = False
+) -> Iterator[Path | Problem]:
     """The files to read, in order, and a Problem for each path that cannot be walked.
 
     A file named directly is read whatever its suffix; in folders only report
-    suffixes count. Each real file is given once.
+    suffixes count. Each real file is given once. A symlink inside a folder
+    that leads out of the folder's tree (``z.txt -> ~/secret``) is named as a
+    Problem and not followed, unless ``follow_links``: a folder shared for a
+    report must not pull in a file from elsewhere.
 
     >>> from newsdiff.core.reading.seeds import seeds_dir
     >>> [p.name[:3] for p in report_files([seeds_dir()])]
@@ -148,7 +156,8 @@ def report_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Pro
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found: Iterable[Path | Problem] = _walk(path, seen_dirs)
+            root = None if follow_links else os.path.realpath(path)
+            found: Iterable[Path | Problem] = _walk(path, seen_dirs, root)
         elif path.exists() or path.is_symlink():
             found = (path,)
         else:
@@ -162,7 +171,10 @@ def report_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Pro
             yield item
 
 
-def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Problem]:
+_OUTSIDE = "symbolic link out of the folder; not followed (--follow-links reads it)"
+
+
+def _walk(folder: Path, seen: set[tuple[int, int]], root: str | None) -> Iterator[Path | Problem]:
     # An explicit stack, not recursion: a folder nested past Python's recursion
     # limit (1,000) is legal on disk and must not cost the user the whole read.
     stack: list[Iterator[tuple[Path, bool]]] = []
@@ -180,6 +192,11 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Problem]:
             found = None
             continue
         path, is_dir = item
+        if root is not None and path.is_symlink() and not _inside(path, root):
+            if is_dir or path.name.lower().endswith(SUFFIXES):
+                yield Problem(str(path), _OUTSIDE)
+            found = None
+            continue
         found = _entries(path, seen) if is_dir else None
         if not is_dir and path.name.lower().endswith(SUFFIXES):
             yield path  # read_article refuses what is not a regular file, naming it
@@ -203,6 +220,11 @@ def _entries(
     return iter(
         [(folder / e.name, _is_dir(e)) for e in entries if not e.name.startswith(".")]
     )  # .git, editor swap files and the like are skipped
+
+
+def _inside(path: Path, root: str) -> bool:
+    target = os.path.realpath(path)
+    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
