@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 import seed_quality
 from newsdiff.core.language.text import fold
-from newsdiff.core.matching.align import THRESHOLD, align, word_changes
+from newsdiff.core.matching.align import THRESHOLD, AlignOptions, align, word_changes
 from newsdiff.core.matching.similarity import COMMON_SHARE, Frequencies, profile
 from newsdiff.core.model import Alignment, Article, Sentence
 from newsdiff.core.reading.loader import read_articles
@@ -66,7 +66,7 @@ def test_same_claim_with_different_numbers_pairs(seeds, alignment) -> None:  # t
     assert pair.relation == "facts-differ"
 
 
-def test_mutual_best_match_below_the_threshold_pairs(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_mutual_best_match_below_the_threshold_pairs() -> None:
     # each the other's best partner, sharing rare lemmas, scoring under 0.35
     claim = (
         "Die Waffenlieferungen aus Pjöngjang umfassen Raketen, Granaten und Panzerhaubitzen, "
@@ -94,8 +94,10 @@ def test_mutual_best_match_below_the_threshold_pairs(monkeypatch) -> None:  # ty
     # reports that share no pair above the threshold are not of one story: no linking
     lone = _article("b", [other_words, *filler_b])
     assert not align([a, lone]).pairs
-    monkeypatch.setattr("newsdiff.core.matching.align.STORY_PAIRS", 0)
-    assert [(p.left.sentence, p.right.sentence) for p in align([a, lone]).pairs] == [(0, 0)]
+    no_gate = AlignOptions(story_pairs=0)
+    assert [
+        (p.left.sentence, p.right.sentence) for p in align([a, lone], options=no_gate).pairs
+    ] == [(0, 0)]
 
 
 @pytest.mark.xfail(
@@ -181,7 +183,7 @@ def test_troop_totals_of_the_seeds_pair(seeds, alignment) -> None:  # type: igno
         assert pair.relation == "facts-differ"
 
 
-def test_a_shared_measure_pairs_only_within_one_story(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_shared_measure_pairs_only_within_one_story() -> None:
     story = [
         "Trump droht Mexiko mit Zöllen auf alle Importe.",
         "Sheinbaum kündigte an, Mexiko werde die Grenze besser schützen.",
@@ -208,8 +210,8 @@ def test_a_shared_measure_pairs_only_within_one_story(monkeypatch) -> None:  # t
         d = _article("d", [right, "Der Innenminister trat zurück.", "Die Börse schloss."])
         assert not align([c, d]).pairs, (left, right)
     # without the measure features the two totals would not pair at all
-    monkeypatch.setattr("newsdiff.core.matching.similarity.MEASURE_FEATURES", {})
-    assert {(p.left.sentence, p.right.sentence) for p in align([a, b]).pairs} == {(1, 0), (2, 1)}
+    without = align([a, b], options=AlignOptions(measures=False))
+    assert {(p.left.sentence, p.right.sentence) for p in without.pairs} == {(1, 0), (2, 1)}
 
 
 def _article(id_: str, texts: list[str], language: str = "de") -> Article:

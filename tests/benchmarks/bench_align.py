@@ -86,7 +86,7 @@ def child(size: int, baseline_rows: int) -> dict:  # type: ignore[type-arg]
         scored.append(len(found))
         return found
 
-    align_module.candidate_pairs = counting
+    candidates.candidate_pairs = counting
     import simplemma
 
     started = time.perf_counter()

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from newsdiff.core.matching.options import PER_PASSAGE, AlignOptions
 from newsdiff.core.matching.similarity import Frequencies, Profile
 
 TOPIC_SHARE = 0.1  # a lemma in more than this share of the passages is a topic word
 MAX_POSTINGS = 50  # ... and so is one in more passages than this, however big the corpus
-PER_PASSAGE = 10  # candidates kept per passage, the largest overlap first
 STEM = 5  # letters of a lemma that make its blocking key
 
 
@@ -91,3 +91,60 @@ def candidate_pairs(
         best = sorted((o for o in overlap if o[0] >= min_overlap), key=lambda o: (-o[0], o[1]))
         chosen.update((min(i, j), max(i, j)) for _, j in best[:per_passage])
     return sorted(chosen)
+
+
+def identical_pairs(
+    profiles: Sequence[Profile], groups: Sequence[int], *, max_repeats: int
+) -> set[tuple[int, int]]:
+    """Passages worded identically always pair, even when made of topic words only.
+
+    Bucketed by article first, so a text that repeats one line thousands of
+    times ("Ja.") costs nothing unless another report repeats it too; beyond
+    ``max_repeats`` pairs the k-th copy meets the k-th copy.
+
+    >>> from newsdiff.core.matching.similarity import profile
+    >>> sorted(identical_pairs([profile("Ja.")] * 3, [0, 1, 1], max_repeats=100))
+    [(0, 1), (0, 2)]
+    """
+    seen: dict[str, dict[int, list[int]]] = {}
+    for i, p in enumerate(profiles):
+        if p.folded:
+            seen.setdefault(p.folded, {}).setdefault(groups[i], []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for by_group in seen.values():
+        if len(by_group) < 2:
+            continue
+        owners = sorted(by_group)
+        for x, g in enumerate(owners):
+            for h in owners[x + 1 :]:
+                left, right = by_group[g], by_group[h]
+                if len(left) * len(right) <= max_repeats:
+                    pairs.update((min(i, j), max(i, j)) for i in left for j in right)
+                else:  # boilerplate repeated in both: the k-th copy meets the k-th copy
+                    pairs.update((min(i, j), max(i, j)) for i, j in zip(left, right, strict=False))
+    return pairs
+
+
+def candidates(
+    profiles: Sequence[Profile], groups: Sequence[int], *, options: AlignOptions
+) -> tuple[tuple[int, int], ...]:
+    """The candidate stage of the aligner: identical passages and rare-lemma overlaps, sorted.
+
+    Identical passages always; words in most passages ("Kim", "Putin") never alone.
+
+    >>> from newsdiff.core.matching.similarity import profile
+
+    >>> texts = ["Kim besucht Putin", "Kim reist", "Kim besucht Putin", "Putin besucht Kim"]
+    >>> candidates([profile(t) for t in texts], [0, 1, 1, 2], options=AlignOptions())
+    ((0, 2),)
+    """
+    found = identical_pairs(profiles, groups, max_repeats=options.max_repeats)
+    found.update(
+        candidate_pairs(
+            profiles,
+            groups,
+            per_passage=options.per_passage,
+            min_overlap=options.min_overlap * options.cutoff,
+        )
+    )
+    return tuple(sorted(found))

@@ -74,15 +74,15 @@ class Profile:
     alike: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-def profile(text: str, *, language: str | None = None) -> Profile:
-    """The comparable form of ``text``.
+def profile(text: str, *, language: str | None = None, measures: bool = True) -> Profile:
+    """The comparable form of ``text``; ``measures=False`` leaves out the measure features.
 
     >>> sorted(profile("Nordkorea bestätigt Truppenentsendung").features)
     ['bestatigen', 'entsendung', 'nordkorea', 'truppe']
     """
     language = language or detect_language(text)
     feats = frozenset(features(text, language))
-    if any(f[0] == "#" or f in _NUMBER_WORDS for f in feats):
+    if measures and any(f[0] == "#" or f in _NUMBER_WORDS for f in feats):
         feats |= measure_features(text, language=language)
     alike: dict[str, list[str]] = {}
     for f in sorted(feats):

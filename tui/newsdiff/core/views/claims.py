@@ -20,6 +20,7 @@ from newsdiff.core.facts import Fact, extract_facts
 from newsdiff.core.facts.dates import extract_dates
 from newsdiff.core.facts.names import fold_name
 from newsdiff.core.facts.numbers import format_quantity
+from newsdiff.core.matching.unionfind import UnionFind
 from newsdiff.core.model import Alignment, Article, SentenceRef
 
 # Measured on the seeds and 200 gnad articles (unrelated stories): at 0.30 every
@@ -135,26 +136,19 @@ def claim_table(alignment: Alignment, *, attach: float = ATTACH) -> ClaimTable:
         return facts[ref]
 
     cluster_of = {ref: k for k, cluster in enumerate(alignment.clusters) for ref in cluster}
-    parent = list(range(len(alignment.clusters)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
+    same_claim = UnionFind()
     for pair in alignment.pairs:
         a, b = cluster_of.get(pair.left), cluster_of.get(pair.right)
-        if a is None or b is None or root(a) == root(b):
+        if a is None or b is None or same_claim.find(a) == same_claim.find(b):
             continue
         if {_measure(f) for f in numbers(pair.left)} & {_measure(f) for f in numbers(pair.right)}:
-            parent[root(a)] = root(b)
+            same_claim.union(a, b)
 
     members: dict[tuple[int, str], list[SentenceRef]] = defaultdict(list)
     for k, cluster in enumerate(alignment.clusters):
         for ref in cluster:
             for measure in dict.fromkeys(_measure(fact) for fact in numbers(ref)):
-                members[(root(k), measure)].append(ref)
+                members[(same_claim.find(k), measure)].append(ref)
     groups = [(measure, refs) for (_, measure), refs in members.items()]
     if attach <= 1.0:
         groups = _gather(groups, alignment, numbers, articles, attach)

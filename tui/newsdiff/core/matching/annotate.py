@@ -1,0 +1,152 @@
+"""The annotate stage of the aligner: each pair inside a cluster as a ``Pair`` a reader sees.
+
+A pair carries its word-level edit script, how the two passages agree on
+their facts and a relation (identical, reworded, facts differ). These depend
+only on the two texts, their language and the reports' dates, so repeated
+boilerplate is compared once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz.distance import Levenshtein
+
+from newsdiff.core.language.text import Token, fold, normalize_number, tokenize
+from newsdiff.core.matching.clusters import Cluster
+from newsdiff.core.matching.scoring import Passages, Signal
+from newsdiff.core.model import (
+    Alignment,
+    Article,
+    FactComparison,
+    Pair,
+    Relation,
+    SentenceRef,
+    WordChange,
+)
+
+_Key = tuple[str, str, str, str | None, str | None]  # both texts, language, both dates
+_Found = tuple[tuple[WordChange, ...], tuple[FactComparison, ...], Relation]
+
+
+def annotate(
+    articles: Sequence[Article],
+    passages: Passages,
+    clusters: Sequence[Cluster],
+    signal: Signal,
+) -> Alignment:
+    """The alignment: every cross-report pair inside each cluster, and the clusters as refs.
+
+    In each pair ``left`` is the passage of the article that comes first in
+    ``articles``; pairs and clusters are sorted by that order too.
+    """
+    refs, groups = passages.refs, passages.groups
+    pairs = []
+    memo: dict[_Key, _Found] = {}
+    for members in clusters:
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if groups[i] != groups[j]:
+                    pairs.append(_pair(articles, passages, i, j, signal(i, j), memo))
+    position = {a.id: k for k, a in enumerate(articles)}
+    pairs.sort(
+        key=lambda p: (
+            position[p.left.article],
+            position[p.right.article],
+            p.left.sentence,
+            p.right.sentence,
+        )
+    )
+    ref_of = {i: SentenceRef(articles[refs[i][0]].id, refs[i][1]) for m in clusters for i in m}
+    claims = [
+        tuple(sorted((ref_of[i] for i in m), key=lambda r: (position[r.article], r.sentence)))
+        for m in clusters
+    ]
+    claims.sort(key=lambda c: (position[c[0].article], c[0].sentence))
+    return Alignment(tuple(articles), tuple(pairs), tuple(claims))
+
+
+def _pair(
+    articles: Sequence[Article],
+    passages: Passages,
+    i: int,
+    j: int,
+    score: float,
+    memo: dict[_Key, _Found],
+) -> Pair:
+    """The Pair of passages ``i`` and ``j``, left being the earlier article in the input."""
+    refs = passages.refs
+    if refs[j] < refs[i]:
+        i, j = j, i
+    (ka, sa), (kb, sb) = refs[i], refs[j]
+    left, right = articles[ka], articles[kb]
+    key = (passages.texts[i], passages.texts[j], left.language, left.date, right.date)
+    if key not in memo:
+        memo[key] = compare(*key)
+    changes, facts, relation = memo[key]
+    return Pair(
+        SentenceRef(left.id, sa),
+        SentenceRef(right.id, sb),
+        round(score, 4),
+        relation,
+        changes,
+        facts,
+    )
+
+
+def compare(
+    left_text: str,
+    right_text: str,
+    language: str,
+    left_date: str | None,
+    right_date: str | None,
+) -> _Found:
+    """Word changes, fact comparisons and the relation of two paired passages.
+
+    >>> found = compare("rund 11.000 Soldaten", "3000 Soldaten", "de", None, None)
+    >>> found[2], [f.status for f in found[1]]
+    ('facts-differ', ['differ'])
+    """
+    from newsdiff.core.facts import compare_facts  # loaded on the first pair
+
+    facts = compare_facts(
+        left_text,
+        right_text,
+        language=language,
+        left_published=left_date,
+        right_published=right_date,
+    )
+    relation: Relation = "reworded"
+    if _words(tokenize(left_text)) == _words(tokenize(right_text)):
+        relation = "identical"
+    elif any(f.status == "differ" for f in facts):
+        relation = "facts-differ"
+    return word_changes(left_text, right_text), facts, relation
+
+
+def _words(tokens: Sequence[Token]) -> list[str]:
+    return [normalize_number(t.text) if t.number else fold(t.text) for t in tokens]
+
+
+def word_changes(left: str, right: str) -> tuple[WordChange, ...]:
+    """The word-level edit script from ``left`` to ``right`` as character spans.
+
+    Words compare folded, numbers normalised, so "10.000" and "10000" are equal.
+
+    >>> [c.tag for c in word_changes("rund 11.000 Soldaten", "etwa 11000 Soldaten")]
+    ['replace', 'equal']
+    """
+    lt, rt = tokenize(left), tokenize(right)
+    out = []
+    for op in Levenshtein.opcodes(_words(lt), _words(rt)):
+        ls, le = _span(lt, op.src_start, op.src_end)
+        rs, re_ = _span(rt, op.dest_start, op.dest_end)
+        out.append(WordChange(op.tag, ls, le, rs, re_))  # type: ignore[arg-type]  # rapidfuzz's tags are the four WordChange names
+    return tuple(out)
+
+
+def _span(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
+    if start < end:
+        return tokens[start].start, tokens[end - 1].end
+    at = tokens[start].start if start < len(tokens) else (tokens[-1].end if tokens else 0)
+    return at, at

@@ -1,0 +1,77 @@
+"""The aligner's knobs, in one frozen object passed keyword-only to ``align``.
+
+Each default says what it was chosen on and what changes if it moves; tests
+and callers pass an ``AlignOptions`` instead of patching module constants.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Chosen on the seed fixture (tests/fixtures/seed_pairs.json, see tests/test_align.py).
+THRESHOLD = 0.35  # a pair of passages scoring this much tells the same claim
+CLUSTER_FLOOR = 0.25  # every cross-report pair inside a claim cluster scores at least this
+# A candidate's exact overlap must reach this share of the floor: variants and
+# figures add to it, but never enough to lift a pair from below.
+MIN_OVERLAP = 0.4
+MIN_SHARED = 2  # lemmas, other than topic words, a pair must share
+# Competitive linking: below the threshold, by up to this much, a pair
+# still stands when the two passages are each other's best partner in the
+# other report and share MUTUAL_EVIDENCE lemmas (see scoring.PairScorer.evidence):
+# a report tells a claim once, so its best match in another report of the same
+# story likely tells it too, in other words. Two reports are of one story when
+# they already share STORY_PAIRS pairs above the threshold (without that gate,
+# aligning 300 unrelated gnad articles made 289 more pairs, nearly all wrong;
+# with it, 12). Chosen on the tuning part of the seed fixture (tests/seed_quality.py).
+MUTUAL_MARGIN = 0.14  # (0.6 of the default threshold)
+MUTUAL_EVIDENCE = 3
+STORY_PAIRS = 2
+VARIANT_EVIDENCE = 80.0  # rapidfuzz ratio from which a variant counts as a shared lemma
+VARIANT_MIN_LENGTH = 5  # ... and is this long: short words look alike by chance
+# A total of one measure given by both passages (similarity's measure features)
+# is a claim slot in itself: it counts as this many shared lemmas.
+MEASURE_EVIDENCE = 2
+MAX_REPEATS = 100  # identical passages of two reports paired all with all up to this many pairs
+PER_PASSAGE = 10  # candidates kept per passage, the largest overlap first (candidates.py)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AlignOptions:
+    """Every knob of ``align``; the defaults are the measured ones above.
+
+    ``floor`` never rises above ``threshold`` (see ``cluster_floor``);
+    ``measures=False`` leaves out the measure features ("@troops"), so two
+    totals of one measure are no shared claim slot.
+
+    >>> AlignOptions(threshold=0.6).low
+    0.45999999999999996
+    """
+
+    threshold: float = THRESHOLD
+    floor: float = CLUSTER_FLOOR
+    min_overlap: float = MIN_OVERLAP
+    min_shared: int = MIN_SHARED
+    mutual_margin: float = MUTUAL_MARGIN
+    mutual_evidence: int = MUTUAL_EVIDENCE
+    story_pairs: int = STORY_PAIRS
+    variant_evidence: float = VARIANT_EVIDENCE
+    variant_min_length: int = VARIANT_MIN_LENGTH
+    measure_evidence: int = MEASURE_EVIDENCE
+    max_repeats: int = MAX_REPEATS
+    per_passage: int = PER_PASSAGE
+    measures: bool = True
+
+    @property
+    def cluster_floor(self) -> float:
+        """What every cross-report pair in a cluster scores: ``floor``, at most the threshold."""
+        return min(self.threshold, self.floor)
+
+    @property
+    def low(self) -> float:
+        """The lowest score a mutual best match may have (competitive linking)."""
+        return max(0.0, self.threshold - self.mutual_margin)
+
+    @property
+    def cutoff(self) -> float:
+        """Below both floors a score only needs to be known as "too low"."""
+        return min(self.cluster_floor, self.low)
