@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -193,3 +194,36 @@ def test_a_symlink_out_of_the_folder_is_named_not_followed_unless_asked(tmp_path
     assert "Geheimnis" not in capsys.readouterr().out
     assert main(["list", str(folder), "--json", "--follow-links"]) == 0
     assert "z.txt" in capsys.readouterr().out
+
+
+# --- part 6: resources -----------------------------------------------------------------------
+
+
+def _table(columns: int, rows: int) -> str:
+    lines = ["|" + "|".join(f"c{i}" for i in range(columns)) + "|", "|" + "-|" * columns]
+    lines += ["|" + "|".join(str(r * i % 97) for i in range(columns)) + "|" for r in range(rows)]
+    return "# Tabelle\n\n" + "\n".join(lines) + "\n"
+
+
+def test_a_table_wider_than_the_limit_is_refused_naming_the_limit(tmp_path):
+    from newsdiff.core.reading.loader import MAX_COLUMNS
+
+    path = tmp_path / "wide.md"
+    path.write_text(_table(MAX_COLUMNS + 50, 3), encoding="utf-8")
+    started = time.perf_counter()
+    corpus = read_articles([path], cache=False)
+    assert time.perf_counter() - started < 2
+    (problem,) = corpus.problems
+    assert f"up to {MAX_COLUMNS} columns" in problem.message and problem.fatal
+
+
+def test_a_table_within_the_limit_reads_in_time_linear_in_its_rows(tmp_path):
+    timings = []
+    for rows in (50, 200):
+        path = tmp_path / f"t{rows}.md"
+        path.write_text(_table(100, rows), encoding="utf-8")
+        started = time.perf_counter()
+        (article,) = read_articles([path], cache=False).articles
+        timings.append(time.perf_counter() - started)
+        assert len([s for s in article.sentences if s.kind == "table-row"]) == rows
+    assert timings[1] < 8 * timings[0] + 0.2  # 4x the rows: linear would be 4x the time
