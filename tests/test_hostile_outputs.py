@@ -227,3 +227,17 @@ def test_a_table_within_the_limit_reads_in_time_linear_in_its_rows(tmp_path):
         timings.append(time.perf_counter() - started)
         assert len([s for s in article.sentences if s.kind == "table-row"]) == rows
     assert timings[1] < 8 * timings[0] + 0.2  # 4x the rows: linear would be 4x the time
+
+
+def test_aligning_more_passages_than_the_limit_is_refused_naming_it(tmp_path, capsys, monkeypatch):
+    for name in ("a", "b"):
+        sentences = " ".join(f"Satz {name} {n} sagt etwas." for n in range(30))
+        (tmp_path / f"{name}.txt").write_text(f"Titel {name}\n\n{sentences}\n", encoding="utf-8")
+    monkeypatch.setenv("NEWSDIFF_MAX_PASSAGES", "40")
+    for command in ("align", "facts", "report"):
+        started = time.perf_counter()
+        assert main([command, str(tmp_path)]) == 1
+        assert time.perf_counter() - started < 5
+        (line,) = capsys.readouterr().err.strip().splitlines()
+        assert "the limit is 40" in line and "NEWSDIFF_MAX_PASSAGES=62" in line
+    assert main(["list", str(tmp_path)]) == 0  # listing is cheap: no limit

@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
             f"newsdiff align: --threshold must be in [0, 1], not {args.threshold}", file=sys.stderr
         )
         return EXIT_USAGE
-    corpus = load_corpus(list(args.paths), follow_links=args.follow_links)
+    corpus = load_corpus(list(args.paths), follow_links=args.follow_links, aligning=True)
     if isinstance(corpus, int):
         return corpus
     from newsdiff.core.matching.align import align

@@ -22,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    corpus = load_corpus(list(args.paths), follow_links=args.follow_links)
+    corpus = load_corpus(list(args.paths), follow_links=args.follow_links, aligning=True)
     if isinstance(corpus, int):
         return corpus
     from newsdiff.core.matching.align import align

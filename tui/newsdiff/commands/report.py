@@ -59,7 +59,7 @@ def _cannot_write(output: str, error: OSError) -> int:
 def run(args: argparse.Namespace) -> int:
     from newsdiff.core.matching.align import align
 
-    corpus = load_corpus(list(args.paths), follow_links=args.follow_links)
+    corpus = load_corpus(list(args.paths), follow_links=args.follow_links, aligning=True)
     if isinstance(corpus, int):
         return corpus
     output = args.output if args.output and not _to_stdout(args.output) else None
