@@ -241,3 +241,13 @@ def test_aligning_more_passages_than_the_limit_is_refused_naming_it(tmp_path, ca
         (line,) = capsys.readouterr().err.strip().splitlines()
         assert "the limit is 40" in line and "NEWSDIFF_MAX_PASSAGES=62" in line
     assert main(["list", str(tmp_path)]) == 0  # listing is cheap: no limit
+
+
+@pytest.mark.parametrize("command", ["list", "align"])
+def test_json_output_escapes_bidi_characters_of_file_names(tmp_path, capsys, command):
+    (tmp_path / "c\u202e.txt").write_text(GOOD, encoding="utf-8")  # found by the fuzz script
+    (tmp_path / "b.txt").write_text(OTHER, encoding="utf-8")
+    assert main([command, str(tmp_path), "--json"]) == 0
+    out = capsys.readouterr().out
+    assert "\u202e" not in out and "\\u202e" in out
+    assert "c\u202e.txt" in json.dumps(json.loads(out), ensure_ascii=False)  # reads back the same

@@ -78,6 +78,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "XDG_CACHE_HOME": home, "NO_COLOR": "1"}
         for number in range(options.cases):
+            if number and number % 25 == 0:
+                print(f"  {number} cases, {len(failures)} failures, {hangs} hangs", flush=True)
             folder = Path(home) / f"case{number}"
             folder.mkdir()
             make_case(folder, rng)
@@ -86,6 +88,7 @@ def main() -> int:
                 align(corpus.articles)
             except Exception as error:  # the core must not raise on any file
                 failures.append(f"case {number}: core {type(error).__name__}: {error}")
+                print(" ", failures[-1], flush=True)
             command = rng.choice([["list"], ["align"], ["facts", "--json"], ["align", "--json"]])
             try:
                 result = subprocess.run(
@@ -98,8 +101,11 @@ def main() -> int:
             out = result.stdout + result.stderr
             if b"Traceback" in out or b"internal error" in out:
                 failures.append(f"case {number}: {' '.join(command)}: {out[-300:]!r}")
+                print(" ", failures[-1], flush=True)
             elif any(c in out for c in (b"\x1b", b"\x07", "\u202e".encode())):
                 failures.append(f"case {number}: {' '.join(command)}: control character in output")
+                print(" ", failures[-1], flush=True)
+                (Path(home) / f"case{number}.out").write_bytes(out)
     minutes = (time.perf_counter() - started) / 60
     print(
         f"cases {options.cases}, minutes {minutes:.1f}, exceptions {len(failures)}, hangs {hangs}"

@@ -8,14 +8,12 @@ of sources and each claim with every source's passage as marked runs.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict
 
+from newsdiff.core.language.sanitize import json_escaped
 from newsdiff.core.model import Alignment
 from newsdiff.core.views.clusters import cluster_views, letter, source_label
 from newsdiff.core.views.summary import summarize
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def report_to_dict(alignment: Alignment) -> dict:
@@ -79,6 +77,7 @@ def dumps(document: object, *, indent: int = 2) -> str:
     '{\\n"path": "caf\\\\udce9.txt"\\n}'
     """
     text = json.dumps(document, ensure_ascii=False, indent=indent, default=str)
-    # a file name that was not UTF-8 on disk holds lone surrogates; as \\u escapes
-    # the document stays valid UTF-8 and still reads back to the same path
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    # a file name that was not UTF-8 on disk holds lone surrogates, one with an RLO
+    # would reorder a terminal: as \\u escapes the document stays valid UTF-8, safe to
+    # print, and still reads back to the same path
+    return json_escaped(text)

@@ -158,3 +158,25 @@ def unsafe_positions(text: str) -> list[tuple[int, bool]]:
     return [
         (m.start(), _SUSPICIOUS_RUN.match(m.group()) is not None) for m in _UNSAFE.finditer(text)
     ]
+
+
+def json_escaped(document: str) -> str:
+    r"""A JSON document with every unsafe character as a ``\u`` escape (it reads back the same).
+
+    JSON text goes to terminals too: an RLO in a file name must not reorder the
+    screen, a lone surrogate (a name that was not UTF-8) must not make it invalid.
+
+    >>> json_escaped('"c\u202e.md"'), json_escaped('"\U000e0041"')
+    ('"c\\u202e.md"', '"\\udb40\\udc41"')
+    """
+    if _UNSAFE.search(document) is None:
+        return document
+    return _UNSAFE.sub(_json_escape, document)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
