@@ -154,3 +154,27 @@ def test_a_cluster_with_two_measures_gives_one_claim_each():
     alignment = Alignment((a, b), (Pair(*refs, 0.9, "facts-differ"),), (refs,))
     claims = claim_table(alignment).claims
     assert sorted((c.measure, len(c.values)) for c in claims) == [("casualties", 2), ("troops", 2)]
+
+
+def test_the_table_reads_the_facts_the_aligner_extracted(seeds, monkeypatch):
+    alignment = align(seeds)
+    paired = {ref for pair in alignment.pairs for ref in (pair.left, pair.right)}
+    assert paired <= set(alignment.facts)  # every paired passage's facts travel with it
+    table = claim_table(alignment)
+    # the same table when the facts must be extracted again ...
+    assert claim_table(dataclasses.replace(alignment, facts={})) == table
+    # ... and none extracted again for a passage the aligner already read
+    import newsdiff.core.facts.passages as passages
+
+    asked: list[str] = []
+    real = passages.extract_facts
+
+    def counting(text, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(passages, "extract_facts", counting)
+    assert claim_table(alignment) == table
+    texts = {a.id: a for a in seeds}
+    known = {texts[r.article].sentences[r.sentence].text for r in alignment.facts}
+    assert asked and not known & set(asked)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import pytest
 
 from newsdiff.core.facts.numbers import extract_numbers, parse_number
+from newsdiff.core.model import Quantity
 
 
-def one(text: str, language: str = "de") -> dict:
+def one(text: str, language: str = "de") -> Quantity:
     facts = extract_numbers(text, language=language)
     assert len(facts) == 1, [f.text for f in facts]
     fact = facts[0]
     assert text[fact.start : fact.end] == fact.text
-    return fact.value
+    return fact.quantity
 
 
 @pytest.mark.parametrize(
@@ -32,7 +33,7 @@ def one(text: str, language: str = "de") -> dict:
 )
 def test_german_quantities(text, low, high, qualifier, noun):
     value = one(text)
-    assert (value["low"], value["high"], value["qualifier"], value["noun"]) == (
+    assert (value.low, value.high, value.qualifier, value.noun) == (
         low,
         high,
         qualifier,
@@ -51,7 +52,7 @@ def test_german_quantities(text, low, high, qualifier, noun):
 )
 def test_english_quantities(text, low, high, qualifier, noun):
     value = one(text, "en")
-    assert (value["low"], value["high"], value["qualifier"], value["noun"]) == (
+    assert (value.low, value.high, value.qualifier, value.noun) == (
         low,
         high,
         qualifier,
@@ -61,21 +62,21 @@ def test_english_quantities(text, low, high, qualifier, noun):
 
 def test_number_words_and_each():
     facts = extract_numbers("Vielleicht sogar zwei Brigaden mit jeweils 6.000 Mann")
-    assert [(f.value["low"], f.noun) for f in facts] == [(2, "Brigaden"), (6000, "Mann")]
-    assert facts[1].value["each"] and not facts[0].value["each"]
+    assert [(f.quantity.low, f.noun) for f in facts] == [(2, "Brigaden"), (6000, "Mann")]
+    assert facts[1].quantity.per_unit and not facts[0].quantity.per_unit
 
 
 def test_killed_is_a_measure_of_its_own():
     text = "Bei den Gefechten wurden laut Lee etwa 600 nordkoreanische Soldaten getötet."
-    assert one(text)["measure"] == "killed"
-    assert one("rund 4.000 Verluste")["measure"] == "casualties"
-    assert one("11.000 Mann")["measure"] == one("3000 Soldaten")["measure"] == "troops"
+    assert one(text).measure == "killed"
+    assert one("rund 4.000 Verluste").measure == "casualties"
+    assert one("11.000 Mann").measure == one("3000 Soldaten").measure == "troops"
 
 
 def test_additional_troops_are_marked():
-    assert one("4000 weiteren nordkoreanischen Soldaten")["additional"]
-    assert one("weitere 3.000 Soldaten")["additional"]
-    assert not one("11.000 Mann")["additional"]
+    assert one("4000 weiteren nordkoreanischen Soldaten").additional
+    assert one("weitere 3.000 Soldaten").additional
+    assert not one("11.000 Mann").additional
 
 
 @pytest.mark.parametrize(
@@ -126,8 +127,20 @@ def test_a_figure_at_the_end_of_a_sentence_is_still_a_figure():
 
 def test_english_number_words_and_plural_thousands():
     facts = extract_numbers("Two brigades of 6,000 men each; thousands of troops.", language="en")
-    assert [(f.text, f.value["low"], f.noun) for f in facts] == [
+    assert [(f.text, f.quantity.low, f.noun) for f in facts] == [
         ("Two", 2, "brigades"),
         ("6,000", 6000, "men"),
         ("thousands", 1000, "troops"),
     ]
+
+
+def test_a_quantity_is_typed_and_exports_as_the_schema_has_always_named_it():
+    quantity = one("jeweils 6.000 Mann")
+    assert (quantity.low, quantity.measure, quantity.per_unit) == (6000, "troops", True)
+    assert one("jeweils 6.000 Mann") == quantity  # frozen values compare by value
+    assert list(quantity.to_json()) == [
+        *("low", "high", "qualifier", "noun", "measure", "additional", "each")
+    ]
+    assert quantity.to_json()["each"] is True
+    assert one("mehr als 3000 Soldaten").short() == ">3000"
+    assert one("tausende Soldaten").short() == "1000+"

@@ -18,10 +18,10 @@ import pytest
 from newsdiff.core.facts.attributions import extract_attributions
 from newsdiff.core.facts.compare import compare_fact_lists
 from newsdiff.core.facts.dates import extract_dates
-from newsdiff.core.facts.fact import Fact
 from newsdiff.core.facts.names import extract_names
 from newsdiff.core.facts.numbers import extract_numbers
 from newsdiff.core.facts.quotes import extract_quotes
+from newsdiff.core.model import Fact
 
 N = 2_000  # repeats in the small text; the large one has 4N = 8,000
 GROWTH = 10  # linear is ~4x, quadratic 16x

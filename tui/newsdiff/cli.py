@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from newsdiff import __version__
+from newsdiff.commands.exit_codes import EXIT_NOTHING_READABLE, EXIT_OK, EXIT_USAGE
 
 # command name -> (module, one-line help); "open" is the default command
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -22,8 +23,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "facts": ("newsdiff.commands.facts", "the claim table: each source's figures by date"),
     "report": ("newsdiff.commands.report", "write a shareable comparison report"),
 }
-
-EXIT_OK, EXIT_NOTHING_READABLE, EXIT_USAGE = 0, 1, 2
 
 
 def _top_help() -> str:

@@ -10,8 +10,8 @@ import argparse
 import sys
 
 from newsdiff.commands.common import add_paths_argument, load_corpus, print_json, printable
+from newsdiff.commands.exit_codes import EXIT_OK, EXIT_USAGE
 
-EXIT_OK, EXIT_USAGE = 0, 2
 # said after a passage whose file held control, bidi or tag characters (removed)
 CLEANED = "  [control characters removed]"
 

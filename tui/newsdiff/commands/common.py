@@ -11,10 +11,10 @@ import os
 import sys
 from pathlib import Path
 
+from newsdiff.commands.exit_codes import EXIT_NOTHING_READABLE, EXIT_USAGE
 from newsdiff.core.language.sanitize import shown
 from newsdiff.core.model import Corpus
 
-EXIT_NOTHING_READABLE, EXIT_USAGE = 1, 2
 # Aligning costs ~4-8 ms a passage on this machine (measured on two 1 MB slices of
 # GNAD news, 8,733 passages each: 67 s; two 19.9 MB files would take over 20 min).
 # A news report has ~25 passages: 10,000 is 400 reports, and a refusal that names

@@ -11,9 +11,8 @@ import argparse
 import sys
 
 from newsdiff.commands.common import add_paths_argument, load_corpus, print_json, printable
+from newsdiff.commands.exit_codes import EXIT_OK
 from newsdiff.core.views.claims import ClaimTable, ClaimValue, claim_table, claim_table_to_dict
-
-EXIT_OK = 0
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

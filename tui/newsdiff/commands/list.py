@@ -11,11 +11,10 @@ import shutil
 import sys
 
 from newsdiff.commands.common import add_paths_argument, load_corpus, print_json, printable
+from newsdiff.commands.exit_codes import EXIT_OK
 from newsdiff.core.export.schema import article_metadata
 from newsdiff.core.model import Article, Corpus
 from newsdiff.core.views.cells import cell_width, fit, pad
-
-EXIT_OK = 0
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

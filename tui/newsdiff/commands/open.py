@@ -12,8 +12,7 @@ import sys
 from pathlib import Path
 
 from newsdiff.commands.common import add_paths_argument, printable
-
-EXIT_OK, EXIT_USAGE = 0, 2
+from newsdiff.commands.exit_codes import EXIT_OK, EXIT_USAGE
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -15,6 +15,7 @@ import os
 import sys
 
 from newsdiff.commands.common import add_paths_argument, load_corpus, printable
+from newsdiff.commands.exit_codes import EXIT_CANNOT_WRITE, EXIT_OK, EXIT_USAGE
 from newsdiff.core.export.report import (
     FORMATS,
     render_report,
@@ -53,7 +54,7 @@ def _to_stdout(output: str) -> bool:
 def _cannot_write(output: str, error: OSError) -> int:
     reason = error.strerror or type(error).__name__
     print(f"newsdiff: {printable(output)}: cannot write the report: {reason}", file=sys.stderr)
-    return 1
+    return EXIT_CANNOT_WRITE
 
 
 def run(args: argparse.Namespace) -> int:
@@ -77,14 +78,14 @@ def run(args: argparse.Namespace) -> int:
             return _cannot_write(output, error)
         if reason is not None:
             print(f"newsdiff: {printable(output)}: {reason}", file=sys.stderr)
-            return 2
+            return EXIT_USAGE
     report = render_report(align(corpus.articles), format=args.format)
     if output is None:
         sys.stdout.write(report)
-        return 0
+        return EXIT_OK
     try:
         write_text_atomically(output, report)
     except OSError as error:
         return _cannot_write(output, error)
     print(f"newsdiff: wrote the {args.format} report to {printable(output)}", file=sys.stderr)
-    return 0
+    return EXIT_OK

@@ -6,7 +6,8 @@ about terminals, and every field is JSON-friendly so an export is a few lines.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Literal
 
 PassageKind = Literal["sentence", "heading", "table-row", "list-item"]
@@ -99,6 +100,113 @@ class WordChange:
     right_end: int
 
 
+Number = int | float
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """The value of one number fact, as "etwa 10.000 bis 12.000 Soldaten" states it.
+
+    ``low``/``high`` bound the figure (``None``: open on that side, "mehr als
+    3000"); ``qualifier`` is "~", ">", ">=", "<", "<=" or "~>=" ("tausende",
+    some thousands); ``noun`` is the word it counts as written, ``measure``
+    what it counts ("troops", or the noun's lemma); ``additional`` marks
+    "weitere 3.000", ``per_unit`` "jeweils 6.000".
+    """
+
+    low: Number | None
+    high: Number | None
+    qualifier: str | None = None
+    noun: str | None = None
+    measure: str | None = None
+    additional: bool = False
+    per_unit: bool = False
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """``(low, high)`` with open sides as infinities.
+
+        >>> Quantity(3000, None, ">").bounds
+        (3000.0, inf)
+        """
+        return (
+            float("-inf") if self.low is None else float(self.low),
+            float("inf") if self.high is None else float(self.high),
+        )
+
+    @property
+    def vague(self) -> bool:
+        """A lower bound only roughly known ("tausende"): no figure to compare."""
+        return self.qualifier == "~>="
+
+    def short(self) -> str:
+        """The value written short: "~10000-12000", ">3000", "<=15000", "1000+".
+
+        >>> Quantity(3000, None, ">").short(), Quantity(10000, 12000, "~").short()
+        ('>3000', '~10000-12000')
+        """
+        low, high, qualifier = self.low, self.high, self.qualifier
+        if self.vague:
+            return f"{low}+"
+        if low is not None and high is not None and low != high:
+            body = f"{low}-{high}"
+        else:
+            body = str(low if low is not None else high)
+        return f"{qualifier or ''}{body}"
+
+    def to_json(self) -> dict[str, object]:
+        """The JSON form of every export (keys as the schema has always named them).
+
+        >>> Quantity(4000, 4000, noun="Soldaten", measure="troops").to_json()["each"]
+        False
+        """
+        return {
+            "low": self.low,
+            "high": self.high,
+            "qualifier": self.qualifier,
+            "noun": self.noun,
+            "measure": self.measure,
+            "additional": self.additional,
+            "each": self.per_unit,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A checkable statement found in a passage: a figure, a date, a name, a quote or a source.
+
+    ``start``/``end`` are character offsets into the passage, ``text`` the words
+    as written and ``value`` the normalised value that two reports are
+    compared on: a ``Quantity`` for a number, text for the other kinds.
+    ``qualifier`` ("~", ">", "<=", ...) and ``noun`` (what a figure counts)
+    matter for numbers, ``speaker`` for quotes.
+    """
+
+    kind: FactKind
+    text: str
+    start: int
+    end: int
+    value: object = None
+    qualifier: str | None = None
+    noun: str | None = None
+    speaker: str | None = None
+
+    @property
+    def quantity(self) -> Quantity:
+        """A number fact's value, typed (a ``TypeError`` for the other kinds).
+
+        >>> Fact("number", "3000", 0, 4, Quantity(3000, 3000)).quantity.low
+        3000
+        """
+        if not isinstance(self.value, Quantity):
+            raise TypeError(f"a {self.kind} fact has no quantity")
+        return self.value
+
+    def to_json(self) -> object:
+        """The value as JSON-friendly data (a quantity as its dict)."""
+        return self.value.to_json() if isinstance(self.value, Quantity) else self.value
+
+
 @dataclass(frozen=True, slots=True)
 class FactComparison:
     """One fact of a pair and how the two passages agree on it.
@@ -139,3 +247,6 @@ class Alignment:
     articles: tuple[Article, ...]
     pairs: tuple[Pair, ...]
     clusters: tuple[tuple[SentenceRef, ...], ...]
+    # the facts of every clustered passage, as the aligner extracted them for its
+    # pairs, so the claim table reads them instead of extracting them again
+    facts: Mapping[SentenceRef, tuple[Fact, ...]] = field(default_factory=dict, compare=False)

@@ -12,11 +12,10 @@ from functools import lru_cache
 from newsdiff.core.facts.attributions import extract_attributions
 from newsdiff.core.facts.compare import compare_fact_lists
 from newsdiff.core.facts.dates import extract_dates
-from newsdiff.core.facts.fact import Fact
 from newsdiff.core.facts.names import extract_names
 from newsdiff.core.facts.numbers import extract_numbers
 from newsdiff.core.facts.quotes import extract_quotes
-from newsdiff.core.model import FactComparison
+from newsdiff.core.model import Fact, FactComparison
 
 __all__ = ["Fact", "compare_facts", "extract_facts"]
 

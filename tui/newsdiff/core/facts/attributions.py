@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from newsdiff.core.facts.fact import Fact
 from newsdiff.core.facts.phrases import phrase_after, tidy
 from newsdiff.core.facts.window import search_before, skip_blanks_back
+from newsdiff.core.model import Fact
 
 _VERBS = (
     r"meldete|meldet|berichtete|berichtet|sagte|sagt|schrieb|schreibt|erklärte|erklärt|"

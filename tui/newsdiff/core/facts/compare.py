@@ -16,13 +16,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from newsdiff.core.facts.fact import Fact
+from newsdiff.core.facts.measures import PEOPLE
 from newsdiff.core.facts.names import same_entity
-from newsdiff.core.facts.numbers import format_quantity
-from newsdiff.core.model import FactComparison
-
-# measures that count people in a war; a pair of them is one claim told two ways
-_PEOPLE = {"troops", "casualties", "killed", "wounded"}
+from newsdiff.core.model import Fact, FactComparison, Quantity
 
 Verdict = tuple[str, str | None]  # (status, note)
 
@@ -33,63 +29,53 @@ Verdict = tuple[str, str | None]  # (status, note)
 PAIR_LIMIT = 10_000
 
 
-def _bounds(value: dict) -> tuple[float, float]:
-    low, high = value.get("low"), value.get("high")
-    return (
-        float("-inf") if low is None else float(low),
-        float("inf") if high is None else float(high),
-    )
-
-
 def _number_score(left: Fact, right: Fact) -> float:
-    lv, rv = left.value, right.value
-    assert isinstance(lv, dict) and isinstance(rv, dict)
-    same_measure = lv.get("measure") == rv.get("measure") and lv.get("measure") is not None
-    people = {lv.get("measure"), rv.get("measure")} <= _PEOPLE
-    same_value = (lv.get("low"), lv.get("high")) == (rv.get("low"), rv.get("high"))
-    bare = lv.get("measure") is None and rv.get("measure") is None
+    lv, rv = left.quantity, right.quantity
+    same_measure = lv.measure == rv.measure and lv.measure is not None
+    people = {lv.measure, rv.measure} <= PEOPLE
+    same_value = (lv.low, lv.high) == (rv.low, rv.high)
+    bare = lv.measure is None and rv.measure is None
     if not (same_measure or people or (bare and same_value)):
         return 0.0  # bare figures only meet their equal: "24" is not "3000"
     score = 2.0 if same_measure else 1.0
-    if (lv.get("low"), lv.get("high")) == (rv.get("low"), rv.get("high")):
+    if same_value:
         score += 3.0
     else:
-        (l1, h1), (l2, h2) = _bounds(lv), _bounds(rv)
+        (l1, h1), (l2, h2) = lv.bounds, rv.bounds
         if l1 <= h2 and l2 <= h1:
             score += 1.0
-    if lv.get("additional") == rv.get("additional"):
+    if lv.additional == rv.additional:
         score += 0.5
-    if (lv.get("qualifier") == "~>=") != (rv.get("qualifier") == "~>="):
+    if lv.vague != rv.vague:
         score -= 1.0  # "tausende" is a weak partner for a precise figure
     return max(score, 0.1)
 
 
-def _measure_label(value: dict) -> str:
-    measure, noun = value.get("measure"), value.get("noun")
+def _measure_label(value: Quantity) -> str:
+    measure, noun = value.measure, value.noun
     if noun and measure and measure != noun.lower():
         return f"{measure} ({noun})"
     return str(noun or measure or "?")
 
 
 def _number_verdict(left: Fact, right: Fact) -> Verdict:
-    lv, rv = left.value, right.value
-    assert isinstance(lv, dict) and isinstance(rv, dict)
+    lv, rv = left.quantity, right.quantity
     notes = []
-    if lv.get("measure") != rv.get("measure"):
+    if lv.measure != rv.measure:
         notes.append(f"different measure: {_measure_label(lv)} vs {_measure_label(rv)}")
-    same_value = (lv.get("low"), lv.get("high")) == (rv.get("low"), rv.get("high"))
+    same_value = (lv.low, lv.high) == (rv.low, rv.high)
     if same_value:
-        qualifiers = {lv.get("qualifier"), rv.get("qualifier")}
+        qualifiers = {lv.qualifier, rv.qualifier}
         if len(qualifiers) > 1:
             loose = qualifiers <= {None, "~"}
             notes.append("approximate on one side" if loose else "qualifier differs")
             if not loose:
                 return "differ", "; ".join(notes)
-        measure_differs = lv.get("measure") != rv.get("measure")
+        measure_differs = lv.measure != rv.measure
         return ("differ" if measure_differs else "same"), "; ".join(notes) or None
     for inner, outer in ((lv, rv), (rv, lv)):
-        point, low, high = inner.get("low"), outer.get("low"), outer.get("high")
-        if point is None or point != inner.get("high") or low is None or high is None:
+        point, low, high = inner.low, outer.low, outer.high
+        if point is None or point != inner.high or low is None or high is None:
             continue
         if low <= point <= high and low != high:
             notes.append(f"{point} inside {low}-{high}")
@@ -97,14 +83,14 @@ def _number_verdict(left: Fact, right: Fact) -> Verdict:
     else:
         for inner, outer in ((lv, rv), (rv, lv)):
             # "mehr als 3000" and "10.000 bis 12.000" differ, yet both can be true
-            if None in (outer.get("low"), outer.get("high")) and _within(inner, outer):
-                notes.append(f"{format_quantity(inner)} fits {format_quantity(outer)}")
+            if None in (outer.low, outer.high) and _within(inner, outer):
+                notes.append(f"{inner.short()} fits {outer.short()}")
                 break
     return "differ", "; ".join(notes) or None
 
 
-def _within(inner: dict, outer: dict) -> bool:
-    (l1, h1), (l2, h2) = _bounds(inner), _bounds(outer)
+def _within(inner: Quantity, outer: Quantity) -> bool:
+    (l1, h1), (l2, h2) = inner.bounds, outer.bounds
     return l2 <= l1 and h1 <= h2 and (l1, h1) != (l2, h2)
 
 
@@ -229,9 +215,8 @@ def _source_verdict(left: Fact, right: Fact) -> Verdict:
 
 
 def _number_key(fact: Fact) -> Hashable:
-    value = fact.value
-    assert isinstance(value, dict)
-    return tuple(value.get(field) for field in ("low", "high", "qualifier", "measure"))
+    value = fact.quantity
+    return (value.low, value.high, value.qualifier, value.measure)
 
 
 def _value_key(fact: Fact) -> Hashable:
@@ -270,7 +255,7 @@ def match_facts(
     is scored only against the leftovers at about its place on the other side,
     so the work stays near ``limit`` pairs however long the passage is.
 
-    >>> from newsdiff.core.facts.fact import Fact
+    >>> from newsdiff.core.model import Fact
     >>> a, b = Fact("name", "Kim", 0, 3, "Kim"), Fact("name", "Kim", 5, 8, "Kim")
     >>> match_facts([a], [b], lambda x, y: 1.0) == [(a, b)]
     True
@@ -334,7 +319,7 @@ def _pairs_to_score(
 def compare_fact_lists(left: Sequence[Fact], right: Sequence[Fact]) -> tuple[FactComparison, ...]:
     """Compare two passages' extracted facts kind by kind.
 
-    >>> from newsdiff.core.facts.fact import Fact
+    >>> from newsdiff.core.model import Fact
     >>> a = Fact("name", "Selenskyj", 0, 9, "Selenskyj")
     >>> b = Fact("name", "Selenski", 0, 8, "Selenski")
     >>> compare_fact_lists([a], [b])[0].note
@@ -355,8 +340,8 @@ def compare_fact_lists(left: Sequence[Fact], right: Sequence[Fact]) -> tuple[Fac
                     status=status,  # type: ignore[arg-type]
                     left=a.text if a else None,
                     right=b.text if b else None,
-                    left_value=a.value if a else None,
-                    right_value=b.value if b else None,
+                    left_value=a.to_json() if a else None,
+                    right_value=b.to_json() if b else None,
                     left_span=(a.start, a.end) if a else None,
                     right_span=(b.start, b.end) if b else None,
                     note=note,

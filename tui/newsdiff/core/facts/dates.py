@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from newsdiff.core.facts.fact import Fact
 from newsdiff.core.facts.window import search_before
+from newsdiff.core.model import Fact
 
 _MONTHS = {
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6,

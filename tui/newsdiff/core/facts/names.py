@@ -16,8 +16,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from newsdiff.core.facts.fact import Fact
 from newsdiff.core.facts.window import skip_blanks_back
+from newsdiff.core.model import Fact
 
 _INFLECTIONS = ("e", "en", "n", "er", "es", "ern", "ens", "se", "sen", "nen", "s")
 _COMMON_SUFFIX = re.compile(

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from newsdiff.core.facts.fact import Fact
+from newsdiff.core.facts.measures import MEASURE_WORDS, PARTICIPLES, measure_of_word
 from newsdiff.core.facts.window import search_before
+from newsdiff.core.model import Fact, Quantity
 
 _NUM = {
     "de": r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
@@ -49,19 +50,6 @@ _QUALIFIERS = {
     "roughly": "~", "approximately": "~", "nearly": "~", "almost": "~",
     "an estimated": "~", "some": "~",
 }  # fmt: skip
-# words that turn a noun into a measure: "600 Soldaten getötet" counts the dead
-MEASURES = {
-    "troops": r"soldat(?:en)?|mann|truppen?|kämpfer[n]?|streitkräften?|troops?|soldiers?|men"
-    r"|fighters?|forces?",
-    "casualties": r"verluste?n?|opfern?|casualt(?:y|ies)|loss(?:es)?",
-    "killed": r"getötet|tote?n?|gefallene?n?|killed|dead|deaths?",
-    "wounded": r"verletzte?n?|verwundete?n?|wounded|injur(?:ed|y|ies)",
-}
-# a measure word ends the noun; any compound before it counts the same ("Bodentruppen")
-_MEASURE_WORDS = {measure: re.compile(rf"(?:{words})$") for measure, words in MEASURES.items()}
-_PARTICIPLES = re.compile(
-    r"\b(getötet|verletzt|verwundet|gefallen|killed|wounded|injured|dead)\b", re.IGNORECASE
-)
 _MONTHS = (
     "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|"
     "january|february|march|june|july|october|december"
@@ -182,7 +170,7 @@ def _noun_after(text: str, end: int, language: str) -> tuple[str | None, int]:
             if not re.search(r"(e|en|er|es|em)$", word):
                 return None, end
         else:
-            if any(pattern.search(word.lower()) for pattern in _MEASURE_WORDS.values()):
+            if any(pattern.search(word.lower()) for pattern in MEASURE_WORDS.values()):
                 return word, token.end()
             if first is None and word.isalpha():
                 first = (word, token.end())
@@ -190,13 +178,12 @@ def _noun_after(text: str, end: int, language: str) -> tuple[str | None, int]:
 
 
 def _measure(noun: str | None, tail: str, language: str = "de") -> str | None:
-    participle = _PARTICIPLES.search(tail)
+    participle = PARTICIPLES.search(tail)
     words = [w for w in (participle.group(1) if participle else None, noun) if w]
     for word in words:
-        lower = word.lower()
-        for measure, pattern in _MEASURE_WORDS.items():
-            if pattern.search(lower):
-                return measure
+        measure = measure_of_word(word)
+        if measure:
+            return measure
     if not noun:
         return None
     from simplemma import lemmatize  # "Jahren" and "Jahre" count the same thing
@@ -204,26 +191,10 @@ def _measure(noun: str | None, tail: str, language: str = "de") -> str | None:
     return lemmatize(noun, lang=language).lower()
 
 
-def format_quantity(value: dict[str, object]) -> str:
-    """A figure's value written short: "~10000-12000", ">3000", "<=15000", "1000+".
-
-    >>> format_quantity({"low": 3000, "high": None, "qualifier": ">"})
-    '>3000'
-    """
-    low, high, qualifier = value.get("low"), value.get("high"), value.get("qualifier")
-    if qualifier == "~>=":  # "tausende": some thousands
-        return f"{low}+"
-    if low is not None and high is not None and low != high:
-        body = f"{low}-{high}"
-    else:
-        body = str(low if low is not None else high)
-    return f"{qualifier or ''}{body}"
-
-
 def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
     """The quantities in ``text`` with their qualifier, range and counted noun.
 
-    >>> [f.value["low"] for f in extract_numbers("etwa 10.000 bis 12.000 Soldaten")]
+    >>> [f.quantity.low for f in extract_numbers("etwa 10.000 bis 12.000 Soldaten")]
     [10000]
     >>> extract_numbers("mehr als 3000 Soldaten")[0].qualifier
     '>'
@@ -271,15 +242,15 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
         after = text[end : noun_end if noun else end].lower()
         additional = bool(re.search(r"weitere\w*\s*$|more\s*$|additional\s*$", before))
         additional = additional or bool(re.search(r"\bweitere|\bmore\b|additional", after))
-        value = {
-            "low": low,
-            "high": high,
-            "qualifier": qualifier,
-            "noun": noun,
-            "measure": _measure(noun, text[end : end + 80].split(".")[0], lang),
-            "additional": additional,
-            "each": bool(re.search(r"(jeweils|je|each)\s*$", before)),
-        }
+        value = Quantity(
+            low=low,
+            high=high,
+            qualifier=qualifier,
+            noun=noun,
+            measure=_measure(noun, text[end : end + 80].split(".")[0], lang),
+            additional=additional,
+            per_unit=bool(re.search(r"(jeweils|je|each)\s*$", before)),
+        )
         facts.append(
             Fact("number", text[start:end], start, end, value, qualifier=qualifier, noun=noun)
         )

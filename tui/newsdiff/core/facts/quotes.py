@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from newsdiff.core.facts.fact import Fact
 from newsdiff.core.facts.phrases import phrase_after
 from newsdiff.core.facts.window import search_before, skip_blanks_back
+from newsdiff.core.model import Fact
 
 _QUOTE = re.compile(r"„([^„“”\"]+)[“”\"]|»([^»«]+)«|«([^«»]+)»|“([^“”]+)”|\"([^\"]+)\"")
 _SAYING = (

@@ -3,12 +3,15 @@
 A pair carries its word-level edit script, how the two passages agree on
 their facts and a relation (identical, reworded, facts differ). These depend
 only on the two texts, their language and the reports' dates, so repeated
-boilerplate is compared once.
+boilerplate is compared once. The facts of each passage are extracted once,
+however many pairs it is in, and handed on in ``Alignment.facts`` for the
+claim table.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
 
@@ -18,12 +21,16 @@ from newsdiff.core.matching.scoring import Passages, Signal
 from newsdiff.core.model import (
     Alignment,
     Article,
+    Fact,
     FactComparison,
     Pair,
     Relation,
     SentenceRef,
     WordChange,
 )
+
+if TYPE_CHECKING:
+    from newsdiff.core.facts.passages import PassageFacts
 
 _Key = tuple[str, str, str, str | None, str | None]  # both texts, language, both dates
 _Found = tuple[tuple[WordChange, ...], tuple[FactComparison, ...], Relation]
@@ -43,11 +50,14 @@ def annotate(
     refs, groups = passages.refs, passages.groups
     pairs = []
     memo: dict[_Key, _Found] = {}
+    from newsdiff.core.facts.passages import PassageFacts  # loaded on the first pair
+
+    facts = PassageFacts(articles)
     for members in clusters:
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
                 if groups[i] != groups[j]:
-                    pairs.append(_pair(articles, passages, i, j, signal(i, j), memo))
+                    pairs.append(_pair(articles, passages, i, j, signal(i, j), memo, facts))
     position = {a.id: k for k, a in enumerate(articles)}
     pairs.sort(
         key=lambda p: (
@@ -63,7 +73,7 @@ def annotate(
         for m in clusters
     ]
     claims.sort(key=lambda c: (position[c[0].article], c[0].sentence))
-    return Alignment(tuple(articles), tuple(pairs), tuple(claims))
+    return Alignment(tuple(articles), tuple(pairs), tuple(claims), dict(facts.extracted))
 
 
 def _pair(
@@ -73,6 +83,7 @@ def _pair(
     j: int,
     score: float,
     memo: dict[_Key, _Found],
+    facts: PassageFacts,
 ) -> Pair:
     """The Pair of passages ``i`` and ``j``, left being the earlier article in the input."""
     refs = passages.refs
@@ -80,42 +91,38 @@ def _pair(
         i, j = j, i
     (ka, sa), (kb, sb) = refs[i], refs[j]
     left, right = articles[ka], articles[kb]
+    left_ref, right_ref = SentenceRef(left.id, sa), SentenceRef(right.id, sb)
     key = (passages.texts[i], passages.texts[j], left.language, left.date, right.date)
     if key not in memo:
-        memo[key] = compare(*key)
-    changes, facts, relation = memo[key]
+        # both passages read in the left one's language, as a pair is compared in one
+        left_facts = facts.of(left_ref)
+        right_facts = facts.of(right_ref, language=left.language)
+        memo[key] = compare(key[0], key[1], left_facts, right_facts)
+    changes, found, relation = memo[key]
     return Pair(
-        SentenceRef(left.id, sa),
-        SentenceRef(right.id, sb),
+        left_ref,
+        right_ref,
         round(score, 4),
         relation,
         changes,
-        facts,
+        found,
     )
 
 
 def compare(
-    left_text: str,
-    right_text: str,
-    language: str,
-    left_date: str | None,
-    right_date: str | None,
+    left_text: str, right_text: str, left_facts: Sequence[Fact], right_facts: Sequence[Fact]
 ) -> _Found:
     """Word changes, fact comparisons and the relation of two paired passages.
 
-    >>> found = compare("rund 11.000 Soldaten", "3000 Soldaten", "de", None, None)
+    >>> from newsdiff.core.facts import extract_facts
+    >>> left, right = "rund 11.000 Soldaten", "3000 Soldaten"
+    >>> found = compare(left, right, extract_facts(left), extract_facts(right))
     >>> found[2], [f.status for f in found[1]]
     ('facts-differ', ['differ'])
     """
-    from newsdiff.core.facts import compare_facts  # loaded on the first pair
+    from newsdiff.core.facts.compare import compare_fact_lists  # loaded on the first pair
 
-    facts = compare_facts(
-        left_text,
-        right_text,
-        language=language,
-        left_published=left_date,
-        right_published=right_date,
-    )
+    facts = compare_fact_lists(left_facts, right_facts)
     relation: Relation = "reworded"
     if _words(tokenize(left_text)) == _words(tokenize(right_text)):
         relation = "identical"

@@ -9,36 +9,39 @@ the passages (Nordkorea, Russland, Soldaten) never make a candidate alone.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 
 from newsdiff.core.matching.options import PER_PASSAGE, AlignOptions
-from newsdiff.core.matching.similarity import Frequencies, Profile
+from newsdiff.core.matching.similarity import KINDS, Frequencies, Kind, Profile
 
 TOPIC_SHARE = 0.1  # a lemma in more than this share of the passages is a topic word
 MAX_POSTINGS = 50  # ... and so is one in more passages than this, however big the corpus
 STEM = 5  # letters of a lemma that make its blocking key
 
 
-def stem(feature: str) -> str:
-    """The blocking key of a lemma: its first letters, so spelling variants meet.
+def stem(feature: str, kind: Kind = "lemma") -> str:
+    """The blocking key of a feature: a lemma's first letters, so spelling variants meet.
 
-    >>> stem("verletzen"), stem("verletzt"), stem("kim"), stem("#4000"), stem("@troops")
-    ('verle', 'verle', 'kim', '#4000', '@troops')
+    >>> stem("verletzen"), stem("verletzt"), stem("kim"), stem("4000", "number")
+    ('verle', 'verle', 'kim', '4000')
     """
-    return feature if feature[0] in "#@" else feature[:STEM]
+    return feature[:STEM] if kind == "lemma" else feature
 
 
-def block_keys(frequencies: Frequencies) -> frozenset[str]:
-    """The keys rare enough to propose a candidate: shared, but not topic words.
+def block_keys(frequencies: Frequencies) -> dict[Kind, frozenset[str]]:
+    """The keys of each kind rare enough to propose a candidate: shared, but not topic words.
 
     >>> from newsdiff.core.matching.similarity import profile
     >>> texts = ["Kim besucht Putin", "Kim trifft Putin", "Kim reist", "Kim spricht"]
-    >>> sorted(block_keys(Frequencies.from_profiles(profile(t) for t in texts)))
+    >>> sorted(block_keys(Frequencies.from_profiles(profile(t) for t in texts))["lemma"])
     ['putin']
     """
     limit = min(MAX_POSTINGS, max(2, int(TOPIC_SHARE * frequencies.documents)))
-    return frozenset(f for f, n in frequencies.counts.items() if 2 <= n <= limit)
+    return {
+        kind: frozenset(f for f, n in frequencies.of(kind).items() if 2 <= n <= limit)
+        for kind in KINDS
+    }
 
 
 def candidate_pairs(
@@ -52,40 +55,48 @@ def candidate_pairs(
 
     ``groups[i]`` is the article of passage ``i``; passages of one article are
     never paired. Lemmas are indexed by their first letters (``stem``), so
-    "Selenskyj" finds "Selenski". A pair is kept when the rare keys both
-    passages share make at least ``min_overlap`` of their weight (about the
-    exact-match part of the similarity score); each passage keeps the
-    ``per_passage`` partners it overlaps most, so the work grows with the
-    corpus, not with its square.
+    "Selenskyj" finds "Selenski"; figures and measure slots whole. A pair is
+    kept when the rare keys both passages share make at least ``min_overlap``
+    of their weight (about the exact-match part of the similarity score); each
+    passage keeps the ``per_passage`` partners it overlaps most, so the work
+    grows with the corpus, not with its square.
 
     >>> from newsdiff.core.matching.similarity import profile
     >>> texts = ["Kim besucht Putin", "Kim trifft Putin", "Kim reist", "Kim spricht"]
     >>> candidate_pairs([profile(t) for t in texts], [0, 1, 1, 1])
     [(0, 1)]
     """
-    stems = [frozenset(stem(f) for f in p.features) for p in profiles]
-    counts: Counter[str] = Counter()
-    for keys in stems:
-        counts.update(keys)
-    frequencies = Frequencies(len(stems), dict(counts))
+    stems = [
+        {kind: frozenset(stem(f, kind) for f in p.of(kind)) for kind in KINDS} for p in profiles
+    ]
+    frequencies = Frequencies.from_profiles(
+        Profile(keys["lemma"], keys["number"], keys["measure"]) for keys in stems
+    )
     keys = block_keys(frequencies)
-    postings: dict[str, list[int]] = defaultdict(list)
+    postings: dict[Kind, dict[str, list[int]]] = {kind: defaultdict(list) for kind in KINDS}
     for i, passage in enumerate(stems):
-        for f in passage:
-            if f in keys:
-                postings[f].append(i)
-    weight = {f: frequencies.weight(f) for f in postings}
-    mass = [sum(frequencies.weight(f) for f in passage) for passage in stems]
+        for kind in KINDS:
+            rare, posting = keys[kind], postings[kind]
+            for f in passage[kind]:
+                if f in rare:
+                    posting[f].append(i)
+    weight = {kind: {f: frequencies.weight(f, kind) for f in postings[kind]} for kind in KINDS}
+    mass = [
+        sum(frequencies.weight(f, kind) for kind in KINDS for f in passage[kind])
+        for passage in stems
+    ]
     chosen: set[tuple[int, int]] = set()
     for i, passage in enumerate(stems):
         shared: dict[int, float] = defaultdict(float)
         group = groups[i]
-        for f in passage:
-            if f in weight:
-                w = weight[f]
-                for j in postings[f]:
-                    if groups[j] != group:
-                        shared[j] += w
+        for kind in KINDS:
+            weights, posting = weight[kind], postings[kind]
+            for f in passage[kind]:
+                if f in weights:
+                    w = weights[f]
+                    for j in posting[f]:
+                        if groups[j] != group:
+                            shared[j] += w
         # rounded: sums over sets may differ in the last bit between processes
         overlap = [(round(2 * w / (mass[i] + mass[j]), 9), j) for j, w in shared.items()]
         best = sorted((o for o in overlap if o[0] >= min_overlap), key=lambda o: (-o[0], o[1]))

@@ -40,7 +40,7 @@ class AlignOptions:
     """Every knob of ``align``; the defaults are the measured ones above.
 
     ``floor`` never rises above ``threshold`` (see ``cluster_floor``);
-    ``measures=False`` leaves out the measure features ("@troops"), so two
+    ``measures=False`` leaves out the measure slots ("troops"), so two
     totals of one measure are no shared claim slot.
 
     >>> AlignOptions(threshold=0.6).low

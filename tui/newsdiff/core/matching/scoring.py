@@ -21,7 +21,13 @@ from typing import Protocol
 from rapidfuzz import fuzz, process
 
 from newsdiff.core.matching.options import AlignOptions
-from newsdiff.core.matching.similarity import Frequencies, Profile, score_profiles, variants
+from newsdiff.core.matching.similarity import (
+    KINDS,
+    Frequencies,
+    Profile,
+    score_profiles,
+    variants,
+)
 from newsdiff.core.model import Article
 
 Stories = Mapping[int, int]  # report (its position in the sorted order) -> its story
@@ -133,16 +139,18 @@ class PairScorer:
         options, frequencies = self.options, self.weights
         if left.folded == right.folded:
             return options.min_shared
-        common = left.features & right.features
         value = options.measure_evidence if self.measured(i, j) else 0
-        shared = sum((value if f[0] == "@" else 1) for f in common if not frequencies.is_topic(f))
+        shared = 0
+        for kind in KINDS:
+            for f in left.of(kind) & right.of(kind):
+                if not frequencies.is_topic(f, kind):
+                    shared += value if kind == "measure" else 1
         if shared >= options.min_shared:
             return shared
         # close spelling variants count too ("Verletzte" / "verletzt", "Tote" / "Toten")
-        for f in left.features - common:
+        common = left.lemmas & right.lemmas
+        for f in left.lemmas - common:
             if len(f) >= options.variant_min_length and not frequencies.is_topic(f):
-                if f[0] in "#@":
-                    continue
                 best = process.extractOne(
                     f,
                     variants(f, right, common),
@@ -158,7 +166,7 @@ def _measured(scorer: PairScorer, stories: Stories, i: int, j: int) -> bool:
     if stories.get(groups[i], -1) != stories.get(groups[j], -2):
         return False
     left, right = scorer.passages.profiles[i], scorer.passages.profiles[j]
-    return any(f[0] == "@" for f in left.features & right.features)
+    return not left.measures.isdisjoint(right.measures)
 
 
 def score_pairs(candidates: Iterable[tuple[int, int]], signal: Signal) -> tuple[ScoredPair, ...]:

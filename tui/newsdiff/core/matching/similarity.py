@@ -12,17 +12,16 @@ constants below were fitted on the STS training files by
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import Literal
 
 from rapidfuzz import fuzz, process
 
 from newsdiff.core.language.detection import detect_language
-from newsdiff.core.language.lexicon import features
-from newsdiff.core.language.text import folded_text
+from newsdiff.core.language.lexicon import word_features
+from newsdiff.core.language.text import folded_text, normalize_number, words
 
 # Fitted on stsb-de-train / stsb-en-train (tests/benchmarks/tune_sts.py: the best
 # setting there that keeps the seeds' "Russia confirms" / "North Korea confirms" apart).
@@ -32,23 +31,16 @@ FUZZY_PREFIX = 4  # variants must begin alike for this many letters
 # Chosen on the seed fixture (tests/fixtures/seed_pairs.json): a story's reports
 # differ in their figures, and such a pair is wanted ("facts differ").
 NUMBER_CREDIT = 0.5  # a number facing another number: same slot, other figure
-MEASURED_CREDIT = 1.0  # ... when both passages give a total of one measure (MEASURE_FEATURES)
+MEASURED_CREDIT = 1.0  # ... when both passages give a total of one measure (measure_features)
 MEASURE_WEIGHT = 2.0  # a measure feature weighs this many times a lemma as rare
 COMMON_SHARE = 0.22  # a lemma in this share of the passages or more weighs next to nothing
 MIN_WEIGHT = 0.05
 # A passage that states a total of a measure the facts module recognises
-# ("etwa 10.000 bis 12.000 Soldaten", "bis zu 15.000 Mann": troops) gets one
-# synthetic feature for it, so two reports giving their figure for one count
-# share that claim slot even when the rest is worded apart. Losses count as
-# one measure: "rund 4.000 Verluste" and "600 getötet und tausende verletzt"
-# are two answers to one question. Additional figures ("weitere 3.000"),
-# figures per unit ("jeweils 6.000") and vague ones ("tausende") are no total.
-MEASURE_FEATURES = {
-    "troops": "@troops",
-    "casualties": "@losses",
-    "killed": "@losses",
-    "wounded": "@losses",
-}
+# ("etwa 10.000 bis 12.000 Soldaten", "bis zu 15.000 Mann": troops) gets that
+# measure's claim slot (facts.measures.SLOTS) as a feature of its own, so two
+# reports giving their figure for one count share that slot even when the rest
+# is worded apart. Additional figures ("weitere 3.000"), figures per unit
+# ("jeweils 6.000") and vague ones ("tausende") are no total.
 # Only passages with a figure (a number, or one of these folded number words)
 # and a word of a measure pay for the fact extractor: a quarter of news
 # passages hold a figure, a sixteenth both (gnad-1028).
@@ -59,122 +51,163 @@ _NUMBER_WORDS = frozenset({
     "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "billion",
 })  # fmt: skip
 
+Kind = Literal["lemma", "number", "measure"]
+KINDS: tuple[Kind, ...] = ("lemma", "number", "measure")
+
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """The content lemmas of one passage, ready to be compared many times.
+    """The content of one passage, ready to be compared many times, kept apart by kind.
 
-    ``alike`` files the lemmas that may have spelling variants under their
-    first letters, so a lemma looks for variants only among lemmas that begin
-    alike ("selenskyj" meets "selenski", never "sanktion").
+    ``lemmas`` are its folded content lemmas, ``numbers`` its figures
+    normalised ("4000"), ``measures`` the claim slots it gives a total for
+    ("troops", "losses"). ``alike`` files the lemmas that may have spelling
+    variants under their first letters, so a lemma looks for variants only
+    among lemmas that begin alike ("selenskyj" meets "selenski", never "sanktion").
     """
 
-    features: frozenset[str]
-    folded: str
+    lemmas: frozenset[str]
+    numbers: frozenset[str] = frozenset()
+    measures: frozenset[str] = frozenset()
+    folded: str = ""
     alike: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def of(self, kind: Kind) -> frozenset[str]:
+        """The features of one kind."""
+        return (
+            self.lemmas if kind == "lemma" else self.numbers if kind == "number" else self.measures
+        )
+
+    @property
+    def empty(self) -> bool:
+        """No lemma, figure or measure: nothing to compare but the wording."""
+        return not (self.lemmas or self.numbers or self.measures)
 
 
 def profile(text: str, *, language: str | None = None, measures: bool = True) -> Profile:
-    """The comparable form of ``text``; ``measures=False`` leaves out the measure features.
+    """The comparable form of ``text``; ``measures=False`` leaves out the measure slots.
 
-    >>> sorted(profile("Nordkorea bestätigt Truppenentsendung").features)
-    ['bestatigen', 'entsendung', 'nordkorea', 'truppe']
+    >>> p = profile("Nordkorea bestätigt Entsendung von 4.000 Truppen")
+    >>> sorted(p.lemmas), sorted(p.numbers), sorted(p.measures)
+    (['bestatigen', 'entsendung', 'nordkorea', 'truppe'], ['4000'], ['troops'])
     """
     language = language or detect_language(text)
-    feats = frozenset(features(text, language))
-    if measures and any(f[0] == "#" or f in _NUMBER_WORDS for f in feats):
-        feats |= measure_features(text, language=language)
+    lemmas: set[str] = set()
+    numbers: set[str] = set()
+    for word in words(text):
+        if word[0].isdigit():
+            numbers.add(normalize_number(word))
+        else:
+            lemmas.update(word_features(word, language))
+    slots: frozenset[str] = frozenset()
+    if measures and (numbers or not _NUMBER_WORDS.isdisjoint(lemmas)):
+        slots = measure_features(text, language=language)
     alike: dict[str, list[str]] = {}
-    for f in sorted(feats):
-        if len(f) >= FUZZY_MIN_LENGTH and f[0] not in "#@":
+    for f in sorted(lemmas):
+        if len(f) >= FUZZY_MIN_LENGTH:
             alike.setdefault(f[:FUZZY_PREFIX], []).append(f)
-    return Profile(feats, folded_text(text), {k: tuple(v) for k, v in alike.items()})
+    return Profile(
+        frozenset(lemmas),
+        frozenset(numbers),
+        slots,
+        folded_text(text),
+        {k: tuple(v) for k, v in alike.items()},
+    )
 
 
 def measure_features(text: str, *, language: str = "de") -> frozenset[str]:
-    """The measures ``text`` gives a total for, as features ("@troops", "@losses").
+    """The claim slots ``text`` gives a total for ("troops", "losses").
 
     >>> sorted(measure_features("Bis zu 15.000 nordkoreanische Soldaten sind in Russland."))
-    ['@troops']
+    ['troops']
     >>> sorted(measure_features("Nordkorea schickte weitere 3.000 Soldaten."))
     []
     """
-    if not _measure_hint().search(text):
+    from newsdiff.core.facts.measures import SLOTS, measure_hint  # loaded on the first figure
+
+    if not measure_hint().search(text):
         return frozenset()
     from newsdiff.core.facts.numbers import extract_numbers
 
     found = set()
     for fact in extract_numbers(text, language="en" if language == "en" else "de"):
-        value = fact.value
-        if not isinstance(value, dict) or value.get("additional") or value.get("each"):
+        value = fact.quantity
+        if value.additional or value.per_unit or value.vague:  # "tausende": no figure
             continue
-        if value.get("qualifier") == "~>=":  # "tausende": no figure to compare
-            continue
-        feature = MEASURE_FEATURES.get(str(value.get("measure")))
-        if feature:
-            found.add(feature)
+        slot = SLOTS.get(value.measure or "")
+        if slot:
+            found.add(slot)
     return frozenset(found)
-
-
-@lru_cache(maxsize=1)
-def _measure_hint() -> re.Pattern[str]:
-    """Any word the facts module reads as a measure, anywhere: a cheap superset test."""
-    from newsdiff.core.facts.numbers import MEASURES  # loaded on the first figure
-
-    return re.compile("|".join(MEASURES.values()), re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
 class Frequencies:
-    """Document frequencies of lemmas in the corpus being compared.
+    """Document frequencies of lemmas, figures and measure slots in the corpus being compared.
 
     Each passage is a document, so a word that stands in most passages of a
     story weighs almost nothing there, whatever it weighs in general.
+    ``counts`` are the lemmas', ``numbers`` and ``measures`` the other kinds'.
     """
 
     documents: int
     counts: Mapping[str, int]
-    _weights: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+    numbers: Mapping[str, int] = field(default_factory=dict)
+    measures: Mapping[str, int] = field(default_factory=dict)
+    _weights: dict[Kind, dict[str, float]] = field(
+        default_factory=lambda: {kind: {} for kind in KINDS}, compare=False, repr=False
+    )
 
     @classmethod
     def from_profiles(cls, profiles: Iterable[Profile]) -> Frequencies:
-        """Count, for every lemma, the passages that contain it.
+        """Count, for every lemma, figure and measure, the passages that contain it.
 
         >>> texts = ["Nordkorea"] * 5 + ["Nordkorea Kim", "Putin", "Wien"]
         >>> f = Frequencies.from_profiles(profile(t, language="de") for t in texts)
         >>> f.weight("nordkorea") < f.weight("kim")
         True
         """
-        counts: Counter[str] = Counter()
+        lemmas: Counter[str] = Counter()
+        numbers: Counter[str] = Counter()
+        measures: Counter[str] = Counter()
         documents = 0
         for p in profiles:
-            counts.update(p.features)
+            lemmas.update(p.lemmas)
+            numbers.update(p.numbers)
+            measures.update(p.measures)
             documents += 1
-        return cls(documents, dict(counts))
+        return cls(documents, dict(lemmas), dict(numbers), dict(measures))
 
-    def is_topic(self, feature: str) -> bool:
+    def of(self, kind: Kind) -> Mapping[str, int]:
+        """The counts of one kind."""
+        return (
+            self.counts if kind == "lemma" else self.numbers if kind == "number" else self.measures
+        )
+
+    def is_topic(self, feature: str, kind: Kind = "lemma") -> bool:
         """Whether ``feature`` stands in so many passages that it says nothing on its own.
 
         >>> f = Frequencies.from_profiles(profile(t) for t in ["Kim", "Kim", "Kim", "Putin"])
         >>> f.is_topic("kim"), f.is_topic("putin")
         (True, False)
         """
-        return self.counts.get(feature, 0) >= max(3, COMMON_SHARE * self.documents)
+        return self.of(kind).get(feature, 0) >= max(3, COMMON_SHARE * self.documents)
 
-    def weight(self, feature: str) -> float:
+    def weight(self, feature: str, kind: Kind = "lemma") -> float:
         """Inverse document frequency, less that of a word in ``COMMON_SHARE`` of the passages.
 
         The topic words of a story (in a fifth of its passages or more) then
         weigh almost nothing, so sharing them never makes two passages alike;
-        in a corpus of a handful of passages every word weighs the same.
+        in a corpus of a handful of passages every word weighs the same. A
+        measure slot weighs ``MEASURE_WEIGHT`` times as much.
         """
-        found = self._weights.get(feature)
+        memo = self._weights[kind]
+        found = memo.get(feature)
         if found is None:
-            idf = math.log((self.documents + 1) / (self.counts.get(feature, 0) + 0.5))
+            idf = math.log((self.documents + 1) / (self.of(kind).get(feature, 0) + 0.5))
             found = max(MIN_WEIGHT, idf + math.log(COMMON_SHARE))
-            if feature[0] == "@":
+            if kind == "measure":
                 found *= MEASURE_WEIGHT
-            self._weights[feature] = found
+            memo[feature] = found
         return found
 
 
@@ -187,17 +220,16 @@ def variants(f: str, other: Profile, common: frozenset[str] = frozenset()) -> li
     return [g for g in other.alike.get(f[:FUZZY_PREFIX], ()) if g not in common]
 
 
-def _credit(
-    f: str, other: Profile, common: frozenset[str], years: set[bool], number: float
-) -> float:
-    """How well the unmatched lemma ``f`` finds a counterpart in ``other``."""
-    if f[0] == "#":  # a count may face a count, a year a year
-        return number if _is_year(f) in years else 0.0
+def _variant_credit(f: str, other: Profile, common: frozenset[str]) -> float:
+    """How well the unmatched lemma ``f`` finds a spelling variant in ``other``."""
     alike = variants(f, other, common)
     if not alike:
         return 0.0
     best = process.extractOne(f, alike, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
     return 0.0 if best is None else best[1] / 100.0
+
+
+Weigh = Callable[[str, Kind], float]
 
 
 def score_profiles(
@@ -211,58 +243,60 @@ def score_profiles(
     """The similarity of two prepared passages (what ``similarity`` computes).
 
     Like rapidfuzz's ``score_cutoff``, a score that cannot reach ``cutoff``
-    comes back as 0.0 before the costly variant search. The measure features
-    ("@troops", see ``MEASURE_FEATURES``) count only with ``measures``: two
-    totals of one measure tell one claim only within one story, which the
-    aligner knows and two lone passages do not ("71 Tote" in Syria and
-    "145 Tote" in Paris; counting them there cost STS dev 0.005 Spearman).
+    comes back as 0.0 before the costly variant search. The measure slots
+    (``Profile.measures``) count only with ``measures``: two totals of one
+    measure tell one claim only within one story, which the aligner knows and
+    two lone passages do not ("71 Tote" in Syria and "145 Tote" in Paris;
+    counting them there cost STS dev 0.005 Spearman).
 
     >>> score_profiles(profile("Soldaten entsandt"), profile("Soldaten entsandt"))
     1.0
     """
     if left.folded == right.folded:
         return 1.0
-    if not left.features or not right.features:
+    if left.empty or right.empty:
         return 0.0
-    weight = frequencies.weight if frequencies is not None else _uniform
-    common = left.features & right.features
-    skip = "" if measures else "@"  # the first letter of the features left out
-    if skip and any(f[0] == "@" for f in common):
-        common = frozenset(f for f in common if f[0] != "@")
-    matched = 2.0 * sum(weight(f) for f in common)
+    weigh: Weigh = frequencies.weight if frequencies is not None else _uniform
+    kinds = KINDS if measures else KINDS[:2]
+    common = {kind: left.of(kind) & right.of(kind) for kind in kinds}
+    matched = 2.0 * sum(weigh(f, kind) for kind in kinds for f in common[kind])
     total = matched
-    open_: list[tuple[str, float, Profile]] = []  # unmatched lemma, its weight, the other side
+    open_lemmas: list[tuple[str, float, Profile]] = []  # unmatched lemma, weight, other side
+    open_numbers: list[tuple[str, float, Profile]] = []
     possible = matched
     for own, other in ((left, right), (right, left)):
-        numbers = any(g[0] == "#" for g in other.features - common)
-        for f in own.features - common:
-            if f[0] == skip:
-                continue
-            w = weight(f)
-            total += w
-            if numbers if f[0] == "#" else f[:FUZZY_PREFIX] in other.alike:
-                open_.append((f, w, other))
-                possible += w
+        numbers = bool(other.numbers - common["number"])
+        for kind in kinds:
+            for f in own.of(kind) - common[kind]:
+                w = weigh(f, kind)
+                total += w
+                if kind == "lemma" and f[:FUZZY_PREFIX] in other.alike:
+                    open_lemmas.append((f, w, other))
+                    possible += w
+                elif kind == "number" and numbers:
+                    open_numbers.append((f, w, other))
+                    possible += w
     if possible < cutoff * total:
         return 0.0
     years = {
-        id(side): {_is_year(g) for g in side.features - common if g[0] == "#"}
-        for side in (left, right)
+        id(side): {_is_year(g) for g in side.numbers - common["number"]} for side in (left, right)
     }
     # two totals of one measure are one slot: their figures answer one question
-    number = MEASURED_CREDIT if any(f[0] == "@" for f in common) else NUMBER_CREDIT
-    for f, w, other in open_:
-        matched += w * _credit(f, other, common, years[id(other)], number)
+    number = MEASURED_CREDIT if measures and common["measure"] else NUMBER_CREDIT
+    for f, w, other in open_numbers:  # a count may face a count, a year a year
+        matched += w * (number if _is_year(f) in years[id(other)] else 0.0)
+    for f, w, other in open_lemmas:
+        matched += w * _variant_credit(f, other, common["lemma"])
     # rounded so that summing in the other order cannot break symmetry
     return round(min(1.0, matched / total), 12)
 
 
-def _is_year(feature: str) -> bool:
-    return len(feature) == 5 and feature[1:3] in ("19", "20") and feature[1:].isdigit()
+def _is_year(number: str) -> bool:
+    return len(number) == 4 and number[:2] in ("19", "20") and number.isdigit()
 
 
-def _uniform(feature: str) -> float:
-    return MEASURE_WEIGHT if feature[0] == "@" else 1.0
+def _uniform(feature: str, kind: Kind = "lemma") -> float:
+    return MEASURE_WEIGHT if kind == "measure" else 1.0
 
 
 def similarity(

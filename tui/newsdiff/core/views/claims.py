@@ -12,16 +12,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
-from newsdiff.core.facts import Fact, extract_facts
-from newsdiff.core.facts.dates import extract_dates
-from newsdiff.core.facts.names import fold_name
-from newsdiff.core.facts.numbers import format_quantity
+from newsdiff.core.facts.measures import claim_measure
+from newsdiff.core.facts.passages import PassageFacts
 from newsdiff.core.matching.unionfind import UnionFind
-from newsdiff.core.model import Alignment, Article, SentenceRef
+from newsdiff.core.model import Alignment, Article, Fact, Quantity, SentenceRef
 
 # Measured on the seeds and 200 gnad articles (unrelated stories): at 0.30 every
 # troop figure of the seeds joins one claim while no gnad claim grows; at 0.25
@@ -29,7 +25,6 @@ from newsdiff.core.model import Alignment, Article, SentenceRef
 ATTACH = 0.30
 _SEEDS = 12  # passages of a claim a candidate is scored against, to bound the work
 _BUDGET = 20000  # scorings at most per table; a large folder keeps its aligned claims
-Numbers = Callable[[SentenceRef], tuple[Fact, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +36,7 @@ class ClaimValue:
     date: str | None
     sentence: int
     text: str
-    value: object
+    value: Quantity
     display: str
     passage: str
     not_before: str | None = None  # undated report: the latest date it mentions
@@ -69,18 +64,17 @@ class ClaimTable:
 
 
 def _display(fact: Fact) -> str:
-    value = fact.value if isinstance(fact.value, dict) else {}
-    shown = format_quantity(value)
-    if value.get("additional"):
+    value = fact.quantity
+    shown = value.short()
+    if value.additional:
         shown = f"+{shown} more"
-    if value.get("each"):
+    if value.per_unit:
         shown = f"{shown} each"
     return f"{shown} {fact.noun}" if fact.noun else shown
 
 
 def _measure(fact: Fact) -> str:
-    value = fact.value if isinstance(fact.value, dict) else {}
-    return str(value.get("measure") or fact.noun or "figure")
+    return claim_measure(fact.quantity)
 
 
 def _date_key(value: ClaimValue) -> tuple[int, str, str, int]:
@@ -89,7 +83,7 @@ def _date_key(value: ClaimValue) -> tuple[int, str, str, int]:
     return (when is None, when or "", value.article, value.sentence)
 
 
-def mentioned_after(article: Article) -> str | None:
+def mentioned_after(article: Article, *, facts: PassageFacts | None = None) -> str | None:
     """The latest absolute date an article mentions, a floor for its unknown publication date.
 
     >>> from newsdiff.core.model import Sentence
@@ -98,13 +92,23 @@ def mentioned_after(article: Article) -> str | None:
     >>> mentioned_after(a)
     '2024-08'
     """
+    facts = facts or PassageFacts([article])
     latest = None
     for passage in article.sentences:
-        for fact in extract_dates(passage.text, language=article.language):
+        for fact in facts.dates(SentenceRef(article.id, passage.index)):
             found = re.match(r"\d{4}(?:-\d{2})?", str(fact.value))
             if found and (latest is None or found.group() > latest):
                 latest = found.group()
     return latest
+
+
+@dataclass(slots=True)
+class _Group:
+    """A claim being built: its measure, the clustered passages that may pull others in, all."""
+
+    measure: str
+    seeds: list[SentenceRef]
+    members: list[SentenceRef]
 
 
 def claim_table(alignment: Alignment, *, attach: float = ATTACH) -> ClaimTable:
@@ -113,6 +117,8 @@ def claim_table(alignment: Alignment, *, attach: float = ATTACH) -> ClaimTable:
     Clusters counting the same measure whose passages name a common entity and
     score at least ``attach`` are one claim, and a passage left out of every
     cluster joins the closest such claim (``attach`` above 1 turns this off).
+    The stages: merge paired clusters, group by measure, join close groups,
+    attach lone passages, read each passage's figures, rank.
 
     >>> from newsdiff.core.model import Article, Sentence, Pair, SentenceRef
     >>> def article(id_, date, text):
@@ -124,141 +130,156 @@ def claim_table(alignment: Alignment, *, attach: float = ATTACH) -> ClaimTable:
     >>> [(v.date, v.display) for v in table.claims[0].values]
     [('2024-10', '>3000 Soldaten'), ('2025-04', '~10000-12000 Soldaten')]
     """
-    articles = {article.id: article for article in alignment.articles}
-    facts: dict[SentenceRef, tuple[Fact, ...]] = {}
+    facts = PassageFacts(alignment.articles, alignment.facts)
+    groups = group_by_measure(alignment, merge_paired_clusters(alignment, facts), facts)
+    if attach <= 1.0:
+        close = _Closeness(facts, alignment)
+        groups = join_close_groups(groups, close, attach=attach)
+        groups = attach_lone_passages(groups, alignment, facts, close, attach=attach)
+    floors = {a.id: mentioned_after(a, facts=facts) for a in alignment.articles if a.date is None}
+    claims = [_claim(group, alignment, facts, floors) for group in groups]
+    return ClaimTable(rank(claims))
 
-    def numbers(ref: SentenceRef) -> tuple[Fact, ...]:
-        if ref not in facts:
-            article = articles[ref.article]
-            text = article.sentences[ref.sentence].text
-            found = extract_facts(text, language=article.language, published=article.date)
-            facts[ref] = tuple(fact for fact in found if fact.kind == "number")
-        return facts[ref]
 
+def merge_paired_clusters(alignment: Alignment, facts: PassageFacts) -> UnionFind:
+    """Clusters are one claim when a pair links them and both passages count one measure."""
     cluster_of = {ref: k for k, cluster in enumerate(alignment.clusters) for ref in cluster}
     same_claim = UnionFind()
     for pair in alignment.pairs:
         a, b = cluster_of.get(pair.left), cluster_of.get(pair.right)
         if a is None or b is None or same_claim.find(a) == same_claim.find(b):
             continue
-        if {_measure(f) for f in numbers(pair.left)} & {_measure(f) for f in numbers(pair.right)}:
+        left = {_measure(f) for f in facts.numbers(pair.left)}
+        if left & {_measure(f) for f in facts.numbers(pair.right)}:
             same_claim.union(a, b)
+    return same_claim
 
+
+def group_by_measure(
+    alignment: Alignment, same_claim: UnionFind, facts: PassageFacts
+) -> list[_Group]:
+    """One group per claim and measure, its passages in cluster order."""
     members: dict[tuple[int, str], list[SentenceRef]] = defaultdict(list)
     for k, cluster in enumerate(alignment.clusters):
         for ref in cluster:
-            for measure in dict.fromkeys(_measure(fact) for fact in numbers(ref)):
+            for measure in dict.fromkeys(_measure(fact) for fact in facts.numbers(ref)):
                 members[(same_claim.find(k), measure)].append(ref)
-    groups = [(measure, refs) for (_, measure), refs in members.items()]
-    if attach <= 1.0:
-        groups = _gather(groups, alignment, numbers, articles, attach)
-
-    floors = {a.id: mentioned_after(a) for a in alignment.articles if a.date is None}
-    claims = []
-    for measure, refs in groups:
-        values = [
-            _value(articles[ref.article], ref, fact, floors.get(ref.article))
-            for ref in refs
-            for fact in numbers(ref)
-            if _measure(fact) == measure
-        ]
-        claims.append(Claim("number", measure, tuple(sorted(values, key=_date_key))))
-    claims = [claim for claim in claims if claim.sources > 1]
-    claims.sort(key=lambda claim: (-claim.sources, _date_key(claim.values[0])))
-    return ClaimTable(tuple(claims))
+    return [_Group(measure, list(refs), list(refs)) for (_, measure), refs in members.items()]
 
 
-def _gather(
-    groups: list[tuple[str, list[SentenceRef]]],
-    alignment: Alignment,
-    numbers: Numbers,
-    articles: dict[str, Article],
-    attach: float,
-) -> list[tuple[str, list[SentenceRef]]]:
-    """Join groups of one measure whose passages score ``attach``, and add lone passages.
+class _Closeness:
+    """How close a passage is to a claim's seed passages, within a budget of scorings.
 
     The aligner pairs at its threshold; a figure reworded ("tausende weitere
     Soldaten" / "10.000 bis 12.000 Soldaten") scores lower, yet counting the
     same thing in passages this close makes it the same claim for the table.
-    The two passages must also name one entity in common. Only passages the
-    alignment clustered pull others in, so nothing chains, and a budget of
+    The two passages must also name one entity in common, and a budget of
     scorings bounds the work on large folders.
     """
-    from newsdiff.core.matching.similarity import similarity
 
-    budget = [_BUDGET]
-    entities: dict[SentenceRef, set[str]] = {}
+    def __init__(self, facts: PassageFacts, alignment: Alignment) -> None:
+        self.facts = facts
+        self.budget = _BUDGET
+        self.language = {article.id: article.language for article in alignment.articles}
 
-    def names(ref: SentenceRef) -> set[str]:
-        if ref not in entities:
-            article = articles[ref.article]
-            text = article.sentences[ref.sentence].text
-            found = extract_facts(text, language=article.language, published=article.date)
-            entities[ref] = {fold_name(str(f.value)) for f in found if f.kind == "name"}
-        return entities[ref]
+    def __call__(self, ref: SentenceRef, seeds: list[SentenceRef]) -> float:
+        from newsdiff.core.matching.similarity import similarity
 
-    def close(ref: SentenceRef, seeds: list[SentenceRef]) -> float:
         best = 0.0
-        text = articles[ref.article].sentences[ref.sentence].text
+        text = self.facts.text(ref)
         for seed in seeds[:_SEEDS]:
             # a shared name keeps "20 Euro" in one story from joining "100 Euro" in another
-            if budget[0] <= 0 or seed.article == ref.article or not names(ref) & names(seed):
+            if (
+                self.budget <= 0
+                or seed.article == ref.article
+                or not self.facts.names(ref) & self.facts.names(seed)
+            ):
                 continue
-            budget[0] -= 1
-            other = articles[seed.article].sentences[seed.sentence].text
-            best = max(best, similarity(text, other, language=articles[ref.article].language))
+            self.budget -= 1
+            other = self.facts.text(seed)
+            best = max(best, similarity(text, other, language=self.language[ref.article]))
         return best
 
-    # (measure, the clustered passages that may pull others in, every member)
-    merged: list[tuple[str, list[SentenceRef], list[SentenceRef]]] = []
-    for measure, refs in groups:
-        for other_measure, seeds, members in merged:
-            if other_measure == measure and any(close(r, seeds) >= attach for r in refs[:_SEEDS]):
-                seeds.extend(r for r in refs if r not in seeds)
-                members.extend(r for r in refs if r not in members)
+
+def join_close_groups(groups: list[_Group], close: _Closeness, *, attach: float) -> list[_Group]:
+    """Join each group to the first earlier one of its measure that a passage is close to."""
+    merged: list[_Group] = []
+    for group in groups:
+        for other in merged:
+            if other.measure == group.measure and any(
+                close(r, other.seeds) >= attach for r in group.seeds[:_SEEDS]
+            ):
+                other.seeds.extend(r for r in group.seeds if r not in other.seeds)
+                other.members.extend(r for r in group.members if r not in other.members)
                 break
         else:
-            merged.append((measure, list(refs), list(refs)))
+            merged.append(_Group(group.measure, list(group.seeds), list(group.members)))
+    return merged
+
+
+def attach_lone_passages(
+    groups: list[_Group],
+    alignment: Alignment,
+    facts: PassageFacts,
+    close: _Closeness,
+    *,
+    attach: float,
+) -> list[_Group]:
+    """A passage with figures in no cluster joins the closest group of its measure.
+
+    Only clustered passages (the seeds) pull others in, so nothing chains.
+    """
     clustered = {ref for cluster in alignment.clusters for ref in cluster}
     for article in alignment.articles:
         for passage in article.sentences:
             ref = SentenceRef(article.id, passage.index)
-            if ref in clustered or not numbers(ref):
+            if ref in clustered or not facts.numbers(ref):
                 continue
-            measures = {_measure(fact) for fact in numbers(ref)}
-            candidates = [
-                (close(ref, seeds), members) for m, seeds, members in merged if m in measures
-            ]
+            measures = {_measure(fact) for fact in facts.numbers(ref)}
+            candidates = [(close(ref, g.seeds), g) for g in groups if g.measure in measures]
             if candidates:
-                score, members = max(candidates, key=lambda found: found[0])  # first on ties
+                score, group = max(candidates, key=lambda found: found[0])  # first on ties
                 if score >= attach:
-                    members.append(ref)
-    return [(measure, members) for measure, _, members in merged]
+                    group.members.append(ref)
+    return groups
 
 
-def _credit(article: Article, ref: SentenceRef) -> str | None:
-    text = article.sentences[ref.sentence].text
-    return _first_source(text, article.language, article.date)
+def _claim(
+    group: _Group, alignment: Alignment, facts: PassageFacts, floors: dict[str, str | None]
+) -> Claim:
+    articles = {article.id: article for article in alignment.articles}
+    values = []
+    for ref in group.members:
+        article = articles[ref.article]
+        for fact in facts.numbers(ref):
+            if _measure(fact) == group.measure:
+                values.append(
+                    _value(article, ref, fact, floors.get(ref.article), facts.source(ref))
+                )
+    return Claim("number", group.measure, tuple(sorted(values, key=_date_key)))
 
 
-@lru_cache(maxsize=4096)  # once per passage, not once per figure in it (quadratic before)
-def _first_source(text: str, language: str, published: str | None) -> str | None:
-    found = extract_facts(text, language=language, published=published)
-    return next((fact.text for fact in found if fact.kind == "source"), None)
+def rank(claims: list[Claim]) -> tuple[Claim, ...]:
+    """Claims told by more than one source, those told by the most first, then the oldest."""
+    shared = [claim for claim in claims if claim.sources > 1]
+    shared.sort(key=lambda claim: (-claim.sources, _date_key(claim.values[0])))
+    return tuple(shared)
 
 
-def _value(article: Article, ref: SentenceRef, fact: Fact, floor: str | None) -> ClaimValue:
+def _value(
+    article: Article, ref: SentenceRef, fact: Fact, floor: str | None, credited: str | None
+) -> ClaimValue:
     return ClaimValue(
         article=article.id,
         title=article.title,
         date=article.date,
         sentence=ref.sentence,
         text=fact.text,
-        value=fact.value,
+        value=fact.quantity,
         display=_display(fact),
         passage=article.sentences[ref.sentence].text,
         not_before=floor,
-        credited=_credit(article, ref),
+        credited=credited,
     )
 
 
@@ -281,7 +302,7 @@ def claim_table_to_dict(table: ClaimTable) -> dict[str, object]:
                         "date": v.date,
                         "sentence": v.sentence,
                         "text": v.text,
-                        "value": v.value,
+                        "value": v.value.to_json(),
                         "display": v.display,
                         "passage": v.passage,
                         "not_before": v.not_before,

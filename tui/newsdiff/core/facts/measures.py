@@ -1,0 +1,69 @@
+"""The measure vocabulary: which words say what a figure counts, and which measures are one claim.
+
+"600 Soldaten getötet" counts the dead, "11.000 Mann" troops. The fact
+extractor names a figure's measure from these words; the comparer treats the
+measures that count people in a war as one claim told two ways; the aligner
+gives two reports' totals of one claim slot a shared feature; the claim table
+groups figures by measure. All of them read this module.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from newsdiff.core.model import Quantity
+
+# words that turn a noun into a measure: "600 Soldaten getötet" counts the dead
+MEASURES = {
+    "troops": r"soldat(?:en)?|mann|truppen?|kämpfer[n]?|streitkräften?|troops?|soldiers?|men"
+    r"|fighters?|forces?",
+    "casualties": r"verluste?n?|opfern?|casualt(?:y|ies)|loss(?:es)?",
+    "killed": r"getötet|tote?n?|gefallene?n?|killed|dead|deaths?",
+    "wounded": r"verletzte?n?|verwundete?n?|wounded|injur(?:ed|y|ies)",
+}
+# a measure word ends the noun; any compound before it counts the same ("Bodentruppen")
+MEASURE_WORDS = {measure: re.compile(rf"(?:{words})$") for measure, words in MEASURES.items()}
+PARTICIPLES = re.compile(
+    r"\b(getötet|verletzt|verwundet|gefallen|killed|wounded|injured|dead)\b", re.IGNORECASE
+)
+# measures that count people in a war; a pair of them is one claim told two ways
+PEOPLE = frozenset({"troops", "casualties", "killed", "wounded"})
+# The claim slot a total of a measure answers, for the aligner: losses count as
+# one slot, "rund 4.000 Verluste" and "600 getötet und tausende verletzt" are two
+# answers to one question.
+SLOTS = {"troops": "troops", "casualties": "losses", "killed": "losses", "wounded": "losses"}
+
+
+def measure_of_word(word: str) -> str | None:
+    """The measure a word names, if any ("Bodentruppen" -> "troops").
+
+    >>> measure_of_word("Bodentruppen"), measure_of_word("Jahren")
+    ('troops', None)
+    """
+    lower = word.lower()
+    for measure, pattern in MEASURE_WORDS.items():
+        if pattern.search(lower):
+            return measure
+    return None
+
+
+@lru_cache(maxsize=1)
+def measure_hint() -> re.Pattern[str]:
+    """Any measure word, anywhere: a cheap test before running the extractor.
+
+    >>> bool(measure_hint().search("3000 Soldaten")), bool(measure_hint().search("3 Äpfel"))
+    (True, False)
+    """
+    return re.compile("|".join(MEASURES.values()), re.IGNORECASE)
+
+
+def claim_measure(quantity: Quantity) -> str:
+    """What a figure counts, as the claim table groups it: its measure, else its noun.
+
+    >>> claim_measure(Quantity(3, 3, noun="Brigaden", measure="brigade"))
+    'brigade'
+    >>> claim_measure(Quantity(3, 3))
+    'figure'
+    """
+    return quantity.measure or quantity.noun or "figure"
