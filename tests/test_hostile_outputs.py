@@ -251,3 +251,14 @@ def test_json_output_escapes_bidi_characters_of_file_names(tmp_path, capsys, com
     out = capsys.readouterr().out
     assert "\u202e" not in out and "\\u202e" in out
     assert "c\u202e.txt" in json.dumps(json.loads(out), ensure_ascii=False)  # reads back the same
+
+
+def test_an_article_id_from_a_file_name_with_escapes_is_escaped_once_at_the_source(tmp_path):
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / f"evil{OSC52}\u202e.txt").write_text(GOOD, encoding="utf-8")
+    for cache in (False, True, True):  # fresh, stored, and from the cache
+        (article,) = read_articles([folder], cache=cache).articles
+        assert all(ch not in article.id + article.title for ch in UNSAFE)
+        assert article.id.startswith("evil\\x1b]52") and article.path.endswith(".txt")
+        assert Path(article.path).exists()  # the path itself stays exact, to reopen the file

@@ -25,6 +25,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from newsdiff.app.config import load_settings
 from newsdiff.app.screens.articles import ArticlesScreen
 from newsdiff.app.screens.help import HelpScreen
+from newsdiff.core.language.sanitize import pictured
 
 if TYPE_CHECKING:
     from newsdiff.core.model import Alignment, Corpus
@@ -145,7 +146,7 @@ class NewsdiffApp(App[None]):
         for problem in message.corpus.problems:
             self.notify(
                 problem.message,
-                title=f"{'Skipped' if problem.fatal else 'Read part of'} {problem.path}",
+                title=f"{'Skipped' if problem.fatal else 'Read part of'} {pictured(problem.path)}",
                 severity="error" if problem.fatal else "warning",
                 timeout=10,
                 markup=False,

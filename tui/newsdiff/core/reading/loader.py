@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from newsdiff.core.language.sanitize import shown
 from newsdiff.core.model import Article, Corpus, Problem
 from newsdiff.core.reading import cache as article_cache
 from newsdiff.core.reading.article import build_article
@@ -79,6 +80,9 @@ def read_article_noting(
     """
     path = Path(path)
     data = _read_bytes(path)
+    # the id is newsdiff's name for the article, shown everywhere: a file name's
+    # escape sequence or RLO is escaped in it once, here (the path stays exact)
+    stem = shown(path.stem)
     markdown = path.suffix.lower() in _MARKDOWN
     try:
         decoded = decode(data)
@@ -112,11 +116,9 @@ def read_article_noting(
         # checked against the text just decoded: the cache saves the parsing, never the reading
         cached = article_cache.load(key, text)
         if cached is not None:
-            title = path.stem if cached.title == cached.id else cached.title
-            return replace(cached, id=path.stem, path=str(path), title=title), notes
-    article = build_article(
-        text, id=path.stem, path=str(path), markdown=markdown, marks=decoded.marks
-    )
+            title = stem if cached.title == cached.id else cached.title
+            return replace(cached, id=stem, path=str(path), title=title), notes
+    article = build_article(text, id=stem, path=str(path), markdown=markdown, marks=decoded.marks)
     if not article.sentences:
         raise ReadError(path, "no readable text")
     if use_cache:
