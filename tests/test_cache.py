@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-import newsdiff.core.reading.loader as loader
+import newsdiff.core.reading.formats as formats
 from newsdiff.core.reading import cache
 from newsdiff.core.reading.loader import read_article
 
@@ -49,7 +49,7 @@ def forbid_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError("parsed again although the cache held the article")
 
-    monkeypatch.setattr(loader, "build_article", fail)
+    monkeypatch.setattr(formats, "build_article", fail)  # where bytes become an Article
 
 
 def test_a_second_read_comes_from_the_cache(

@@ -147,24 +147,23 @@ def test_empty_and_whitespace_only_files_are_skipped_with_a_warning(folder, cach
 
 HTML_PAGE = (
     "<!DOCTYPE html>\n<html><head><title>Nordkorea</title><script>track()</script></head>"
-    "<body><nav>Menü</nav><article><p>Nordkorea schickt Soldaten.</p></article></body></html>\n"
+    "<body><nav>Menü</nav><article><p>Nordkorea schickt Soldaten.</p><p>Die Truppen sollen in "
+    "der Region Kursk eingesetzt werden, sagt der Geheimdienst.</p></article></body></html>\n"
 )
 
 
 @pytest.mark.parametrize("name", ["page.html", "page.htm", "saved-page.txt"])
-def test_html_is_refused_with_a_message_naming_the_file(tmp_path, cache, name):
+def test_html_is_read_as_its_article_without_script_or_navigation(tmp_path, cache, name):
     path = tmp_path / name
     path.write_text(HTML_PAGE, encoding="utf-8")
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     corpus = read_articles([path, tmp_path / "good.txt"], cache=False)
-    assert stems(corpus) == ["good"]
-    (problem,) = corpus.problems
-    assert Path(problem.path).name == name
-    assert problem.message == "HTML is not supported; save the article as text or Markdown"
+    assert stems(corpus) == [Path(name).stem, "good"] and corpus.problems == ()
+    texts = [s.text for s in corpus.articles[0].sentences]
+    assert "Nordkorea schickt Soldaten." in texts
+    assert not any("track" in t or "Menü" in t for t in texts)
     result = newsdiff("list", str(path), str(tmp_path / "good.txt"), cache=cache)
-    assert result.returncode == 0
-    (warning,) = result.stderr.strip().splitlines()
-    assert name in warning and "HTML is not supported" in warning
+    assert result.returncode == 0 and result.stderr == ""
 
 
 def test_a_report_that_mentions_html_tags_is_still_read(tmp_path):

@@ -206,7 +206,7 @@ def _table(columns: int, rows: int) -> str:
 
 
 def test_a_table_wider_than_the_limit_is_refused_naming_the_limit(tmp_path):
-    from newsdiff.core.reading.loader import MAX_COLUMNS
+    from newsdiff.core.reading.formats import MAX_COLUMNS
 
     path = tmp_path / "wide.md"
     path.write_text(_table(MAX_COLUMNS + 50, 3), encoding="utf-8")
@@ -230,6 +230,8 @@ def test_a_table_within_the_limit_reads_in_time_linear_in_its_rows(tmp_path):
 
 
 def test_aligning_more_passages_than_the_limit_is_refused_naming_it(tmp_path, capsys, monkeypatch):
+    tmp_path = tmp_path / "reports"  # beside, not above, the cache folder
+    tmp_path.mkdir()
     for name in ("a", "b"):
         sentences = " ".join(f"Satz {name} {n} sagt etwas." for n in range(30))
         (tmp_path / f"{name}.txt").write_text(f"Titel {name}\n\n{sentences}\n", encoding="utf-8")
@@ -245,6 +247,8 @@ def test_aligning_more_passages_than_the_limit_is_refused_naming_it(tmp_path, ca
 
 @pytest.mark.parametrize("command", ["list", "align"])
 def test_json_output_escapes_bidi_characters_of_file_names(tmp_path, capsys, command):
+    tmp_path = tmp_path / "reports"
+    tmp_path.mkdir()
     (tmp_path / "c\u202e.txt").write_text(GOOD, encoding="utf-8")  # found by the fuzz script
     (tmp_path / "b.txt").write_text(OTHER, encoding="utf-8")
     assert main([command, str(tmp_path), "--json"]) == 0

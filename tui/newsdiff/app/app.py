@@ -151,6 +151,17 @@ class NewsdiffApp(App[None]):
                 timeout=10,
                 markup=False,
             )
+        if message.corpus.skipped:
+            from newsdiff.core.reading.left_out import left_out_summary
+
+            summary = left_out_summary(message.corpus.skipped)
+            self.notify(
+                f"{summary[0].upper()}{summary[1:]}. Press x in the list to see them.",
+                title="Files left out",
+                severity="information",
+                timeout=10,
+                markup=False,
+            )
         self.corpus = message.corpus
 
     def on_newsdiff_app_progress(self, message: Progress) -> None:

@@ -9,7 +9,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from newsdiff.commands.common import add_paths_argument, load_corpus, print_json, printable
+from newsdiff.commands.common import (
+    add_paths_argument,
+    load_corpus,
+    print_json,
+    printable,
+    reading_options,
+)
 from newsdiff.commands.exit_codes import EXIT_OK, EXIT_USAGE
 
 # said after a passage whose file held control, bidi or tag characters (removed)
@@ -34,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
             f"newsdiff align: --threshold must be in [0, 1], not {args.threshold}", file=sys.stderr
         )
         return EXIT_USAGE
-    corpus = load_corpus(list(args.paths), follow_links=args.follow_links, aligning=True)
+    corpus = load_corpus(list(args.paths), reading_options(args), aligning=True)
     if isinstance(corpus, int):
         return corpus
     from newsdiff.core.matching.align import align

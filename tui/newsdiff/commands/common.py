@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from newsdiff.commands.exit_codes import EXIT_NOTHING_READABLE, EXIT_USAGE
@@ -22,50 +23,88 @@ from newsdiff.core.model import Corpus
 MAX_PASSAGES = 10_000
 MAX_PASSAGES_VARIABLE = "NEWSDIFF_MAX_PASSAGES"
 
-PATHS_HELP = "report files or folders (.txt, .md); the bundled seeds when none"
+PATHS_HELP = (
+    "report files or folders (.txt, .md, .html, .mhtml) or page URLs (https://…); "
+    "the bundled seeds when none"
+)
 
 
 def add_paths_argument(parser: argparse.ArgumentParser, *, links: bool = True) -> None:
-    """The PATH... argument every reading command takes, with one help text.
-
-    ``links`` adds ``--follow-links`` (the reader app does not take it yet).
-    """
+    """The PATH... argument every reading command takes, with one help text, and the
+    options of reading: -v (name every skipped file), --refresh and --timeout for URLs."""
     parser.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
-    if links:
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="name every file a folder's reading left out"
+    )
+    parser.add_argument(
+        "--refresh", action="store_true", help="fetch URLs again instead of reading the kept copy"
+    )
+    if links:  # the reader app does not take it yet
         parser.add_argument(
             "--follow-links",
             action="store_true",
             help="follow symlinks in folders that lead out of them (not followed by default)",
         )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=15.0,
+        metavar="SECONDS",
+        help="give up on a URL that has not answered in full after this long (default 15)",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingOptions:
+    """How a command reads: name each skipped file, fetch URLs again, the fetch time limit,
+    follow symlinks out of a folder."""
+
+    verbose: bool = False
+    refresh: bool = False
+    timeout: float = 15.0
+    follow_links: bool = False
 
 
 def load_corpus(
-    paths: list[str], *, follow_links: bool = False, aligning: bool = False
+    paths: list[str], options: ReadingOptions | None = None, *, aligning: bool = False
 ) -> Corpus | int:
-    """Read PATHs (the bundled seeds when none); warnings go to stderr.
+    """Read PATHs and URLs (the bundled seeds when none); warnings go to stderr.
 
     Returns the corpus, or the exit status when the command cannot go on:
     2 when a path does not exist, 1 when nothing in the paths is readable.
+    Files a folder holds but newsdiff does not read are summed up in one line
+    (each named with ``verbose``).
 
     >>> len(load_corpus([]).articles)
     5
     """
+    from newsdiff.core.reading.fetch import FetchOptions, is_url
     from newsdiff.core.reading.loader import read_articles  # the reader only when a command reads
 
     if not paths:
         from newsdiff.core.reading.seeds import seed_paths
 
         paths = [str(path) for path in seed_paths()]
-    missing = [path for path in paths if not _exists(path)]
+    missing = [path for path in paths if not is_url(path) and not _exists(path)]
     for path in missing:
         print(f"newsdiff: no such file or folder: {printable(path)}", file=sys.stderr)
     if missing:
         return EXIT_USAGE
-    corpus = read_articles(paths, follow_links=follow_links)
+    options = options or ReadingOptions()
+    verbose = options.verbose
+    fetch = FetchOptions(timeout=max(0.1, options.timeout), refresh=options.refresh)
+    corpus = read_articles(paths, fetch=fetch, follow_links=options.follow_links)
     for problem in corpus.problems:
         where = printable(problem.path)
-        what = "skipped " if problem.fatal else "read part of "
-        print(f"newsdiff: warning: {what}{where}: {problem.message}", file=sys.stderr)
+        said = "skipped" if problem.fatal else "read part of"
+        print(f"newsdiff: warning: {said} {where}: {problem.message}", file=sys.stderr)
+    if corpus.skipped:
+        from newsdiff.core.reading.left_out import left_out_summary
+
+        tail = "" if verbose else " (-v names them)"
+        print(f"newsdiff: {left_out_summary(corpus.skipped)}{tail}", file=sys.stderr)
+        for item in corpus.skipped if verbose else ():
+            print(f"newsdiff:   left out {printable(item.path)}: {item.reason}", file=sys.stderr)
     if not corpus.articles:
         where = " ".join(printable(path) for path in paths)
         print(f"newsdiff: nothing readable in {where}", file=sys.stderr)
@@ -103,6 +142,16 @@ def print_json(document: object, *, indent: int = 2) -> None:
     else:
         buffer.write(data)
         buffer.flush()
+
+
+def reading_options(args: argparse.Namespace) -> ReadingOptions:
+    """The reading options of ``add_paths_argument`` as ``load_corpus`` takes them."""
+    return ReadingOptions(
+        verbose=getattr(args, "verbose", False),
+        refresh=getattr(args, "refresh", False),
+        timeout=getattr(args, "timeout", 15.0),
+        follow_links=getattr(args, "follow_links", False),
+    )
 
 
 def printable(text: str) -> str:

@@ -10,7 +10,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from newsdiff.commands.common import add_paths_argument, load_corpus, print_json, printable
+from newsdiff.commands.common import (
+    add_paths_argument,
+    load_corpus,
+    print_json,
+    printable,
+    reading_options,
+)
 from newsdiff.commands.exit_codes import EXIT_OK
 from newsdiff.core.views.claims import ClaimTable, ClaimValue, claim_table, claim_table_to_dict
 
@@ -21,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    corpus = load_corpus(list(args.paths), follow_links=args.follow_links, aligning=True)
+    corpus = load_corpus(list(args.paths), reading_options(args), aligning=True)
     if isinstance(corpus, int):
         return corpus
     from newsdiff.core.matching.align import align

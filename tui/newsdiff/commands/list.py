@@ -10,7 +10,13 @@ import argparse
 import shutil
 import sys
 
-from newsdiff.commands.common import add_paths_argument, load_corpus, print_json, printable
+from newsdiff.commands.common import (
+    add_paths_argument,
+    load_corpus,
+    print_json,
+    printable,
+    reading_options,
+)
 from newsdiff.commands.exit_codes import EXIT_OK
 from newsdiff.core.export.schema import article_metadata
 from newsdiff.core.model import Article, Corpus
@@ -23,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    corpus = load_corpus(list(args.paths), follow_links=args.follow_links)
+    corpus = load_corpus(list(args.paths), reading_options(args))
     if isinstance(corpus, int):
         return corpus
     if hasattr(sys.stdout, "reconfigure"):  # a terminal that cannot show "ä" gets "\xe4"
@@ -49,10 +55,12 @@ def article_to_dict(article: Article) -> dict[str, object]:
 
 
 def corpus_to_dict(corpus: Corpus) -> dict[str, object]:
-    """The ``--json`` document: the articles, and the files that were skipped."""
+    """The ``--json`` document: the articles, the files that could not be read, and the
+    files of the folders that were left out unread."""
     return {
         "articles": [article_to_dict(article) for article in corpus.articles],
         "problems": [{"path": p.path, "message": p.message} for p in corpus.problems],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in corpus.skipped],
     }
 
 

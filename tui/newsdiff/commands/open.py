@@ -25,7 +25,9 @@ def missing_path(paths: list[str]) -> str | None:
     >>> missing_path(["/"]), missing_path(["/no/such/report.txt"])
     (None, '/no/such/report.txt')
     """
-    return next((path for path in paths if not Path(path).exists()), None)
+    from newsdiff.core.reading.fetch import is_url
+
+    return next((path for path in paths if not is_url(path) and not Path(path).exists()), None)
 
 
 def run(args: argparse.Namespace) -> int:

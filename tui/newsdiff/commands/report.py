@@ -14,7 +14,7 @@ import argparse
 import os
 import sys
 
-from newsdiff.commands.common import add_paths_argument, load_corpus, printable
+from newsdiff.commands.common import add_paths_argument, load_corpus, printable, reading_options
 from newsdiff.commands.exit_codes import EXIT_CANNOT_WRITE, EXIT_OK, EXIT_USAGE
 from newsdiff.core.export.report import (
     FORMATS,
@@ -60,7 +60,7 @@ def _cannot_write(output: str, error: OSError) -> int:
 def run(args: argparse.Namespace) -> int:
     from newsdiff.core.matching.align import align
 
-    corpus = load_corpus(list(args.paths), follow_links=args.follow_links, aligning=True)
+    corpus = load_corpus(list(args.paths), reading_options(args), aligning=True)
     if isinstance(corpus, int):
         return corpus
     output = args.output if args.output and not _to_stdout(args.output) else None

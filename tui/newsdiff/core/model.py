@@ -55,6 +55,10 @@ class Article:
     url: str | None = None
     dateline: str | None = None
     credit: str | None = None
+    author: str | None = None
+    modified: str | None = None
+    date_note: str | None = None  # how an ambiguous date was read ("05/03/2013 read month first")
+    fetched: str | None = None  # when a page given as a URL was fetched (ISO, UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,11 +74,24 @@ class Problem:
 
 
 @dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file in a folder that newsdiff left out without reading it, and why."""
+
+    path: str
+    reason: str  # "hidden", "not a report file (.pdf)"
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
 class Corpus:
-    """What reading a set of paths gave: the articles in order and the problems met."""
+    """What reading a set of paths gave: the articles in order, the problems met,
+    and the files of the folders that were left out unread."""
 
     articles: tuple[Article, ...]
     problems: tuple[Problem, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,6 +92,7 @@ class ArticlesScreen(Screen[None]):
         Binding("t", "claims", "Claims", show=False, id="articles.claims"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="articles.clear_filter"),
         Binding("r", "reload", "Read again", show=False, id="articles.reload"),
+        Binding("x", "left_out", "Left out", show=False, id="articles.left_out"),
         Binding("q", "app.quit", "Quit", id="articles.quit"),
     ]
 
@@ -155,13 +156,13 @@ class ArticlesScreen(Screen[None]):
     def _empty_message(self, corpus: Corpus, rows: int) -> str:
         """What to say instead of (or under) the table; empty when the table says it all."""
         count = len(corpus.articles)
-        skipped = len([p for p in corpus.problems if p.fatal])
-        note = f"\n\n{skipped} file(s) could not be read; see the notifications." if skipped else ""
+        note = _left_out_note(corpus)
         if count == 0:
             return (
                 "No reports to show.\n\n"
                 "newsdiff compares several reports of one story. Open two or more files "
-                "(plain text, Markdown or HTML):\n\n    newsdiff report-a.txt report-b.md\n\n"
+                "(plain text, Markdown, HTML or MHTML) or page URLs:\n\n"
+                "    newsdiff report-a.txt report-b.md https://…\n\n"
                 "With no paths it opens the five bundled seed reports." + note
             )
         if count == 1:
@@ -382,8 +383,40 @@ class ArticlesScreen(Screen[None]):
         """Read the files again (after editing one); marks and sort stay."""
         self.reader.reload()
 
+    def action_left_out(self) -> None:
+        """Every input that did not become a report, and why."""
+        corpus = self.reader.corpus
+        if corpus is None or not (corpus.problems or corpus.skipped):
+            self.notify("Nothing was left out: every file given was read.")
+            return
+        from newsdiff.app.screens.left_out import LeftOutScreen
+
+        self.app.push_screen(LeftOutScreen(corpus))
+
     def action_claims(self) -> None:
         if len(self.articles) < 2:
             self.notify("The claim table needs two or more reports.")
             return
         self.reader.open_claims()
+
+
+def _left_out_note(corpus: Corpus) -> str:
+    """What the reading left out and why, in a few lines, pointing at the "Left out" screen."""
+    from newsdiff.core.reading.left_out import left_out_summary
+
+    lines: list[str] = []
+    unread = [p for p in corpus.problems if p.fatal]
+    if unread:
+        first = unread[0]
+        more = f" and {len(unread) - 1} more" if len(unread) > 1 else ""
+        name = printable(Path(first.path).name or first.path)
+        lines.append(
+            f"{len(unread)} file{'s' if len(unread) != 1 else ''} could not be read: "
+            f"{name} ({printable(first.message)}){more}."
+        )
+    if corpus.skipped:
+        summary = left_out_summary(corpus.skipped)
+        lines.append(summary[0].upper() + summary[1:] + ".")
+    if not lines:
+        return ""
+    return "\n\n" + "\n".join(lines) + "\nPress x to see each one and why."

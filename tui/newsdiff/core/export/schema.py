@@ -46,6 +46,10 @@ def article_metadata(article: Article) -> dict[str, Any]:
         "url": article.url,
         "dateline": article.dateline,
         "credit": article.credit,
+        "author": article.author,
+        "modified": article.modified,
+        "date_note": article.date_note,
+        "fetched": article.fetched,
     }
 
 

@@ -14,6 +14,7 @@ from newsdiff.core.language.detection import detect_language
 from newsdiff.core.language.segment import split_sentences
 from newsdiff.core.model import Article, Sentence
 from newsdiff.core.reading.blocks import Block, Document, parse
+from newsdiff.core.reading.datelines import MetaLine, read_meta_line
 from newsdiff.core.reading.metadata import (
     clean_title,
     find_credit,
@@ -25,6 +26,7 @@ from newsdiff.core.reading.metadata import (
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 _OPENING_MAX = 1000  # enough to find a lead's first sentence, without splitting it all
 _TITLE_LINE_MAX = 200  # a first line longer than this is the body's opening, not a title
+_META_LINES_MAX = 4  # datelines and bylines sit among the first few blocks, before the body
 
 
 def build_article(
@@ -33,10 +35,13 @@ def build_article(
     id: str,
     path: str = "",
     markdown: bool = False,
+    document: Document | None = None,
     marks: tuple[int, ...] = (),
 ) -> Article:
     """The article newsdiff reads in ``text`` (already decoded and cleaned).
 
+    ``document`` gives the blocks and metadata when another reader made them
+    (a saved web page); otherwise ``text`` is parsed as plain text or markdown.
     ``marks`` are offsets in ``text`` where the decoder removed control, bidi or
     tag characters; a passage over one is marked ``cleaned``, like a passage
     whose Markdown entities resolved to such characters.
@@ -46,12 +51,14 @@ def build_article(
     >>> a.title, a.date, a.dateline, a.credit, [s.text for s in a.sentences]
     ('Kursk', '2025-04-28T03:32', 'Düsseldorf', 'dpa', ['Kursk', 'Es regnet.'])
     """
-    doc = parse(text, markdown=markdown)
+    doc = document if document is not None else parse(text, markdown=markdown)
     front = doc.front_matter
     blocks = list(doc.blocks)
     language = front.get("language", front.get("lang", ""))
+    locale = front.get("locale", language)
     if language not in ("de", "en"):
         language = detect_language("\n".join(block.text for block in blocks))
+    meta = _meta_lines(blocks, locale or language)
     title, title_block, stamp, tag = _title(text, doc, blocks, language)
     dateline = credit = None
     first_body = _first_paragraph(blocks)
@@ -68,12 +75,18 @@ def build_article(
             blocks[last_body] = blocks[last_body].cut(0, found[1])
     passages = _marked(_passages(title_block, blocks, language), sorted({*marks, *doc.marks}))
     front_date = normalise_date(front["date"]) if "date" in front else None
+    modified = _refined(
+        normalise_date(front["modified"]) if "modified" in front else None, meta.modified
+    )
+    # a report stamped only "UPDATED …" is dated by that stamp rather than not at all
+    date = _refined(front_date or pick_date(stamp, tag), meta.date) or modified
+    note = meta.notes.get(date[:10]) if date else None
     return Article(
         id=id,
         path=path,
         text=text,
         title=title or id,
-        date=front_date or pick_date(stamp, tag),
+        date=date,
         language=language,
         sentences=passages,
         words=len(_WORD.findall("\n".join(passage.text for passage in passages))),
@@ -81,7 +94,56 @@ def build_article(
         url=front.get("url"),
         dateline=dateline,
         credit=credit,
+        author=front.get("author") or meta.author,
+        modified=modified,
+        date_note=note,
     )
+
+
+class _Meta:
+    """What the datelines and bylines at the top of a report said, first of each kept."""
+
+    def __init__(self) -> None:
+        self.date: str | None = None
+        self.modified: str | None = None
+        self.author: str | None = None
+        self.notes: dict[str, str] = {}  # day -> how its ambiguous date was read
+
+    def add(self, line: MetaLine) -> None:
+        if line.date and line.note:
+            self.notes.setdefault(line.date[:10], line.note)
+        if line.date and line.modified:
+            self.modified = self.modified or line.date
+        elif line.date and not self.date:
+            self.date = line.date
+        if line.author and not self.author:
+            self.author = line.author
+
+
+def _meta_lines(blocks: list[Block], locale: str) -> _Meta:
+    """Take the datelines and bylines out of the first blocks (before the body's prose)."""
+    meta = _Meta()
+    index = 0
+    while index < min(len(blocks), _META_LINES_MAX):
+        block = blocks[index]
+        found = read_meta_line(block.text, locale=locale) if "\n" not in block.text else None
+        if found is not None:
+            meta.add(found)
+            blocks.pop(index)
+            continue
+        if block.kind != "heading" and (index > 0 or len(block.text) > _TITLE_LINE_MAX):
+            break  # the body has begun: a date line further down is the body's
+        index += 1
+    return meta
+
+
+def _refined(date: str | None, line_date: str | None) -> str | None:
+    """The metadata's date, or a dateline's when there is none or it adds the time of that day."""
+    if not date:
+        return line_date
+    if line_date and line_date.startswith(date) and len(line_date) > len(date):
+        return line_date
+    return date
 
 
 def fold_spaces(text: str) -> str:

@@ -39,7 +39,7 @@ from newsdiff.core.reading.atomic import write_atomically
 # found on disk, so a new or moved file can never serve stale entries
 _SHAPING_PACKAGES = ("reading", "language")
 _SHAPING_MODULES = ("model.py",)
-_LIBRARIES = ("markdown-it-py", "mdit-py-plugins")
+_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "trafilatura", "htmldate", "lxml")
 _FORMAT = 3
 _PRUNE_AFTER = 24 * 3600  # seconds
 _KINDS = frozenset(("sentence", "heading", "table-row", "list-item"))

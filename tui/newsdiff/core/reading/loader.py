@@ -10,51 +10,26 @@ reports must not cost the user the others.
 from __future__ import annotations
 
 import os
-import re
 import stat
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from newsdiff.core.language.sanitize import shown
-from newsdiff.core.model import Article, Corpus, Problem
-from newsdiff.core.reading import cache as article_cache
-from newsdiff.core.reading.article import build_article
-from newsdiff.core.reading.decode import NotText, decode
+from newsdiff.core.model import Article, Corpus, Problem, Skipped
+from newsdiff.core.reading.fetch import Fetched, FetchError, FetchOptions, fetch_page, is_url
+from newsdiff.core.reading.formats import ReadError, read_bytes
 
-SUFFIXES = (".txt", ".md", ".markdown")
+__all__ = ["SUFFIXES", "ReadError", "read_article", "read_articles", "read_url", "report_files"]
+
+_TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 _MARKDOWN = (".md", ".markdown")
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+_ARCHIVE_SUFFIXES = (".mhtml", ".mht")  # "Webpage, single file" of Chrome, Edge, Opera
+SUFFIXES = (*_TEXT_SUFFIXES, *_PAGE_SUFFIXES, *_ARCHIVE_SUFFIXES)
 _MAX_MB = 20  # far beyond any news report; keeps a stray dump out
 MAX_MB_VARIABLE = "NEWSDIFF_MAX_MB"  # lifts the limit for the one user who needs it
-# Saved web pages are refused, not guessed at: a main-text extractor good
-# enough for news (trafilatura) brings 17 packages (lxml, babel, dateparser...).
-HTML_REFUSED = "HTML is not supported; save the article as text or Markdown"
-_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-_HTML_START = re.compile(
-    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S
-)
-
-
-# A news table has a handful of columns. Measured: a 5,000 x 200 Markdown table
-# (2.9 MB) took 74 s and 1.44 GB to list, markdown-it's table rule alone 15 s for
-# 1,000 columns; a refusal naming the limit beats a frozen reader.
-MAX_COLUMNS = 200
-
-
-def _widest_table(text: str) -> int:
-    """The most cells a pipe-table line holds (edge pipes aside); 0 without a pipe. Linear."""
-    if "|" not in text:
-        return 0
-    return max(line.strip().strip("|").count("|") for line in text.split("\n") if "|" in line) + 1
-
-
-class ReadError(Exception):
-    """A file newsdiff cannot read as a report, with a one-line reason."""
-
-    def __init__(self, path: str | os.PathLike[str], message: str) -> None:
-        super().__init__(f"{path}: {message}")
-        self.path = str(path)
-        self.message = message
 
 
 def read_article(path: str | os.PathLike[str], *, cache: bool = True) -> Article:
@@ -66,74 +41,40 @@ def read_article(path: str | os.PathLike[str], *, cache: bool = True) -> Article
     >>> read_article(seed_paths()[0]).date
     '2025-04-28T03:32'
     """
-    return read_article_noting(path, cache=cache)[0]
+    return _read_file(Path(path), cache=cache, notes=[])
 
 
-def read_article_noting(
-    path: str | os.PathLike[str], *, cache: bool = True
-) -> tuple[Article, tuple[Problem, ...]]:
-    """``read_article``, and what had to be mended on the way (a non-fatal Problem each).
-
-    >>> from newsdiff.core.reading.seeds import seed_paths
-    >>> read_article_noting(seed_paths()[0])[1]
-    ()
-    """
-    path = Path(path)
+def _read_file(path: Path, *, cache: bool, notes: list[Problem]) -> Article:
     data = _read_bytes(path)
+    suffix = path.suffix.lower()
+    kind = (
+        "markdown" if suffix in _MARKDOWN
+        else "html" if suffix in _PAGE_SUFFIXES
+        else "mhtml" if suffix in _ARCHIVE_SUFFIXES
+        else "text"
+    )  # fmt: skip
     # the id is newsdiff's name for the article, shown everywhere: a file name's
     # escape sequence or RLO is escaped in it once, here (the path stays exact)
-    stem = shown(path.stem)
-    markdown = path.suffix.lower() in _MARKDOWN
-    try:
-        decoded = decode(data)
-    except NotText as error:
-        raise ReadError(path, str(error)) from None
-    text = decoded.text
-    notes: tuple[Problem, ...] = ()
-    if decoded.mended:
-        count = decoded.mended
-        notes = (
-            Problem(
-                str(path),
-                f"{count} byte{'s' * (count != 1)} not UTF-8, read as Windows-1252",
-                fatal=False,
-            ),
-        )
-    if path.suffix.lower() in _HTML_SUFFIXES or _HTML_START.match(text[:4096]):
-        raise ReadError(path, HTML_REFUSED)
-    if not text.strip():
-        raise ReadError(path, "empty file")
-    columns = _widest_table(text)
-    if columns > MAX_COLUMNS:
-        raise ReadError(
-            path,
-            f"a table of {columns} columns; newsdiff reads tables of up to {MAX_COLUMNS} "
-            "columns (this is a data table, not a report)",
-        )
-    use_cache = article_cache.enabled(cache)
-    key = article_cache.content_key(data, markdown=markdown) if use_cache else ""
-    if use_cache:
-        # checked against the text just decoded: the cache saves the parsing, never the reading
-        cached = article_cache.load(key, text)
-        if cached is not None:
-            title = stem if cached.title == cached.id else cached.title
-            return replace(cached, id=stem, path=str(path), title=title), notes
-    article = build_article(text, id=stem, path=str(path), markdown=markdown, marks=decoded.marks)
-    if not article.sentences:
-        raise ReadError(path, "no readable text")
-    if use_cache:
-        article_cache.store(key, article)
-    return article, notes
+    return read_bytes(
+        data, id=shown(path.stem), path=str(path), kind=kind, cache=cache, notes=notes
+    )
 
 
 def read_articles(
-    paths: Iterable[str | os.PathLike[str]], *, cache: bool = True, follow_links: bool = False
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    cache: bool = True,
+    fetch: FetchOptions | None = None,
+    follow_links: bool = False,
 ) -> Corpus:
-    """Read files and folders; unreadable files become Problems, the rest Articles.
+    """Read files, folders and URLs; unreadable ones become Problems, the rest Articles.
 
     Article ids are the file stems, made unique ("a", "a-2") when two files
-    share a stem. A symlink in a folder that leads out of it is not followed
-    unless ``follow_links`` (see ``report_files``).
+    share a stem. A URL ("https://…") is fetched (or taken from the cache,
+    see ``fetch``); nothing else touches the network. Files of a folder that
+    are left out unread (hidden, not a report type) are listed in ``skipped``.
+    A symlink in a folder that leads out of it is not followed unless
+    ``follow_links`` (see ``report_files``).
 
     >>> from newsdiff.core.reading.seeds import seeds_dir
     >>> corpus = read_articles([seeds_dir()])
@@ -142,26 +83,78 @@ def read_articles(
     """
     articles: list[Article] = []
     problems: list[Problem] = []
+    skipped: list[Skipped] = []
     taken: set[str] = set()
     for item in report_files(paths, follow_links=follow_links):
         if isinstance(item, Problem):
             problems.append(item)
             continue
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            continue
         try:
-            article, notes = read_article_noting(item, cache=cache)
+            if isinstance(item, str):
+                page = _fetch(item, cache=cache, options=fetch)
+                if page.note:  # an older copy stood in for a failed refresh
+                    problems.append(Problem(item, page.note, fatal=False))
+                article = _page_article(page, cache=cache)
+            else:
+                notes: list[Problem] = []
+                article = _read_file(item, cache=cache, notes=notes)
+                problems += notes
         except ReadError as error:
             problems.append(Problem(error.path, error.message))
             continue
-        problems += notes
         unique = _unique_id(article.id, taken)
         articles.append(article if unique == article.id else replace(article, id=unique))
-    return Corpus(tuple(articles), tuple(problems))
+    return Corpus(tuple(articles), tuple(problems), tuple(skipped))
+
+
+def read_url(url: str, *, cache: bool = True, options: FetchOptions | None = None) -> Article:
+    """The report at ``url``: fetched, or read from the copy a former run kept.
+
+    Raises ReadError naming the URL when the page cannot be fetched or read.
+    """
+    return _page_article(_fetch(url, cache=cache, options=options), cache=cache)
+
+
+def _fetch(url: str, *, cache: bool, options: FetchOptions | None) -> Fetched:
+    options = options or FetchOptions()
+    try:
+        return fetch_page(url, options=replace(options, cache=options.cache and cache))
+    except FetchError as error:
+        raise ReadError(url, str(error)) from None
+
+
+def _page_article(page: Fetched, *, cache: bool) -> Article:
+    article = read_bytes(
+        page.data,
+        id=_url_id(page.final_url),
+        path=page.url,
+        kind=page.kind,
+        url=page.final_url,
+        cache=cache,
+    )
+    return replace(article, fetched=page.fetched, url=article.url or page.final_url)
+
+
+def _url_id(url: str) -> str:
+    """A short id for a fetched page: the last part of its path, else its host.
+
+    >>> _url_id("https://www.example.org/world/troops-sent.html?x=1"), _url_id("https://example.org/")
+    ('troops-sent', 'example.org')
+    """
+    parsed = urllib.parse.urlparse(url)
+    last = parsed.path.rstrip("/").rsplit("/", 1)[-1]
+    stem = last.rsplit(".", 1)[0] if "." in last else last
+    return stem[:60] or (parsed.hostname or "page")
 
 
 def report_files(
     paths: Iterable[str | os.PathLike[str]], *, follow_links: bool = False
-) -> Iterator[Path | Problem]:
-    """The files to read, in order, and a Problem for each path that cannot be walked.
+) -> Iterator[Path | Problem | Skipped | str]:
+    """The files to read, in order, a Problem for each path that cannot be walked,
+    a Skipped for each file of a folder left out, and each URL (a str) as given.
 
     A file named directly is read whatever its suffix; in folders only report
     suffixes count. Each real file is given once. A symlink inside a folder
@@ -176,10 +169,13 @@ def report_files(
     seen_files: set[str] = set()
     seen_dirs: set[tuple[int, int]] = set()
     for given in paths:
+        if isinstance(given, str) and is_url(given):
+            yield given
+            continue
         path = Path(given)
         if path.is_dir():
             root = None if follow_links else os.path.realpath(path)
-            found: Iterable[Path | Problem] = _walk(path, seen_dirs, root)
+            found: Iterable[Path | Problem | Skipped] = _walk(path, seen_dirs, root)
         elif path.exists() or path.is_symlink():
             found = (path,)
         else:
@@ -196,7 +192,9 @@ def report_files(
 _OUTSIDE = "symbolic link out of the folder; not followed (--follow-links reads it)"
 
 
-def _walk(folder: Path, seen: set[tuple[int, int]], root: str | None) -> Iterator[Path | Problem]:
+def _walk(
+    folder: Path, seen: set[tuple[int, int]], root: str | None
+) -> Iterator[Path | Problem | Skipped]:
     # An explicit stack, not recursion: a folder nested past Python's recursion
     # limit (1,000) is legal on disk and must not cost the user the whole read.
     stack: list[Iterator[tuple[Path, bool]]] = []
@@ -214,14 +212,19 @@ def _walk(folder: Path, seen: set[tuple[int, int]], root: str | None) -> Iterato
             found = None
             continue
         path, is_dir = item
+        if path.name.startswith("."):  # .git, editor swap files: counted, never walked
+            yield Skipped(str(path), "hidden folder" if is_dir else "hidden file")
+            continue
         if root is not None and path.is_symlink() and not _inside(path, root):
-            if is_dir or path.name.lower().endswith(SUFFIXES):
-                yield Problem(str(path), _OUTSIDE)
-            found = None
+            yield Problem(str(path), _OUTSIDE)
             continue
         found = _entries(path, seen) if is_dir else None
-        if not is_dir and path.name.lower().endswith(SUFFIXES):
+        if is_dir:
+            continue
+        if path.name.lower().endswith(SUFFIXES):
             yield path  # read_article refuses what is not a regular file, naming it
+        else:
+            yield Skipped(str(path), f"not a report file ({path.suffix.lower() or 'no suffix'})")
 
 
 def _entries(
@@ -239,9 +242,7 @@ def _entries(
             entries = sorted(scan, key=lambda entry: entry.name)
     except OSError as error:
         return Problem(str(folder), f"cannot open folder: {_reason(error)}")
-    return iter(
-        [(folder / e.name, _is_dir(e)) for e in entries if not e.name.startswith(".")]
-    )  # .git, editor swap files and the like are skipped
+    return iter([(folder / e.name, _is_dir(e)) for e in entries])
 
 
 def _inside(path: Path, root: str) -> bool:

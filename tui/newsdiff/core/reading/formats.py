@@ -1,0 +1,138 @@
+"""Bytes of a report to an Article, by kind: plain text, Markdown, a saved page, an MHTML archive.
+
+One entry point for files and fetched pages alike, so both go through the
+same cache and the same checks (binary, empty, no readable text), and a bad
+one is one ReadError naming it. The page readers (trafilatura, lxml) load only
+when a page is read.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import replace
+
+from newsdiff.core.model import Article, Problem
+from newsdiff.core.reading import cache as article_cache
+from newsdiff.core.reading.article import build_article
+from newsdiff.core.reading.decode import NotText, clean_text, decode
+
+# a page saved under another name (".txt", none) still says what it is in its first bytes
+_HTML_START = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S
+)
+
+
+# A news table has a handful of columns. Measured: a 5,000 x 200 Markdown table
+# (2.9 MB) took 74 s and 1.44 GB to list, markdown-it's table rule alone 15 s for
+# 1,000 columns; a refusal naming the limit beats a frozen reader.
+MAX_COLUMNS = 200
+
+
+def _widest_table(text: str) -> int:
+    """The most cells a pipe-table line holds (edge pipes aside); 0 without a pipe. Linear."""
+    if "|" not in text:
+        return 0
+    return max(line.strip().strip("|").count("|") for line in text.split("\n") if "|" in line) + 1
+
+
+class ReadError(Exception):
+    """A file newsdiff cannot read as a report, with a one-line reason."""
+
+    def __init__(self, path: str | os.PathLike[str], message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = str(path)
+        self.message = message
+
+
+def read_bytes(
+    data: bytes,
+    *,
+    id: str,
+    path: str,
+    kind: str = "text",
+    url: str | None = None,
+    cache: bool = True,
+    notes: list[Problem] | None = None,
+) -> Article:
+    """Read a report's bytes as ``kind`` ("text", "markdown", "html" or "mhtml").
+
+    A "text" file that opens like an HTML page is read as one. ``url`` is
+    where a page came from, when it was fetched. Raises ReadError (naming
+    ``path``) when the bytes hold no report. What had to be mended on the way
+    (bytes that were not UTF-8) is added to ``notes`` as a non-fatal Problem.
+
+    >>> read_bytes(b"Kursk\\n\\nNordkorea hat Soldaten geschickt.", id="k", path="k.txt").title
+    'Kursk'
+    """
+    markdown = kind == "markdown"
+    use_cache = article_cache.enabled(cache)
+    # a page is keyed by its address too: the same bytes fetched from two URLs
+    # carry two URLs; the kind prefix keeps pages apart from text of the same bytes
+    keyed = b"%s\0%s\0%s" % (kind.encode(), (url or "").encode("utf-8", "surrogateescape"), data)
+    key = (
+        article_cache.content_key(data if kind == "text" else keyed, markdown=markdown)
+        if use_cache
+        else ""
+    )
+    if kind == "mhtml":
+        key = ""  # a page's text is the extractor's: its entry cannot be checked, so none
+        article = _read_archive(data, id=id, path=path, url=url)
+    else:
+        try:
+            decoded = decode(data)
+        except NotText as error:
+            raise ReadError(path, str(error)) from None
+        text = decoded.text
+        if decoded.mended and notes is not None:
+            count = decoded.mended
+            notes.append(
+                Problem(
+                    path,
+                    f"{count} byte{'s' * (count != 1)} not UTF-8, read as Windows-1252",
+                    fatal=False,
+                )
+            )
+        if not text.strip():
+            raise ReadError(path, "empty file")
+        if kind == "html" or (kind == "text" and _HTML_START.match(text[:4096])):
+            article = _read_page(text, id=id, path=path, url=url)
+            key = ""  # a page's text is the extractor's: its entry cannot be checked, so none
+        else:
+            columns = _widest_table(text)
+            if columns > MAX_COLUMNS:
+                raise ReadError(
+                    path,
+                    f"a table of {columns} columns; newsdiff reads tables of up to "
+                    f"{MAX_COLUMNS} columns (this is a data table, not a report)",
+                )
+            # checked against the text just decoded: the cache saves the parsing, never the reading
+            cached = article_cache.load(key, text) if use_cache else None
+            if cached is not None:
+                title = id if cached.title == cached.id else cached.title
+                return replace(cached, id=id, path=path, title=title)
+            article = build_article(text, id=id, path=path, markdown=markdown, marks=decoded.marks)
+    if not article.sentences:
+        raise ReadError(path, "no readable text")
+    if use_cache and key:
+        article_cache.store(key, article)
+    return article
+
+
+def _read_page(html: str, *, id: str, path: str, url: str | None) -> Article:
+    from newsdiff.core.reading.html import read_html_article  # the extractor only for a page
+
+    try:
+        return read_html_article(html, id=id, path=path, url=url)
+    except ValueError as error:
+        raise ReadError(path, str(error)) from None
+
+
+def _read_archive(data: bytes, *, id: str, path: str, url: str | None) -> Article:
+    from newsdiff.core.reading.mhtml import NotAPage, page_html
+
+    try:
+        html, location = page_html(data)
+    except NotAPage as error:
+        raise ReadError(path, str(error)) from None
+    return _read_page(clean_text(html), id=id, path=path, url=url or location)
