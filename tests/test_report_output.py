@@ -31,7 +31,7 @@ def refused(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     """Run the command; it must refuse with exit 2 and one line naming the problem."""
     assert main(["report", *argv]) == 2
     lines = capsys.readouterr().err.strip().splitlines()
-    assert all("skipped" in line for line in lines[:-1])  # warnings of the walk, then the refusal
+    assert all("skipped" in line or "left out" in line for line in lines[:-1])  # then the refusal
     return lines[-1]
 
 
@@ -41,6 +41,15 @@ def test_a_skipped_file_of_the_walk_is_not_overwritten(folder, capsys):
     line = refused(capsys, str(folder), "-o", str(page))
     assert "p.txt" in line and "not overwriting" in line
     assert page.read_bytes() == b"<html>x"
+
+
+@pytest.mark.parametrize("name", ["notes.pdf", ".hidden.md"])
+def test_a_file_the_walk_left_out_unread_is_not_overwritten(folder, capsys, name):
+    left_out = folder / name
+    left_out.write_bytes(b"%PDF-1.4 keep")
+    assert main(["report", str(folder), "-o", str(left_out)]) == 2
+    assert "not overwriting" in capsys.readouterr().err.strip().splitlines()[-1]
+    assert left_out.read_bytes() == b"%PDF-1.4 keep"
 
 
 def test_a_file_read_as_an_input_is_not_overwritten(folder, capsys):

@@ -71,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
             *args.paths,
             *(a.path for a in corpus.articles),
             *(p.path for p in corpus.problems),
+            *(s.path for s in corpus.skipped),  # left out unread (a .pdf, a hidden file)
         ]
         try:
             reason = unsafe_target(output, found)
