@@ -131,9 +131,9 @@ class NewsdiffApp(ScreenRouter, App[None]):
         self.call_after_refresh(self.reload)
 
     def _apply_keymap(self) -> None:
-        from newsdiff.app.keymap import check_keymap
+        from newsdiff.app.keymap import check_keymap, scopes
 
-        applied, warnings = check_keymap(self._keymap)
+        applied, warnings = check_keymap(self._keymap, scopes(type(self)))
         for warning in warnings:
             self.notify(warning, title="Key not remapped", severity="warning", markup=False)
         if applied:

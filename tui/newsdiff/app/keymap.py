@@ -24,9 +24,11 @@ def _bindings(classes: Iterable[type]) -> list[Binding]:
     return found
 
 
-def scopes() -> list[list[Binding]]:
-    """The bindings active together on each of the reader's screens (widget, screen, app)."""
-    from newsdiff.app.app import NewsdiffApp
+def scopes(app_class: type) -> list[list[Binding]]:
+    """The bindings active together on each of the reader's screens (widget, screen, app).
+
+    The app passes its own class, so this module never imports the app (no circle).
+    """
     from newsdiff.app.screens.articles import ArticlesScreen, ArticleTable
     from newsdiff.app.screens.claims import ClaimGrid, ClaimsScreen
     from newsdiff.app.screens.compare import CompareScreen
@@ -41,7 +43,7 @@ def scopes() -> list[list[Binding]]:
         (ClaimGrid, ClaimsScreen),
         (HelpScreen,),
     ]
-    return [_bindings([*group, NewsdiffApp]) for group in groups]
+    return [_bindings([*group, app_class]) for group in groups]
 
 
 def _keys(spec: str) -> list[str]:
@@ -49,7 +51,7 @@ def _keys(spec: str) -> list[str]:
 
 
 def check_keymap(
-    keymap: Mapping[str, str], groups: list[list[Binding]] | None = None
+    keymap: Mapping[str, str], groups: list[list[Binding]]
 ) -> tuple[dict[str, str], list[str]]:
     """The remaps that are safe to apply, and one warning per one that is not.
 
@@ -62,7 +64,6 @@ def check_keymap(
     Key n for "Swap" (x.swap) is already "Next pair" (x.next); not remapped.
     Unknown binding id "x.nope" (for key z); ? lists the ids.
     """
-    groups = scopes() if groups is None else groups
     known = {b.id for group in groups for b in group if b.id}
     applied: dict[str, str] = {}
     warnings: list[str] = []
