@@ -34,7 +34,9 @@ _API = {
     "seed_paths": "newsdiff.core.reading.seeds",
     "split_sentences": "newsdiff.core.language.segment",
     "similarity": "newsdiff.core.matching.similarity",
-    "align": "newsdiff.core.matching.align",
+    "align": "newsdiff.core.matching.by_story:align_stories",
+    "detect_stories": "newsdiff.core.stories.detect",
+    "Story": "newsdiff.core.stories.detect",
     "extract_facts": "newsdiff.core.facts",
     "compare_facts": "newsdiff.core.facts",
     "claim_table": "newsdiff.core.views.claims",
@@ -44,7 +46,8 @@ __all__ = ["__version__", *_API]
 
 
 def __getattr__(name: str) -> Any:
-    module = _API.get(name)
-    if module is None:
+    where = _API.get(name)
+    if where is None:
         raise AttributeError(f"module 'newsdiff' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+    module, _, attribute = where.partition(":")  # "module:attribute" when the names differ
+    return getattr(importlib.import_module(module), attribute or name)

@@ -19,6 +19,7 @@ from newsdiff.commands.exit_codes import EXIT_NOTHING_READABLE, EXIT_OK, EXIT_US
 COMMANDS: dict[str, tuple[str, str]] = {
     "open": ("newsdiff.commands.open", "open the reader on PATHs (the default)"),
     "list": ("newsdiff.commands.list", "list the articles with their metadata"),
+    "stories": ("newsdiff.commands.stories", "which reports tell the same event"),
     "align": ("newsdiff.commands.align", "pair the passages that tell the same claim"),
     "facts": ("newsdiff.commands.facts", "the claim table: each source's figures by date"),
     "report": ("newsdiff.commands.report", "write a shareable comparison report"),

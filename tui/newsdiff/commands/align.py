@@ -35,9 +35,9 @@ def run(args: argparse.Namespace) -> int:
     corpus = load_corpus(list(args.paths), reading_options(args))
     if isinstance(corpus, int):
         return corpus
-    from newsdiff.core.matching.align import align
+    from newsdiff.core.matching.by_story import align_stories
 
-    alignment = align(corpus.articles, threshold=args.threshold)
+    alignment = align_stories(corpus.articles, threshold=args.threshold)
     if args.json:
         from newsdiff.core.export.schema import alignment_to_dict
 

@@ -11,8 +11,9 @@ import argparse
 import json
 import sys
 
-from newsdiff.commands.common import add_paths_argument, load_corpus, reading_options
+from newsdiff.commands.common import add_paths_argument, load_corpus, printable, reading_options
 from newsdiff.commands.exit_codes import EXIT_OK
+from newsdiff.core.stories.detect import Story
 from newsdiff.core.views.claims import ClaimTable, ClaimValue, claim_table, claim_table_to_dict
 
 
@@ -25,13 +26,26 @@ def run(args: argparse.Namespace) -> int:
     corpus = load_corpus(list(args.paths), reading_options(args))
     if isinstance(corpus, int):
         return corpus
-    from newsdiff.core.matching.align import align
+    from newsdiff.core.matching.by_story import align_stories
+    from newsdiff.core.stories.detect import detect_stories
+    from newsdiff.core.views.subset import restrict
 
-    table = claim_table(align(corpus.articles))
+    every = detect_stories(corpus.articles)
+    alignment = align_stories(corpus.articles, stories=every)
+    stories = [s for s in every if not s.alone]
+    # one table per story: a claim never gathers figures of two stories
+    tables = [(s, claim_table(restrict(alignment, s.members))) for s in stories]
     if args.json:
-        print(json.dumps(claim_table_to_dict(table), ensure_ascii=False, indent=2))
+        document = claim_table_to_dict(ClaimTable(tuple(c for _, t in tables for c in t.claims)))
+        document["stories"] = [
+            {"articles": list(s.members), "label": s.label, **claim_table_to_dict(t)}
+            for s, t in tables
+        ]
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    elif len(tables) == 1:
+        print(render_table(tables[0][1]))
     else:
-        print(render_table(table))
+        print(render_stories(tables))
     sys.stdout.flush()
     return EXIT_OK
 
@@ -60,6 +74,17 @@ def _by_passage(values: tuple[ClaimValue, ...]) -> list[list[ClaimValue]]:
 
 def _join(parts: list[str]) -> str:
     return " plus ".join(part.lstrip("+") for part in parts)
+
+
+def render_stories(tables: list[tuple[Story, ClaimTable]]) -> str:
+    """The claim tables of several stories, each under a header with its label."""
+    if not tables:
+        return render_table(ClaimTable(()))
+    blocks = []
+    for number, (story, table) in enumerate(tables, 1):
+        header = f"== story {number}: {printable(story.label)} ({len(story.members)} reports)"
+        blocks.append(f"{header}\n\n{render_table(table)}")
+    return "\n\n".join(blocks)
 
 
 def render_table(table: ClaimTable) -> str:

@@ -49,7 +49,7 @@ def _is_input(output: Path, inputs: list[Path]) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsdiff.core.matching.align import align
+    from newsdiff.core.matching.by_story import align_stories
 
     corpus = load_corpus(list(args.paths), reading_options(args))
     if isinstance(corpus, int):
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    report = render_report(align(corpus.articles), format=args.format)
+    report = render_report(align_stories(corpus.articles), format=args.format)
     if not args.output or args.output == "-":
         sys.stdout.write(report)
         return EXIT_OK

@@ -254,7 +254,12 @@ class Pair:
 
 @dataclass(frozen=True, slots=True)
 class Alignment:
-    """The pairs between every two articles, and the claim clusters they form."""
+    """The pairs between every two articles, and the claim clusters they form.
+
+    ``stories`` lists the article ids of each story the alignment was made
+    within (``newsdiff.core.matching.by_story``); empty when the articles were
+    aligned as one story. No pair or cluster crosses two stories.
+    """
 
     articles: tuple[Article, ...]
     pairs: tuple[Pair, ...]
@@ -262,3 +267,4 @@ class Alignment:
     # the facts of the passages the aligner read (every paired passage, every one
     # that may give a total), so the claim table need not extract them again
     facts: Mapping[SentenceRef, tuple[Fact, ...]] = field(default_factory=dict, compare=False)
+    stories: tuple[tuple[str, ...], ...] = ()

@@ -18,13 +18,18 @@ def alignment_to_dict(alignment: Alignment) -> dict[str, Any]:
 
     >>> from newsdiff.core.model import Alignment
     >>> alignment_to_dict(Alignment((), (), ()))
-    {'schema': 1, 'articles': [], 'pairs': [], 'clusters': []}
+    {'schema': 1, 'articles': [], 'pairs': [], 'clusters': [], 'stories': []}
     """
+    # one story of all the articles when they were aligned as one
+    stories = alignment.stories or (
+        (tuple(a.id for a in alignment.articles),) if alignment.articles else ()
+    )
     return {
         "schema": SCHEMA_VERSION,
         "articles": [_article(a) for a in alignment.articles],
         "pairs": [_pair(p) for p in alignment.pairs],
         "clusters": [[_ref(r) for r in cluster] for cluster in alignment.clusters],
+        "stories": [list(members) for members in stories],
     }
 
 

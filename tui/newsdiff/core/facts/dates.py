@@ -21,6 +21,9 @@ _WEEKDAYS = {
     "sonnabend": 5, "sonntag": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
     "friday": 4, "saturday": 5, "sunday": 6,
 }  # fmt: skip
+# public: the aligner tells date and time lines by them (matching/timestamps.py)
+MONTH_NAMES = frozenset(_MONTHS)
+WEEKDAY_NAMES = frozenset(_WEEKDAYS)
 _SEASONS = {
     "frühjahr": "spring", "frühling": "spring", "sommer": "summer", "herbst": "autumn",
     "winter": "winter", "spring": "spring", "summer": "summer", "autumn": "autumn",

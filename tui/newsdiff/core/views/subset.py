@@ -25,4 +25,10 @@ def restrict(alignment: Alignment, article_ids: Iterable[str]) -> Alignment:
         members = tuple(ref for ref in cluster if ref.article in keep)
         if len({ref.article for ref in members}) >= 2:
             clusters.append(members)
-    return Alignment(articles, pairs, tuple(clusters))
+    stories = tuple(
+        kept
+        for kept in (tuple(m for m in story if m in keep) for story in alignment.stories)
+        if kept
+    )
+    facts = {ref: found for ref, found in alignment.facts.items() if ref.article in keep}
+    return Alignment(articles, pairs, tuple(clusters), facts, stories)

@@ -1,0 +1,55 @@
+"""``newsdiff stories`` as a user runs it: the stories of a folder, lone reports last."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+SEED_DIR = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def newsdiff(*args: str) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "newsdiff", *args], capture_output=True, text=True, timeout=120
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def test_seeds_and_an_unrelated_report_are_one_story_and_one_lone_report(tmp_path: Path) -> None:
+    for seed in SEED_DIR.glob("*.txt"):
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    (tmp_path / "wetter.txt").write_text(
+        "Regen in Wien\n\nIn Wien regnet es am Wochenende, sagt die Zentralanstalt.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    result = newsdiff("stories", "--json", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    stories = [s["articles"] for s in document["stories"]]
+    assert stories == [sorted(p.stem for p in SEED_DIR.glob("*.txt")), ["wetter"]]
+    assert document["stories"][0]["first_date"].startswith("2024-11-06")
+    assert "Nordkorea" in document["stories"][0]["label"]
+    assert [p["path"].endswith("bad.txt") for p in document["problems"]] == [True]
+
+    text = newsdiff("stories", str(tmp_path)).stdout
+    assert text.startswith("story 1: ")
+    assert "(5 reports, 2024-11-06" in text
+    assert text.rstrip().endswith("wetter  Regen in Wien")
+    assert "no related report (1):" in text
+
+
+def test_a_title_with_an_escape_sequence_is_printed_as_data(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Titel \x1b[31mrot\n\nText.\n", encoding="utf-8")
+    result = newsdiff("stories", str(tmp_path))
+    assert result.returncode == 0
+    assert "\x1b" not in result.stdout
+
+
+def test_a_missing_path_is_one_line_and_status_2(tmp_path: Path) -> None:
+    result = newsdiff("stories", str(tmp_path / "nope"))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1

@@ -1,0 +1,90 @@
+"""``newsdiff stories [PATH...] [--json]``: which reports of a folder tell one event.
+
+The check a user makes before comparing: does newsdiff see the stories the
+folder holds? Reports with nothing related come last, as "no related report".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from newsdiff.commands.common import add_paths_argument, load_corpus, printable, reading_options
+from newsdiff.commands.exit_codes import EXIT_OK
+from newsdiff.core.model import Article
+from newsdiff.core.stories.detect import Story, detect_stories
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_paths_argument(parser)
+    parser.add_argument(
+        "--json", action="store_true", help='print {"stories": [...], "problems": [...]} as JSON'
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    corpus = load_corpus(list(args.paths), reading_options(args))
+    if isinstance(corpus, int):
+        return corpus
+    stories = detect_stories(corpus.articles)
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")
+    if args.json:
+        document = {
+            "stories": [story_to_dict(s) for s in stories],
+            "problems": [{"path": p.path, "message": p.message} for p in corpus.problems],
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        print(render_stories(stories, corpus.articles))
+    sys.stdout.flush()
+    return EXIT_OK
+
+
+def story_to_dict(story: Story) -> dict[str, object]:
+    """One story as ``newsdiff stories --json`` shows it.
+
+    >>> story_to_dict(Story(("a", "b"), "Lohan · Betty", "2013-05-02", "2013-05-03"))
+    {'articles': ['a', 'b'], 'label': 'Lohan · Betty', 'first_date': '2013-05-02', \
+'last_date': '2013-05-03'}
+    """
+    return {
+        "articles": list(story.members),
+        "label": story.label,
+        "first_date": story.first_date,
+        "last_date": story.last_date,
+    }
+
+
+def render_stories(stories: tuple[Story, ...], articles: tuple[Article, ...]) -> str:
+    """The stories as text: a header per story, its reports below; lone reports last.
+
+    >>> a = Article("a", "a", "", "Lohan in rehab", None, "en", (), 0)
+    >>> print(render_stories((Story(("a",), "Lohan"),), (a,)))
+    no related report (1):
+      a  Lohan in rehab
+    """
+    by_id = {a.id: a for a in articles}
+    lines: list[str] = []
+    together = [s for s in stories if not s.alone]
+    for number, story in enumerate(together, 1):
+        dates = ""
+        if story.first_date:  # days are enough to tell two events apart
+            first, last = story.first_date[:10], (story.last_date or "")[:10]
+            dates = f", {first}" + (f" – {last}" if last and last != first else "")
+        lines.append(
+            f"story {number}: {printable(story.label)} ({len(story.members)} reports{dates})"
+        )
+        lines += [_line(by_id[m]) for m in story.members]
+        lines.append("")
+    alone = [s.members[0] for s in stories if s.alone]
+    if alone:
+        lines.append(f"no related report ({len(alone)}):")
+        lines += [_line(by_id[m]) for m in sorted(alone)]
+    return "\n".join(lines).rstrip()
+
+
+def _line(article: Article) -> str:
+    date = f"  {article.date}" if article.date else ""
+    return f"  {printable(article.id)}  {printable(article.title)}{date}"

@@ -1,0 +1,129 @@
+"""Align a folder story by story, so a story's pairs never depend on the rest of the folder.
+
+Word weights counted over a whole folder change with whatever else it holds:
+among 1,028 unrelated articles the seeds' topic words turn rare and heavy and
+their pairs change. Each story (``newsdiff.core.stories``) is aligned on its
+own, with its own weights; no pair and no claim cluster crosses two stories,
+and a report alone in its story pairs with nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from newsdiff.core.matching.align import align
+from newsdiff.core.matching.options import AlignOptions
+from newsdiff.core.matching.scoring import collect_passages
+from newsdiff.core.matching.timestamps import is_timestamp
+from newsdiff.core.matching.weights import StoryWeights
+from newsdiff.core.model import Alignment, Article, Fact, Pair, SentenceRef
+from newsdiff.core.stories.detect import Story, StoryOptions, detect_stories
+
+Aligner = Callable[[Sequence[Article]], Alignment]
+
+
+def align_stories(
+    articles: Sequence[Article],
+    *,
+    threshold: float | None = None,
+    floor: float | None = None,
+    stories: Sequence[Story] | None = None,
+    story_options: StoryOptions | None = None,
+    aligner: Aligner | None = None,
+) -> Alignment:
+    """The alignment of ``articles``, made within each story and put together.
+
+    ``stories`` (default: ``detect_stories``) says which reports belong
+    together; ``Alignment.stories`` keeps them, as article ids. Pairs and
+    clusters are ordered as ``align`` orders them, by the input order.
+    ``aligner`` replaces the per-story alignment (a cache, or a test's engine).
+
+    >>> from newsdiff.core.model import Sentence
+    >>> def article(id_, *texts):
+    ...     sentences = tuple(Sentence(i, t, 0, len(t)) for i, t in enumerate(texts))
+    ...     return Article(id_, id_, " ".join(texts), texts[0], None, "de", sentences, 9)
+    >>> a = article("a", "Nordkorea bestätigt Truppenentsendung nach Russland.", "Kim lacht.")
+    >>> b = article("b", "Wetter heute.", "Nordkorea hat die Entsendung von Truppen bestätigt.")
+    >>> c = article("c", "Das Urteil gegen den Wiener Bürgermeister ist rechtskräftig.")
+    >>> result = align_stories([a, b, c])
+    >>> result.stories
+    (('a', 'b'), ('c',))
+    >>> [(p.left.article, p.right.article) for p in result.pairs]
+    [('a', 'b')]
+    """
+    if stories is None:
+        stories = detect_stories(articles, options=story_options)
+    if aligner is None:
+        from newsdiff.core.matching.story_cache import cached
+
+        run = cached(
+            lambda members: align_story(members, threshold=threshold, floor=floor),
+            ("align_story", threshold, floor),
+        )
+    else:
+        run = aligner
+    by_id = {a.id: a for a in articles}
+    position = {a.id: k for k, a in enumerate(articles)}
+    pairs: list[Pair] = []
+    clusters: list[tuple[SentenceRef, ...]] = []
+    facts: dict[SentenceRef, tuple[Fact, ...]] = {}
+    for story in stories:
+        if len(story.members) < 2:
+            continue
+        # the members in input order, so "left" is the earlier report as align() says
+        members = sorted((by_id[m] for m in story.members), key=lambda a: position[a.id])
+        members = [_without_timestamps(a) for a in members]
+        part = run(members)
+        pairs += part.pairs
+        clusters += part.clusters
+        facts.update(part.facts)
+    pairs.sort(
+        key=lambda p: (
+            position[p.left.article],
+            position[p.right.article],
+            p.left.sentence,
+            p.right.sentence,
+        )
+    )
+    clusters.sort(key=lambda c: (position[c[0].article], c[0].sentence))
+    return Alignment(
+        tuple(articles),
+        tuple(pairs),
+        tuple(clusters),
+        facts,
+        stories=tuple(s.members for s in stories),
+    )
+
+
+def align_story(
+    members: Sequence[Article], *, threshold: float | None = None, floor: float | None = None
+) -> Alignment:
+    """Align the reports of one story with its own weights and the language's (``weights``).
+
+    >>> from newsdiff.core.model import Sentence
+    >>> def article(id_, text):
+    ...     return Article(id_, id_, text, text, None, "en", (Sentence(0, text, 0, len(text)),), 9)
+    >>> a = article("a", "Lindsay Lohan has checked into the Betty Ford Center to begin a stay.")
+    >>> b = article("b", "Lohan checked into the Betty Ford Clinic for a three-month stay.")
+    >>> len(align_story([a, b]).pairs)
+    1
+    """
+    options = AlignOptions()
+    if threshold is not None:
+        options = dataclasses.replace(options, threshold=threshold)
+    passages = collect_passages(members, options=options)
+    languages = Counter(a.language for a in members)
+    language = min(languages, key=lambda lang: (-languages[lang], lang))
+    weights = StoryWeights.from_story(passages.profiles, language=language)
+    return align(members, options=options, floor=floor, weights=weights)
+
+
+def _without_timestamps(article: Article) -> Article:
+    """``article`` with its date and time lines blanked: nothing to pair, indices kept."""
+    if not any(is_timestamp(s.text) for s in article.sentences):
+        return article
+    sentences = tuple(replace(s, text="") if is_timestamp(s.text) else s for s in article.sentences)
+    return replace(article, sentences=sentences)

@@ -1,0 +1,274 @@
+"""Tell the stories of a folder apart: which reports tell the same event.
+
+Every report belongs to exactly one story; a story of one report means
+"nothing related here". Two reports are linked when their telling words
+(``newsdiff.core.stories.profile``: rare names, places, figures, content
+lemmas, weighted by the language's background frequency and the lead) are
+close by cosine; stories are the linked groups. Candidates come from an
+inverted index over the words of each profile, so the work grows with the
+number of reports, not with its square: a word carried by more than
+``max_postings`` reports (wire copy spread a hundred times, or boilerplate)
+links each report only to its neighbours in that word's list, which keeps a
+large story connected without comparing all its members with each other.
+
+Everything runs in the order of the article ids, so the stories do not
+depend on the order the reports were given in.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from newsdiff.core.model import Article
+from newsdiff.core.stories.profile import StoryProfile
+from newsdiff.core.stories.profile_cache import cached_profiles
+
+Signal = Callable[[Article, Article], float]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryOptions:
+    """The knobs of story detection, chosen on ECB+ tuning topics + gnad + the seeds.
+
+    ``signal`` is a seam for another similarity of two reports (sentence
+    embeddings from ``newsdiff.core.meaning``, across languages): for every
+    candidate pair the larger of the two scores counts.
+    """
+
+    threshold: float = 0.3  # cosine of two profiles from which they tell one story
+    candidates: int = 30  # partners scored per report, the largest shared weight first
+    max_postings: int = 60  # a word in more reports than this links only neighbours
+    window: int = 4  # ... this many on either side in its list
+    split: float = 0.05  # average cosine, in the group's own weights, that keeps two events one
+    keep: float = 0.15  # weight a word carried by every member keeps in the split
+    max_split: int = 150  # groups larger than this are not split (their cost is cubic)
+    signal: Signal | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Reports that tell one event: member ids (in id order), a label and the dates."""
+
+    members: tuple[str, ...]
+    label: str
+    first_date: str | None = None
+    last_date: str | None = None
+
+    @property
+    def alone(self) -> bool:
+        """A story of one report: nothing related was found."""
+        return len(self.members) == 1
+
+
+def detect_stories(
+    articles: Sequence[Article], *, options: StoryOptions | None = None
+) -> tuple[Story, ...]:
+    """The stories of ``articles``: each article in exactly one, largest stories first.
+
+    >>> from newsdiff.core.model import Sentence
+    >>> def article(id_, text):
+    ...     return Article(id_, id_, text, text, None, "en", (Sentence(0, text, 0, len(text)),), 9)
+    >>> stories = detect_stories([
+    ...     article("a", "Lindsay Lohan checks into Betty Ford Center for rehab."),
+    ...     article("b", "Tara Reid checked into Promises Treatment Center."),
+    ...     article("c", "Lohan enters Betty Ford clinic for a 90-day rehab stay."),
+    ... ])
+    >>> [(s.members, s.label) for s in stories]
+    [(('a', 'c'), 'Lohan · rehab · Betty'), (('b',), 'Tara · Reid · Promises')]
+    """
+    options = options or StoryOptions()
+    ordered = sorted(articles, key=lambda a: (a.id, a.path))
+    profiles = cached_profiles(ordered)
+    vectors = [p.as_dict() for p in profiles]
+    links: list[tuple[int, int]] = []
+    for i, j in candidate_pairs(vectors, options=options):
+        score = _cosine(vectors[i], vectors[j])
+        if score < options.threshold and options.signal is not None:
+            score = max(score, options.signal(ordered[i], ordered[j]))
+        if score >= options.threshold:
+            links.append((i, j))
+    parts = settle(range(len(ordered)), links, vectors, options=options)
+    stories = [_story([ordered[k] for k in g], [profiles[k] for k in g]) for g in parts]
+    stories.sort(key=lambda s: (-len(s.members), s.members))
+    return tuple(stories)
+
+
+def settle(
+    members: Iterable[int],
+    links: Sequence[tuple[int, int]],
+    vectors: Sequence[dict[str, float]],
+    *,
+    options: StoryOptions,
+) -> list[list[int]]:
+    """The stories among ``members``: linked groups, split into events until nothing splits.
+
+    Each story that comes out is connected by links among its own members and
+    does not split again, so detecting it alone gives it back unchanged: its
+    alignment is the same in any folder.
+
+    >>> settle(range(4), [(0, 1), (2, 3)], [{}] * 4, options=StoryOptions())
+    [[0, 1], [2, 3]]
+    """
+    done: list[list[int]] = []
+    todo = [sorted(members)]
+    while todo:
+        part = todo.pop()
+        for group in _components(part, links):
+            pieces = split_events(group, vectors, options=options)
+            if len(pieces) == 1:
+                done.append(group)
+            else:
+                todo.extend(pieces)
+    return sorted(done)
+
+
+def _components(part: Sequence[int], links: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """The groups of ``part`` connected by the links among its own members."""
+    inside = set(part)
+    parent = {k: k for k in part}
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in links:
+        if i in inside and j in inside:
+            ri, rj = root(i), root(j)
+            parent[max(ri, rj)] = min(ri, rj)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for k in part:
+        groups[root(k)].append(k)
+    return list(groups.values())
+
+
+def candidate_pairs(
+    vectors: Sequence[dict[str, float]], *, options: StoryOptions
+) -> list[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, worth scoring: they share telling words.
+
+    >>> vs = [{"lohan": 0.9, "rehab": 0.4}, {"reid": 1.0}, {"lohan": 0.7, "ford": 0.7}]
+    >>> candidate_pairs(vs, options=StoryOptions())
+    [(0, 2)]
+    """
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, vector in enumerate(vectors):
+        for feature in vector:
+            postings[feature].append(i)
+    shared: list[dict[int, float]] = [defaultdict(float) for _ in vectors]
+    for feature in sorted(postings):
+        members = postings[feature]
+        if len(members) < 2:
+            continue
+        if len(members) <= options.max_postings:
+            for x, i in enumerate(members):
+                wi = vectors[i][feature]
+                for j in members[x + 1 :]:
+                    w = wi * vectors[j][feature]
+                    shared[i][j] += w
+                    shared[j][i] += w
+        else:  # too common to compare all with all: neighbours in the list only
+            for x, i in enumerate(members):
+                for j in members[x + 1 : x + 1 + options.window]:
+                    w = vectors[i][feature] * vectors[j][feature]
+                    shared[i][j] += w
+                    shared[j][i] += w
+    chosen: set[tuple[int, int]] = set()
+    for i, partners in enumerate(shared):
+        best = heapq.nsmallest(
+            options.candidates, partners.items(), key=lambda jw: (-round(jw[1], 9), jw[0])
+        )
+        chosen.update((min(i, j), max(i, j)) for j, _ in best)
+    return sorted(chosen)
+
+
+def split_events(
+    group: Sequence[int], vectors: Sequence[dict[str, float]], *, options: StoryOptions
+) -> list[list[int]]:
+    """Split a linked group into its events: two of one kind share the kind's words.
+
+    Two quakes in one region, or two rehab check-ins, share most of their
+    telling words; what sets them apart is what only some members carry (the
+    other name, figure, date). Within the group, a word weighs by how few of
+    its members carry it (the group's own document frequency, never the
+    folder's), and members are merged by average link while their clusters'
+    mean cosine reaches ``options.split``.
+    """
+    n = len(group)
+    if n < 3 or n > options.max_split:
+        return [list(group)]
+    df: dict[str, int] = defaultdict(int)
+    for k in group:
+        for f in vectors[k]:
+            df[f] += 1
+    local = []
+    for k in group:
+        weighted = {
+            f: w * (options.keep + math.log((n + 1) / df[f])) for f, w in sorted(vectors[k].items())
+        }
+        norm = math.sqrt(sum(w * w for w in weighted.values())) or 1.0
+        local.append({f: w / norm for f, w in weighted.items()})
+    sim = [[_cosine(local[a], local[b]) for b in range(n)] for a in range(n)]
+    clusters: dict[int, list[int]] = {a: [a] for a in range(n)}
+    link = {(a, b): sim[a][b] for a in range(n) for b in range(a + 1, n)}
+    while link:
+        (a, b), best = max(link.items(), key=lambda kv: (round(kv[1], 9), -kv[0][0], -kv[0][1]))
+        if best < options.split:
+            break
+        clusters[a] += clusters.pop(b)
+        for key in [key for key in link if b in key]:
+            del link[key]
+        for c in clusters:  # average link, from the members (groups are small)
+            if c != a:
+                pairs = [sim[x][y] for x in clusters[a] for y in clusters[c]]
+                link[min(a, c), max(a, c)] = sum(pairs) / len(pairs)
+    return sorted(sorted(group[x] for x in members) for members in clusters.values())
+
+
+def _cosine(left: dict[str, float], right: dict[str, float]) -> float:
+    if len(right) < len(left):
+        left, right = right, left
+    # rounded: sums over dicts may differ in the last bit with insertion order
+    return round(sum(w * right[f] for f, w in left.items() if f in right), 9)
+
+
+LABEL_WORDS = 3
+
+
+def _story(members: Sequence[Article], profiles: Sequence[StoryProfile]) -> Story:
+    """The Story of ``members``: its label is the words that weigh most across them.
+
+    A word counts for the label only when most members share it (all of a
+    story of two), so one report's aside does not name the story.
+    """
+    total: dict[str, float] = defaultdict(float)
+    present: dict[str, int] = defaultdict(int)
+    written: dict[str, str] = {}
+    for p in profiles:
+        for f, w in p.weights:
+            total[f] += w
+            present[f] += 1
+        for f, s in p.surface:
+            written.setdefault(f, s)
+    need = max(1, (len(profiles) + 1) // 2)
+    ranked = sorted(
+        (f for f in total if present[f] >= need and not f.startswith(("#", "@"))),
+        key=lambda f: (-round(total[f], 9), f),
+    )
+    chosen: list[str] = []
+    for f in ranked:  # one word per stem: not "Nordkorea · Nordkoreanische"
+        if len(chosen) < LABEL_WORDS and not any(f[:6] == c[:6] for c in chosen):
+            chosen.append(f)
+    label = " · ".join(written.get(f, f) for f in chosen)
+    dates = sorted(a.date for a in members if a.date)
+    return Story(
+        tuple(a.id for a in members),
+        label,
+        dates[0] if dates else None,
+        dates[-1] if dates else None,
+    )
