@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsdiff.core.language.words import month_numbers
 from newsdiff.core.reading.article import build_article
 from newsdiff.core.reading.datelines import read_meta_line
 
@@ -136,3 +137,10 @@ def test_the_german_stamp_still_works():
     )
     article = build_article(text, id="x")
     assert (article.title, article.date, article.credit) == ("Kursk", "2025-04-28T03:32", "dpa")
+
+
+@pytest.mark.parametrize(("name", "number"), month_numbers("en", abbreviated=True).items())
+def test_every_english_month_of_the_shared_word_list_dates_a_dateline(name, number):
+    # one list of month names (language.words) serves the facts and the datelines
+    meta = read_meta_line(f"Published {name.title()} 3, 2013")
+    assert meta is not None and meta.date == f"2013-{number:02d}-03"

@@ -101,6 +101,13 @@ def test_names_and_simple_words_stay_whole(name: str) -> None:
     assert split_compound(name) == (name,)
 
 
+def test_figures_are_kept_apart_from_lemmas_not_marked() -> None:
+    found = features("Nordkorea schickte 4.000 Soldaten und 2 Generäle", "de")
+    assert found.numbers == ("4000", "2")
+    assert "4000" not in found.lemmas and not any(f.startswith("#") for f in found.lemmas)
+    assert "soldat" in found.lemmas
+
+
 def test_function_words_do_not_count() -> None:
     assert features("Der Mann und die Frau", "de") == features("ein Mann, eine Frau", "de")
 

@@ -143,6 +143,27 @@ def test_header_gutter_marks_and_report_agree_for_every_two_seeds(seeds):
                 assert row.differs == differ_marks or not row.pair.facts, (left, right, row)
 
 
+def test_same_words_stating_other_facts_are_marked_facts_differ_everywhere():
+    from newsdiff.core.export.report import render_report
+    from newsdiff.core.matching.align import align
+    from newsdiff.core.reading.article import build_article
+
+    line = "Am Montag trafen 3000 nordkoreanische Soldaten in Kursk ein."
+    a = build_article(f"Truppen in Kursk\n\nPublished October 9, 2024\n\n{line}", id="a")
+    b = build_article(f"Truppen in Kursk\n\nPublished October 16, 2024\n\n{line}", id="b")
+    alignment = align([a, b])
+    rows = side_by_side(alignment, "a", "b")
+    (row,) = [r for r in rows if r.pair is not None and r.left.text == line]
+    marks = passage_marks(row.pair, "left", row.left.text, row.right.text)
+    # the words are the same, the Mondays are not: ≠ beside the red date, never ≡
+    assert row.pair.relation == "facts-differ" and row.differs
+    assert any(m.kind == "fact-differ" for m in marks)
+    counts = comparison_counts(alignment, "a", "b")
+    summary = json.loads(render_report(alignment, format="json"))["agreement"][0]
+    assert counts.facts_differ == summary["facts_differ"] == 1
+    assert counts.identical == summary["identical"]
+
+
 def test_speed_in_other_units_is_no_contradiction_anywhere():
     from newsdiff.core.export.report import render_report
     from newsdiff.core.matching.align import align

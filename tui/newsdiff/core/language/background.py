@@ -58,26 +58,25 @@ def zipf(feature: str, language: str) -> float:
     return _table(language).get(feature, RARE_ZIPF)
 
 
-def background_weight(feature: str, language: str) -> float:
-    """How much sharing ``feature`` says, from the language alone: rare words weigh most.
-
-    Numbers (``"#4000"``) weigh by what they can tell apart: a year or a
-    small count is common, a figure such as 11000 or 4.6 is telling.
+def background_weight(lemma: str, language: str) -> float:
+    """How much sharing a folded ``lemma`` says, from the language alone: rare words weigh most.
 
     >>> background_weight("lohan", "en") > background_weight("rehab", "en") > background_weight(
     ...     "say", "en")
     True
-    >>> background_weight("#2024", "de") < background_weight("#11000", "de")
+    """
+    return max(MIN_WEIGHT, TOP_ZIPF - zipf(lemma, language))
+
+
+def number_weight(number: str) -> float:
+    """How much sharing a figure says (as ``normalize_number`` writes it): what it tells apart.
+
+    A year or a small count is common, a figure such as 11000 or 4.6 or a
+    date is telling.
+
+    >>> number_weight("2024") < number_weight("11000")
     True
     """
-    if feature[:1] == "#":
-        return _number_weight(feature[1:])
-    if feature[:1] == "@":
-        return TOP_ZIPF - RARE_ZIPF
-    return max(MIN_WEIGHT, TOP_ZIPF - zipf(feature, language))
-
-
-def _number_weight(number: str) -> float:
     digits = number.replace(".", "")
     if not digits.isdigit():  # a date as 2025-04-28: telling
         return 4.0

@@ -9,6 +9,7 @@ bags of content lemmas. simplemma ships its dictionaries; nothing is fetched.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import simplemma
@@ -125,17 +126,34 @@ def split_compound(noun: str) -> tuple[str, ...]:
     return (noun,)
 
 
-@lru_cache(maxsize=131072)
-def word_features(word: str, language: str, *, compounds: bool = True) -> tuple[str, ...]:
-    """The folded content lemmas one written word stands for; () for a function word.
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What some text carries for matching, kept apart by kind, in reading order.
 
-    >>> word_features("Truppenentsendungen", "de")
+    ``lemmas`` are folded content lemmas ("truppe"), ``numbers`` figures
+    normalised as ``normalize_number`` writes them ("4000", "2025-04-28").
+    """
+
+    lemmas: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()
+
+
+_NOTHING = Features()  # a function word: shared, as most words of a passage are one
+
+
+@lru_cache(maxsize=131072)
+def word_features(word: str, language: str, *, compounds: bool = True) -> Features:
+    """The folded content lemmas, or the figure, one written word stands for.
+
+    >>> word_features("Truppenentsendungen", "de").lemmas
     ('truppe', 'entsendung')
-    >>> word_features("der", "de")
-    ()
+    >>> word_features("4.000", "de")
+    Features(lemmas=(), numbers=('4000',))
+    >>> word_features("der", "de") == Features()
+    True
     """
     if word[0].isdigit():
-        return ("#" + normalize_number(word),)
+        return Features(numbers=(normalize_number(word),))
     stop = STOPWORDS.get(language, frozenset())
     out: list[str] = []
     for part in word.split("-"):
@@ -144,15 +162,18 @@ def word_features(word: str, language: str, *, compounds: bool = True) -> tuple[
         base = lemma(part, language)
         pieces = split_compound(base) if compounds and language == "de" else (base,)
         out.extend(f for f in (fold(p) for p in pieces) if len(f) > 1 and f not in stop)
-    return tuple(out)
+    return Features(lemmas=tuple(out)) if out else _NOTHING
 
 
-def features(text: str, language: str = "de", *, compounds: bool = True) -> tuple[str, ...]:
-    """The folded content lemmas of a passage, in reading order.
+def features(text: str, language: str = "de", *, compounds: bool = True) -> Features:
+    """The folded content lemmas and the figures of a passage, in reading order.
 
-    >>> features("Nordkorea hat die Entsendung von Truppen bestätigt")
-    ('nordkorea', 'entsendung', 'truppe', 'bestatigen')
+    >>> found = features("Nordkorea hat die Entsendung von 4.000 Truppen bestätigt")
+    >>> found.lemmas, found.numbers
+    (('nordkorea', 'entsendung', 'truppe', 'bestatigen'), ('4000',))
     """
-    return tuple(
-        f for word in words(text) for f in word_features(word, language, compounds=compounds)
+    per_word = [word_features(word, language, compounds=compounds) for word in words(text)]
+    return Features(
+        tuple(f for found in per_word for f in found.lemmas),
+        tuple(n for found in per_word for n in found.numbers),
     )

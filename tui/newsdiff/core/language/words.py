@@ -2,7 +2,8 @@
 
 The sentence splitter (is "3." before a month a date?), the date extractor,
 the number extractor (a figure before a month is a day, not a count) and the
-name finder (a capitalised month is no name) all read these.
+name finder (a capitalised month is no name) and the dateline reader (with the
+English short forms: "MAR. 14, 2013") all read these.
 """
 
 from __future__ import annotations
@@ -21,13 +22,31 @@ MONTHS: dict[str, dict[str, int]] = {
 }  # fmt: skip
 
 
-def month_numbers(*languages: str) -> dict[str, int]:
+# The short forms English datelines write ("MAR. 14, 2013", "Sept 3"), folded;
+# German reports spell their months out.
+MONTH_ABBREVIATIONS: dict[str, dict[str, int]] = {
+    "en": {
+        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+        "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    },
+}  # fmt: skip
+
+
+def month_numbers(*languages: str, abbreviated: bool = False) -> dict[str, int]:
     """Each month name of ``languages`` (all when none given) with its number.
+
+    ``abbreviated`` adds the short forms after the full names, so the first
+    name of a number is always the full one.
 
     >>> month_numbers("de")["jänner"], month_numbers()["may"]
     (1, 5)
+    >>> month_numbers("en", abbreviated=True)["sept"]
+    9
     """
     found: dict[str, int] = {}
     for language in languages or tuple(MONTHS):
         found.update(MONTHS[language])
+    if abbreviated:
+        for language in languages or tuple(MONTHS):
+            found.update(MONTH_ABBREVIATIONS.get(language, {}))
     return found

@@ -20,8 +20,8 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from newsdiff.core.language.detection import detect_language
-from newsdiff.core.language.lexicon import word_features
-from newsdiff.core.language.text import folded_text, normalize_number, words
+from newsdiff.core.language.lexicon import features
+from newsdiff.core.language.text import folded_text
 from newsdiff.core.model import Fact
 
 # Fitted on stsb-de-train / stsb-en-train (tests/benchmarks/tune_sts.py: the best
@@ -103,13 +103,9 @@ def profile(
     (['bestatigen', 'entsendung', 'nordkorea', 'truppe'], ['4000'], ['troops'])
     """
     language = language or detect_language(text)
-    written = words(text)
-    lemmas = frozenset(
-        f for word in written if not word[0].isdigit() for f in word_features(word, language)
-    )
-    numbers = _NONE
-    if any(word[0].isdigit() for word in written):
-        numbers = frozenset(normalize_number(word) for word in written if word[0].isdigit())
+    found = features(text, language)
+    lemmas = frozenset(found.lemmas)
+    numbers = frozenset(found.numbers) if found.numbers else _NONE
     slots = _NONE
     if measures and (numbers or not _NUMBER_WORDS.isdisjoint(lemmas)):
         slots = measure_features(text, language=language, figures=figures)

@@ -13,8 +13,9 @@ from dataclasses import replace
 from newsdiff.core.language.detection import detect_language
 from newsdiff.core.language.segment import split_sentences
 from newsdiff.core.model import Article, Sentence
-from newsdiff.core.reading.blocks import Block, Document, parse
+from newsdiff.core.reading.blocks import parse
 from newsdiff.core.reading.datelines import MetaLine, read_meta_line
+from newsdiff.core.reading.document import Block, Document
 from newsdiff.core.reading.metadata import (
     clean_title,
     find_credit,

@@ -18,12 +18,10 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+from newsdiff.core.language.words import month_numbers
+
+# English names and short forms only: the German date formats are numeric here
+_MONTHS = month_numbers("en", abbreviated=True)
 _WEEKDAYS = (
     "monday tuesday wednesday thursday friday saturday sunday "
     "mon tue tues wed thu thur thurs fri sat sun"

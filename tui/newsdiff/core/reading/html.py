@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsdiff.core.model import Article
-from newsdiff.core.reading.blocks import Block, BlockKind, Document, row_block
 from newsdiff.core.reading.decode import clean_text
+from newsdiff.core.reading.document import Block, BlockKind, Document, row_block
 
 _HEADINGS = frozenset(("head",))
 _PARAGRAPHS = frozenset(("p", "quote", "code"))

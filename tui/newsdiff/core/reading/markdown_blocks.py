@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from newsdiff.core.language.sanitize import unsafe_positions
-from newsdiff.core.reading.blocks import Block, BlockKind, Document, row_block
+from newsdiff.core.reading.document import Block, BlockKind, Document, row_block
 
 _LOOKAHEAD = 12  # an escape or entity ("&amp;") hides at most a few source chars
 # tokens whose lines hold text that was read (or is code, kept out on purpose)

@@ -13,7 +13,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from newsdiff.core.language.background import background_weight
+from newsdiff.core.language.background import background_weight, number_weight
 from newsdiff.core.language.lexicon import word_features
 from newsdiff.core.language.text import words
 from newsdiff.core.model import Article
@@ -25,6 +25,24 @@ LEAD_BOOST = 2.0  # a word of the lead tells more about the event
 MAX_FEATURES = 80  # a long report is known by its most telling words
 MAX_PASSAGES = 12  # ... and by its title and first passages: the lead tells the event
 MIN_WEIGHT = 1.0  # background weight below which a word tells no story ("sagen", "heute")
+
+# A profile is one sparse vector over a report's words and figures: a figure's
+# key ("#4000") can never be a folded lemma, and labels leave such keys out.
+_NUMBER_KEY = "#"
+
+
+def number_key(number: str) -> str:
+    """The profile key of a figure, apart from every word's.
+
+    >>> number_key("4000"), is_number_key("#4000"), is_number_key("kim")
+    ('#4000', True, False)
+    """
+    return _NUMBER_KEY + number
+
+
+def is_number_key(feature: str) -> bool:
+    """Whether a profile key is a figure's (``number_key``)."""
+    return feature.startswith(_NUMBER_KEY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +77,8 @@ def story_profile(article: Article) -> StoryProfile:
     texts = [article.title, *(s.text for s in article.sentences[:MAX_PASSAGES])]
     for position, text in enumerate(texts):
         for word in words(text):
-            for feature in word_features(word, language):
+            found = word_features(word, language)
+            for feature in (*found.lemmas, *map(number_key, found.numbers)):
                 counts[feature] += 1
                 if position <= LEAD_SENTENCES:
                     lead.add(feature)
@@ -67,7 +86,11 @@ def story_profile(article: Article) -> StoryProfile:
                     written.setdefault(feature, Counter())[word] += 1
     raw: dict[str, float] = {}
     for feature, n in counts.items():
-        base = background_weight(feature, language)
+        base = (
+            number_weight(feature[1:])
+            if is_number_key(feature)
+            else background_weight(feature, language)
+        )
         if base < MIN_WEIGHT:
             continue
         boost = LEAD_BOOST if feature in lead else 1.0

@@ -175,6 +175,13 @@ class _Closeness:
     same thing in passages this close makes it the same claim for the table.
     The two passages must also name one entity in common, and a budget of
     scorings bounds the work on large folders.
+
+    It scores with ``similarity`` (every lemma weighed alike) rather than
+    reading the aligner's scores: those are corpus-weighted and exist only for
+    the aligner's candidates. On the seeds, 3 of the 8 passage-seed scorings
+    that reach ``ATTACH`` are no candidate pair of the aligner and the other 5
+    score 0.0-0.35 there; read from the aligner's scores at any floor from
+    0.20 to 0.35, the seeds' claim table changes.
     """
 
     def __init__(self, facts: PassageFacts, alignment: Alignment) -> None:
