@@ -29,6 +29,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from newsdiff.app.config import load_settings, save_theme
 from newsdiff.app.engine import Engine
 from newsdiff.app.messages import OpenClaims, OpenComparison, OpenPassage, WorkFailed
+from newsdiff.app.palette import ReaderPalette
 from newsdiff.app.routing import ScreenRouter
 from newsdiff.app.screens.articles import ArticlesScreen
 from newsdiff.app.screens.help import HelpScreen
@@ -267,6 +268,11 @@ class NewsdiffApp(ScreenRouter, App[None]):
         return True
 
     # -- actions the screens share ------------------------------------------
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with page keys that cannot crash (see ``palette``)."""
+        if self.use_command_palette and not isinstance(self.screen, ReaderPalette):
+            self.push_screen(ReaderPalette(id="--command-palette"))
 
     def action_help(self) -> None:
         """Show the keys of the screen underneath (or close the help)."""
