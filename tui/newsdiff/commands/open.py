@@ -19,11 +19,13 @@ from newsdiff.commands.exit_codes import EXIT_OK, EXIT_USAGE
 if TYPE_CHECKING:
     from textual.app import App
 
+    from newsdiff.app import NewsdiffApp
+
 EXIT_INTERNAL_ERROR = 1
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_paths_argument(parser, links=False)
+    add_paths_argument(parser)
 
 
 def missing_path(paths: list[str]) -> str | None:
@@ -48,9 +50,15 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    from newsdiff.app import make_app
+    return run_reader(app_for(args))
 
-    return run_reader(make_app(args.paths))
+
+def app_for(args: argparse.Namespace) -> NewsdiffApp:
+    """The reader on the PATHs, reading as the options say (``--follow-links``)."""
+    from newsdiff.app import make_app
+    from newsdiff.app.engine import reading_engine
+
+    return make_app(args.paths, engine=reading_engine(follow_links=args.follow_links))
 
 
 def run_reader(app: App[Any]) -> int:
