@@ -222,9 +222,12 @@ def test_a_table_within_the_limit_reads_in_time_linear_in_its_rows(tmp_path):
     for rows in (50, 200):
         path = tmp_path / f"t{rows}.md"
         path.write_text(_table(100, rows), encoding="utf-8")
-        started = time.perf_counter()
-        (article,) = read_articles([path], cache=False).articles
-        timings.append(time.perf_counter() - started)
+        best = float("inf")
+        for _ in range(3):  # best of three: a busy machine stalls single runs, not the growth
+            started = time.perf_counter()
+            (article,) = read_articles([path], cache=False).articles
+            best = min(best, time.perf_counter() - started)
+        timings.append(best)
         assert len([s for s in article.sentences if s.kind == "table-row"]) == rows
     assert timings[1] < 8 * timings[0] + 0.2  # 4x the rows: linear would be 4x the time
 
