@@ -52,3 +52,45 @@ def test_sigterm_leaves_the_alternate_screen_and_shows_the_cursor(tmp_path):
     assert b"\x1b[?1000l" in ending  # mouse tracking off
     assert b"Traceback" not in ending
     assert os.WIFEXITED(status)
+
+
+_FAILING_HANDLER = """
+import sys
+import newsdiff.app.app as app_module
+from newsdiff.cli import main
+
+mount = app_module.NewsdiffApp.on_mount
+
+def fail():
+    raise RuntimeError("bad\\x1b[2Jthing\\nsecond line")
+
+def on_mount(self):
+    mount(self)
+    self.set_timer(0.3, fail)  # a handler that fails
+
+app_module.NewsdiffApp.on_mount = on_mount
+sys.exit(main([]))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_an_error_escaping_the_app_is_one_line_and_the_terminal_is_restored(tmp_path):
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the reader with a failing handler, in a pseudo-terminal
+        os.environ["XDG_CACHE_HOME"] = str(tmp_path)
+        os.environ["XDG_CONFIG_HOME"] = str(tmp_path)
+        os.environ["TERM"] = "xterm-256color"
+        os.execv(sys.executable, [sys.executable, "-c", _FAILING_HANDLER])
+    try:
+        output = _read_until(fd, 60, stop=b"internal error")
+        output += _read_until(fd, 2)
+        _, status = os.waitpid(pid, 0)
+    finally:
+        os.close(fd)
+    assert b"Traceback" not in output, output[-500:]
+    ending = output[output.rindex(b"\x1b[?1049l") :]  # after the main screen is back
+    assert b"\x1b[?25h" in output  # cursor shown
+    assert ending.count(b"newsdiff:") == 1, ending
+    one_line = b"newsdiff: internal error: RuntimeError: bad\\x1b[2Jthing second line\r\n"
+    assert ending.endswith(one_line), ending  # the error escaped, on one line
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 1

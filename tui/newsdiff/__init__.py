@@ -10,8 +10,26 @@ The public API is the terminal-free core; names load on first use so that
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+import _signal  # the C module: `signal` itself would first build its enums (slow)
+import os as _os
+import sys as _sys
+
+
+def _interrupted_while_starting(signum: int, frame: object) -> None:
+    # os._exit, not SystemExit: an exception raised inside an import's cleanup
+    # callback would be printed as "Exception ignored"; nothing is written yet
+    _os._exit(130)
+
+
+# Ctrl+C while the command line is still importing ends it quietly with 130, not a
+# KeyboardInterrupt traceback; cli.main puts Python's own handler back once its guard is
+# up. Only for the command (its script, or `python -m newsdiff` while it is located), so
+# `import newsdiff` in a user's program leaves their SIGINT alone.
+if _sys.argv and (_sys.argv[0] == "-m" or _os.path.basename(_sys.argv[0]) == "newsdiff"):
+    _signal.signal(_signal.SIGINT, _interrupted_while_starting)
+
+import importlib  # noqa: E402  (after the handler: these imports are the slow part)
+from typing import Any  # noqa: E402
 
 __version__ = "0.1.0"
 

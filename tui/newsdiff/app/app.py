@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -27,8 +27,9 @@ from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsdiff.app.config import load_settings, save_theme
-from newsdiff.app.engine import Engine, align_lexical
+from newsdiff.app.engine import Engine, align_articles, align_lexical
 from newsdiff.app.messages import OpenClaims, OpenComparison, OpenPassage, WorkFailed
+from newsdiff.app.palette import ReaderPalette
 from newsdiff.app.routing import ScreenRouter
 from newsdiff.app.screens.articles import ArticlesScreen
 from newsdiff.app.screens.help import HelpScreen
@@ -95,7 +96,10 @@ class NewsdiffApp(ScreenRouter, App[None]):
         super().__init__()
         self.lexical = lexical  # shared words alone: no sentence embeddings
         self.paths = tuple(str(path) for path in paths)
-        self.engine = engine or (Engine(align=align_lexical) if lexical else Engine())
+        self.engine = engine or Engine()
+        if lexical and self.engine.align is align_articles:
+            # --lexical or the setting swaps only the default aligner; a test's engine stays
+            self.engine = replace(self.engine, align=align_lexical)
         self._theme_name = theme
         self._keymap = dict(keymap or {})
         self._settings_problem = settings_problem
@@ -269,6 +273,11 @@ class NewsdiffApp(ScreenRouter, App[None]):
         return True
 
     # -- actions the screens share ------------------------------------------
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with page keys that cannot crash (see ``palette``)."""
+        if self.use_command_palette and not isinstance(self.screen, ReaderPalette):
+            self.push_screen(ReaderPalette(id="--command-palette"))
 
     def action_help(self) -> None:
         """Show the keys of the screen underneath (or close the help)."""

@@ -10,25 +10,28 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from newsdiff.core.model import Alignment, Article, Corpus
 
 
-def read_files(paths: Sequence[str]) -> Corpus:
-    """The core's reader (files and folders, through the cache)."""
+def read_files(paths: Sequence[str], *, follow_links: bool = False) -> Corpus:
+    """The core's reader (files and folders, through the cache); symlinks out of a
+    folder are followed only with ``follow_links``."""
     from newsdiff.core.reading.loader import read_articles
 
-    return read_articles(paths)
+    return read_articles(paths, follow_links=follow_links)
 
 
-def count_files(paths: Sequence[str]) -> int:
+def count_files(paths: Sequence[str], *, follow_links: bool = False) -> int:
     """How many report files the paths name (a folder counts its reports)."""
     from newsdiff.core.model import Problem
     from newsdiff.core.reading.loader import report_files
 
-    return sum(1 for item in report_files(paths) if not isinstance(item, Problem))
+    items = report_files(paths, follow_links=follow_links)
+    return sum(1 for item in items if not isinstance(item, Problem))
 
 
 def align_articles(articles: Sequence[Article]) -> Alignment:
@@ -61,3 +64,16 @@ class Engine:
     count: Callable[[Sequence[str]], int] = count_files
     read: Callable[[Sequence[str]], Corpus] = read_files
     align: Callable[[Sequence[Article]], Alignment] = align_articles
+
+
+def reading_engine(*, follow_links: bool = False) -> Engine:
+    """The default engine, reading as the command line's options say.
+
+    >>> reading_engine().read is read_files, reading_engine(follow_links=True).read.keywords
+    (True, {'follow_links': True})
+    """
+    if not follow_links:
+        return Engine()
+    return Engine(
+        count=partial(count_files, follow_links=True), read=partial(read_files, follow_links=True)
+    )

@@ -33,7 +33,7 @@ PATHS_HELP = (
 )
 
 
-def add_paths_argument(parser: argparse.ArgumentParser, *, links: bool = True) -> None:
+def add_paths_argument(parser: argparse.ArgumentParser) -> None:
     """The PATH... argument every reading command takes, with one help text, and the
     options of reading: -v (name every skipped file), --refresh and --timeout for URLs."""
     parser.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
@@ -43,12 +43,11 @@ def add_paths_argument(parser: argparse.ArgumentParser, *, links: bool = True) -
     parser.add_argument(
         "--refresh", action="store_true", help="fetch URLs again instead of reading the kept copy"
     )
-    if links:  # the reader app does not take it yet
-        parser.add_argument(
-            "--follow-links",
-            action="store_true",
-            help="follow symlinks in folders that lead out of them (not followed by default)",
-        )
+    parser.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="follow symlinks in folders that lead out of them (not followed by default)",
+    )
     parser.add_argument(
         "--timeout",
         type=float,

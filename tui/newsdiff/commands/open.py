@@ -7,16 +7,25 @@ the list still paints at once; reading and aligning happen inside the app.
 from __future__ import annotations
 
 import argparse
+import io
 import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from newsdiff.commands.common import add_lexical_argument, add_paths_argument, printable
 from newsdiff.commands.exit_codes import EXIT_OK, EXIT_USAGE
 
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from newsdiff.app import NewsdiffApp
+
+EXIT_INTERNAL_ERROR = 1
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_paths_argument(parser, links=False)
+    add_paths_argument(parser)
     add_lexical_argument(parser)
 
 
@@ -42,14 +51,56 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    from newsdiff.app import make_app
+    return run_reader(app_for(args))
 
-    app = make_app(args.paths, lexical=True if args.lexical else None)
+
+def app_for(args: argparse.Namespace) -> NewsdiffApp:
+    """The reader on the PATHs, reading as the options say (``--follow-links``)."""
+    from newsdiff.app import make_app
+    from newsdiff.app.engine import reading_engine
+
+    return make_app(
+        args.paths,
+        engine=reading_engine(follow_links=args.follow_links),
+        lexical=True if args.lexical else None,
+    )
+
+
+def run_reader(app: App[Any]) -> int:
+    """Run ``app`` to its end; an error that escapes it ends in one line, not a traceback.
+
+    Textual restores the terminal, then prints its traceback to
+    ``app.error_console``: that console writes to a buffer here, and only the
+    traceback's last line (the error) reaches stderr.
+    """
+    from rich.console import Console
+
+    errors = io.StringIO()
+    app.error_console = Console(file=errors, markup=False, highlight=False, width=400)
     # SIGTERM (a closed terminal tab, `kill`) ends the app the normal way, so Textual
     # restores the terminal: main screen back, mouse tracking off, cursor shown
     previous = signal.signal(signal.SIGTERM, lambda signum, frame: app.exit(return_code=143))
     try:
         app.run()
+    except Exception as error:  # raised by run itself (the driver), not by a handler
+        errors.write(f"{type(error).__name__}: {error}\n")
     finally:
         signal.signal(signal.SIGTERM, previous)
+    if errors.getvalue().strip():
+        print(f"newsdiff: internal error: {error_line(errors.getvalue())}", file=sys.stderr)
+        return EXIT_INTERNAL_ERROR
     return app.return_code or EXIT_OK
+
+
+def error_line(traceback: str) -> str:
+    """The error a printed traceback ends with, on one line and safe to print.
+
+    >>> error_line("Traceback ...\\n╰──╯\\nKeyError: 0\\n\\n")
+    'KeyError: 0'
+    >>> error_line("ValueError: a\\n  long one\\x1b[2J")
+    'ValueError: a long one\\\\x1b[2J'
+    """
+    lines = traceback.rstrip().splitlines()
+    boxed = [i for i, line in enumerate(lines) if line.lstrip().startswith("╰")]
+    tail = lines[boxed[-1] + 1 :] if boxed else lines
+    return printable(" ".join(" ".join(line.split()) for line in tail))[:300]
