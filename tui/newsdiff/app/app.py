@@ -35,6 +35,7 @@ from newsdiff.app.screens.help import HelpScreen
 
 if TYPE_CHECKING:
     from newsdiff.core.model import Alignment, Corpus
+    from newsdiff.core.stories.detect import Story
 
 # actions the command palette already offers on its own
 _SYSTEM_ACTIONS = {"command_palette", "quit", "help_quit", "help", "screenshot"}
@@ -56,6 +57,8 @@ class NewsdiffApp(ScreenRouter, App[None]):
     """The reports as read; None until the worker has read them."""
     alignment: reactive[Alignment | None] = reactive(None, always_update=True, init=False)  # type: ignore[assignment]
     """The pairs between the reports; None until the worker has aligned them."""
+    stories: reactive[tuple[Story, ...]] = reactive((), always_update=True, init=False)
+    """The stories of the reports, as the worker found them; empty until then."""
     busy: reactive[str] = reactive("", init=False)
     """What the worker is doing, for the progress line; empty when idle."""
 
@@ -72,6 +75,13 @@ class NewsdiffApp(ScreenRouter, App[None]):
 
         generation: int
         alignment: Alignment
+
+    @dataclass
+    class StoriesFound(Message):
+        """The worker has told the stories of the reports apart."""
+
+        generation: int
+        stories: tuple[Story, ...]
 
     @dataclass
     class Progress(Message):
@@ -163,10 +173,17 @@ class NewsdiffApp(ScreenRouter, App[None]):
         self.post_message(self.CorpusLoaded(generation, corpus))
         articles = corpus.articles
         if len(articles) >= 2:
+            self.post_message(self.Progress(generation, "Finding stories…"))
+            stories = tuple(self.engine.stories(articles))
+            if worker.is_cancelled:
+                return
+            self.post_message(self.StoriesFound(generation, stories))
             passages = sum(len(article.sentences) for article in articles)
-            stage = f"Pairing {passages:,} passages of {len(articles)} reports…"
+            told = sum(1 for story in stories if not story.alone)
+            within = f" in {told} stor{'y' if told == 1 else 'ies'}" if told else ""
+            stage = f"Pairing {passages:,} passages of {len(articles)} reports{within}…"
             self.post_message(self.Progress(generation, stage))
-            alignment = self.engine.align(articles)
+            alignment = self.engine.align(articles, stories)
         else:  # nothing to pair
             from newsdiff.core.model import Alignment
 
@@ -196,7 +213,12 @@ class NewsdiffApp(ScreenRouter, App[None]):
                 timeout=10,
                 markup=False,
             )
+        self.stories = ()  # the stories of these reports are still to be found
         self.corpus = message.corpus
+
+    def on_newsdiff_app_stories_found(self, message: StoriesFound) -> None:
+        if message.generation == self._generation:
+            self.stories = message.stories
 
     def on_newsdiff_app_progress(self, message: Progress) -> None:
         if message.generation == self._generation:

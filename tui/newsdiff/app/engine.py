@@ -1,4 +1,4 @@
-"""What the reader runs in its worker: reading the files and pairing the passages.
+"""What the reader runs in its worker: reading, telling the stories apart, pairing.
 
 ``make_app(paths, engine=...)`` takes one of these, so a test hands the app a
 small corpus and alignment of its own instead of patching the core. The
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from newsdiff.core.model import Alignment, Article, Corpus
+    from newsdiff.core.stories.detect import Story
 
 
 def read_files(paths: Sequence[str]) -> Corpus:
@@ -31,16 +32,31 @@ def count_files(paths: Sequence[str]) -> int:
     return sum(1 for item in report_files(paths) if not isinstance(item, Problem))
 
 
-def align_articles(articles: Sequence[Article]) -> Alignment:
-    """The core's aligner with its default options."""
-    from newsdiff.core.matching.align import align
+def find_stories(articles: Sequence[Article]) -> tuple[Story, ...]:
+    """The core's story detection with its default options."""
+    from newsdiff.core.stories.detect import detect_stories
 
-    return align(articles)
+    return detect_stories(articles)
+
+
+def align_articles(
+    articles: Sequence[Article], stories: Sequence[Story] | None = None
+) -> Alignment:
+    """The core's aligner story by story: the very call ``newsdiff align`` makes.
+
+    So the app's pairs are the CLI's pairs on any folder; ``stories`` are
+    the ones ``find_stories`` found (None: found again).
+    """
+    from newsdiff.core.matching.by_story import align_stories
+
+    return align_stories(articles, stories=stories)
 
 
 @dataclass(frozen=True, slots=True)
 class Engine:
-    """The three calls the loading worker makes, in this order.
+    """The four calls the loading worker makes, in this order.
+
+    ``align`` gets the reports and the stories ``stories`` found in them.
 
     >>> Engine().read is read_files
     True
@@ -48,4 +64,5 @@ class Engine:
 
     count: Callable[[Sequence[str]], int] = count_files
     read: Callable[[Sequence[str]], Corpus] = read_files
-    align: Callable[[Sequence[Article]], Alignment] = align_articles
+    stories: Callable[[Sequence[Article]], Sequence[Story]] = find_stories
+    align: Callable[[Sequence[Article], Sequence[Story]], Alignment] = align_articles
