@@ -11,7 +11,7 @@ import pytest
 from newsdiff import cli
 from newsdiff.app.screens.articles import ArticlesScreen
 from newsdiff.app.widgets.article_table import ArticleTable
-from newsdiff.app.widgets.story_rows import HEADER
+from newsdiff.app.widgets.list_rows import HEADER
 from newsdiff.core.reading.seeds import seed_paths
 
 SIZE = (120, 40)

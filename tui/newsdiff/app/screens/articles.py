@@ -9,7 +9,6 @@ text is data: every cell is a ``rich.text.Text`` built from a plain string.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
@@ -22,13 +21,18 @@ from textual.widgets import DataTable, Footer, Header, Input, LoadingIndicator, 
 
 from newsdiff.app.messages import OpenClaims, OpenComparison, OpenLeftOut
 from newsdiff.app.widgets.article_table import ArticleTable
-from newsdiff.app.widgets.story_rows import HEADER, group_detail, header_cells, is_header
+from newsdiff.app.widgets.list_rows import (
+    HEADER,
+    article_detail,
+    group_detail,
+    header_cells,
+    is_header,
+)
 from newsdiff.core.views.listing import (
     SORT_KEYS,
     arrange,
     empty_message,
     printable,
-    shown_path,
 )
 from newsdiff.core.views.overview import ArticleOverview, overview
 from newsdiff.core.views.stories import StoryGroup, closest_two, group_articles
@@ -60,10 +64,6 @@ COLUMNS = (
     Column("paired", "Paired", "right"),
     Column("facts", "Facts ≠", "right"),
 )
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 class ArticlesScreen(Screen[None]):
@@ -296,23 +296,9 @@ class ArticlesScreen(Screen[None]):
             return
         if article is None:
             return
-        text = Text(printable(article.title), style="bold")
-        facts = [
-            shown_path(article.path, Path.cwd()),
-            article.source,
-            (article.date or "").replace("T", " "),
-            _count(len(article.sentences), "passage"),
-        ]
         view = self.overviews.get(article.id)
-        if view is not None:
-            facts.append(f"{view.paired} paired")
-            facts.append(_count(view.fact_differences, "fact difference"))
-        text.append("\n" + printable(" · ".join(f for f in facts if f)), style="dim")
         partner = self._article(view.best_partner) if view is not None else None
-        if partner is not None:
-            text.append("\nclosest: ", style="dim")
-            text.append(printable(partner.title))
-        detail.update(text)
+        detail.update(article_detail(article, view, partner))
 
     @on(ArticleTable.EarlyEnter)
     def _early_enter(self) -> None:

@@ -1,4 +1,4 @@
-"""The article list's story header rows: their key, their cells and their detail line.
+"""The article list's rows: story header rows (key, cells) and the detail line under the list.
 
 A header row heads one story's reports (or the reports alone); its row key
 starts with ``HEADER``, which no article id does, so the list tells a header
@@ -8,11 +8,17 @@ from a report by its key alone.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from newsdiff.core.views.listing import printable
+from newsdiff.core.views.listing import printable, shown_path
 from newsdiff.core.views.stories import StoryGroup
+
+if TYPE_CHECKING:
+    from newsdiff.core.model import Article
+    from newsdiff.core.views.overview import ArticleOverview
 
 HEADER = "\x00"  # starts the row key of a story's header row; no article id does
 
@@ -51,4 +57,27 @@ def group_detail(group: StoryGroup) -> Text:
         else "reports that share no story with any other in these files"
     )
     text.append("\n" + hint, style="dim")
+    return text
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def article_detail(article: Article, view: ArticleOverview | None, partner: Article | None) -> Text:
+    """The detail line when the cursor is on a report: its file, figures and closest report."""
+    text = Text(printable(article.title), style="bold")
+    facts = [
+        shown_path(article.path, Path.cwd()),
+        article.source,
+        (article.date or "").replace("T", " "),
+        _count(len(article.sentences), "passage"),
+    ]
+    if view is not None:
+        facts.append(f"{view.paired} paired")
+        facts.append(_count(view.fact_differences, "fact difference"))
+    text.append("\n" + printable(" · ".join(f for f in facts if f)), style="dim")
+    if partner is not None:
+        text.append("\nclosest: ", style="dim")
+        text.append(printable(partner.title))
     return text
