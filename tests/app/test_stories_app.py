@@ -216,6 +216,19 @@ async def test_claims_and_passage_view_are_those_of_the_storys_reports(build_app
         assert {a.id for a in app.screen.alignment.articles} == {"wien_a", "wien_b"}
         app.pop_screen()
         await pilot.pause()
+        # t in a comparison: the claim table of its story too
+        move_to(app, SEEDS[0])
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, claims.ClaimsScreen)
+        assert {a.id for a in app.screen.alignment.articles} == {
+            a.id for a in app.corpus.articles if a.id[:1] == "0"
+        }
+        app.pop_screen()
+        app.pop_screen()
+        await pilot.pause()
         app.post_message(OpenPassage(SEEDS[2], 0))
         await pilot.pause()
         await pilot.pause()
