@@ -22,11 +22,22 @@ def table_of(app: NewsdiffApp) -> ArticleTable:
 
 
 def column(app: NewsdiffApp, key: str) -> list[str]:
+    """The column's cells of the report rows (story header rows left out)."""
     table = table_of(app)
     return [
         table.get_cell_at((row, table.get_column_index(key))).plain
         for row in range(table.row_count)
+        if not str(table.coordinate_to_cell_key((row, 0)).row_key.value).startswith("\x00")
     ]
+
+
+def report_rows(app: NewsdiffApp) -> list[tuple[int, str]]:
+    """(row, article id) of every report row, in the list's order."""
+    table = table_of(app)
+    keys = [
+        str(table.coordinate_to_cell_key((row, 0)).row_key.value) for row in range(table.row_count)
+    ]
+    return [(row, key) for row, key in enumerate(keys) if not key.startswith("\x00")]
 
 
 def record_calls(monkeypatch: pytest.MonkeyPatch, app: NewsdiffApp, name: str) -> list:
@@ -73,8 +84,7 @@ async def test_rows_are_sorted_by_date_and_figures_filled_in(build_app, settle):
         assert "…" not in column(app, "paired")
         views = overview(app.alignment)
         table = table_of(app)
-        for row in range(table.row_count):
-            article_id = table.coordinate_to_cell_key((row, 0)).row_key.value
+        for row, article_id in report_rows(app):
             paired = table.get_cell_at((row, table.get_column_index("paired"))).plain
             assert paired == f"{views[article_id].share:.0%}"
 
@@ -163,9 +173,7 @@ async def test_c_with_two_marked_opens_their_comparison(build_app, settle, monke
     app = build_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        table = table_of(app)
-        first = table.coordinate_to_cell_key((0, 0)).row_key.value
-        second = table.coordinate_to_cell_key((2, 0)).row_key.value
+        (_, first), _, (_, second) = report_rows(app)[:3]
         await pilot.press("space", "j", "j", "space", "c")
         await pilot.pause()
         order = [a.id for a in app.corpus.articles]
@@ -179,7 +187,7 @@ async def test_enter_compares_with_the_report_sharing_most_pairs(build_app, sett
     app = build_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        article_id = table_of(app).coordinate_to_cell_key((0, 0)).row_key.value
+        article_id = report_rows(app)[0][1]  # the cursor starts on it, not on the header
         counts: dict[str, int] = {}
         for pair in app.alignment.pairs:
             ends = {pair.left.article, pair.right.article}
@@ -279,12 +287,12 @@ async def test_unreadable_files_are_named_in_a_notification(build_app, settle, m
 
 
 async def test_a_failing_alignment_is_reported_and_the_list_stays(build_app, settle, monkeypatch):
-    import newsdiff.core.matching.align as align_module
+    import newsdiff.core.matching.by_story as by_story
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("aligner broke")
 
-    monkeypatch.setattr(align_module, "align", broken)
+    monkeypatch.setattr(by_story, "align_stories", broken)
     app = build_app()
     notes = record_calls(monkeypatch, app, "notify")
     async with app.run_test(size=SIZE) as pilot:

@@ -44,10 +44,15 @@ async def aligned(pilot, seconds: float = 60) -> None:
     raise AssertionError(f"no alignment after {seconds} s: {pilot.app.busy}")
 
 
-def titles(app) -> list[str]:
+def titles(app, *, headers: bool = False) -> list[str]:
+    """The title cells of the report rows (or of the story header rows)."""
     table = app.screen.query_one(ArticleTable)
     column = table.get_column_index("title")
-    return [table.get_cell_at((row, column)).plain for row in range(table.row_count)]
+    return [
+        table.get_cell_at((row, column)).plain
+        for row in range(table.row_count)
+        if str(table.coordinate_to_cell_key((row, 0)).row_key.value).startswith("\x00") == headers
+    ]
 
 
 async def test_bad_files_are_skipped_and_the_good_ones_listed(build_app, tmp_path):
@@ -124,14 +129,15 @@ async def test_two_thousand_files_are_listed_and_the_list_answers(build_app, tmp
     started = time.perf_counter()
     async with app.run_test(size=SIZE) as pilot:
         await aligned(pilot)
-        assert app.screen.query_one(ArticleTable).row_count == 2000
+        assert len(titles(app)) == 2000
         table = app.screen.query_one(ArticleTable)
+        start = table.cursor_row
         await pilot.press("j", "j")
         await pilot.pause()
-        assert table.cursor_row == 2
+        assert table.cursor_row == start + 2
         await pilot.press("o")  # sort by another column: 2,000 rows again, in another order
         await pilot.pause()
-        assert table.row_count == 2000
+        assert len(titles(app)) == 2000
     assert time.perf_counter() - started < 60
 
 

@@ -22,9 +22,9 @@ from newsdiff.core.views.rows import row_of_passage
 def slow_engine(release: threading.Event) -> Engine:
     """The real engine, but pairing waits until ``release`` is set."""
 
-    def align(articles):  # type: ignore[no-untyped-def]
+    def align(articles, stories):  # type: ignore[no-untyped-def]
         release.wait(30)
-        return align_articles(articles)
+        return align_articles(articles, stories)
 
     return Engine(read=read_files, align=align)
 
@@ -103,12 +103,13 @@ async def test_home_end_g_and_shift_g_go_to_the_first_and_last_row(build_app, se
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         table = app.screen.query_one(ArticleTable)
+        # the five seeds are one story: its header row, then the five reports
         await pilot.press("end")
-        assert table.cursor_row == 4
+        assert table.cursor_row == 5
         await pilot.press("home")
         assert table.cursor_row == 0 and table.scroll_x == 0
         await pilot.press("G")
-        assert table.cursor_row == 4
+        assert table.cursor_row == 5
         await pilot.press("g")
         assert table.cursor_row == 0
 
@@ -122,7 +123,7 @@ async def test_seed_paths_show_as_seeds_folder_and_the_filter_reads_the_text(bui
         # "Burjaten" is in one report's text, in no title
         await pilot.press("slash", *"burjaten")
         await pilot.pause()
-        assert app.screen.query_one(ArticleTable).row_count == 1
+        assert app.screen.query_one(ArticleTable).row_count == 2  # its story's header, the report
 
 
 class CompareApp(ScreenRouter, App[None]):
@@ -249,7 +250,9 @@ async def test_at_80_columns_the_footer_keeps_the_main_keys_and_help(build_app, 
 
     sample = sample_alignment()
     engine = Engine(
-        count=len, read=lambda paths: Corpus(sample.articles), align=lambda articles: sample
+        count=len,
+        read=lambda paths: Corpus(sample.articles),
+        align=lambda articles, stories: sample,
     )
     app = build_app(["x"], engine=engine)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -13,15 +13,22 @@ import pytest
 from list_data import sample_alignment, sample_corpus
 
 from newsdiff.app.engine import Engine
+from newsdiff.core.stories.detect import Story
 
 
 def fixed_core(count: int = 5) -> tuple[list[str], Engine]:
-    """An engine whose reader and aligner return the sample, and the paths it reads."""
+    """An engine whose reader and aligner return the sample, and the paths it reads.
+
+    Its reports are one story, as its alignment pairs them.
+    """
     corpus = sample_corpus(count)
+    ids = tuple(sorted(a.id for a in corpus.articles))
+    story = Story(ids, "Nordkorea · Kursk · Soldaten", "2024-11-06", "2025-04-29")
     engine = Engine(
         count=lambda paths: len(paths),
         read=lambda paths: corpus,
-        align=lambda articles: sample_alignment(corpus),
+        stories=lambda articles: (story,),
+        align=lambda articles, stories: sample_alignment(corpus),
     )
     return [article.path for article in corpus.articles], engine
 

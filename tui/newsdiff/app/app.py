@@ -27,7 +27,7 @@ from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsdiff.app.config import load_settings, save_theme
-from newsdiff.app.engine import Engine, align_articles, align_lexical
+from newsdiff.app.engine import Engine, align_articles, align_lexical, find_stories_lexical
 from newsdiff.app.messages import OpenClaims, OpenComparison, OpenPassage, WorkFailed
 from newsdiff.app.palette import ReaderPalette
 from newsdiff.app.routing import ScreenRouter
@@ -37,6 +37,7 @@ from newsdiff.core.language.sanitize import pictured
 
 if TYPE_CHECKING:
     from newsdiff.core.model import Alignment, Corpus
+    from newsdiff.core.stories.detect import Story
 
 # actions the command palette already offers on its own
 _SYSTEM_ACTIONS = {"command_palette", "quit", "help_quit", "help", "screenshot"}
@@ -58,6 +59,8 @@ class NewsdiffApp(ScreenRouter, App[None]):
     """The reports as read; None until the worker has read them."""
     alignment: reactive[Alignment | None] = reactive(None, always_update=True, init=False)  # type: ignore[assignment]
     """The pairs between the reports; None until the worker has aligned them."""
+    stories: reactive[tuple[Story, ...]] = reactive((), always_update=True, init=False)
+    """The stories of the reports, as the worker found them; empty until then."""
     busy: reactive[str] = reactive("", init=False)
     """What the worker is doing, for the progress line; empty when idle."""
 
@@ -74,6 +77,13 @@ class NewsdiffApp(ScreenRouter, App[None]):
 
         generation: int
         alignment: Alignment
+
+    @dataclass
+    class StoriesFound(Message):
+        """The worker has told the stories of the reports apart."""
+
+        generation: int
+        stories: tuple[Story, ...]
 
     @dataclass
     class Progress(Message):
@@ -98,8 +108,8 @@ class NewsdiffApp(ScreenRouter, App[None]):
         self.paths = tuple(str(path) for path in paths)
         self.engine = engine or Engine()
         if lexical and self.engine.align is align_articles:
-            # --lexical or the setting swaps only the default aligner; a test's engine stays
-            self.engine = replace(self.engine, align=align_lexical)
+            # --lexical or the setting swaps only the default calls; a test's engine stays
+            self.engine = replace(self.engine, stories=find_stories_lexical, align=align_lexical)
         self._theme_name = theme
         self._keymap = dict(keymap or {})
         self._settings_problem = settings_problem
@@ -170,10 +180,17 @@ class NewsdiffApp(ScreenRouter, App[None]):
         self.post_message(self.CorpusLoaded(generation, corpus))
         articles = corpus.articles
         if len(articles) >= 2:
+            self.post_message(self.Progress(generation, "Finding stories…"))
+            stories = tuple(self.engine.stories(articles))
+            if worker.is_cancelled:
+                return
+            self.post_message(self.StoriesFound(generation, stories))
             passages = sum(len(article.sentences) for article in articles)
-            stage = f"Pairing {passages:,} passages of {len(articles)} reports…"
+            told = sum(1 for story in stories if not story.alone)
+            within = f" in {told} stor{'y' if told == 1 else 'ies'}" if told else ""
+            stage = f"Pairing {passages:,} passages of {len(articles)} reports{within}…"
             self.post_message(self.Progress(generation, stage))
-            alignment = self.engine.align(articles)
+            alignment = self.engine.align(articles, stories)
         else:  # nothing to pair
             from newsdiff.core.model import Alignment
 
@@ -203,7 +220,12 @@ class NewsdiffApp(ScreenRouter, App[None]):
                 timeout=10,
                 markup=False,
             )
+        self.stories = ()  # the stories of these reports are still to be found
         self.corpus = message.corpus
+
+    def on_newsdiff_app_stories_found(self, message: StoriesFound) -> None:
+        if message.generation == self._generation:
+            self.stories = message.stories
 
     def on_newsdiff_app_progress(self, message: Progress) -> None:
         if message.generation == self._generation:

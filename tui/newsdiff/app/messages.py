@@ -34,7 +34,9 @@ class OpenPassage(Message):
 
 @dataclass
 class OpenClaims(Message):
-    """Show the claim table of every report."""
+    """Show the claim table of ``article``'s story (None: of every report)."""
+
+    article: str | None = None
 
 
 @dataclass

@@ -3,6 +3,11 @@
 ``ScreenRouter`` is mixed into the App (and into the small apps of the screen
 tests): it alone imports the comparison, passage and claim screens, lazily,
 so no screen imports another and the first paint pays for none of them.
+
+Each screen gets the alignment narrowed to the story of the reports it shows
+(``Alignment.stories``), so "next report", the passage view's other reports
+and the claim table stay within one story; two reports of different stories
+may still be compared on purpose, with a note that nothing pairs across.
 """
 
 from __future__ import annotations
@@ -38,16 +43,39 @@ class ScreenRouter:
 
                 right = overview(alignment)[message.left].best_partner
                 if right is None:
-                    app.notify("No other report shares a passage with this one.", markup=False)
+                    alone = len(_story(alignment, message.left)) == 1
+                    app.notify(
+                        "No related report: this one is alone in its story."
+                        if alone
+                        else "No other report shares a passage with this one.",
+                        markup=False,
+                    )
                     return
+            left_story, right_story = (_story(alignment, a) for a in (message.left, right))
+            if left_story != right_story:
+                app.notify(
+                    "These two reports are in different stories: no passage pairs across them.",
+                    title="Different stories",
+                    markup=False,
+                )
+            narrowed = _within(alignment, left_story + right_story)
             from newsdiff.app.screens.compare import CompareScreen
 
-            app.push_screen(CompareScreen(alignment, message.left, right, row=message.row))
+            app.push_screen(CompareScreen(narrowed, message.left, right, row=message.row))
         elif isinstance(message, OpenPassage):
             from newsdiff.app.screens.passage import PassageScreen
 
-            app.push_screen(PassageScreen(alignment, message.article, message.sentence))
+            narrowed = _within(alignment, _story(alignment, message.article))
+            app.push_screen(PassageScreen(narrowed, message.article, message.sentence))
         else:
+            if message.article is not None:
+                members = _story(alignment, message.article)
+                if len(members) < 2:
+                    app.notify(
+                        "This report is alone in its story: no claims to compare.", markup=False
+                    )
+                    return
+                alignment = _within(alignment, members)
             from newsdiff.app.screens.claims import ClaimsScreen
 
             app.push_screen(ClaimsScreen(alignment))
@@ -86,3 +114,18 @@ class ScreenRouter:
             timeout=15,
             markup=False,
         )
+
+
+def _story(alignment: Alignment, article_id: str) -> tuple[str, ...]:
+    """The members of ``article_id``'s story; every report when none were told apart."""
+    if not alignment.stories:
+        return tuple(a.id for a in alignment.articles)
+    return next((s for s in alignment.stories if article_id in s), (article_id,))
+
+
+def _within(alignment: Alignment, members: tuple[str, ...]) -> Alignment:
+    if not alignment.stories or len(set(members)) == len(alignment.articles):
+        return alignment  # one story: nothing to narrow
+    from newsdiff.core.views.subset import restrict
+
+    return restrict(alignment, members)

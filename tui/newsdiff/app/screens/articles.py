@@ -1,14 +1,14 @@
 """The home screen: every report in a sortable, filterable table.
 
 It paints before anything is read; rows arrive when the worker has read the
-files and the paired/fact columns fill in when the alignment is ready. Article
+files, group under one header row per story when the stories are found, and
+the paired/fact columns fill in when the alignment is ready. Article
 text is data: every cell is a ``rich.text.Text`` built from a plain string.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
@@ -21,20 +21,28 @@ from textual.widgets import DataTable, Footer, Header, Input, LoadingIndicator, 
 
 from newsdiff.app.messages import OpenClaims, OpenComparison, OpenLeftOut
 from newsdiff.app.widgets.article_table import ArticleTable
+from newsdiff.app.widgets.list_rows import (
+    HEADER,
+    article_detail,
+    group_detail,
+    header_cells,
+    is_header,
+)
 from newsdiff.core.views.listing import (
     SORT_KEYS,
     arrange,
     empty_message,
     printable,
-    shown_path,
 )
 from newsdiff.core.views.overview import ArticleOverview, overview
+from newsdiff.core.views.stories import StoryGroup, closest_two, group_articles
 
 if TYPE_CHECKING:
     from rich.console import JustifyMethod
 
     from newsdiff.app.state import ReaderState
     from newsdiff.core.model import Alignment, Article, Corpus
+    from newsdiff.core.stories.detect import Story
 
 MARK = "✓"
 
@@ -56,10 +64,6 @@ COLUMNS = (
     Column("paired", "Paired", "right"),
     Column("facts", "Facts ≠", "right"),
 )
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 class ArticlesScreen(Screen[None]):
@@ -90,6 +94,8 @@ class ArticlesScreen(Screen[None]):
         super().__init__()
         self.articles: tuple[Article, ...] = ()
         self.overviews: dict[str, ArticleOverview] = {}
+        self.stories: tuple[Story, ...] = ()
+        self.groups: dict[str, StoryGroup] = {}
         self.marked: set[str] = set()
         self.sort_key = "date"
         self.sort_reverse = False
@@ -123,6 +129,7 @@ class ArticlesScreen(Screen[None]):
         self.query_one(LoadingIndicator).display = self.app.animation_level != "none"
         self.watch(self.app, "busy", self._show_busy)
         self.watch(self.app, "corpus", self._show_corpus)
+        self.watch(self.app, "stories", self._show_stories)
         self.watch(self.app, "alignment", self._show_alignment)
         self.refresh_rows()  # the column headers, before any row arrives
 
@@ -142,6 +149,11 @@ class ArticlesScreen(Screen[None]):
         if self._enter_queued:
             self._enter_queued = False
             self.open_best(self.current_article_id())
+
+    def _show_stories(self, stories: tuple[Story, ...]) -> None:
+        self.stories = stories
+        if self.articles:
+            self.refresh_rows()
 
     def _show_alignment(self, alignment: Alignment | None) -> None:
         if alignment is None:
@@ -187,13 +199,23 @@ class ArticlesScreen(Screen[None]):
         """Rebuild the table for the current filter, sort and width; keep the cursor's article."""
         table = self.query_one(ArticleTable)
         current = self.current_article_id()
+        group = self.current_group()
+        header = HEADER + group.key if group is not None else None
         width = self.size.width or 80
         wide = width >= 120
         # the source column only when some report names one and there is room
         has_source = any(article.source for article in self.articles)
         shown = [c for c in COLUMNS if c.key != "source" or (has_source and width >= 100)]
         cells = {article.id: self._cells(article, wide) for article in self.articles}
-        rows = [(article.id, cells[article.id]) for article in self.visible_articles()]
+        rows: list[tuple[str, dict[str, Text]]] = []
+        self.groups = {}
+        if self.stories:
+            for group in self.visible_groups():
+                self.groups[HEADER + group.key] = group
+                rows.append((HEADER + group.key, header_cells(group, (c.key for c in COLUMNS))))
+                rows += [(article.id, cells[article.id]) for article in group.articles]
+        else:  # the stories are still being found: the reports ungrouped meanwhile
+            rows = [(article.id, cells[article.id]) for article in self.visible_articles()]
         # widths from every article, not just the filtered ones, so columns hold still
         widths = {
             column.key: max(
@@ -215,10 +237,30 @@ class ArticlesScreen(Screen[None]):
             )
         for key, row in rows:
             table.add_row(*(row[column.key] for column in shown), key=key)
-        if current is not None and current in {key for key, _ in rows}:
-            table.move_cursor(row=table.get_row_index(current), animate=False)
-        self._show_empty_state(len(rows))
+        keys = [key for key, _ in rows]
+        if current in keys:
+            table.move_cursor(row=keys.index(current), animate=False)
+        elif header in keys:
+            table.move_cursor(row=keys.index(header), animate=False)
+        elif keys:  # the first report, not its story's header: Enter opens it at once
+            first = next((n for n, key in enumerate(keys) if not is_header(key)), 0)
+            table.move_cursor(row=first, animate=False)
+        self._show_empty_state(len(rows) - len(self.groups))
         self._show_detail()
+
+    def visible_groups(self) -> list[StoryGroup]:
+        """The story groups, each filtered and sorted within itself."""
+        return group_articles(
+            self.stories,
+            self.articles,
+            lambda articles: arrange(
+                articles,
+                self.overviews,
+                query=self.query_text,
+                key=self.sort_key,
+                reverse=self.sort_reverse,
+            ),
+        )
 
     def _label(self, column: Column) -> str:
         if column.key != self.sort_key:
@@ -230,8 +272,16 @@ class ArticlesScreen(Screen[None]):
         table = self.query_one(ArticleTable)
         if table.row_count == 0:
             return None
-        row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return row_key.value
+        row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return None if row_key is None or is_header(row_key) else row_key
+
+    def current_group(self) -> StoryGroup | None:
+        """The story group whose header row is under the cursor, if it is one."""
+        table = self.query_one(ArticleTable)
+        if table.row_count == 0:
+            return None
+        row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.groups.get(row_key or "")
 
     def _article(self, article_id: str | None) -> Article | None:
         return next((a for a in self.articles if a.id == article_id), None)
@@ -239,26 +289,16 @@ class ArticlesScreen(Screen[None]):
     def _show_detail(self) -> None:
         detail = self.query_one("#article-detail", Static)
         article = self._article(self.current_article_id())
-        detail.display = article is not None
+        group = self.current_group()
+        detail.display = article is not None or group is not None
+        if group is not None:
+            detail.update(group_detail(group))
+            return
         if article is None:
             return
-        text = Text(printable(article.title), style="bold")
-        facts = [
-            shown_path(article.path, Path.cwd()),
-            article.source,
-            (article.date or "").replace("T", " "),
-            _count(len(article.sentences), "passage"),
-        ]
         view = self.overviews.get(article.id)
-        if view is not None:
-            facts.append(f"{view.paired} paired")
-            facts.append(_count(view.fact_differences, "fact difference"))
-        text.append("\n" + printable(" · ".join(f for f in facts if f)), style="dim")
         partner = self._article(view.best_partner) if view is not None else None
-        if partner is not None:
-            text.append("\nclosest: ", style="dim")
-            text.append(printable(partner.title))
-        detail.update(text)
+        detail.update(article_detail(article, view, partner))
 
     @on(ArticleTable.EarlyEnter)
     def _early_enter(self) -> None:
@@ -271,7 +311,11 @@ class ArticlesScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#articles")
     def _selected(self, event: DataTable.RowSelected) -> None:
-        self.open_best(event.row_key.value)
+        group = self.groups.get(event.row_key.value or "")
+        if group is None:
+            self.open_best(event.row_key.value)
+        else:
+            self.open_story(group)
 
     @on(DataTable.HeaderSelected, "#articles")
     def _header(self, event: DataTable.HeaderSelected) -> None:
@@ -298,9 +342,25 @@ class ArticlesScreen(Screen[None]):
         # the app finds its closest report, or waits for the pairing to find it
         self.post_message(OpenComparison(article.id, None))
 
+    def open_story(self, group: StoryGroup) -> None:
+        """Enter on a header: compare the story's two reports that share the most."""
+        if group.story is None:
+            self.notify("These reports are each alone in their story: open one to read it.")
+            return
+        if self.reader.alignment is None:
+            self.notify("Still pairing passages — Enter on a report opens it when ready.")
+            return
+        two = closest_two(group.story.members, self.overviews)
+        if two is None:
+            self.notify("No two reports of this story share a passage.")
+            return
+        self.post_message(OpenComparison(*two))
+
     def action_toggle_mark(self) -> None:
         article_id = self.current_article_id()
         if article_id is None:
+            if self.current_group() is not None:
+                self.notify("Space marks a report; this row heads a story.")
             return
         self.marked ^= {article_id}
         table = self.query_one(ArticleTable)
@@ -367,4 +427,9 @@ class ArticlesScreen(Screen[None]):
         if len(self.articles) < 2:
             self.notify("The claim table needs two or more reports.")
             return
-        self.post_message(OpenClaims())
+        article_id = self.current_article_id()
+        group = self.current_group()
+        if article_id is None and group is not None and group.story is not None:
+            article_id = group.story.members[0]
+        # the claim table of the story under the cursor (the app narrows to it)
+        self.post_message(OpenClaims(article_id))

@@ -349,7 +349,8 @@ class CompareScreen(ReportsFailures, SearchesRows, WritesReports, Screen[None]):
         self.post_message(OpenPassage(article, passage.index))
 
     def action_claims(self) -> None:
-        self.post_message(OpenClaims())
+        # the claim table of the left report's story, not of the whole folder
+        self.post_message(OpenClaims(self.left_id))
 
     def action_back(self) -> None:
         self.dismiss()

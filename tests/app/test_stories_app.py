@@ -1,0 +1,262 @@
+"""The list grouped by story, and every screen kept within the story of its reports."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsdiff import cli
+from newsdiff.app.screens.articles import ArticlesScreen
+from newsdiff.app.widgets.article_table import ArticleTable
+from newsdiff.app.widgets.list_rows import HEADER
+from newsdiff.core.reading.seeds import seed_paths
+
+SIZE = (120, 40)
+
+# two reports of one event (a Vienna verdict) and one report of nothing related
+UNRELATED = {
+    "wien_a.txt": (
+        "Urteil gegen Wiener Bürgermeister rechtskräftig\n\n"
+        "Wien, 12. März 2025. Das Oberlandesgericht Wien hat das Urteil gegen den früheren "
+        "Bürgermeister Franz Huber wegen Untreue bestätigt. Huber war im Herbst zu 18 Monaten "
+        "bedingter Haft verurteilt worden. Das Urteil ist damit rechtskräftig, teilte ein "
+        "Sprecher des Gerichts mit.\n"
+    ),
+    "wien_b.txt": (
+        "Huber-Urteil bestätigt: 18 Monate bedingt\n\n"
+        "Wien, 12. März 2025. Das Oberlandesgericht hat die Berufung des früheren Wiener "
+        "Bürgermeisters Franz Huber abgewiesen. Die 18 Monate bedingte Haft wegen Untreue "
+        "bleiben bestehen, das Urteil ist rechtskräftig. Huber will nun den Europäischen "
+        "Gerichtshof für Menschenrechte anrufen.\n"
+    ),
+    "wetter.txt": (
+        "Sturmtief bringt Schnee in die Alpen\n\n"
+        "Innsbruck, 3. Februar 2025. Ein Sturmtief bringt am Wochenende bis zu 80 Zentimeter "
+        "Neuschnee in die Tiroler Alpen. Die Lawinenwarnstufe wurde auf vier erhöht. "
+        "Skifahrer sollen die gesicherten Pisten nicht verlassen.\n"
+    ),
+}
+SEEDS = ("000_27ce5f7eeda19fb8", "001_2cc7b7632708e469", "002_344335e8705db148")
+
+
+@pytest.fixture
+def mixed(tmp_path: Path) -> Path:
+    """The five seeds, two reports of another story and one report alone."""
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for seed in seed_paths():
+        shutil.copy(seed, folder / Path(seed).name)
+    for name, text in UNRELATED.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def rows(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """The row keys of the list, in order (story headers start with HEADER)."""
+    table = app.screen.query_one(ArticleTable)
+    return [str(table.coordinate_to_cell_key((r, 0)).row_key.value) for r in range(table.row_count)]
+
+
+def title_of(app, row: int) -> str:  # type: ignore[no-untyped-def]
+    table = app.screen.query_one(ArticleTable)
+    return table.get_cell_at((row, table.get_column_index("title"))).plain
+
+
+def move_to(app, key: str) -> None:  # type: ignore[no-untyped-def]
+    app.screen.query_one(ArticleTable).move_cursor(row=rows(app).index(key), animate=False)
+
+
+def ends(pairs) -> set[tuple]:  # type: ignore[no-untyped-def]
+    return {(p.left.article, p.left.sentence, p.right.article, p.right.sentence) for p in pairs}
+
+
+async def test_the_apps_pairs_are_newsdiff_aligns_pairs(build_app, settle, mixed, capsys):
+    assert cli.main(["align", "--json", str(mixed)]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    expected = {
+        (p["left"]["article"], p["left"]["sentence"], p["right"]["article"], p["right"]["sentence"])
+        for p in printed["pairs"]
+    }
+    app = build_app([mixed])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.alignment is not None and expected
+        assert ends(app.alignment.pairs) == expected
+        assert [list(s) for s in app.alignment.stories] == printed["stories"]
+
+
+async def test_the_list_is_grouped_by_story_with_the_lone_reports_last(build_app, settle, mixed):
+    app = build_app([mixed])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        keys = rows(app)
+        headers = [n for n, key in enumerate(keys) if key.startswith(HEADER)]
+        assert len(headers) == 3
+        # the cursor starts on the first report, so Enter opens a comparison at once
+        assert app.screen.current_article_id() == keys[1]
+        seeds, vienna, alone = (title_of(app, n) for n in headers)
+        assert seeds.startswith("5 reports · ") and "Soldaten" in seeds
+        assert vienna.startswith("2 reports · ") and "Huber" in vienna
+        assert alone == "1 report · No related report"
+        table = app.screen.query_one(ArticleTable)
+        date = table.get_column_index("date")
+        # the date range in the date column (cut to the column's width)
+        assert table.get_cell_at((headers[0], date)).plain == "2024-11-06–2025-04-28"
+        # the whole heading in the detail line when the cursor is on the header
+        move_to(app, keys[headers[0]])
+        await pilot.pause()
+        detail = str(app.screen.query_one("#article-detail").render())
+        assert "5 reports · 2024-11-06–2025-04-28" in detail
+        # each header is followed by its own reports; the lone one comes last
+        assert sorted(keys[headers[0] + 1 : headers[1]]) == sorted(a for a in keys if a[:1] == "0")
+        assert sorted(keys[headers[1] + 1 : headers[2]]) == ["wien_a", "wien_b"]
+        assert keys[headers[2] + 1 :] == ["wetter"]
+
+
+async def test_sort_and_filter_work_within_the_groups(build_app, settle, mixed):
+    app = build_app([mixed])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ArticlesScreen)
+        screen.sort_key, screen.sort_reverse = "title", True
+        screen.refresh_rows()
+        keys = rows(app)
+        assert keys[0].startswith(HEADER) and keys[6].startswith(HEADER)  # groups stay
+        seed_titles = [title_of(app, n) for n in range(1, 6)]
+        assert seed_titles == sorted(seed_titles, key=str.casefold, reverse=True)
+        await pilot.press("slash", *"huber")
+        await pilot.pause()
+        # only the Vienna story is left, under its header
+        assert rows(app) == [f"{HEADER}story:1", "wien_a", "wien_b"]  # "Urteil…", "Huber…"
+
+
+async def test_enter_on_a_header_compares_the_storys_two_closest(build_app, settle, mixed):
+    compare = pytest.importorskip("newsdiff.app.screens.compare")
+    app = build_app([mixed])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        move_to(app, f"{HEADER}story:1")
+        await pilot.press("space")  # a header is not a report: nothing is marked
+        assert not app.screen.marked
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, compare.CompareScreen)
+        assert {app.screen.left_id, app.screen.right_id} == {"wien_a", "wien_b"}
+        # "next report" stays within the story: its alignment holds only its two reports
+        assert {a.id for a in app.screen.alignment.articles} == {"wien_a", "wien_b"}
+
+
+async def test_a_lone_report_has_no_closest_and_no_claim_table(build_app, settle, mixed):
+    app = build_app([mixed])
+    notes: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        original = app.notify
+        app.notify = lambda message, *a, **k: notes.append(message) or original(message, *a, **k)  # type: ignore[method-assign]
+        move_to(app, "wetter")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        move_to(app, f"{HEADER}alone")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticlesScreen)
+        assert "No related report: this one is alone in its story." in notes
+        assert "This report is alone in its story: no claims to compare." in notes
+        assert any("alone in their story" in note for note in notes)
+
+
+async def test_c_across_two_stories_compares_them_with_a_note(build_app, settle, mixed):
+    compare = pytest.importorskip("newsdiff.app.screens.compare")
+    app = build_app([mixed])
+    notes: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        seeds = {key for key in rows(app) if key[:1] == "0"}
+        original = app.notify
+        app.notify = lambda message, *a, **k: notes.append(message) or original(message, *a, **k)  # type: ignore[method-assign]
+        for key in (SEEDS[0], "wien_a"):
+            move_to(app, key)
+            await pilot.press("space")
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, compare.CompareScreen)
+        assert {app.screen.left_id, app.screen.right_id} == {SEEDS[0], "wien_a"}
+        assert any("different stories" in note for note in notes)
+        # two reports of one story: no such note
+        app.pop_screen()
+        notes.clear()
+        await pilot.pause()
+        await pilot.press("space")  # unmark wien_a
+        move_to(app, SEEDS[1])
+        await pilot.press("space", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, compare.CompareScreen)
+        assert not any("different stories" in note for note in notes)
+        assert {a.id for a in app.screen.alignment.articles} == seeds
+
+
+async def test_claims_and_passage_view_are_those_of_the_storys_reports(build_app, settle, mixed):
+    claims = pytest.importorskip("newsdiff.app.screens.claims")
+    passage = pytest.importorskip("newsdiff.app.screens.passage")
+    from newsdiff.app.messages import OpenPassage
+
+    app = build_app([mixed])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        move_to(app, "wien_b")
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, claims.ClaimsScreen)
+        assert {a.id for a in app.screen.alignment.articles} == {"wien_a", "wien_b"}
+        app.pop_screen()
+        await pilot.pause()
+        # t in a comparison: the claim table of its story too
+        move_to(app, SEEDS[0])
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, claims.ClaimsScreen)
+        assert {a.id for a in app.screen.alignment.articles} == {
+            a.id for a in app.corpus.articles if a.id[:1] == "0"
+        }
+        app.pop_screen()
+        app.pop_screen()
+        await pilot.pause()
+        app.post_message(OpenPassage(SEEDS[2], 0))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, passage.PassageScreen)
+        shown = {a.id for a in app.screen.alignment.articles}
+        assert SEEDS[2] in shown and not shown & {"wien_a", "wien_b", "wetter"}
+
+
+async def test_before_the_stories_are_found_the_rows_come_ungrouped(build_app, settle, mixed):
+    import threading
+
+    from newsdiff.app.engine import Engine, find_stories
+
+    release = threading.Event()
+
+    def slow_stories(articles):  # type: ignore[no-untyped-def]
+        release.wait(30)
+        return find_stories(articles)
+
+    app = build_app([mixed], engine=Engine(stories=slow_stories))
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(1500):
+            if app.corpus is not None:
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()
+        assert len(rows(app)) == 8 and not any(k.startswith(HEADER) for k in rows(app))
+        assert "Finding stories" in app.busy
+        release.set()
+        await settle(pilot)
+        assert sum(k.startswith(HEADER) for k in rows(app)) == 3

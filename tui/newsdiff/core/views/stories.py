@@ -1,0 +1,150 @@
+"""What the article list says about stories: groups, their headers, a story's closest two.
+
+The list shows one group per story of two or more reports, largest first as
+``detect_stories`` orders them, then one group of the reports alone ("no
+related report"). Sorting and filtering act within each group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the list paints before the core model is needed
+    from newsdiff.core.model import Article
+    from newsdiff.core.stories.detect import Story
+    from newsdiff.core.views.overview import ArticleOverview
+
+ALONE = "no related report"
+
+
+@dataclass(frozen=True, slots=True)
+class StoryGroup:
+    """One group of the list: ``story`` None gathers the reports alone."""
+
+    key: str
+    story: Story | None
+    articles: tuple[Article, ...]
+    size: int  # the reports of the group before any filter
+
+    @property
+    def heading(self) -> str:
+        """The header row's text: label, count and date range.
+
+        >>> from newsdiff.core.stories.detect import Story
+        >>> StoryGroup("story:0", Story(("a", "b"), "Kursk · Soldaten",
+        ...     "2024-10-28", "2024-10-30"), (), 2).heading
+        'Kursk · Soldaten · 2 reports · 2024-10-28–30'
+        """
+        parts = [self.name, self.count]
+        if self.span:
+            parts.append(self.span)
+        return " · ".join(parts)
+
+    @property
+    def name(self) -> str:
+        """The story's label, or "No related report" for the reports alone."""
+        if self.story is None:
+            return f"{ALONE[0].upper()}{ALONE[1:]}"
+        return self.story.label or "(no telling words)"
+
+    @property
+    def count(self) -> str:
+        """How many reports the story has, in words: "5 reports"."""
+        return f"{self.size} report{'' if self.size == 1 else 's'}"
+
+    @property
+    def span(self) -> str:
+        """The story's date range (empty when no report is dated, and for the lone ones)."""
+        if self.story is None:
+            return ""
+        return date_span(self.story.first_date, self.story.last_date)
+
+
+def date_span(first: str | None, last: str | None) -> str:
+    """A short date range: the shared year and month written once.
+
+    >>> date_span("2024-10-28T09:00", "2024-11-02")
+    '2024-10-28–11-02'
+    >>> date_span("2024-10-28", "2024-10-28"), date_span(None, None)
+    ('2024-10-28', '')
+    """
+    if not first:
+        return ""
+    first, last = first[:10], (last or first)[:10]
+    if first == last:
+        return first
+    if first[:7] == last[:7]:
+        return f"{first}–{last[8:]}"
+    if first[:4] == last[:4]:
+        return f"{first}–{last[5:]}"
+    return f"{first}–{last}"
+
+
+def group_articles(
+    stories: Sequence[Story],
+    articles: Sequence[Article],
+    arrange: Callable[[Iterable[Article]], list[Article]],
+) -> list[StoryGroup]:
+    """The list's groups: ``arrange`` (filter and sort) applied within each story.
+
+    Groups the filter empties are left out; reports no story names go with
+    the reports alone.
+
+    >>> from newsdiff.core.model import Article
+    >>> from newsdiff.core.stories.detect import Story
+    >>> a, b, c = (Article(x, x, "", x, None, "de", (), 0) for x in "abc")
+    >>> groups = group_articles([Story(("a", "c"), "L"), Story(("b",), "")], [a, b, c], list)
+    >>> [(g.key, [x.id for x in g.articles]) for g in groups]
+    [('story:0', ['a', 'c']), ('alone', ['b'])]
+    """
+    by_id = {article.id: article for article in articles}
+    groups: list[StoryGroup] = []
+    placed: set[str] = set()
+    for number, story in enumerate(stories):
+        if story.alone:
+            continue
+        members = [by_id[m] for m in story.members if m in by_id]
+        placed.update(a.id for a in members)
+        shown = tuple(arrange(members))
+        if shown:
+            groups.append(StoryGroup(f"story:{number}", story, shown, len(members)))
+    rest = [article for article in articles if article.id not in placed]
+    shown = tuple(arrange(rest))
+    if shown:
+        groups.append(StoryGroup("alone", None, shown, len(rest)))
+    return groups
+
+
+def story_of(stories: Sequence[Story], article_id: str) -> Story | None:
+    """The story ``article_id`` belongs to, or None when no story names it.
+
+    >>> from newsdiff.core.stories.detect import Story
+    >>> story_of([Story(("a", "b"), "L")], "b").members, story_of([], "b")
+    (('a', 'b'), None)
+    """
+    return next((s for s in stories if article_id in s.members), None)
+
+
+def closest_two(
+    members: Iterable[str], overviews: Mapping[str, ArticleOverview]
+) -> tuple[str, str] | None:
+    """The two members that share the most pairs, or None when no two share one.
+
+    >>> from newsdiff.core.views.overview import ArticleOverview
+    >>> views = {"a": ArticleOverview("a", 3, 1, 0, (("c", 1),)),
+    ...          "b": ArticleOverview("b", 3, 2, 0, (("c", 2),)),
+    ...          "c": ArticleOverview("c", 3, 2, 0, (("b", 2), ("a", 1)))}
+    >>> closest_two(["a", "b", "c"], views)
+    ('b', 'c')
+    """
+    keep = list(members)
+    inside = set(keep)
+    best: tuple[int, str, str] | None = None
+    for member in keep:
+        view = overviews.get(member)
+        for partner, shared in view.partners if view else ():
+            if partner in inside and (best is None or shared > best[0]):
+                best = (shared, member, partner)
+    return (best[1], best[2]) if best else None
