@@ -161,29 +161,26 @@ def candidate_pairs(
         for feature in vector:
             postings[feature].append(i)
     shared: list[dict[int, float]] = [defaultdict(float) for _ in vectors]
+    limit, window = options.max_postings, options.window
     for feature in sorted(postings):
         members = postings[feature]
         if len(members) < 2:
             continue
-        if len(members) <= options.max_postings:
-            for x, i in enumerate(members):
-                wi = vectors[i][feature]
-                for j in members[x + 1 :]:
-                    w = wi * vectors[j][feature]
-                    shared[i][j] += w
-                    shared[j][i] += w
-        else:  # too common to compare all with all: neighbours in the list only
-            for x, i in enumerate(members):
-                for j in members[x + 1 : x + 1 + options.window]:
-                    w = vectors[i][feature] * vectors[j][feature]
-                    shared[i][j] += w
-                    shared[j][i] += w
+        weights = [vectors[i][feature] for i in members]
+        reach = len(members) if len(members) <= limit else 1 + window  # common: neighbours only
+        for x, i in enumerate(members):
+            wi, row = weights[x], shared[i]
+            for y in range(x + 1, min(len(members), x + reach)):
+                j = members[y]
+                w = wi * weights[y]
+                row[j] += w
+                shared[j][i] += w
     chosen: set[tuple[int, int]] = set()
+    keep = options.candidates
     for i, partners in enumerate(shared):
-        best = heapq.nsmallest(
-            options.candidates, partners.items(), key=lambda jw: (-round(jw[1], 9), jw[0])
-        )
-        chosen.update((min(i, j), max(i, j)) for j, _ in best)
+        ranked = [(-round(w, 9), j) for j, w in partners.items()]
+        best = ranked if len(ranked) <= keep else heapq.nsmallest(keep, ranked)
+        chosen.update((i, j) if i < j else (j, i) for _, j in best)
     return sorted(chosen)
 
 
