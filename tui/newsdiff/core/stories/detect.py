@@ -24,8 +24,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from newsdiff.core.model import Article
+from newsdiff.core.stories import stories_cache
 from newsdiff.core.stories.profile import StoryProfile
 from newsdiff.core.stories.profile_cache import cached_profiles
+from newsdiff.core.stories.stories_cache import stories_key
 
 Signal = Callable[[Article, Article], float]
 
@@ -82,6 +84,10 @@ def detect_stories(
     """
     options = options or StoryOptions()
     ordered = sorted(articles, key=lambda a: (a.id, a.path))
+    key = stories_key(ordered, options) if options.signal is None else None  # a callable: no key
+    found = stories_cache.load(key, [a.id for a in ordered]) if key else None
+    if found is not None:
+        return tuple(Story(*row) for row in found)
     profiles = cached_profiles(ordered)
     vectors = [p.as_dict() for p in profiles]
     links: list[tuple[int, int]] = []
@@ -94,6 +100,8 @@ def detect_stories(
     parts = settle(range(len(ordered)), links, vectors, options=options)
     stories = [_story([ordered[k] for k in g], [profiles[k] for k in g]) for g in parts]
     stories.sort(key=lambda s: (-len(s.members), s.members))
+    if key:
+        stories_cache.store(key, [(s.members, s.label, s.first_date, s.last_date) for s in stories])
     return tuple(stories)
 
 
