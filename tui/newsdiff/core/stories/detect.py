@@ -17,6 +17,7 @@ depend on the order the reports were given in.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 from collections import defaultdict
@@ -165,27 +166,29 @@ def candidate_pairs(
     [(0, 2)]
     """
     postings: dict[str, list[int]] = defaultdict(list)
+    weights: dict[str, list[float]] = defaultdict(list)
     for i, vector in enumerate(vectors):
-        for feature in vector:
+        for feature, weight in vector.items():
             postings[feature].append(i)
-    shared: list[dict[int, float]] = [defaultdict(float) for _ in vectors]
-    limit, window = options.max_postings, options.window
-    for feature in sorted(postings):
-        members = postings[feature]
-        if len(members) < 2:
-            continue
-        weights = [vectors[i][feature] for i in members]
-        reach = len(members) if len(members) <= limit else 1 + window  # common: neighbours only
-        for x, i in enumerate(members):
-            wi, row = weights[x], shared[i]
-            for y in range(x + 1, min(len(members), x + reach)):
-                j = members[y]
-                w = wi * weights[y]
-                row[j] += w
-                shared[j][i] += w
+            weights[feature].append(weight)
+    limit, window, keep = options.max_postings, options.window, options.candidates
     chosen: set[tuple[int, int]] = set()
-    keep = options.candidates
-    for i, partners in enumerate(shared):
+    # one report's partners at a time, summed over its words in sorted order (as the
+    # pairs' sums always ran), so memory holds one row, not a row per report
+    for i, vector in enumerate(vectors):
+        partners: dict[int, float] = defaultdict(float)
+        for feature in sorted(vector):
+            members = postings[feature]
+            n = len(members)
+            if n < 2:
+                continue
+            ws, wi = weights[feature], vector[feature]
+            x = bisect.bisect_left(members, i)
+            # a word too common to compare all with all links neighbours in its list only
+            lo, hi = (0, n) if n <= limit else (max(0, x - window), min(n, x + 1 + window))
+            for y in range(lo, hi):
+                if y != x:
+                    partners[members[y]] += wi * ws[y]
         ranked = [(-round(w, 9), j) for j, w in partners.items()]
         best = ranked if len(ranked) <= keep else heapq.nsmallest(keep, ranked)
         chosen.update((i, j) if i < j else (j, i) for _, j in best)
