@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import stat
 import subprocess
 import sys
+import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -28,6 +32,17 @@ def report(tmp_path: Path) -> Path:
 
 def entries(home: Path) -> list[Path]:
     return sorted((home / "newsdiff").rglob("*.json"))
+
+
+def record_of(entry: Path) -> dict:
+    """The JSON record of an entry (after its digest line)."""
+    return json.loads(entry.read_bytes().partition(b"\n")[2])
+
+
+def write_entry(entry: Path, body: str) -> None:
+    """Write ``body`` as an entry with a right digest: only the content checks may refuse it."""
+    data = body.encode("utf-8")
+    entry.write_bytes(hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
 
 
 def forbid_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -82,6 +97,8 @@ def test_an_edited_file_is_parsed_again(report: Path, isolated_cache: Path) -> N
             {**record, "sentences": [[*record["sentences"][0][:3], "<b>", 1]]}
         ),
         lambda record: json.dumps({**record, "sentences": [record["sentences"][0][:4]]}),
+        lambda record: json.dumps({**record, "title": "Erfunden \x1b]0;pwned\x07"}),
+        lambda record: json.dumps({**record, "text": "0" * 64}),
         lambda record: json.dumps({**record, "sentences": {"0": record["sentences"][0]}}),
     ],
 )
@@ -90,10 +107,10 @@ def test_a_corrupt_or_stale_entry_is_rebuilt_not_trusted(
 ) -> None:
     original = read_article(report)
     (entry,) = entries(isolated_cache)
-    entry.write_text(damage(json.loads(entry.read_text(encoding="utf-8"))), encoding="utf-8")
+    write_entry(entry, damage(record_of(entry)))
     assert read_article(report) == original
     # and the entry was rewritten whole
-    assert cache.load(json.loads(entry.read_text(encoding="utf-8"))["key"]) is not None
+    assert cache.load(record_of(entry)["key"], original.text) is not None
 
 
 def test_an_unwritable_cache_is_skipped_quietly(
@@ -137,7 +154,7 @@ def test_no_cache_is_written_when_there_is_no_home_folder(
 
 def test_no_temporary_files_are_left_behind(report: Path, isolated_cache: Path) -> None:
     read_article(report)
-    leftovers = [p for p in (isolated_cache / "newsdiff").rglob("*") if p.name.startswith(".tmp")]
+    leftovers = [p for p in (isolated_cache / "newsdiff").rglob("*") if p.name.endswith(".tmp")]
     assert leftovers == []
 
 
@@ -176,3 +193,92 @@ def test_entries_of_other_code_versions_are_pruned_after_a_day(
     os.utime(versions / "old", (day_and_more, day_and_more))
     read_article(report)
     assert sorted(p.name for p in versions.iterdir()) == sorted(["recent", cache.code_version()])
+
+
+# --- issue 14, part 3: the cache is data, not trust ------------------------------------------
+
+
+def finishes(call, seconds: float = 10.0):
+    """Run ``call`` in a thread; fail (rather than hang the suite) if it does not return."""
+    result: list[object] = []
+    thread = threading.Thread(target=lambda: result.append(call()), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), "hung"
+    return result[0]
+
+
+@pytest.mark.parametrize("kind", ["fifo", "symlink-to-dev-zero"])
+def test_an_entry_that_is_a_fifo_or_a_link_to_dev_zero_is_ignored(
+    report: Path, isolated_cache: Path, kind: str
+) -> None:
+    original = read_article(report)
+    (entry,) = entries(isolated_cache)
+    entry.unlink()
+    if kind == "fifo":
+        os.mkfifo(entry)
+    else:
+        entry.symlink_to("/dev/zero")
+    assert finishes(lambda: read_article(report)) == original
+
+
+def test_an_entry_nested_200000_deep_is_ignored_without_recursion(
+    report: Path, isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = read_article(report)
+    (entry,) = entries(isolated_cache)
+    write_entry(entry, "[" * 200_000)
+    monkeypatch.setattr(sys, "getrecursionlimit", lambda: 50)  # not consulted: no deep parse
+    assert read_article(report) == original
+
+
+def test_an_oversized_entry_is_refused_before_it_is_parsed(
+    report: Path, isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = read_article(report)
+    (entry,) = entries(isolated_cache)
+    write_entry(entry, json.dumps(record_of(entry)) + " " * 5_000_000)
+    monkeypatch.setattr(json, "loads", lambda *a, **k: pytest.fail("parsed an oversized entry"))
+    assert cache.load(entry.stem, original.text) is None
+
+
+def test_a_planted_entry_with_made_up_text_is_not_shown(report: Path, isolated_cache: Path) -> None:
+    # the attacker writes through newsdiff's own writer: every format detail is right
+    original = read_article(report)
+    key = cache.content_key(report.read_bytes(), markdown=False)
+    lie = "Nordkorea hat 99.000 Soldaten geschickt."
+    first = original.sentences[1]
+    planted = replace(
+        original,
+        title="Kurzer Titel",
+        sentences=(original.sentences[0], replace(first, text=lie), *original.sentences[2:]),
+    )
+    cache.store(key, planted)
+    assert cache.load(key, original.text) is None
+    assert read_article(report) == original
+    shifted = replace(first, start=first.start + 1)  # offsets that no longer give the text
+    cache.store(key, replace(original, sentences=(original.sentences[0], shifted)))
+    assert read_article(report) == original
+
+
+def test_bit_flipped_entries_load_as_the_original_or_not_at_all(
+    report: Path, isolated_cache: Path
+) -> None:
+    original = read_article(report)
+    (entry,) = entries(isolated_cache)
+    data = entry.read_bytes()
+    key = cache.content_key(report.read_bytes(), markdown=False)
+    random = __import__("random").Random(14)
+    for _ in range(300):
+        flipped = bytearray(data)
+        position = random.randrange(len(flipped))
+        flipped[position] ^= 1 << random.randrange(8)
+        entry.write_bytes(bytes(flipped))
+        assert cache.load(key, original.text) in (None, original)
+
+
+def test_the_cache_folder_is_private(report: Path, isolated_cache: Path) -> None:
+    read_article(report)
+    root = isolated_cache / "newsdiff"
+    for folder in [root, *(p for p in root.rglob("*") if p.is_dir())]:
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder

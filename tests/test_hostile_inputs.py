@@ -397,8 +397,15 @@ def test_a_read_error_is_a_problem_not_a_crash(folder, monkeypatch):
         refuse(self)
         return real_read(self)
 
+    real_os_open = os.open
+
+    def fake_os_open(path, *args, **kwargs):
+        refuse(path)
+        return real_os_open(path, *args, **kwargs)
+
     monkeypatch.setattr("builtins.open", fake_open)
     monkeypatch.setattr(Path, "read_bytes", fake_read_bytes)
+    monkeypatch.setattr(os, "open", fake_os_open)
     corpus = read_articles([folder], cache=False)
     assert stems(corpus) == ["good"]
     assert [Path(p.path).name for p in corpus.problems] == ["secret.txt"]

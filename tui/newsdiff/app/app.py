@@ -32,6 +32,7 @@ from newsdiff.app.messages import OpenClaims, OpenComparison, OpenPassage, WorkF
 from newsdiff.app.routing import ScreenRouter
 from newsdiff.app.screens.articles import ArticlesScreen
 from newsdiff.app.screens.help import HelpScreen
+from newsdiff.core.language.sanitize import pictured
 
 if TYPE_CHECKING:
     from newsdiff.core.model import Alignment, Corpus
@@ -180,7 +181,7 @@ class NewsdiffApp(ScreenRouter, App[None]):
         for problem in message.corpus.problems:
             self.notify(
                 problem.message,
-                title=f"{'Skipped' if problem.fatal else 'Read part of'} {problem.path}",
+                title=f"{'Skipped' if problem.fatal else 'Read part of'} {pictured(problem.path)}",
                 severity="error" if problem.fatal else "warning",
                 timeout=10,
                 markup=False,

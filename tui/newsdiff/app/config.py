@@ -58,6 +58,8 @@ def load_settings(path: Path | None = None) -> Settings:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         return Settings(problem=f"{path}: {error}")
+    except RecursionError:  # tomllib recurses once per level of [[[...
+        return Settings(problem=f"{path}: nested too deeply to read; using the defaults")
     theme = data.get("theme")
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict) or not all(isinstance(v, str) for v in keymap.values()):

@@ -7,11 +7,20 @@ look in a terminal without the app.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from newsdiff.commands.common import add_paths_argument, load_corpus, reading_options
+from newsdiff.commands.common import (
+    add_paths_argument,
+    align_corpus,
+    load_corpus,
+    print_json,
+    printable,
+    reading_options,
+)
 from newsdiff.commands.exit_codes import EXIT_OK, EXIT_USAGE
+
+# said after a passage whose file held control, bidi or tag characters (removed)
+CLEANED = "  [control characters removed]"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,14 +44,14 @@ def run(args: argparse.Namespace) -> int:
     corpus = load_corpus(list(args.paths), reading_options(args))
     if isinstance(corpus, int):
         return corpus
-    from newsdiff.core.matching.by_story import align_stories
-
-    alignment = align_stories(corpus.articles, threshold=args.threshold)
+    aligned = align_corpus(corpus, threshold=args.threshold)
+    if isinstance(aligned, int):
+        return aligned
+    _, alignment = aligned
     if args.json:
         from newsdiff.core.export.schema import alignment_to_dict
 
-        json.dump(alignment_to_dict(alignment), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        print_json(alignment_to_dict(alignment), indent=1)
         return EXIT_OK
     print(_listing(alignment))
     return EXIT_OK
@@ -51,7 +60,8 @@ def run(args: argparse.Namespace) -> int:
 def _listing(alignment) -> str:  # type: ignore[no-untyped-def]
     """Pairs grouped by article pair, each as score, relation and the two passages."""
     articles = {a.id: a for a in alignment.articles}
-    text = {(a.id, s.index): s.text for a in alignment.articles for s in a.sentences}
+    text = {(a.id, s.index): printable(s.text) for a in alignment.articles for s in a.sentences}
+    cleaned = {(a.id, s.index) for a in alignment.articles for s in a.sentences if s.cleaned}
     lines: list[str] = []
     current = None
     for pair in alignment.pairs:
@@ -61,15 +71,17 @@ def _listing(alignment) -> str:  # type: ignore[no-untyped-def]
             left, right = articles[key[0]], articles[key[1]]
             lines += [
                 "",
-                f"== {left.title}  <->  {right.title}",
-                f"   ({left.path} | {right.path})",
+                f"== {printable(left.title)}  <->  {printable(right.title)}",
+                f"   ({printable(left.path)} | {printable(right.path)})",
             ]
         lines.append(
             f"{pair.score:.2f} {pair.relation:<12} "
             f"[{pair.left.sentence}] {text[(pair.left.article, pair.left.sentence)]}"
+            f"{CLEANED if (pair.left.article, pair.left.sentence) in cleaned else ''}"
         )
         lines.append(
             f"{'':>18} [{pair.right.sentence}] {text[(pair.right.article, pair.right.sentence)]}"
+            f"{CLEANED if (pair.right.article, pair.right.sentence) in cleaned else ''}"
         )
     count = len(alignment.pairs)
     lines.append("")

@@ -8,10 +8,16 @@ command usable in pipes and free of any terminal library.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from newsdiff.commands.common import add_paths_argument, load_corpus, printable, reading_options
+from newsdiff.commands.common import (
+    add_paths_argument,
+    align_corpus,
+    load_corpus,
+    print_json,
+    printable,
+    reading_options,
+)
 from newsdiff.commands.exit_codes import EXIT_OK
 from newsdiff.core.stories.detect import Story
 from newsdiff.core.views.claims import ClaimTable, ClaimValue, claim_table, claim_table_to_dict
@@ -26,12 +32,12 @@ def run(args: argparse.Namespace) -> int:
     corpus = load_corpus(list(args.paths), reading_options(args))
     if isinstance(corpus, int):
         return corpus
-    from newsdiff.core.matching.by_story import align_stories
-    from newsdiff.core.stories.detect import detect_stories
     from newsdiff.core.views.subset import restrict
 
-    every = detect_stories(corpus.articles)
-    alignment = align_stories(corpus.articles, stories=every)
+    aligned = align_corpus(corpus)
+    if isinstance(aligned, int):
+        return aligned
+    every, alignment = aligned
     stories = [s for s in every if not s.alone]
     # one table per story: a claim never gathers figures of two stories
     tables = [(s, claim_table(restrict(alignment, s.members))) for s in stories]
@@ -41,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
             {"articles": list(s.members), "label": s.label, **claim_table_to_dict(t)}
             for s, t in tables
         ]
-        print(json.dumps(document, ensure_ascii=False, indent=2))
+        print_json(document)
     elif len(tables) == 1:
         print(render_table(tables[0][1]))
     else:
@@ -102,10 +108,10 @@ def render_table(table: ClaimTable) -> str:
         rows = [("date", "source", "figure", "as written", "credited to")]
         for group in _by_passage(claim.values):
             first = group[0]
-            source = f"{first.article[:3]} {_cut(first.title, 34)}"
+            source = printable(f"{first.article[:3]} {_cut(first.title, 34)}")
             figure = _join([v.display for v in group])
             written = _join([v.text for v in group])
-            credited = _cut(first.credited or "", 40)
+            credited = printable(_cut(first.credited or "", 40))
             rows.append((_when(first), source, figure, written, credited))
         widths = [max(len(row[i]) for row in rows) for i in range(4)]
         lines = [f"claim {number}: {claim.measure} ({claim.sources} reports)"]

@@ -7,14 +7,20 @@ titles without stamps, the dates found, the language, how many passages.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
 
-from newsdiff.commands.common import add_paths_argument, load_corpus, printable, reading_options
+from newsdiff.commands.common import (
+    add_paths_argument,
+    load_corpus,
+    print_json,
+    printable,
+    reading_options,
+)
 from newsdiff.commands.exit_codes import EXIT_OK
 from newsdiff.core.export.schema import article_metadata
 from newsdiff.core.model import Article, Corpus
+from newsdiff.core.views.cells import cell_width, fit, pad
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     if hasattr(sys.stdout, "reconfigure"):  # a terminal that cannot show "ä" gets "\xe4"
         sys.stdout.reconfigure(errors="backslashreplace")
     if args.json:
-        print(json.dumps(corpus_to_dict(corpus), ensure_ascii=False, indent=2))
+        print_json(corpus_to_dict(corpus))
     else:
         # cut titles to the terminal; piped into a file or grep, keep them whole
         width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
@@ -69,10 +75,18 @@ def render_table(articles: tuple[Article, ...], *, width: int | None = 100) -> s
     """
     header = ("id", "title", "date", "language", "sentences", "words")
     rows = [
-        (printable(a.id), a.title, a.date or "-", a.language, str(len(a.sentences)), str(a.words))
+        (
+            printable(a.id),
+            printable(a.title),
+            printable(a.date or "-"),
+            printable(a.language),
+            str(len(a.sentences)),
+            str(a.words),
+        )
         for a in articles
     ]
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    # cells, not characters: a CJK title or an emoji takes two cells, a combining accent none
+    widths = [max(cell_width(row[i]) for row in [header, *rows]) for i in range(len(header))]
     # the title takes what the terminal has left after the other columns
     others = sum(widths) - widths[1] + 2 * (len(header) - 1)
     if width is not None:
@@ -80,10 +94,8 @@ def render_table(articles: tuple[Article, ...], *, width: int | None = 100) -> s
     lines = []
     for row in [header, *rows]:
         cells = list(row)
-        if len(cells[1]) > widths[1]:
-            cells[1] = cells[1][: widths[1] - 1] + "…"
-        padded = [cells[i].ljust(widths[i]) for i in range(3)]
-        padded.append(cells[3].ljust(widths[3]))
-        padded += [cells[4].rjust(widths[4]), cells[5].rjust(widths[5])]
+        cells[1] = fit(cells[1], widths[1])
+        padded = [pad(cells[i], widths[i]) for i in range(4)]
+        padded += [pad(cells[4], widths[4], right=True), pad(cells[5], widths[5], right=True)]
         lines.append("  ".join(padded).rstrip())
     return "\n".join(lines)

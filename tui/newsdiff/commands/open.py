@@ -7,6 +7,7 @@ the list still paints at once; reading and aligning happen inside the app.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from newsdiff.commands.exit_codes import EXIT_OK, EXIT_USAGE
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_paths_argument(parser)
+    add_paths_argument(parser, links=False)
 
 
 def missing_path(paths: list[str]) -> str | None:
@@ -43,5 +44,11 @@ def run(args: argparse.Namespace) -> int:
     from newsdiff.app import make_app
 
     app = make_app(args.paths)
-    app.run()
+    # SIGTERM (a closed terminal tab, `kill`) ends the app the normal way, so Textual
+    # restores the terminal: main screen back, mouse tracking off, cursor shown
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: app.exit(return_code=143))
+    try:
+        app.run()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     return app.return_code or EXIT_OK

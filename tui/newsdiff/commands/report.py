@@ -1,9 +1,11 @@
 """``newsdiff report``: write the comparison as Markdown, HTML or JSON to share.
 
 Without ``-o`` the report goes to standard output. The output file is written
-whole or not at all (a temporary file renamed into place), and never onto one
-of the reports being compared: losing a source to a typo in ``-o`` is the one
-mistake this command must not allow.
+whole or not at all (a temporary file renamed into place), and only to a new
+path or a plain regular file that is none of the files found in PATHs, read or
+skipped: losing a source to a typo in ``-o`` is the one mistake this command
+must not allow. Links, pipes and devices are refused, never replaced; ``-o -``
+and ``-o /dev/stdout`` write to standard output.
 """
 
 from __future__ import annotations
@@ -11,11 +13,21 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
-from newsdiff.commands.common import add_paths_argument, load_corpus, printable, reading_options
+from newsdiff.commands.common import (
+    add_paths_argument,
+    align_corpus,
+    load_corpus,
+    printable,
+    reading_options,
+)
 from newsdiff.commands.exit_codes import EXIT_CANNOT_WRITE, EXIT_OK, EXIT_USAGE
-from newsdiff.core.export.report import FORMATS, render_report, write_text_atomically
+from newsdiff.core.export.report import (
+    FORMATS,
+    render_report,
+    unsafe_target,
+    write_text_atomically,
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,45 +47,53 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _is_input(output: Path, inputs: list[Path]) -> bool:
-    """True when ``output`` is one of the input files (by identity, so links count)."""
-    if not output.exists():
+def _to_stdout(output: str) -> bool:
+    """``-`` and any name of standard output itself (``/dev/stdout``, ``/proc/self/fd/1``)."""
+    if output == "-":
+        return True
+    try:
+        return os.path.samestat(os.stat(output), os.fstat(sys.stdout.fileno()))
+    except (OSError, ValueError, AttributeError):  # no such file, or stdout has no descriptor
         return False
-    for path in inputs:
-        try:
-            if path.is_file() and os.path.samefile(path, output):
-                return True
-        except OSError:
-            continue
-    return False
+
+
+def _cannot_write(output: str, error: OSError) -> int:
+    reason = error.strerror or type(error).__name__
+    print(f"newsdiff: {printable(output)}: cannot write the report: {reason}", file=sys.stderr)
+    return EXIT_CANNOT_WRITE
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsdiff.core.matching.by_story import align_stories
-
     corpus = load_corpus(list(args.paths), reading_options(args))
     if isinstance(corpus, int):
         return corpus
-    inputs = [Path(path) for path in args.paths] + [Path(a.path) for a in corpus.articles]
-    if args.output and _is_input(Path(args.output), inputs):
-        print(
-            f"newsdiff: {printable(args.output)}: is one of the reports being compared; "
-            "not overwriting it",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
-    report = render_report(align_stories(corpus.articles), format=args.format)
-    if not args.output or args.output == "-":
+    output = args.output if args.output and not _to_stdout(args.output) else None
+    if output is not None:
+        # every file the walk found counts, the skipped ones too: a page that was
+        # refused as HTML is still somebody's file
+        found = [
+            *args.paths,
+            *(a.path for a in corpus.articles),
+            *(p.path for p in corpus.problems),
+            *(s.path for s in corpus.skipped),  # left out unread (a .pdf, a hidden file)
+        ]
+        try:
+            reason = unsafe_target(output, found)
+        except OSError as error:
+            return _cannot_write(output, error)
+        if reason is not None:
+            print(f"newsdiff: {printable(output)}: {reason}", file=sys.stderr)
+            return EXIT_USAGE
+    aligned = align_corpus(corpus)
+    if isinstance(aligned, int):
+        return aligned
+    report = render_report(aligned[1], format=args.format)
+    if output is None:
         sys.stdout.write(report)
         return EXIT_OK
     try:
-        write_text_atomically(args.output, report)
+        write_text_atomically(output, report)
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        print(
-            f"newsdiff: {printable(args.output)}: cannot write the report: {reason}",
-            file=sys.stderr,
-        )
-        return EXIT_CANNOT_WRITE
-    print(f"newsdiff: wrote the {args.format} report to {printable(args.output)}", file=sys.stderr)
+        return _cannot_write(output, error)
+    print(f"newsdiff: wrote the {args.format} report to {printable(output)}", file=sys.stderr)
     return EXIT_OK

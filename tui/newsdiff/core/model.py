@@ -23,7 +23,10 @@ class Sentence:
 
     ``text`` is the passage as a reader sees it (markup removed, whitespace
     folded, a table row as "Verletzte: 4000"); ``start``/``end`` locate the
-    passage in ``Article.text``, the decoded text of the file.
+    passage in ``Article.text``, the decoded text of the file. ``cleaned`` says
+    the passage's source held characters that could drive a terminal or reorder
+    what is shown (an RLO, an escape sequence), which were removed: a mark, not
+    silence.
     """
 
     index: int
@@ -32,6 +35,8 @@ class Sentence:
     end: int
     kind: PassageKind = "sentence"
     paragraph: int = 0
+    # the file had control, bidi or tag characters here, removed before showing it
+    cleaned: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from textual.content import Content, Span
 from textual.style import Style
 from textual.widget import Widget
 
+from newsdiff.core.language.sanitize import pictured
 from newsdiff.core.model import Pair, Sentence
 from newsdiff.core.views.marks import Mark, passage_marks
 
@@ -46,8 +47,6 @@ _HIGHLIGHT_CSS = {
 }
 
 # C0 controls and DEL -> their visible pictures (U+2400..U+2421), one char each.
-_VISIBLE = {code: 0x2400 + code for code in range(32)} | {0x7F: 0x2421}
-
 # Highlighting a pathological passage (a whole article without full stops)
 # costs more than it helps; past this many spans we show it plain.
 MAX_SPANS = 400
@@ -84,7 +83,7 @@ def visible(text: str) -> str:
     >>> visible("a\\x1b[1mb")
     'a␛[1mb'
     """
-    return text.translate(_VISIBLE)
+    return pictured(text)
 
 
 def passage_content(

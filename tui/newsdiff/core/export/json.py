@@ -8,14 +8,12 @@ of sources and each claim with every source's passage as marked runs.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict
 
+from newsdiff.core.language.sanitize import json_escaped
 from newsdiff.core.model import Alignment
 from newsdiff.core.views.clusters import cluster_views, letter, source_label
 from newsdiff.core.views.summary import summarize
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def report_to_dict(alignment: Alignment) -> dict:
@@ -69,7 +67,17 @@ def render_json(alignment: Alignment) -> str:
     >>> json.loads(render_json(Alignment((), (), ())))["claims"]
     []
     """
-    document = json.dumps(report_to_dict(alignment), ensure_ascii=False, indent=2, default=str)
-    # a file name that was not UTF-8 on disk holds lone surrogates; as \\u escapes
-    # the document stays valid UTF-8 and still reads back to the same path
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", document) + "\n"
+    return dumps(report_to_dict(alignment), indent=2) + "\n"
+
+
+def dumps(document: object, *, indent: int = 2) -> str:
+    """JSON text that always encodes as valid UTF-8 (non-ASCII kept, lone surrogates escaped).
+
+    >>> dumps({"path": "caf\\udce9.txt"}, indent=0)
+    '{\\n"path": "caf\\\\udce9.txt"\\n}'
+    """
+    text = json.dumps(document, ensure_ascii=False, indent=indent, default=str)
+    # a file name that was not UTF-8 on disk holds lone surrogates, one with an RLO
+    # would reorder a terminal: as \\u escapes the document stays valid UTF-8, safe to
+    # print, and still reads back to the same path
+    return json_escaped(text)

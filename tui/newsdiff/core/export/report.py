@@ -7,10 +7,12 @@ each two sources, then each claim cluster with what every source says.
 from __future__ import annotations
 
 import os
-import tempfile
+import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 from newsdiff.core.model import Alignment
+from newsdiff.core.reading.atomic import write_atomically
 
 FORMATS = ("markdown", "html", "json")
 SUFFIXES = {
@@ -21,7 +23,14 @@ SUFFIXES = {
     ".json": "json",
 }
 
-__all__ = ["FORMATS", "render_report", "save_report", "write_text_atomically"]
+__all__ = [
+    "FORMATS",
+    "RefusedTarget",
+    "render_report",
+    "save_report",
+    "unsafe_target",
+    "write_text_atomically",
+]
 
 
 def render_report(alignment: Alignment, *, format: str) -> str:
@@ -51,7 +60,8 @@ def save_report(
 ) -> Path:
     """Write the report of ``alignment`` to ``path``; the format follows the suffix if not given.
 
-    Raises OSError when the file cannot be written (nothing is left half-written)
+    Raises OSError when the file cannot be written (nothing is left half-written),
+    RefusedTarget when writing would destroy something (see ``unsafe_target``)
     and ValueError for a suffix that names no format. Returns the path written.
 
     >>> import tempfile, pathlib
@@ -67,34 +77,57 @@ def save_report(
             raise ValueError(
                 f"cannot tell the report format from {target.name!r}; use .md, .html or .json"
             )
+    reason = unsafe_target(target, [article.path for article in alignment.articles])
+    if reason is not None:
+        raise RefusedTarget(f"{target}: {reason}")
     write_text_atomically(target, render_report(alignment, format=format))
     return target
 
 
 def write_text_atomically(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` whole or not at all: a temporary file renamed into place.
+    """Write ``text`` (UTF-8) to ``path`` whole or not at all, through the one atomic writer.
 
     >>> import tempfile, pathlib
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "r.md"
     >>> write_text_atomically(target, "# r\\n"); target.read_text()
     '# r\\n'
     """
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    # backslashreplace: a stray lone surrogate must not cost the whole report
+    write_atomically(path, text.encode("utf-8", errors="backslashreplace"))
+
+
+class RefusedTarget(ValueError):
+    """A report target that writing would destroy (an input, a link, a device...)."""
+
+
+def unsafe_target(path: str | os.PathLike[str], protected: Iterable[str]) -> str | None:
+    """Why writing a report to ``path`` could destroy something, or None when it cannot.
+
+    Only a new path or a plain regular file that is none of ``protected`` (the
+    files a command found, read or skipped) may be replaced. Raises OSError
+    when the path cannot even be looked at (a name too long).
+
+    >>> unsafe_target("/no/such/folder/r.md", []) is None
+    True
+    >>> unsafe_target("/", [])
+    'is a folder; not overwriting it'
+    """
     try:
-        # backslashreplace: a stray lone surrogate must not cost the whole report
-        with os.fdopen(
-            handle, "w", encoding="utf-8", errors="backslashreplace", newline="\n"
-        ) as stream:
-            stream.write(text)
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600 would hide a report meant to share
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    if stat.S_ISLNK(info.st_mode):
+        return "is a symbolic link; not writing through it"
+    if stat.S_ISDIR(info.st_mode):
+        return "is a folder; not overwriting it"
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file (a pipe, socket or device); not overwriting it"
+    for other in protected:
+        try:
+            if os.path.samestat(info, os.stat(other)):
+                return "is one of the files being read; not overwriting it"
+        except (OSError, ValueError):
+            continue
+    if info.st_nlink > 1:
+        return f"has {info.st_nlink - 1} other hard link(s); not splitting them"
+    return None

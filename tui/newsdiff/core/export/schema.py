@@ -63,6 +63,7 @@ def _article(article: Article) -> dict[str, Any]:
         **article_metadata(article),
         "sentences": [
             {"index": s.index, "text": s.text, "start": s.start, "end": s.end, "kind": s.kind}
+            | ({"cleaned": True} if s.cleaned else {})
             for s in article.sentences
         ],
     }

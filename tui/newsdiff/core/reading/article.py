@@ -7,6 +7,8 @@ strings and the cache can store exactly what it returns.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from newsdiff.core.language.detection import detect_language
 from newsdiff.core.language.segment import split_sentences
@@ -34,11 +36,15 @@ def build_article(
     path: str = "",
     markdown: bool = False,
     document: Document | None = None,
+    marks: tuple[int, ...] = (),
 ) -> Article:
     """The article newsdiff reads in ``text`` (already decoded and cleaned).
 
     ``document`` gives the blocks and metadata when another reader made them
     (a saved web page); otherwise ``text`` is parsed as plain text or markdown.
+    ``marks`` are offsets in ``text`` where the decoder removed control, bidi or
+    tag characters; a passage over one is marked ``cleaned``, like a passage
+    whose Markdown entities resolved to such characters.
 
     >>> text = "Kursk Stand: 28.04.2025 03:32 Uhr\\n\\nDüsseldorf. Es regnet. (dpa)"
     >>> a = build_article(text, id="x")
@@ -67,7 +73,7 @@ def build_article(
         if found:
             credit = found[0]
             blocks[last_body] = blocks[last_body].cut(0, found[1])
-    passages = _passages(title_block, blocks, language)
+    passages = _marked(_passages(title_block, blocks, language), sorted({*marks, *doc.marks}))
     front_date = normalise_date(front["date"]) if "date" in front else None
     modified = _refined(
         normalise_date(front["modified"]) if "modified" in front else None, meta.modified
@@ -212,6 +218,16 @@ def _last_paragraph(blocks: list[Block]) -> int | None:
         if blocks[index].kind != "table-row":
             return None
     return None
+
+
+def _marked(passages: tuple[Sentence, ...], marks: list[int]) -> tuple[Sentence, ...]:
+    if not marks:
+        return passages
+    # a mark at a passage's end counts: "Soldaten\u202e" loses its RLO at offset end
+    return tuple(
+        replace(p, cleaned=True) if bisect_right(marks, p.end) > bisect_left(marks, p.start) else p
+        for p in passages
+    )
 
 
 def _passages(title: Block | None, blocks: list[Block], language: str) -> tuple[Sentence, ...]:

@@ -74,6 +74,8 @@ class Document:
     blocks: tuple[Block, ...]
     front_matter: dict[str, str] = field(default_factory=dict)
     front_matter_span: tuple[int, int] | None = None
+    # source offsets where parsing met (and dropped) control, bidi or tag characters
+    marks: tuple[int, ...] = ()
 
 
 def parse_text(text: str) -> Document:

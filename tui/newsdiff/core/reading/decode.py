@@ -18,6 +18,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from newsdiff.core.language.sanitize import clean, clean_text
+
+__all__ = ["Decoded", "NotText", "clean_text", "decode", "detect_encoding"]
+
 # bytes that start common binary formats a folder of reports may also hold
 _MAGIC = (
     b"%PDF-",
@@ -32,26 +36,13 @@ _MAGIC = (
     b"SQLite format 3",
 )
 _SAMPLE = 8192
+_NOT_TEXT = frozenset(("Cc", "Co", "Cn", "Cs"))
 _MIXED = "utf-8+cp1252"
 _ASCII = bytes(range(0x80))
 _UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
 
-# ESC sequences (CSI, OSC, DCS/PM/APC strings, two-byte ESC x) and the 8-bit CSI
-_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
-    r"|\x1b[ -/]*[0-~]?"
-    r"|\x9b[0-?]*[ -/]*[@-~]"
-)
-# everything in Unicode category Cc except \n and \t, plus invisible characters
-# that only confuse matching (soft hyphen, zero-width space, stray BOM) and the
-# bidi overrides that can make a terminal show text out of order
-_INVISIBLE = "\u00ad\u200b\ufeff\u202a-\u202e\u2066-\u2069"
-_DROP = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_INVISIBLE}]+")
-_ODD_NEWLINES = re.compile("[\u2028\u2029\x85\x0b\x0c]")
 # bytes that are neither text nor whitespace; deleting all others counts them
 _TEXT_BYTES = bytes(b for b in range(256) if b >= 0x20 or b in b"\t\n\r\f\v\x1b")
 
@@ -62,10 +53,17 @@ class NotText(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
-    """Clean text and the encoding it was read with."""
+    """Clean text, the encoding it was read with, and what had to be mended.
+
+    ``marks`` are offsets in ``text`` where control, bidi or tag characters were
+    removed; ``mended`` counts the bytes of a UTF-8 file that were not UTF-8
+    (read as cp1252), so the reader can say so.
+    """
 
     text: str
     encoding: str
+    marks: tuple[int, ...] = ()
+    mended: int = 0
 
 
 def decode(data: bytes) -> Decoded:
@@ -79,13 +77,30 @@ def decode(data: bytes) -> Decoded:
     'utf-16'
     """
     encoding = detect_encoding(data)
+    mended = 0
     if encoding == "cp1252":
         text = _decode_cp1252(data)
     elif encoding == _MIXED:
-        text = _decode_mixed(data)
+        text, mended = _decode_mixed(data)
     else:
         text = data.decode(encoding, errors="replace")
-    return Decoded(clean_text(text), encoding)
+        if encoding != "utf-8" and _binary_after_bom(text):
+            raise NotText("binary file, not text (after a text marker)")
+    cleaned, marks = clean(text)
+    return Decoded(cleaned, encoding, marks, mended)
+
+
+def _binary_after_bom(text: str) -> bool:
+    # a BOM proves nothing: random bytes after one decode to replacement
+    # characters, controls, private-use and unassigned code points
+    sample = text[:_SAMPLE]
+    odd = sum(
+        1
+        for char in sample
+        if char == "\ufffd"
+        or (unicodedata.category(char) in _NOT_TEXT and char not in "\t\n\r\x0b\x0c\x1b")
+    )
+    return odd > max(2, len(sample) // 20)
 
 
 def detect_encoding(data: bytes) -> str:
@@ -118,36 +133,18 @@ def detect_encoding(data: bytes) -> str:
             raise NotText("binary file, not text") from None
         # UTF-8 with a few stray legacy bytes (pasted together from two
         # sources): decoding it all as cp1252 would garble every umlaut
+        # (measured on the issue's case: 3 umlauts, 3 stray bytes read as mojibake
+        # with the old 2:1 rule; a cp1252 file has next to no valid sequences)
         valid = len(_UTF8_SEQUENCE.findall(data))
         stray = len(_UTF8_SEQUENCE.sub(b"", data).translate(None, _ASCII))
-        return _MIXED if valid >= 2 * stray else "cp1252"
+        return _MIXED if valid >= max(2, stray) else "cp1252"
     return "utf-8"
 
 
-def clean_text(text: str) -> str:
-    r"""Normalise newlines and composed characters; drop escapes and control characters.
-
-    >>> clean_text("a\r\nb\rc\x1b]0;title\x07d\u00ade")
-    'a\nb\ncde'
-    """
-    # each pass is skipped when its characters are absent (the common case)
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _ODD_NEWLINES.search(text):
-        text = _ODD_NEWLINES.sub("\n", text)
-    if "\x1b" in text or "\x9b" in text:
-        text = _ESCAPES.sub("", text)
-    if _DROP.search(text):
-        text = _DROP.sub("", text)
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
-    return text
-
-
-def _decode_mixed(data: bytes) -> str:
-    """UTF-8, with each byte that is not part of valid UTF-8 read as cp1252."""
+def _decode_mixed(data: bytes) -> tuple[str, int]:
+    """UTF-8, with each byte that is not part of valid UTF-8 read as cp1252; and their count."""
     parts: list[str] = []
-    position = 0
+    position = mended = 0
     while position < len(data):
         try:
             parts.append(data[position:].decode("utf-8"))
@@ -156,8 +153,9 @@ def _decode_mixed(data: bytes) -> str:
             parts.append(data[position : position + error.start].decode("utf-8"))
             bad = data[position + error.start : position + error.end]
             parts.append(_decode_cp1252(bad))
+            mended += len(bad)
             position += error.end
-    return "".join(parts)
+    return "".join(parts), mended
 
 
 def _decode_cp1252(data: bytes) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from newsdiff.core.language.sanitize import shown
 from newsdiff.core.model import Article, Corpus, Problem, Skipped
 from newsdiff.core.reading.fetch import Fetched, FetchError, FetchOptions, fetch_page, is_url
 from newsdiff.core.reading.formats import ReadError, read_bytes
@@ -40,7 +41,10 @@ def read_article(path: str | os.PathLike[str], *, cache: bool = True) -> Article
     >>> read_article(seed_paths()[0]).date
     '2025-04-28T03:32'
     """
-    path = Path(path)
+    return _read_file(Path(path), cache=cache, notes=[])
+
+
+def _read_file(path: Path, *, cache: bool, notes: list[Problem]) -> Article:
     data = _read_bytes(path)
     suffix = path.suffix.lower()
     kind = (
@@ -49,7 +53,11 @@ def read_article(path: str | os.PathLike[str], *, cache: bool = True) -> Article
         else "mhtml" if suffix in _ARCHIVE_SUFFIXES
         else "text"
     )  # fmt: skip
-    return read_bytes(data, id=path.stem, path=str(path), kind=kind, cache=cache)
+    # the id is newsdiff's name for the article, shown everywhere: a file name's
+    # escape sequence or RLO is escaped in it once, here (the path stays exact)
+    return read_bytes(
+        data, id=shown(path.stem), path=str(path), kind=kind, cache=cache, notes=notes
+    )
 
 
 def read_articles(
@@ -57,6 +65,7 @@ def read_articles(
     *,
     cache: bool = True,
     fetch: FetchOptions | None = None,
+    follow_links: bool = False,
 ) -> Corpus:
     """Read files, folders and URLs; unreadable ones become Problems, the rest Articles.
 
@@ -64,6 +73,8 @@ def read_articles(
     share a stem. A URL ("https://…") is fetched (or taken from the cache,
     see ``fetch``); nothing else touches the network. Files of a folder that
     are left out unread (hidden, not a report type) are listed in ``skipped``.
+    A symlink in a folder that leads out of it is not followed unless
+    ``follow_links`` (see ``report_files``).
 
     >>> from newsdiff.core.reading.seeds import seeds_dir
     >>> corpus = read_articles([seeds_dir()])
@@ -74,7 +85,7 @@ def read_articles(
     problems: list[Problem] = []
     skipped: list[Skipped] = []
     taken: set[str] = set()
-    for item in report_files(paths):
+    for item in report_files(paths, follow_links=follow_links):
         if isinstance(item, Problem):
             problems.append(item)
             continue
@@ -88,7 +99,9 @@ def read_articles(
                     problems.append(Problem(item, page.note, fatal=False))
                 article = _page_article(page, cache=cache)
             else:
-                article = read_article(item, cache=cache)
+                notes: list[Problem] = []
+                article = _read_file(item, cache=cache, notes=notes)
+                problems += notes
         except ReadError as error:
             problems.append(Problem(error.path, error.message))
             continue
@@ -138,13 +151,16 @@ def _url_id(url: str) -> str:
 
 
 def report_files(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: Iterable[str | os.PathLike[str]], *, follow_links: bool = False
 ) -> Iterator[Path | Problem | Skipped | str]:
     """The files to read, in order, a Problem for each path that cannot be walked,
     a Skipped for each file of a folder left out, and each URL (a str) as given.
 
     A file named directly is read whatever its suffix; in folders only report
-    suffixes count. Each real file is given once.
+    suffixes count. Each real file is given once. A symlink inside a folder
+    that leads out of the folder's tree (``z.txt -> ~/secret``) is named as a
+    Problem and not followed, unless ``follow_links``: a folder shared for a
+    report must not pull in a file from elsewhere.
 
     >>> from newsdiff.core.reading.seeds import seeds_dir
     >>> [p.name[:3] for p in report_files([seeds_dir()])]
@@ -158,7 +174,8 @@ def report_files(
             continue
         path = Path(given)
         if path.is_dir():
-            found: Iterable[Path | Problem | Skipped] = _walk(path, seen_dirs)
+            root = None if follow_links else os.path.realpath(path)
+            found: Iterable[Path | Problem | Skipped] = _walk(path, seen_dirs, root)
         elif path.exists() or path.is_symlink():
             found = (path,)
         else:
@@ -172,7 +189,12 @@ def report_files(
             yield item
 
 
-def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Problem | Skipped]:
+_OUTSIDE = "symbolic link out of the folder; not followed (--follow-links reads it)"
+
+
+def _walk(
+    folder: Path, seen: set[tuple[int, int]], root: str | None
+) -> Iterator[Path | Problem | Skipped]:
     # An explicit stack, not recursion: a folder nested past Python's recursion
     # limit (1,000) is legal on disk and must not cost the user the whole read.
     stack: list[Iterator[tuple[Path, bool]]] = []
@@ -192,6 +214,9 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Problem |
         path, is_dir = item
         if path.name.startswith("."):  # .git, editor swap files: counted, never walked
             yield Skipped(str(path), "hidden folder" if is_dir else "hidden file")
+            continue
+        if root is not None and path.is_symlink() and not _inside(path, root):
+            yield Problem(str(path), _OUTSIDE)
             continue
         found = _entries(path, seen) if is_dir else None
         if is_dir:
@@ -220,6 +245,11 @@ def _entries(
     return iter([(folder / e.name, _is_dir(e)) for e in entries])
 
 
+def _inside(path: Path, root: str) -> bool:
+    target = os.path.realpath(path)
+    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
+
+
 def _is_dir(entry: os.DirEntry[str]) -> bool:
     try:
         return entry.is_dir()
@@ -228,24 +258,29 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
 
 
 def _read_bytes(path: Path) -> bytes:
+    # opened without blocking and checked on the descriptor, not the name: a file
+    # swapped for a FIFO between a stat and an open would otherwise hang the read
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
-            raise ReadError(path, "not a regular file")
-        size, limit = info.st_size, _max_mb()
-        if size > limit * 1024 * 1024:
-            size_mb = -(-size // (1024 * 1024))
-            raise ReadError(
-                path,
-                f"too large for a report ({size_mb} MB, the limit is {limit} MB; "
-                f"set {MAX_MB_VARIABLE}={size_mb} to read it)",
-            )
-        with open(path, "rb") as handle:
-            return handle.read(limit * 1024 * 1024 + 1)
-    except ReadError:
-        raise
+        descriptor = os.open(path, flags)
     except OSError as error:
         raise ReadError(path, _reason(error)) from None
+    with os.fdopen(descriptor, "rb") as handle:
+        try:
+            info = os.fstat(descriptor)
+            if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+                raise ReadError(path, "not a regular file")
+            size, limit = info.st_size, _max_mb()
+            if size > limit * 1024 * 1024:
+                size_mb = -(-size // (1024 * 1024))
+                raise ReadError(
+                    path,
+                    f"too large for a report ({size_mb} MB, the limit is {limit} MB; "
+                    f"set {MAX_MB_VARIABLE}={size_mb} to read it)",
+                )
+            return handle.read(limit * 1024 * 1024 + 1)
+        except OSError as error:
+            raise ReadError(path, _reason(error)) from None
 
 
 def _max_mb() -> int:

@@ -8,11 +8,18 @@ plain text still points at the right place in the file.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
+from newsdiff.core.language.sanitize import unsafe_positions
 from newsdiff.core.reading.blocks import Block, BlockKind, Document, row_block
 
 _LOOKAHEAD = 12  # an escape or entity ("&amp;") hides at most a few source chars
+# tokens whose lines hold text that was read (or is code, kept out on purpose)
+_READ_TOKENS = frozenset(("inline", "fence", "code_block", "html_block", "front_matter"))
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s")
+_CONTAINER_MARKS = re.compile(r"^(?:\s*(?:[-+*]|\d{1,9}[.)]|>)(?=\s|$))*\s*")
+_TAG = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<[^>]*>", re.S | re.I)
 
 
 @lru_cache(maxsize=1)
@@ -43,8 +50,12 @@ def parse_markdown(text: str) -> Document:
     row: list[tuple[str, int, int]] = []
     columns = 0
     in_head = in_cell = False
+    marks: list[int] = []
+    read_lines = bytearray(len(lines) + 1)
     for token in _parser().parse(text):
         kind_name = token.type
+        if token.map and kind_name in _READ_TOKENS:
+            read_lines[token.map[0] : token.map[1]] = b"\1" * (token.map[1] - token.map[0])
         if kind_name == "front_matter" and token.map:
             front = parse_front_matter(token.content)
             front_span = (line_starts[token.map[0]], line_starts[token.map[1]] - 1)
@@ -71,14 +82,67 @@ def parse_markdown(text: str) -> Document:
                 blocks.append(block)
         elif kind_name == "table_close":
             columns = 0
+        elif kind_name == "html_block" and token.map:
+            # raw HTML in a report still carries text a reader sees: kept, tags taken out
+            start = line_starts[token.map[0]]
+            plain, positions = _untagged(token.content, start)
+            plain, positions = _safe(plain, positions, marks)
+            if plain.strip():
+                blocks.append(_trimmed("paragraph", plain, positions))
         elif kind_name == "inline" and token.map:
             start, end = line_starts[token.map[0]], line_starts[token.map[1]] - 1
-            plain, positions = _plain(token, text, start, end)
+            plain, positions = _safe(*_plain(token, text, start, end), marks)
             if in_cell:
                 row.append(_cell(plain, positions))
             elif plain.strip():
                 blocks.append(_trimmed(kind, plain, positions))
-    return Document(tuple(blocks), front, front_span)
+    blocks += _unread(lines, line_starts, read_lines)
+    blocks.sort(key=lambda block: block.start)
+    return Document(tuple(blocks), front, front_span, tuple(marks))
+
+
+def _safe(plain: str, positions: list[int], marks: list[int]) -> tuple[str, list[int]]:
+    """The plain text without what the sanitiser drops (entities resolve to real RLOs)."""
+    unsafe = unsafe_positions(plain)
+    if not unsafe:
+        return plain, positions
+    drop = {index for index, _ in unsafe}
+    marks += [positions[index] for index, suspicious in unsafe if suspicious and positions]
+    kept = [i for i in range(len(plain)) if i not in drop]
+    return "".join(plain[i] for i in kept), [positions[i] for i in kept]
+
+
+def _untagged(source: str, offset: int) -> tuple[str, list[int]]:
+    parts: list[str] = []
+    positions: list[int] = []
+    cursor = 0
+    for match in [*_TAG.finditer(source), None]:
+        stop = match.start() if match else len(source)
+        parts.append(source[cursor:stop])
+        positions += range(offset + cursor, offset + stop)
+        if match:
+            parts.append(" ")  # <p>a</p><p>b</p> is two words, not one
+            positions.append(offset + match.start())
+            cursor = match.end()
+    return "".join(parts), positions
+
+
+def _unread(lines: list[str], line_starts: list[int], read: bytearray) -> list[Block]:
+    """Lines markdown-it gave no text for (a list nested past its limit of 20), as paragraphs.
+
+    Text must not vanish without a word: what the parser would not read is kept plain.
+    """
+    blocks: list[Block] = []
+    for number, line in enumerate(lines):
+        if read[number] or _REFERENCE.match(line) or not any(c.isalnum() for c in line):
+            continue
+        lead = _CONTAINER_MARKS.match(line)
+        body = line[lead.end() if lead else 0 :].rstrip()
+        if body:
+            start = line_starts[number] + (lead.end() if lead else 0)
+            kind: BlockKind = "list-item" if lead and lead.group().strip() else "paragraph"
+            blocks.append(Block(kind, body, start, start + len(body)))
+    return blocks
 
 
 def parse_front_matter(raw: str) -> dict[str, str]:

@@ -10,10 +10,10 @@ ever escape a run's text and wrap it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsdiff.core.language import sanitize
 from newsdiff.core.model import Alignment, Article, Pair, SentenceRef
 
 Mark = str  # "fact" | "changed" | "removed"
@@ -258,25 +258,18 @@ def _differences(
     return tuple(found)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_SPACE = re.compile(r"\s+")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def plain(text: str) -> str:
-    """Article text made safe to lay out: whitespace folded, control characters dropped.
+    """Article text made safe to lay out: whitespace folded, unsafe characters escaped.
 
-    Bidirectional overrides go too: they would reorder what a reader sees.
+    Bidirectional overrides are shown escaped too: they would reorder what a
+    reader sees (one sanitiser family, language.sanitize).
 
     >>> plain("a\\n\\tb\\x1b[31m c\\u202e")
-    'a b[31m c'
+    'a b\\\\x1b[31m c\\\\u202e'
     >>> plain("caf\\udce9.txt")  # undecodable bytes of a file name, shown escaped
     'caf\\\\udce9.txt'
     """
-    text = _SPACE.sub(" ", _CONTROL.sub("", text))
-    if _SURROGATE.search(text):  # a file name that was not UTF-8 on disk
-        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
-    return text
+    return sanitize.plain(text)
 
 
 def letter(index: int, count: int) -> str:

@@ -12,6 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsdiff.core.language.sanitize import pictured
+
 if TYPE_CHECKING:
     from newsdiff.core.model import Article, Corpus
     from newsdiff.core.views.overview import ArticleOverview
@@ -180,11 +182,6 @@ def left_out_note(corpus: Corpus) -> str:
     return "\n\n" + "\n".join(lines) + "\nPress x to see each one and why."
 
 
-# C0 controls as their Unicode "control pictures" (␛ for ESC), DEL as ␡, C1 as �
-_PICTURES = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421}
-_PICTURES |= {code: 0xFFFD for code in range(0x80, 0xA0)}
-
-
 def printable(text: str) -> str:
     """``text`` with control characters made visible, so none reaches the terminal.
 
@@ -193,4 +190,4 @@ def printable(text: str) -> str:
     >>> printable("Kursk\\x1b[2J\\tok")
     'Kursk␛[2J␉ok'
     """
-    return text.translate(_PICTURES)
+    return pictured(text)

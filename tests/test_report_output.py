@@ -1,0 +1,134 @@
+"""``newsdiff report -o`` never destroys anything: it writes a new file, or replaces a
+regular file that is none of the files the walk found (read or skipped), keeping its
+mode; anything else is refused in one line with exit 2 (issue 14, part 1)."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsdiff.cli import main
+
+GOOD = "Nordkorea schickt Soldaten\n\nNordkorea hat mehr als 3000 Soldaten geschickt.\n"
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "b.txt").write_text(GOOD.replace("3000", "4000"), encoding="utf-8")
+    return folder
+
+
+def refused(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    """Run the command; it must refuse with exit 2 and one line naming the problem."""
+    assert main(["report", *argv]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert all("skipped" in line or "left out" in line for line in lines[:-1])  # then the refusal
+    return lines[-1]
+
+
+def test_a_skipped_file_of_the_walk_is_not_overwritten(folder, capsys):
+    page = folder / "p.txt"
+    page.write_bytes(b"<html>x")
+    line = refused(capsys, str(folder), "-o", str(page))
+    assert "p.txt" in line and "not overwriting" in line
+    assert page.read_bytes() == b"<html>x"
+
+
+@pytest.mark.parametrize("name", ["notes.pdf", ".hidden.md"])
+def test_a_file_the_walk_left_out_unread_is_not_overwritten(folder, capsys, name):
+    left_out = folder / name
+    left_out.write_bytes(b"%PDF-1.4 keep")
+    assert main(["report", str(folder), "-o", str(left_out)]) == 2
+    assert "not overwriting" in capsys.readouterr().err.strip().splitlines()[-1]
+    assert left_out.read_bytes() == b"%PDF-1.4 keep"
+
+
+def test_a_file_read_as_an_input_is_not_overwritten(folder, capsys):
+    refused(capsys, str(folder), "-o", str(folder / "a.txt"))
+    assert (folder / "a.txt").read_text(encoding="utf-8") == GOOD
+
+
+@pytest.mark.parametrize("kind", ["fifo", "symlink", "hardlink", "device", "folder"])
+def test_anything_but_a_plain_regular_file_is_refused(folder, tmp_path, capsys, kind):
+    target = tmp_path / "out.md"
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "symlink":
+        (tmp_path / "real.md").write_text("keep", encoding="utf-8")
+        target.symlink_to(tmp_path / "real.md")
+    elif kind == "hardlink":
+        (tmp_path / "real.md").write_text("keep", encoding="utf-8")
+        os.link(tmp_path / "real.md", target)
+    elif kind == "device":
+        # a node of its own, never the real /dev/null: a failing run would replace it
+        try:
+            os.mknod(target, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+        except PermissionError:
+            pytest.skip("creating a device node needs root")
+    else:
+        target.mkdir()
+    before = os.lstat(target)
+    line = refused(capsys, str(folder), "-o", str(target))
+    assert str(target.name) in line
+    after = os.lstat(target)
+    assert (after.st_ino, after.st_mode, after.st_nlink) == (
+        before.st_ino, before.st_mode, before.st_nlink,
+    )  # fmt: skip
+    if kind in ("symlink", "hardlink"):
+        assert (tmp_path / "real.md").read_text(encoding="utf-8") == "keep"
+
+
+def test_a_replaced_file_keeps_its_mode(folder, tmp_path, capsys):
+    target = tmp_path / "out.md"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o600)
+    assert main(["report", str(folder), "-o", str(target)]) == 0
+    assert target.read_text(encoding="utf-8").startswith("# newsdiff report")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_a_new_file_gets_the_umask_mode_without_touching_the_umask(folder, tmp_path, capsys):
+    calls: list[int] = []
+    real_umask = os.umask
+    os.umask = lambda mask: calls.append(mask) or real_umask(mask)  # type: ignore[assignment]
+    try:
+        mask = real_umask(0o027)
+        assert main(["report", str(folder), "-o", str(tmp_path / "new.md")]) == 0
+    finally:
+        real_umask(mask)
+        os.umask = real_umask  # type: ignore[assignment]
+    assert calls == []  # process-wide state is not changed, not even for a moment
+    assert stat.S_IMODE((tmp_path / "new.md").stat().st_mode) == 0o640
+
+
+def test_an_over_long_name_is_a_write_error_not_an_internal_error(folder, tmp_path, capsys):
+    assert main(["report", str(folder), "-o", str(tmp_path / ("x" * 300 + ".md"))]) == 1
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert "cannot write the report" in line and "internal error" not in line
+    # a name that fits but leaves no room for a longer temporary name is still written
+    fits = tmp_path / ("y" * 250 + ".md")
+    assert main(["report", str(folder), "-o", str(fits)]) == 0
+    assert fits.read_text(encoding="utf-8").startswith("# newsdiff report")
+
+
+@pytest.mark.parametrize("output", ["-", "/dev/stdout"])
+def test_dash_and_dev_stdout_write_through_to_standard_output(folder, tmp_path, output):
+    sink = tmp_path / "captured.md"
+    with open(sink, "wb") as stdout:
+        result = subprocess.run(
+            [sys.executable, "-m", "newsdiff", "report", str(folder), "-o", output],
+            stdout=stdout, stderr=subprocess.PIPE, text=True, timeout=120,
+            env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},
+        )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert sink.read_text(encoding="utf-8").startswith("# newsdiff report")
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,182 @@
+"""The one sanitiser family: text from a file is data, never a terminal control sequence.
+
+Two jobs, one list of what is dangerous or invisible:
+
+- ``clean_text`` cleans what newsdiff reads (decoded bytes, and again the
+  plain text Markdown parsing gives, where ``&#x202E;`` has become a real
+  RLO): escape sequences, C0/C1 controls, bidi controls, tag characters and
+  invisible characters are removed; ``clean`` also says whether anything
+  suspicious (more than a soft hyphen or a zero-width space) had to go.
+- ``shown`` makes anything printed or painted safe (paths, ids, titles,
+  notices): the same characters are shown escaped (``\\x1b``, ``\\u202e``), so
+  a reader sees that they were there, and undecodable bytes of a file name
+  (lone surrogates) become ``\\udce9`` instead of invalid output.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# ESC sequences (CSI, OSC, DCS/PM/APC strings, two-byte ESC x) and the 8-bit CSI
+_ESCAPES = (
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
+    r"|\x1b[ -/]*[0-~]?"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
+)
+# controls and bidi/tag characters: suspicious in a news report, so a passage says so
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_TAGS = "\U000e0000-\U000e007f"
+_SUSPICIOUS = f"{_CONTROLS}{_BIDI}{_TAGS}\ufff9-\ufffb"
+# invisible characters that only confuse matching; common and harmless in web text
+_INVISIBLE = "\u00ad\u180e\u200b\u200c\u2060-\u2064\ufeff"
+_SUSPICIOUS_RUN = re.compile(f"(?:{_ESCAPES}|[{_SUSPICIOUS}])+")
+_DROP = re.compile(f"(?:{_ESCAPES}|[{_SUSPICIOUS}{_INVISIBLE}])+")
+_ODD_NEWLINES = re.compile("[\u2028\u2029\x85\x0b\x0c]")
+_UNSAFE = re.compile(f"[{_SUSPICIOUS}{_INVISIBLE}\ud800-\udfff]")
+_SPACE = re.compile(r"\s+")
+
+
+def clean(text: str) -> tuple[str, tuple[int, ...]]:
+    r"""Text cleaned for reading, and where in it something suspicious was removed.
+
+    The marks are offsets into the cleaned text; a soft hyphen or a zero-width
+    space goes without a mark (common in web text, and harmless).
+
+    >>> clean("a\r\nb\u202ec"), clean("Bundes\u00adkanzler")
+    (('a\nbc', (3,)), ('Bundeskanzler', ()))
+    """
+    # each pass is skipped when its characters are absent (the common case)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _ODD_NEWLINES.search(text):
+        text = _ODD_NEWLINES.sub("\n", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    if _UNSAFE.search(text) is None and "\x1b" not in text:
+        return text, ()
+    parts: list[str] = []
+    marks: list[int] = []
+    kept = position = 0
+    for match in _DROP.finditer(text):
+        parts.append(text[position : match.start()])
+        kept += match.start() - position
+        if _SUSPICIOUS_RUN.search(match.group()):
+            marks.append(kept)
+        position = match.end()
+    parts.append(text[position:])
+    cleaned = "".join(parts)
+    if not cleaned.isascii() and not unicodedata.is_normalized("NFC", cleaned):
+        # a combining mark that followed a removed character: rare, marks kept as near as may be
+        cleaned = unicodedata.normalize("NFC", cleaned)
+        marks = [min(mark, len(cleaned)) for mark in marks]
+    return cleaned, tuple(marks)
+
+
+def clean_text(text: str) -> str:
+    r"""Normalise newlines and composed characters; drop escapes, controls and invisibles.
+
+    >>> clean_text("a\r\nb\rc\x1b]0;title\x07d\u00ade\U000e0041")
+    'a\nb\ncde'
+    """
+    return clean(text)[0]
+
+
+def is_clean(text: str) -> bool:
+    """True when ``text`` holds nothing ``clean_text`` would remove.
+
+    >>> is_clean("Kursk"), is_clean("Kursk\\u202e")
+    (True, False)
+    """
+    return _UNSAFE.search(text) is None and "\x1b" not in text
+
+
+def shown(text: str) -> str:
+    r"""``text`` safe to print or paint: every control, bidi, tag or invisible char escaped.
+
+    >>> shown("a\x1b]52;c;ZWNobw==\x07.txt"), shown("caf\udce9 \u202eok")
+    ('a\\x1b]52;c;ZWNobw==\\x07.txt', 'caf\\udce9 \\u202eok')
+    >>> shown("Köln")
+    'Köln'
+    """
+    if _UNSAFE.search(text) is None:
+        return text
+    return _UNSAFE.sub(_escaped, text)
+
+
+def plain(text: str) -> str:
+    """``shown`` on one line: whitespace runs folded to one space.
+
+    >>> plain("a\\n\\tb\\x1b[31m c\\u202e")
+    'a b\\\\x1b[31m c\\\\u202e'
+    """
+    return shown(_SPACE.sub(" ", text))
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+# same length: a passage's highlight spans are offsets into its text
+_PICTURES = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421}
+_UNSAFE_OR_BREAK = re.compile(f"[\t\n{_SUSPICIOUS}{_INVISIBLE}\ud800-\udfff]")
+
+
+def pictured(text: str) -> str:
+    """``text`` with each unsafe character replaced by one visible one (same length).
+
+    C0 controls (tab and newline too: a cell is one line) become their control
+    pictures (␛ for ESC), anything else unsafe becomes U+FFFD, so offsets into
+    the text still hold.
+
+    >>> pictured("a\\x1b[1mb\\tc\\u202e")
+    'a␛[1mb␉c�'
+    """
+    if _UNSAFE_OR_BREAK.search(text) is None:
+        return text
+    return _UNSAFE_OR_BREAK.sub(lambda m: chr(_PICTURES.get(ord(m.group()), 0xFFFD)), text)
+
+
+def unsafe_positions(text: str) -> list[tuple[int, bool]]:
+    """Indices of the characters ``clean_text`` would drop, each with "is it suspicious".
+
+    For text that is already split into characters with offsets (Markdown's
+    plain text after entities are resolved): the caller drops them and keeps
+    its offsets right.
+
+    >>> unsafe_positions("a\\u202eb\\u00ad")
+    [(1, True), (3, False)]
+    """
+    if _UNSAFE.search(text) is None:
+        return []
+    return [
+        (m.start(), _SUSPICIOUS_RUN.match(m.group()) is not None) for m in _UNSAFE.finditer(text)
+    ]
+
+
+def json_escaped(document: str) -> str:
+    r"""A JSON document with every unsafe character as a ``\u`` escape (it reads back the same).
+
+    JSON text goes to terminals too: an RLO in a file name must not reorder the
+    screen, a lone surrogate (a name that was not UTF-8) must not make it invalid.
+
+    >>> json_escaped('"c\u202e.md"'), json_escaped('"\U000e0041"')
+    ('"c\\u202e.md"', '"\\udb40\\udc41"')
+    """
+    if _UNSAFE.search(document) is None:
+        return document
+    return _UNSAFE.sub(_json_escape, document)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
