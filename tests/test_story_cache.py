@@ -6,9 +6,13 @@ import pickle
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import pytest
+
 from newsdiff.core.matching import story_cache
 from newsdiff.core.matching.by_story import align_stories, align_story
 from newsdiff.core.model import Alignment, Article, Sentence
+from newsdiff.core.stories import detect
+from newsdiff.core.stories.detect import detect_stories
 
 
 def _article(id_: str, *texts: str) -> Article:
@@ -76,3 +80,31 @@ def test_story_profiles_are_cached_and_give_the_same_stories(isolated_cache: Pat
     assert len(entries) == 2
     entries[0].write_text("{not json", encoding="utf-8")  # a corrupt entry is recomputed
     assert detect_stories(ARTICLES) == first
+
+
+def _no_detection(*_: object) -> list[object]:
+    raise AssertionError("detection ran although its stories were cached")
+
+
+def test_a_second_detection_reads_the_stories_back_and_an_edit_detects_again(
+    isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = [
+        *ARTICLES,
+        _article("c", "Das Urteil gegen den Wiener Bürgermeister ist rechtskräftig."),
+    ]
+    first = detect_stories(folder)
+    assert [s.members for s in first] == [("a", "b"), ("c",)]
+    monkeypatch.setattr(detect, "cached_profiles", _no_detection)
+    assert detect_stories(list(reversed(folder))) == first
+    edited = [*folder[:2], _article("c", "Nordkorea bestätigt die Truppenentsendung.")]
+    with pytest.raises(AssertionError, match="detection ran"):
+        detect_stories(edited)
+
+
+def test_a_corrupt_or_foreign_stories_entry_is_detected_again(isolated_cache: Path) -> None:
+    expected = detect_stories(ARTICLES)
+    (entry,) = (isolated_cache / "newsdiff" / "story-sets").rglob("*.json")
+    for planted in ("not json", '[[["a"],"x",null,null]]', '[[["a","b","z"],"x",null,null]]'):
+        entry.write_text(planted, encoding="utf-8")
+        assert detect_stories(ARTICLES) == expected

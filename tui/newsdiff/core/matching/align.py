@@ -25,7 +25,7 @@ questions.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from newsdiff.core.matching.annotate import annotate, word_changes
 from newsdiff.core.matching.candidates import candidates
@@ -34,7 +34,7 @@ from newsdiff.core.matching.linking import find_stories, link
 from newsdiff.core.matching.meaning_links import MAX_PASSAGES, meaning_links, stand
 from newsdiff.core.matching.options import CLUSTER_FLOOR, THRESHOLD, AlignOptions
 from newsdiff.core.matching.scoring import PairScorer, Passages, collect_passages, score_pairs
-from newsdiff.core.matching.similarity import Frequencies
+from newsdiff.core.matching.similarity import Frequencies, Profile
 from newsdiff.core.model import Alignment, Article
 
 __all__ = ["CLUSTER_FLOOR", "THRESHOLD", "AlignOptions", "align", "word_changes"]
@@ -46,7 +46,7 @@ def align(
     options: AlignOptions | None = None,
     threshold: float | None = None,
     floor: float | None = None,
-    weights: Frequencies | None = None,
+    weights: Frequencies | Callable[[Sequence[Profile]], Frequencies] | None = None,
 ) -> Alignment:
     """The pairs of passages that tell the same claim, between every two articles.
 
@@ -54,7 +54,8 @@ def align(
     ``floor``, when given, replace its score from which two passages pair and
     the score every pair inside a claim cluster must keep (never above the
     threshold). ``weights`` weigh the lemmas (by default the frequencies in the
-    passages being aligned; a caller may pass a story's own plus a background).
+    passages being aligned; a caller may pass a story's own plus a background,
+    or a function that makes them from the passages' profiles, profiled once).
     In each pair, ``left`` is the passage of the article that comes first in
     ``articles``.
 
@@ -76,7 +77,10 @@ def align(
 
     facts = PassageFacts(articles)  # each passage's facts extracted once, for every stage
     passages = collect_passages(articles, options=options, facts=facts)
-    weights = weights or Frequencies.from_profiles(passages.profiles)
+    if weights is None:
+        weights = Frequencies.from_profiles(passages.profiles)
+    elif not isinstance(weights, Frequencies):
+        weights = weights(passages.profiles)
     pairs = candidates(passages.profiles, passages.groups, options=options)
     plain = PairScorer(passages, weights, options)  # no story known: no measures
     stories = find_stories(score_pairs(pairs, plain), plain, options=options)

@@ -13,10 +13,10 @@ import dataclasses
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 
 from newsdiff.core.matching.align import align
 from newsdiff.core.matching.options import AlignOptions
-from newsdiff.core.matching.scoring import collect_passages
 from newsdiff.core.matching.timestamps import is_timestamp
 from newsdiff.core.matching.weights import StoryWeights
 from newsdiff.core.model import Alignment, Article, Fact, Pair, SentenceRef
@@ -137,10 +137,10 @@ def align_story(
     options = AlignOptions(semantic=semantic)
     if threshold is not None:
         options = dataclasses.replace(options, threshold=threshold)
-    passages = collect_passages(members, options=options)
     languages = Counter(a.language for a in members)
     language = min(languages, key=lambda lang: (-languages[lang], lang))
-    weights = StoryWeights.from_story(passages.profiles, language=language)
+    # the weights come from the aligner's own passage profiles: the story is profiled once
+    weights = partial(StoryWeights.from_story, language=language)
     return align(members, options=options, floor=floor, weights=weights)
 
 

@@ -17,6 +17,7 @@ depend on the order the reports were given in.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 from collections import defaultdict
@@ -24,8 +25,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from newsdiff.core.model import Article
+from newsdiff.core.stories import stories_cache
 from newsdiff.core.stories.profile import StoryProfile
 from newsdiff.core.stories.profile_cache import cached_profiles
+from newsdiff.core.stories.stories_cache import stories_key
 
 Signal = Callable[[Article, Article], float]
 
@@ -82,6 +85,10 @@ def detect_stories(
     """
     options = options or StoryOptions()
     ordered = sorted(articles, key=lambda a: (a.id, a.path))
+    key = stories_key(ordered, options) if options.signal is None else None  # a callable: no key
+    found = stories_cache.load(key, [a.id for a in ordered]) if key else None
+    if found is not None:
+        return tuple(Story(*row) for row in found)
     profiles = cached_profiles(ordered)
     vectors = [p.as_dict() for p in profiles]
     links: list[tuple[int, int]] = []
@@ -94,6 +101,8 @@ def detect_stories(
     parts = settle(range(len(ordered)), links, vectors, options=options)
     stories = [_story([ordered[k] for k in g], [profiles[k] for k in g]) for g in parts]
     stories.sort(key=lambda s: (-len(s.members), s.members))
+    if key:
+        stories_cache.store(key, [(s.members, s.label, s.first_date, s.last_date) for s in stories])
     return tuple(stories)
 
 
@@ -157,33 +166,32 @@ def candidate_pairs(
     [(0, 2)]
     """
     postings: dict[str, list[int]] = defaultdict(list)
+    weights: dict[str, list[float]] = defaultdict(list)
     for i, vector in enumerate(vectors):
-        for feature in vector:
+        for feature, weight in vector.items():
             postings[feature].append(i)
-    shared: list[dict[int, float]] = [defaultdict(float) for _ in vectors]
-    for feature in sorted(postings):
-        members = postings[feature]
-        if len(members) < 2:
-            continue
-        if len(members) <= options.max_postings:
-            for x, i in enumerate(members):
-                wi = vectors[i][feature]
-                for j in members[x + 1 :]:
-                    w = wi * vectors[j][feature]
-                    shared[i][j] += w
-                    shared[j][i] += w
-        else:  # too common to compare all with all: neighbours in the list only
-            for x, i in enumerate(members):
-                for j in members[x + 1 : x + 1 + options.window]:
-                    w = vectors[i][feature] * vectors[j][feature]
-                    shared[i][j] += w
-                    shared[j][i] += w
+            weights[feature].append(weight)
+    limit, window, keep = options.max_postings, options.window, options.candidates
     chosen: set[tuple[int, int]] = set()
-    for i, partners in enumerate(shared):
-        best = heapq.nsmallest(
-            options.candidates, partners.items(), key=lambda jw: (-round(jw[1], 9), jw[0])
-        )
-        chosen.update((min(i, j), max(i, j)) for j, _ in best)
+    # one report's partners at a time, summed over its words in sorted order (as the
+    # pairs' sums always ran), so memory holds one row, not a row per report
+    for i, vector in enumerate(vectors):
+        partners: dict[int, float] = defaultdict(float)
+        for feature in sorted(vector):
+            members = postings[feature]
+            n = len(members)
+            if n < 2:
+                continue
+            ws, wi = weights[feature], vector[feature]
+            x = bisect.bisect_left(members, i)
+            # a word too common to compare all with all links neighbours in its list only
+            lo, hi = (0, n) if n <= limit else (max(0, x - window), min(n, x + 1 + window))
+            for y in range(lo, hi):
+                if y != x:
+                    partners[members[y]] += wi * ws[y]
+        ranked = [(-round(w, 9), j) for j, w in partners.items()]
+        best = ranked if len(ranked) <= keep else heapq.nsmallest(keep, ranked)
+        chosen.update((i, j) if i < j else (j, i) for _, j in best)
     return sorted(chosen)
 
 

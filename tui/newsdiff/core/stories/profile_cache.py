@@ -44,7 +44,8 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _key(article: Article) -> str:
+def profile_key(article: Article) -> str:
+    """What a profile depends on: the language, the title and the leading passages, hashed."""
     digest = hashlib.sha256(f"{article.language}\0{article.title}".encode("utf-8", "surrogatepass"))
     for s in article.sentences[:MAX_PASSAGES]:
         digest.update(b"\1" + s.text.encode("utf-8", "surrogatepass"))
@@ -58,7 +59,7 @@ def cached_profiles(articles: Sequence[Article]) -> list[StoryProfile]:
     folder = cache_dir() / "story-profiles" / code_version()
     out = []
     for article in articles:
-        key = _key(article)
+        key = profile_key(article)
         path = folder / key[:2] / f"{key}.json"
         found = _load(path, article.id)
         if found is None:

@@ -1,0 +1,90 @@
+"""A folder's stories kept on disk, so opening it again skips detection altogether.
+
+The stories of a folder depend only on what detection reads of each report
+(its id, path, date, language, title and leading passages: the profile
+cache's key), on the knobs and on the code (``profile_cache.code_version``),
+so that is the key. With the profiles cached, the candidate search and the
+split still cost seconds on a thousand reports; this entry makes a second
+look read one small JSON file. Entries are checked on the way in (every
+report in exactly one story); anything odd is recomputed. ``NEWSDIFF_NO_CACHE=1``
+turns it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from newsdiff.core.model import Article
+from newsdiff.core.reading.cache import cache_dir, enabled
+from newsdiff.core.stories.profile_cache import code_version, profile_key
+
+Row = tuple[tuple[str, ...], str, str | None, str | None]  # members, label, first, last date
+
+
+def stories_key(ordered: Sequence[Article], knobs: object) -> str:
+    """The key of the stories of ``ordered`` (in detection's order) under ``knobs``.
+
+    >>> from newsdiff.core.model import Sentence
+    >>> a = Article("a", "a", "x", "x", None, "de", (Sentence(0, "x", 0, 1),), 1)
+    >>> stories_key([a], 0.3) != stories_key([a], 0.4)
+    True
+    """
+    digest = hashlib.sha256(f"stories {code_version()}\0{knobs!r}".encode())
+    for article in ordered:
+        head = f"\1{article.id}\0{article.path}\0{article.date}\0{profile_key(article)}"
+        digest.update(head.encode("utf-8", "surrogatepass"))  # a file name need not be UTF-8
+    return digest.hexdigest()
+
+
+def _path(key: str) -> Path:
+    return cache_dir() / "story-sets" / code_version() / key[:2] / f"{key}.json"
+
+
+def load(key: str, ids: Sequence[str]) -> list[Row] | None:
+    """The cached stories for ``key``, if they hold each of ``ids`` exactly once."""
+    if not enabled():
+        return None
+    try:
+        record = json.loads(_path(key).read_text(encoding="utf-8"))
+        rows = [
+            (tuple(str(m) for m in members), str(label), _date(first), _date(last))
+            for members, label, first, last in record
+        ]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    seen = [m for members, *_ in rows for m in members]
+    if sorted(seen) != sorted(ids) or any(not members for members, *_ in rows):
+        return None
+    return rows
+
+
+def _date(value: object) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise TypeError(value)
+    return value
+
+
+def store(key: str, rows: Sequence[Row]) -> None:
+    """Write the entry for ``key`` atomically; quietly do nothing if that fails."""
+    if not enabled():
+        return
+    path = _path(key)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        try:
+            with os.fdopen(handle, "w", encoding="ascii") as out:  # escapes keep odd file names
+                json.dump(list(rows), out, separators=(",", ":"))
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+    except (OSError, ValueError):
+        return
