@@ -13,18 +13,16 @@ that cannot be written is skipped quietly. ``NEWSDIFF_NO_CACHE=1`` turns it off
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
-import os
 import pickle
-import tempfile
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
 from newsdiff.core.model import Alignment, Article
+from newsdiff.core.reading.atomic import write_atomically
 from newsdiff.core.reading.cache import cache_dir, enabled
 
 _FORMAT = 1
@@ -123,14 +121,6 @@ def store(key: str, alignment: Alignment) -> None:
     record = (key, alignment.pairs, alignment.clusters, dict(alignment.facts))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump(record, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
+        write_atomically(path, pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         return

@@ -12,14 +12,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
 from newsdiff.core.model import Article
+from newsdiff.core.reading.atomic import write_atomically
 from newsdiff.core.reading.cache import cache_dir, enabled
 from newsdiff.core.stories.profile import MAX_PASSAGES, StoryProfile, story_profile
 
@@ -83,14 +82,7 @@ def _store(path: Path, found: StoryProfile) -> None:
     record = {"weights": found.weights, "surface": found.surface}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(record, out, ensure_ascii=False, separators=(",", ":"))
-            os.replace(temporary, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
+        data = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+        write_atomically(path, data.encode("utf-8"))
     except (OSError, ValueError):
         return

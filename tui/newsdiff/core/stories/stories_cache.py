@@ -12,15 +12,13 @@ turns it off.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from newsdiff.core.model import Article
+from newsdiff.core.reading.atomic import write_atomically
 from newsdiff.core.reading.cache import cache_dir, enabled
 from newsdiff.core.stories.profile_cache import code_version, profile_key
 
@@ -77,14 +75,7 @@ def store(key: str, rows: Sequence[Row]) -> None:
     path = _path(key)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(handle, "w", encoding="ascii") as out:  # escapes keep odd file names
-                json.dump(list(rows), out, separators=(",", ":"))
-            os.replace(temporary, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
+        # ASCII with escapes keeps odd file names
+        write_atomically(path, json.dumps(list(rows), separators=(",", ":")).encode("ascii"))
     except (OSError, ValueError):
         return
