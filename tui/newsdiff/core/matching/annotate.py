@@ -10,7 +10,8 @@ claim table.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
@@ -62,14 +63,7 @@ def annotate(
                 if groups[i] != groups[j]:
                     pairs.append(_pair(articles, passages, i, j, signal(i, j), memo, facts))
     position = {a.id: k for k, a in enumerate(articles)}
-    pairs.sort(
-        key=lambda p: (
-            position[p.left.article],
-            position[p.right.article],
-            p.left.sentence,
-            p.right.sentence,
-        )
-    )
+    pairs.sort(key=partial(pair_order, position))
     ref_of = {i: SentenceRef(articles[refs[i][0]].id, refs[i][1]) for m in clusters for i in m}
     claims = [
         tuple(sorted((ref_of[i] for i in m), key=lambda r: (position[r.article], r.sentence)))
@@ -158,6 +152,16 @@ def compare(
     elif not across and _words(tokenize(left_text)) == _words(tokenize(right_text)):
         relation = "identical"
     return (() if across else word_changes(left_text, right_text)), facts, relation
+
+
+def pair_order(position: Mapping[str, int], pair: Pair) -> tuple[int, int, int, int]:
+    """The order of pairs in an Alignment: by the reports' input order, then by passage."""
+    return (
+        position[pair.left.article],
+        position[pair.right.article],
+        pair.left.sentence,
+        pair.right.sentence,
+    )
 
 
 def _words(tokens: Sequence[Token]) -> list[str]:

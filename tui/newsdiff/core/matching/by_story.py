@@ -16,6 +16,7 @@ from dataclasses import replace
 from functools import partial
 
 from newsdiff.core.matching.align import align
+from newsdiff.core.matching.annotate import pair_order
 from newsdiff.core.matching.options import AlignOptions
 from newsdiff.core.matching.timestamps import is_timestamp
 from newsdiff.core.matching.weights import StoryWeights
@@ -84,14 +85,7 @@ def align_stories(
         pairs += part.pairs
         clusters += part.clusters
         facts.update(part.facts)
-    pairs.sort(
-        key=lambda p: (
-            position[p.left.article],
-            position[p.right.article],
-            p.left.sentence,
-            p.right.sentence,
-        )
-    )
+    pairs.sort(key=partial(pair_order, position))
     clusters.sort(key=lambda c: (position[c[0].article], c[0].sentence))
     return Alignment(
         tuple(articles),
