@@ -161,3 +161,14 @@ def test_two_events_of_hundreds_of_wire_copies_each_are_two_stories() -> None:
     assert detect_stories(shuffled) == stories
     (one,) = detect_stories(articles[:120])
     assert len(one.members) == 120
+
+
+def test_a_label_names_no_written_word_twice() -> None:
+    """A hyphenated name is two lemmas with one written form: it names the story once."""
+    x = _article(
+        "x", "Innenministerin Mikl-Leitner will den Grenzzaun in Spielfeld.", language="de"
+    )
+    y = _article("y", "Mikl-Leitner verteidigt den Grenzzaun bei Spielfeld.", language="de")
+    (story,) = detect_stories([x, y])
+    words = story.label.split(" · ")
+    assert "Mikl-Leitner" in words and len(words) == len(set(words))

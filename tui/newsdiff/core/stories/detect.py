@@ -225,9 +225,14 @@ def _story(members: Sequence[Article], profiles: Sequence[StoryProfile]) -> Stor
         key=lambda f: (-round(total[f], 9), f),
     )
     chosen: list[str] = []
+    shown: set[str] = set()
     for f in ranked:  # one word per stem: not "Nordkorea · Nordkoreanische"
-        if len(chosen) < LABEL_WORDS and not any(f[:6] == c[:6] for c in chosen):
+        surface = written.get(f, f)
+        # nor one written word twice: "Mikl-Leitner" is the surface of "mikl" and "leitner"
+        fresh = surface not in shown and not any(f[:6] == c[:6] for c in chosen)
+        if len(chosen) < LABEL_WORDS and fresh:
             chosen.append(f)
+            shown.add(surface)
     label = " · ".join(written.get(f, f) for f in chosen)
     dates = sorted(a.date for a in members if a.date)
     return Story(
