@@ -109,12 +109,13 @@ def test_a_story_detected_alone_comes_back_unchanged() -> None:
 def test_ecb_stories_are_the_same_alone_and_among_the_gnad_articles() -> None:
     """A report's story does not depend on unrelated files: ECB+ topics 7, 12 and 20 (the
     one whose subtopics, two quakes on one island, are hardest to tell) and the seeds, alone
-    and among the 1,028 gnad articles."""
+    and among 300 gnad articles (all 1,028 with all 20 topics: bench_stories.py, which prints
+    how many stories change; profiling the gnad articles is most of this test's time)."""
     labelled = mix.ecb_articles(["7_ecb", "7_plus", "12_ecb", "12_plus", "20_ecb", "20_plus"])
     labelled += mix.seed_articles()
     alone = {s.members for s in detect_stories(labelled)}
     ids = {a.id for a in labelled}
-    among = detect_stories(mix.gnad_articles() + labelled)
+    among = detect_stories(mix.gnad_articles(300) + labelled)
     assert {s.members for s in among if ids & set(s.members)} == alone
 
 

@@ -35,6 +35,8 @@ from dataclasses import dataclass
 
 Vector = dict[str, float]
 
+STEADY = 5  # power iterations without a change of cut after which the cut is taken
+
 # Chosen on ECB+ tuning topics + gnad + the seeds (tests/benchmarks/bench_stories.py).
 
 
@@ -212,13 +214,20 @@ def _spectral(local: Sequence[Vector], iterations: int) -> list[int]:
     length = math.sqrt(sum(t * t for t in top))
     top = [t / length for t in top]
     x = [((k * 7919) % 13) / 13 - 0.5 for k in range(n)]  # fixed: the same cut every run
+    cut: list[int] = []
+    steady = 0
     for _ in range(iterations):
         x = _without(x, top)
         y = _matvec(local, [a * s for a, s in zip(x, scale, strict=True)])
         x = _without([a * s for a, s in zip(y, scale, strict=True)], top)
         size = math.sqrt(sum(a * a for a in x)) or 1.0
         x = [round(a / size, 12) for a in x]
-    return [1 if a * s > 0 else 0 for a, s in zip(x, scale, strict=True)]
+        now = [1 if a > 0 else 0 for a in x]  # the scale is positive: the same signs
+        steady = steady + 1 if now == cut else 0
+        cut = now
+        if steady >= STEADY:  # only the cut matters, and two-means refines it
+            break
+    return cut
 
 
 def _without(x: Sequence[float], unit: Sequence[float]) -> list[float]:
