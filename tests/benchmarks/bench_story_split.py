@@ -59,7 +59,7 @@ def main() -> None:
             if detect._cosine(vectors[i], vectors[j]) >= options.threshold
         ]
         linked = time.perf_counter() - start
-        groups = detect._components(list(range(len(articles))), links)
+        groups = detect.connected(list(range(len(articles))), detect.adjacency(links))
         start = time.perf_counter()
         parts = detect.settle(range(len(articles)), links, vectors, options=options)
         split = time.perf_counter() - start

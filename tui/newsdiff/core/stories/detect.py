@@ -27,7 +27,13 @@ from newsdiff.core.model import Article
 from newsdiff.core.stories import stories_cache
 from newsdiff.core.stories.profile import StoryProfile
 from newsdiff.core.stories.profile_cache import cached_profiles
-from newsdiff.core.stories.split import SplitOptions, copy_pairs, split_events
+from newsdiff.core.stories.split import (
+    SplitOptions,
+    adjacency,
+    connected,
+    copy_pairs,
+    split_events,
+)
 from newsdiff.core.stories.stories_cache import stories_key
 
 Signal = Callable[[Article, Article], float]
@@ -121,38 +127,18 @@ def settle(
     [[0, 1], [2, 3]]
     """
     done: list[list[int]] = []
+    linked = adjacency(links)
     copies = copy_pairs(links, vectors, options=options.split)
     todo = [sorted(members)]
     while todo:
         part = todo.pop()
-        for group in _components(part, links):
+        for group in connected(part, linked):
             pieces = split_events(group, vectors, copies, options=options.split)
             if len(pieces) == 1:
                 done.append(group)
             else:
                 todo.extend(pieces)
     return sorted(done)
-
-
-def _components(part: Sequence[int], links: Sequence[tuple[int, int]]) -> list[list[int]]:
-    """The groups of ``part`` connected by the links among its own members."""
-    inside = set(part)
-    parent = {k: k for k in part}
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j in links:
-        if i in inside and j in inside:
-            ri, rj = root(i), root(j)
-            parent[max(ri, rj)] = min(ri, rj)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for k in part:
-        groups[root(k)].append(k)
-    return list(groups.values())
 
 
 def candidate_pairs(

@@ -30,10 +30,11 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 Vector = dict[str, float]
+Adjacency = Mapping[int, Sequence[int]]
 
 STEADY = 5  # power iterations without a change of cut after which the cut is taken
 
@@ -57,13 +58,13 @@ class SplitOptions:
 def split_events(
     group: Sequence[int],
     vectors: Sequence[Vector],
-    copies: Sequence[tuple[int, int]] = (),
+    copies: Adjacency | None = None,
     *,
     options: SplitOptions,
 ) -> list[list[int]]:
     """``group`` as one event, or cut in two events (each side sorted, sides sorted).
 
-    ``copies`` are linked pairs of near copies (``copy_pairs``); each set of
+    ``copies`` are each report's near copies (``copy_pairs``); each set of
     copies goes to one side as one report.
 
     >>> def report(name, year, k):
@@ -75,7 +76,7 @@ def split_events(
     >>> split_events(range(6), thompson, options=SplitOptions())
     [[0, 1, 2, 3, 4, 5]]
     """
-    units = _units(group, copies)
+    units = connected(sorted(group), copies or {})
     if len(units) < options.min_size:
         return [sorted(group)]
     merged = [_merge([vectors[k] for k in unit]) for unit in units]
@@ -91,19 +92,39 @@ def split_events(
 
 def copy_pairs(
     links: Sequence[tuple[int, int]], vectors: Sequence[Vector], *, options: SplitOptions
-) -> list[tuple[int, int]]:
-    """The links between near copies: cosine of ``options.copy`` or more.
+) -> Adjacency:
+    """Each report's near copies among its links: cosine of ``options.copy`` or more.
 
     >>> copy_pairs([(0, 1), (1, 2)], [{"a": 1.0}, {"a": 1.0}, {"b": 1.0}], options=SplitOptions())
-    [(0, 1)]
+    {0: [1], 1: [0]}
     """
-    return [(i, j) for i, j in links if _dot(vectors[i], vectors[j]) >= options.copy]
+    return adjacency([(i, j) for i, j in links if _dot(vectors[i], vectors[j]) >= options.copy])
 
 
-def _units(group: Sequence[int], copies: Sequence[tuple[int, int]]) -> list[list[int]]:
-    """The members of ``group`` gathered into sets of near copies, in member order."""
-    inside = set(group)
-    parent = {k: k for k in group}
+def adjacency(links: Sequence[tuple[int, int]]) -> Adjacency:
+    """Each index's linked indexes, so that a group's own links are found from its members.
+
+    >>> adjacency([(0, 2), (1, 2)])
+    {0: [2], 2: [0, 1], 1: [2]}
+    """
+    out: dict[int, list[int]] = defaultdict(list)
+    for i, j in links:
+        out[i].append(j)
+        out[j].append(i)
+    return dict(out)
+
+
+def connected(members: Sequence[int], links: Adjacency) -> list[list[int]]:
+    """The groups of ``members`` connected by links among themselves, each in member order,
+    ordered by their first member (for sorted ``members``: by the smallest).
+
+    The work grows with the members' links, not with all the links there are.
+
+    >>> connected([0, 1, 2, 3], {0: [2], 2: [0], 1: [3, 5], 3: [1]})
+    [[0, 2], [1, 3]]
+    """
+    inside = set(members)
+    parent = {k: k for k in members}
 
     def root(x: int) -> int:
         while parent[x] != x:
@@ -111,14 +132,15 @@ def _units(group: Sequence[int], copies: Sequence[tuple[int, int]]) -> list[list
             x = parent[x]
         return x
 
-    for i, j in copies:
-        if i in inside and j in inside:
-            ri, rj = root(i), root(j)
-            parent[max(ri, rj)] = min(ri, rj)
-    units: dict[int, list[int]] = defaultdict(list)
-    for k in sorted(group):
-        units[root(k)].append(k)
-    return [units[r] for r in sorted(units)]
+    for i in members:
+        for j in links.get(i, ()):
+            if j in inside:
+                ri, rj = root(i), root(j)
+                parent[max(ri, rj)] = min(ri, rj)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for k in members:
+        groups[root(k)].append(k)
+    return list(groups.values())
 
 
 def _merge(copies: Sequence[Vector]) -> Vector:
