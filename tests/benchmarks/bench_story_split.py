@@ -59,7 +59,11 @@ def main() -> None:
             if detect._cosine(vectors[i], vectors[j]) >= options.threshold
         ]
         linked = time.perf_counter() - start
-        groups = detect.connected(list(range(len(articles))), detect.adjacency(links))
+        everyone = list(range(len(articles)))
+        if hasattr(detect, "connected"):
+            groups = detect.connected(everyone, detect.adjacency(links))
+        else:  # an older checkout
+            groups = detect._components(everyone, links)
         start = time.perf_counter()
         parts = detect.settle(range(len(articles)), links, vectors, options=options)
         split = time.perf_counter() - start
