@@ -5,7 +5,9 @@ worker that imports the core only then, so the first paint pays for Textual
 alone. Results come back as small messages tagged with a generation number;
 anything from an older load is dropped. A key that needs the alignment
 (enter, ``c``, ``t``) pressed while pairing is queued and acted on when the
-result arrives; escape cancels it.
+first pairs arrive; escape cancels it. Those are the pairs by shared words;
+a second worker then adds the pairs by meaning (``Engine.then``, measured in
+``engine``) and the open screens show them, each keeping its cursor.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsdiff.app.config import load_settings, save_theme
-from newsdiff.app.engine import Engine, align_articles, align_lexical, find_stories_lexical
+from newsdiff.app.engine import Engine
 from newsdiff.app.messages import OpenClaims, OpenComparison, OpenPassage, WorkFailed
 from newsdiff.app.palette import ReaderPalette
 from newsdiff.app.routing import ScreenRouter
@@ -36,12 +38,13 @@ from newsdiff.app.screens.help import HelpScreen
 from newsdiff.core.language.sanitize import pictured
 
 if TYPE_CHECKING:
-    from newsdiff.core.model import Alignment, Corpus
+    from newsdiff.core.model import Alignment, Article, Corpus
     from newsdiff.core.stories.detect import Story
 
 # actions the command palette already offers on its own
 _SYSTEM_ACTIONS = {"command_palette", "quit", "help_quit", "help", "screenshot"}
 Request = OpenComparison | OpenPassage | OpenClaims
+NOTE_SECONDS = 8  # how long the progress line says what the second pass added
 
 
 class NewsdiffApp(ScreenRouter, App[None]):
@@ -63,6 +66,8 @@ class NewsdiffApp(ScreenRouter, App[None]):
     """The stories of the reports, as the worker found them; empty until then."""
     busy: reactive[str] = reactive("", init=False)
     """What the worker is doing, for the progress line; empty when idle."""
+    note: reactive[str] = reactive("", init=False)
+    """What the last pass added, for the progress line once idle."""
 
     @dataclass
     class CorpusLoaded(Message):
@@ -77,6 +82,7 @@ class NewsdiffApp(ScreenRouter, App[None]):
 
         generation: int
         alignment: Alignment
+        final: bool = True  # False: a second pass (``Engine.then``) follows
 
     @dataclass
     class StoriesFound(Message):
@@ -107,15 +113,15 @@ class NewsdiffApp(ScreenRouter, App[None]):
         self.lexical = lexical  # shared words alone: no sentence embeddings
         self.paths = tuple(str(path) for path in paths)
         self.engine = engine or Engine()
-        if lexical and self.engine.align is align_articles:
-            # --lexical or the setting swaps only the default calls; a test's engine stays
-            self.engine = replace(self.engine, stories=find_stories_lexical, align=align_lexical)
+        if lexical:  # --lexical or the setting: the pairs by shared words are the last
+            self.engine = replace(self.engine, then=None)
         self._theme_name = theme
         self._keymap = dict(keymap or {})
         self._settings_problem = settings_problem
         self._save_settings = save_settings
         self._generation = 0
         self._loader: Worker[None] | None = None
+        self._refiner: Worker[None] | None = None
         self.pending: Request | None = None
         """A request made while pairing, opened when the alignment arrives."""
         self._stage = ""
@@ -164,6 +170,7 @@ class NewsdiffApp(ScreenRouter, App[None]):
     def reload(self) -> None:
         """Read and align the paths again; results of an earlier load are dropped."""
         self._generation += 1
+        self.note = ""
         self._set_stage("Reading…")
         self._loader = self._load(self.paths, self._generation)
 
@@ -196,6 +203,18 @@ class NewsdiffApp(ScreenRouter, App[None]):
 
             alignment = Alignment(articles, (), ())
         if not worker.is_cancelled:
+            final = self.engine.then is None or len(articles) < 2
+            self.post_message(self.AlignmentReady(generation, alignment, final))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="refine")
+    def _refine(self, articles: tuple[Article, ...], generation: int) -> None:
+        """The second pass: the stories and pairs with the semantic signal on."""
+        then = self.engine.then
+        assert then is not None
+        stories = tuple(then.stories(articles))
+        alignment = then.align(articles, stories)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.StoriesFound(generation, stories))
             self.post_message(self.AlignmentReady(generation, alignment))
 
     def on_newsdiff_app_corpus_loaded(self, message: CorpusLoaded) -> None:
@@ -234,8 +253,18 @@ class NewsdiffApp(ScreenRouter, App[None]):
     def on_newsdiff_app_alignment_ready(self, message: AlignmentReady) -> None:
         if message.generation != self._generation:
             return
-        self._set_stage("")
+        earlier = self.alignment
+        if message.final:
+            self._set_stage("")
+        else:
+            self._set_stage("Adding paraphrase pairs…")
+            self._refiner = self._refine(message.alignment.articles, message.generation)
         self.alignment = message.alignment
+        if earlier is not None:  # the second pass: the open screens show its pairs
+            self.show_alignment(message.alignment)
+            added = len(_pair_keys(message.alignment) - _pair_keys(earlier))
+            self.note = f"{added} paraphrase pair{'' if added == 1 else 's'} added"
+            self.set_timer(NOTE_SECONDS, partial(self._clear_note, self.note))
         pairs = len(message.alignment.pairs)
         articles = len(message.alignment.articles)
         self.sub_title = f"{articles} report{'s' if articles != 1 else ''} · {pairs} pairs"
@@ -243,8 +272,19 @@ class NewsdiffApp(ScreenRouter, App[None]):
         if pending is not None:
             self.call_later(self.open_now, pending)
 
+    def _clear_note(self, note: str) -> None:
+        if self.note == note:
+            self.note = ""
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker is not self._loader or event.state != WorkerState.ERROR:
+        if event.state != WorkerState.ERROR:
+            return
+        if event.worker is self._refiner:  # the pairs by shared words stay
+            self._set_stage("")
+            assert event.worker.error is not None
+            self.post_message(WorkFailed("Could not add the paraphrase pairs", event.worker.error))
+            return
+        if event.worker is not self._loader:
             return
         self._set_stage("")
         self.pending = None
@@ -342,6 +382,13 @@ class NewsdiffApp(ScreenRouter, App[None]):
                 binding.tooltip or f"Key: {key}",
                 partial(self.run_action, binding.action, active.node),
             )
+
+
+def _pair_keys(alignment: Alignment) -> set[tuple[str, int, str, int]]:
+    return {
+        (p.left.article, p.left.sentence, p.right.article, p.right.sentence)
+        for p in alignment.pairs
+    }
 
 
 def _request_label(request: Request) -> str:
