@@ -19,7 +19,9 @@ Run from the project root:
 3. Cost, each in a fresh process: model load (import and first vector), time
    per 1,000 gnad passages with an empty store and read back from it, peak
    memory; aligning the seeds with and without the signal. ``--scale`` adds
-   the 1,028 gnad articles plus the seeds aligned as one folder both ways.
+   the stories issue's folder (the 1,028 gnad articles and the seeds as
+   1,033 files): reading them, then ``newsdiff align``'s stories and pairs
+   with and without the signal, cold (empty cache) and warm, against reading.
 
 First paint is measured by bench_tui.py (the model loads in the worker).
 """
@@ -98,7 +100,7 @@ def _gnad_passages(limit: int) -> list[str]:
     return out[:limit]
 
 
-def child(task: str) -> dict[str, float]:
+def child(task: str, folder: str = "") -> dict[str, float]:
     """One cost measurement, in this (fresh) process."""
     out: dict[str, float] = {}
     if task == "embed":
@@ -114,18 +116,11 @@ def child(task: str) -> dict[str, float]:
         start = time.perf_counter()
         embed(passages)
         out["warm_s"] = time.perf_counter() - start
-    else:
+    elif task.startswith("seeds"):
         from newsdiff.core.reading.loader import read_articles
         from newsdiff.core.reading.seeds import seed_paths
 
         articles = read_articles(seed_paths()).articles
-        if task.startswith("scale"):
-            sys.path.insert(0, str(Path(__file__).parent))
-            import bench_align
-
-            bench_align.GNAD = CORPORA / "gnad-1028.csv"  # found from a worktree too
-            gnad_articles = bench_align.gnad_articles
-            articles = (*articles, *gnad_articles(1028))
         semantic = task.endswith("semantic")
         align(articles[:2], options=AlignOptions(semantic=semantic))  # imports, model load
         start = time.perf_counter()
@@ -133,15 +128,38 @@ def child(task: str) -> dict[str, float]:
         out["align_s"] = time.perf_counter() - start
         out["pairs"] = len(made.pairs)
         out["passages"] = sum(len(a.sentences) for a in articles)
+    else:  # the 1,033 files as newsdiff align reads and pairs them, as the stories issue did
+        from newsdiff.core.reading.loader import read_articles
+
+        paths = sorted(Path(folder).glob("*.txt"))
+        start = time.perf_counter()
+        corpus = read_articles(paths, cache=task != "read")
+        out["read_s"] = time.perf_counter() - start
+        if task != "read":
+            from newsdiff.core.matching.by_story import align_stories, story_defaults
+            from newsdiff.core.stories.detect import detect_stories
+
+            semantic = task == "semantic"
+            start = time.perf_counter()
+            stories = detect_stories(
+                corpus.articles, options=story_defaults(semantic, corpus.articles)
+            )
+            made = align_stories(corpus.articles, stories=stories, semantic=semantic)
+            out["align_s"] = time.perf_counter() - start
+            out["pairs"] = len(made.pairs)
+        out["passages"] = sum(len(a.sentences) for a in corpus.articles)
     out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out
 
 
-def _spawn(task: str, store: str) -> dict[str, float]:
+def _spawn(task: str, store: str, folder: str = "") -> dict[str, float]:
     env = dict(os.environ, XDG_CACHE_HOME=store)
     env.pop("NEWSDIFF_NO_CACHE", None)
     done = subprocess.run(
-        [sys.executable, __file__, "--child", task], env=env, capture_output=True, text=True
+        [sys.executable, __file__, "--child", task, folder],
+        env=env,
+        capture_output=True,
+        text=True,
     )
     if done.returncode:
         raise SystemExit(f"{task} failed: {done.stderr.strip()[-500:]}")
@@ -156,8 +174,6 @@ def cost(scale: bool) -> None:
             f"{e['warm_s']:.2f} s from the store; peak {e['peak_mb']:.0f} MB"
         )
         tasks = ["seeds-lexical", "seeds-semantic", "seeds-semantic"]
-        if scale:
-            tasks += ["scale-lexical", "scale-semantic", "scale-semantic"]
         for k, task in enumerate(tasks):
             r = _spawn(task, store)
             again = " (store filled)" if k and tasks[k - 1] == task else ""
@@ -165,11 +181,36 @@ def cost(scale: bool) -> None:
                 f"align {task:<15}{again:<15} {r['passages']:>6.0f} passages "
                 f"{r['align_s']:>7.2f} s  {r['pairs']:>5.0f} pairs  peak {r['peak_mb']:.0f} MB"
             )
+    if scale:
+        _scale()
+
+
+def _scale() -> None:
+    """1,033 files, read and paired story by story, each run in a fresh process."""
+    from bench_stories_scale import _base_texts, _write
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "reports"
+        folder.mkdir()
+        _write(folder, _base_texts())
+        read = _spawn("read", str(Path(tmp) / "unused"), str(folder))
+        base = read["read_s"]
+        print(f"1,033 files: reading + segmenting {base:.2f} s (no cache), "
+              f"{read['passages']:.0f} passages; newsdiff align's stories + pairs:")  # fmt: skip
+        for task in ("lexical", "semantic"):
+            cache = str(Path(tmp) / f"cache-{task}")
+            for state in ("cold", "warm"):
+                r = _spawn(task, cache, str(folder))
+                print(
+                    f"  {'with the signal' if task == 'semantic' else 'shared words alone':<18} "
+                    f"{state}  {r['align_s']:7.2f} s = {r['align_s'] / base:5.2f}x reading  "
+                    f"{r['pairs']:5.0f} pairs  peak {r['peak_mb']:.0f} MB"
+                )
 
 
 def main() -> int:
-    if len(sys.argv) == 3 and sys.argv[1] == "--child":
-        print(json.dumps(child(sys.argv[2])))
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        print(json.dumps(child(sys.argv[2], sys.argv[3])))
         return 0
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", action="store_true", help="also align 1,033 reports")

@@ -52,7 +52,7 @@ def find_stories(articles: Sequence[Article], *, semantic: bool = True) -> tuple
     from newsdiff.core.matching.by_story import story_defaults
     from newsdiff.core.stories.detect import detect_stories
 
-    return detect_stories(articles, options=story_defaults(semantic))
+    return detect_stories(articles, options=story_defaults(semantic, articles))
 
 
 def align_articles(
