@@ -83,6 +83,7 @@ class NewsdiffApp(ScreenRouter, App[None]):
         generation: int
         alignment: Alignment
         final: bool = True  # False: a second pass (``Engine.then``) follows
+        second: bool = False  # made by that second pass
 
     @dataclass
     class StoriesFound(Message):
@@ -171,6 +172,8 @@ class NewsdiffApp(ScreenRouter, App[None]):
         """Read and align the paths again; results of an earlier load are dropped."""
         self._generation += 1
         self.note = ""
+        if self._refiner is not None:
+            self._refiner.cancel()  # its pairs are of the files as they were
         self._set_stage("Reading…")
         self._loader = self._load(self.paths, self._generation)
 
@@ -215,7 +218,7 @@ class NewsdiffApp(ScreenRouter, App[None]):
         alignment = then.align(articles, stories)
         if not get_current_worker().is_cancelled:
             self.post_message(self.StoriesFound(generation, stories))
-            self.post_message(self.AlignmentReady(generation, alignment))
+            self.post_message(self.AlignmentReady(generation, alignment, second=True))
 
     def on_newsdiff_app_corpus_loaded(self, message: CorpusLoaded) -> None:
         if message.generation != self._generation:
@@ -260,7 +263,7 @@ class NewsdiffApp(ScreenRouter, App[None]):
             self._set_stage("Adding paraphrase pairs…")
             self._refiner = self._refine(message.alignment.articles, message.generation)
         self.alignment = message.alignment
-        if earlier is not None:  # the second pass: the open screens show its pairs
+        if message.second and earlier is not None:  # the open screens show its pairs
             self.show_alignment(message.alignment)
             added = len(_pair_keys(message.alignment) - _pair_keys(earlier))
             self.note = f"{added} paraphrase pair{'' if added == 1 else 's'} added"
