@@ -12,7 +12,6 @@ a second worker then adds the pairs by meaning (``Engine.then``, measured in
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -30,8 +29,9 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsdiff.app.config import load_settings, save_theme
 from newsdiff.app.engine import Engine
-from newsdiff.app.messages import OpenClaims, OpenComparison, OpenPassage, WorkFailed
+from newsdiff.app.messages import OpenClaims, OpenComparison, WorkFailed
 from newsdiff.app.palette import ReaderPalette
+from newsdiff.app.progress import ProgressLine, Request
 from newsdiff.app.routing import ScreenRouter
 from newsdiff.app.screens.articles import ArticlesScreen
 from newsdiff.app.screens.help import HelpScreen
@@ -43,11 +43,9 @@ if TYPE_CHECKING:
 
 # actions the command palette already offers on its own
 _SYSTEM_ACTIONS = {"command_palette", "quit", "help_quit", "help", "screenshot"}
-Request = OpenComparison | OpenPassage | OpenClaims
-NOTE_SECONDS = 8  # how long the progress line says what the second pass added
 
 
-class NewsdiffApp(ScreenRouter, App[None]):
+class NewsdiffApp(ProgressLine, ScreenRouter, App[None]):
     """Compare news reports: the article list, then comparisons of two reports."""
 
     CSS_PATH = "app.tcss"
@@ -266,18 +264,13 @@ class NewsdiffApp(ScreenRouter, App[None]):
         if message.second and earlier is not None:  # the open screens show its pairs
             self.show_alignment(message.alignment)
             added = len(_pair_keys(message.alignment) - _pair_keys(earlier))
-            self.note = f"{added} paraphrase pair{'' if added == 1 else 's'} added"
-            self.set_timer(NOTE_SECONDS, partial(self._clear_note, self.note))
+            self._say_added(f"{added} paraphrase pair{'' if added == 1 else 's'} added")
         pairs = len(message.alignment.pairs)
         articles = len(message.alignment.articles)
         self.sub_title = f"{articles} report{'s' if articles != 1 else ''} · {pairs} pairs"
         pending, self.pending = self.pending, None
         if pending is not None:
             self.call_later(self.open_now, pending)
-
-    def _clear_note(self, note: str) -> None:
-        if self.note == note:
-            self.note = ""
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state != WorkerState.ERROR:
@@ -293,29 +286,6 @@ class NewsdiffApp(ScreenRouter, App[None]):
         self.pending = None
         assert event.worker.error is not None
         self.post_message(WorkFailed("Could not read or align the reports", event.worker.error))
-
-    # -- the progress line ----------------------------------------------------
-
-    def _set_stage(self, stage: str) -> None:
-        self._stage, self._stage_since = stage, time.monotonic()
-        if stage and self._ticker is None:
-            self._ticker = self.set_interval(1, self._show_busy)
-        elif not stage and self._ticker is not None:
-            self._ticker.stop()
-            self._ticker = None
-        self._show_busy()
-
-    def _show_busy(self) -> None:
-        if not self._stage:
-            self.busy = ""
-            return
-        parts = [self._stage]
-        seconds = int(time.monotonic() - self._stage_since)
-        if seconds >= 2:
-            parts[0] += f" {seconds} s"
-        if self.pending is not None:
-            parts.append(f"{_request_label(self.pending)} opens when ready · escape cancels")
-        self.busy = " · ".join(parts)
 
     # -- requests from the screens -------------------------------------------
 
@@ -392,14 +362,6 @@ def _pair_keys(alignment: Alignment) -> set[tuple[str, int, str, int]]:
         (p.left.article, p.left.sentence, p.right.article, p.right.sentence)
         for p in alignment.pairs
     }
-
-
-def _request_label(request: Request) -> str:
-    if isinstance(request, OpenComparison):
-        return "the comparison"
-    if isinstance(request, OpenClaims):
-        return "the claim table"
-    return "the passage"
 
 
 def make_app(
