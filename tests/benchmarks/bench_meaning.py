@@ -148,8 +148,19 @@ def child(task: str, folder: str = "") -> dict[str, float]:
             out["align_s"] = time.perf_counter() - start
             out["pairs"] = len(made.pairs)
         out["passages"] = sum(len(a.sentences) for a in corpus.articles)
-    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["peak_mb"] = _peak_mb()
     return out
+
+
+def _peak_mb() -> float:
+    """This process's peak resident memory. Not ``ru_maxrss``: Linux keeps that across
+    fork and exec, so a child would report the parent's peak when that was higher."""
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    line = next(x for x in status.splitlines() if x.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
 
 
 def _spawn(task: str, store: str, folder: str = "") -> dict[str, float]:
