@@ -6,12 +6,12 @@ default engine imports the core only when called, inside the worker, after
 the first paint.
 
 Lexical pairs first, then the semantic ones (tests/benchmarks/bench_app_passes.py,
-one run on 2 shared cores): cold, with no stored vector, the seeds' lexical
-pairs are ready 2.9 s after reading and one pass with the semantic signal
-9.7 s (the model loads, every passage is embedded); the semantic pass after
-the lexical one took 5.4 s more. Warm, the three are 0.31, 0.43 and 0.02 s.
-So the list and comparisons get the lexical pairs as soon as they are made,
-and a second pass (``then``) adds the pairs by meaning.
+one run on 2 cores under a load of 12-14): cold, with no stored vector, the
+seeds' lexical pairs are ready 10.2 s after reading and one pass with the
+semantic signal 39.4 s (the model loads, every passage is embedded); the
+semantic pass after the lexical one took 12.7 s more. Warm, the three are
+0.43, 0.60 and 0.01 s. So the list and comparisons get the lexical pairs as
+soon as they are made, and a second pass (``then``) adds the pairs by meaning.
 """
 
 from __future__ import annotations
