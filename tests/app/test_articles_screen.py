@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,11 @@ async def test_list_screen_is_there_before_the_reports_are_read(build_app, settl
         await settle(pilot)
         assert app.alignment is not None
         assert app.busy == ""
+        # idle, the line says what the second pass added, then goes
+        status = str(app.screen.query_one("#status-text").render())
+        assert re.fullmatch(r"\d+ paraphrase pairs? added", status), status
+        app.note = ""
+        await pilot.pause()
         assert not app.screen.query_one("#status").display
 
 

@@ -138,7 +138,7 @@ def align_corpus(
     from newsdiff.core.stories.detect import detect_stories
 
     # semantic=False (--lexical): shared words alone, no sentence embeddings
-    stories = detect_stories(corpus.articles, options=story_defaults(semantic))
+    stories = detect_stories(corpus.articles, options=story_defaults(semantic, corpus.articles))
     sizes = {article.id: len(article.sentences) for article in corpus.articles}
     largest = max(
         (sum(sizes[m] for m in story.members) for story in stories if not story.alone), default=0

@@ -125,9 +125,8 @@ class ArticlesScreen(Screen[None]):
     def on_mount(self) -> None:
         # TEXTUAL_ANIMATIONS=none (and the tests) get a steady cursor
         self.query_one("#filter", Input).cursor_blink = self.app.animation_level != "none"
-        # without animation the indicator prints "Loading", which the stage text says better
-        self.query_one(LoadingIndicator).display = self.app.animation_level != "none"
         self.watch(self.app, "busy", self._show_busy)
+        self.watch(self.app, "note", lambda: self._show_busy(self.reader.busy))
         self.watch(self.app, "corpus", self._show_corpus)
         self.watch(self.app, "stories", self._show_stories)
         self.watch(self.app, "alignment", self._show_alignment)
@@ -136,8 +135,13 @@ class ArticlesScreen(Screen[None]):
     # -- data arriving from the app ------------------------------------------
 
     def _show_busy(self, busy: str) -> None:
-        self.query_one("#status").display = bool(busy)
-        self.query_one("#status-text", Static).update(Text(busy))
+        # idle, the line keeps what the last pass added ("3 paraphrase pairs added")
+        text = busy or self.reader.note
+        self.query_one("#status").display = bool(text)
+        # without animation the indicator prints "Loading", which the stage text says better
+        moving = bool(busy) and self.app.animation_level != "none"
+        self.query_one(LoadingIndicator).display = moving
+        self.query_one("#status-text", Static).update(Text(text))
 
     def _show_corpus(self, corpus: Corpus | None) -> None:
         if corpus is None:

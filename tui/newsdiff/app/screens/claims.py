@@ -96,6 +96,13 @@ class ClaimsScreen(ReportsFailures, Screen[None]):
         self.query_one(ClaimGrid).loading = True
         self._build()
 
+    def show_alignment(self, alignment: Alignment) -> None:
+        """The table again from new pairs (the second pass); the cursor keeps its cell."""
+        self.alignment = alignment
+        self.sources = list(by_date(alignment.articles))
+        if self.is_mounted:
+            self._build()
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="claims")
     def _build(self) -> None:
         from newsdiff.core.views.claim_grid import claim_grid
@@ -116,6 +123,10 @@ class ClaimsScreen(ReportsFailures, Screen[None]):
         self.grid = grid
         table = self.query_one(ClaimGrid)
         table.loading = False
+        kept = table.cursor_coordinate if table.columns else None
+        table.clear(columns=True)  # built again from a second pass's pairs
+        table.display = True
+        self._targets.clear()
         self.query_one("#claims-summary", Static).update(
             Text.assemble(
                 (f"{len(grid.rows)}", "bold"),
@@ -132,6 +143,8 @@ class ClaimsScreen(ReportsFailures, Screen[None]):
             )
             return
         self._fill(table, grid)
+        if kept is not None:
+            table.cursor_coordinate = kept  # clamped to the new table by the DataTable
         table.focus()
         # focus given from a worker callback does not reach the footer by itself
         self.call_after_refresh(self.refresh_bindings)

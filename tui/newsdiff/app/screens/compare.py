@@ -241,6 +241,15 @@ class CompareScreen(ReportsFailures, SearchesRows, WritesReports, Screen[None]):
         self._update_titles()
         self._update_header()
 
+    def show_alignment(self, alignment: Alignment) -> None:
+        """The same two reports with new pairs (the second pass); the cursor keeps its passage."""
+        self.alignment = alignment
+        if self.is_mounted:
+            self._show(self.left_id, self.right_id, keep=self._kept_passage())
+        else:
+            self._rows = side_by_side(alignment, self.left_id, self.right_id)
+            self._counts = comparison_counts(alignment, self.left_id, self.right_id)
+
     def _kept_passage(self) -> tuple[str, int] | None:
         row = self.view.current_row
         if row is None:

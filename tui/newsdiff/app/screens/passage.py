@@ -106,6 +106,13 @@ class PassageScreen(Screen[None]):
         self._show()
         self.query_one(PassageList).focus()
 
+    def show_alignment(self, alignment: Alignment) -> None:
+        """The same passage with new pairs (the second pass)."""
+        self.alignment = alignment
+        self._claims = claim_passages(alignment, self.article_id)
+        if self.is_mounted:
+            self._show()
+
     # -- content ---------------------------------------------------------
 
     def _styles(self) -> dict[str, Style]:

@@ -90,7 +90,7 @@ def align(
     languages = [a.language for a in articles]
     components = _components(passages, stories.stories, languages)
     found = meaning_links(passages, components, languages, options=options)
-    extra = stand(found, links, stories.shared, passages.groups, options=options)
+    extra = stand(found, links, stories.shared, passages, languages, options=options)
     clusters = cluster(links + extra, scorer, passages.groups, floor=options.cluster_floor)
     by_meaning = {(p.left, p.right): p.score for p in extra}
 
