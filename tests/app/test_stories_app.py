@@ -13,6 +13,7 @@ from newsdiff.app.screens.articles import ArticlesScreen
 from newsdiff.app.widgets.article_table import ArticleTable
 from newsdiff.app.widgets.list_rows import HEADER
 from newsdiff.core.reading.seeds import seed_paths
+from newsdiff.core.views.story_list import ListOrder
 
 SIZE = (120, 40)
 
@@ -122,7 +123,7 @@ async def test_sort_and_filter_work_within_the_groups(build_app, settle, mixed):
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, ArticlesScreen)
-        screen.sort_key, screen.sort_reverse = "title", True
+        screen.order = ListOrder(key="title", reverse=True)
         screen.refresh_rows()
         keys = rows(app)
         assert keys[0].startswith(HEADER) and keys[6].startswith(HEADER)  # groups stay
