@@ -261,3 +261,35 @@ async def test_before_the_stories_are_found_the_rows_come_ungrouped(build_app, s
         release.set()
         await settle(pilot)
         assert sum(k.startswith(HEADER) for k in rows(app)) == 3
+
+
+async def test_the_palettes_claim_table_is_the_storys_or_asks_which(build_app, settle, mixed):
+    from textual.command import CommandList, CommandPalette
+
+    claims = pytest.importorskip("newsdiff.app.screens.claims")
+    app = build_app([mixed])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        move_to(app, "wien_b")
+        # ctrl+p, "Claims": the claim table of the highlighted report's story
+        await pilot.press("ctrl+p", *"claims")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, claims.ClaimsScreen)
+        assert {a.id for a in app.screen.alignment.articles} == {"wien_a", "wien_b"}
+        app.pop_screen()
+        await pilot.pause()
+        # on the lone reports' header no story is named: the app asks which
+        move_to(app, f"{HEADER}alone")
+        await pilot.press("t")
+        await pilot.pause(0.5)
+        assert CommandPalette.is_open(app)
+        prompts = [str(option.prompt) for option in app.screen.query_one(CommandList).options]
+        assert len(prompts) == 2 and any("Huber" in p and "2 reports" in p for p in prompts)
+        await pilot.press(*"huber")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, claims.ClaimsScreen)
+        assert {a.id for a in app.screen.alignment.articles} == {"wien_a", "wien_b"}

@@ -9,6 +9,7 @@ text is data: every cell is a ``rich.text.Text`` built from a plain string.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
@@ -25,15 +26,14 @@ from newsdiff.app.widgets.list_rows import (
     MARK,
     WIDE,
     article_cells,
-    article_detail,
     column_widths,
-    group_detail,
     header_cells,
+    list_detail,
     shown_columns,
 )
-from newsdiff.core.views.listing import SORT_KEYS, empty_message
+from newsdiff.core.views.listing import SORT_KEYS, empty_message, printable
 from newsdiff.core.views.overview import ArticleOverview, overview
-from newsdiff.core.views.stories import StoryGroup, closest_two
+from newsdiff.core.views.stories import StoryGroup, closest_two, story_choices
 from newsdiff.core.views.story_list import HEADER, ListOrder, cursor_row, is_header, list_rows
 
 if TYPE_CHECKING:
@@ -205,14 +205,8 @@ class ArticlesScreen(Screen[None]):
         article = self._article(self.current_article_id())
         group = self.current_group()
         detail.display = article is not None or group is not None
-        if group is not None:
-            detail.update(group_detail(group))
-            return
-        if article is None:
-            return
-        view = self.overviews.get(article.id)
-        partner = self._article(view.best_partner) if view is not None else None
-        detail.update(article_detail(article, view, partner))
+        if group is not None or article is not None:
+            detail.update(list_detail(article, group, self.overviews, self._article))
 
     @on(ArticleTable.EarlyEnter)
     def _early_enter(self) -> None:
@@ -332,6 +326,8 @@ class ArticlesScreen(Screen[None]):
         self.post_message(OpenLeftOut())
 
     def action_claims(self) -> None:
+        """The claim table of the story under the cursor; asks which story when the
+        cursor names none (the lone reports' header, an empty filter)."""
         if len(self.articles) < 2:
             self.notify("The claim table needs two or more reports.")
             return
@@ -339,5 +335,22 @@ class ArticlesScreen(Screen[None]):
         group = self.current_group()
         if article_id is None and group is not None and group.story is not None:
             article_id = group.story.members[0]
-        # the claim table of the story under the cursor (the app narrows to it)
+        if article_id is None and self.stories:
+            self._ask_story()  # even of one story: the user sees which it is
+            return
+        # the claim table of that story (the app narrows to it); before the stories
+        # are found, the app narrows to the report's story once they are
         self.post_message(OpenClaims(article_id))
+
+    def _ask_story(self) -> None:
+        choices = story_choices(self.stories)
+        if not choices:
+            self.notify("Every report is alone in its story: no claims to compare.")
+            return
+        from textual.command import SimpleCommand
+
+        commands = [
+            SimpleCommand(printable(heading), partial(self.post_message, OpenClaims(first)))
+            for heading, first in choices
+        ]
+        self.app.search_commands(commands, placeholder="Claim table of which story?")

@@ -8,7 +8,7 @@ strings (article text is data, never markup).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -154,3 +154,19 @@ def article_detail(article: Article, view: ArticleOverview | None, partner: Arti
         text.append("\nclosest: ", style="dim")
         text.append(printable(partner.title))
     return text
+
+
+def list_detail(
+    article: Article | None,
+    group: StoryGroup | None,
+    overviews: Mapping[str, ArticleOverview],
+    find: Callable[[str | None], Article | None],
+) -> Text:
+    """The detail line of the row under the cursor: a story header's or a report's
+    (``find`` looks its closest report up by id)."""
+    if group is not None:
+        return group_detail(group)
+    assert article is not None
+    view = overviews.get(article.id)
+    partner = find(view.best_partner) if view is not None else None
+    return article_detail(article, view, partner)

@@ -133,6 +133,21 @@ def group_articles(
     return groups
 
 
+def story_choices(stories: Iterable[Story]) -> list[tuple[str, str]]:
+    """Each story of two or more reports as (its heading, its first member), for a
+    "which story?" question.
+
+    >>> from newsdiff.core.stories.detect import Story
+    >>> story_choices([Story(("a", "b"), "Kursk"), Story(("c",), "")])
+    [('Kursk · 2 reports', 'a')]
+    """
+    return [
+        (StoryGroup("", story, (), len(story.members)).heading, story.members[0])
+        for story in stories
+        if not story.alone
+    ]
+
+
 def story_of(stories: Sequence[Story], article_id: str) -> Story | None:
     """The story ``article_id`` belongs to, or None when no story names it.
 
