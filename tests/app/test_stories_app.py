@@ -293,3 +293,23 @@ async def test_the_palettes_claim_table_is_the_storys_or_asks_which(build_app, s
         await pilot.pause(0.3)
         assert isinstance(app.screen, claims.ClaimsScreen)
         assert {a.id for a in app.screen.alignment.articles} == {"wien_a", "wien_b"}
+
+
+async def test_a_story_header_names_whole_names_not_stray_words(build_app, settle, tmp_path):
+    # story detection labels this story "Reid · Tara · rehab": a name torn in two
+    texts = {
+        "a.txt": "Tara Reid checks into rehab\n\nActress Tara Reid has checked into the "
+        "Promises Treatment Center in Malibu, her publicist Jack Ketsoyan said on Friday. "
+        "Reid, 33, is known for her party life.\n",
+        "b.txt": "Tara Reid enters rehab\n\nTara Reid has entered the Promises Treatment "
+        "Center, her representative Jack Ketsoyan told People magazine. Reid did not give "
+        "a reason.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    app = build_app([tmp_path])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.pause()
+        assert rows(app)[0] == f"{HEADER}story:0"
+        assert title_of(app, 0) == "2 reports · Tara Reid · rehab"

@@ -1,4 +1,5 @@
-"""The home screen: every report in a sortable, filterable table.
+"""The home screen: every report in a sortable, filterable table (what it does with
+stories, in ``story_actions``).
 
 It paints before anything is read; rows arrive when the worker has read the
 files, group under one header row per story when the stories are found, and
@@ -9,18 +10,17 @@ text is data: every cell is a ``rich.text.Text`` built from a plain string.
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import partial
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, LoadingIndicator, Static
 
-from newsdiff.app.messages import OpenClaims, OpenComparison, OpenLeftOut
+from newsdiff.app.messages import OpenComparison, OpenLeftOut
+from newsdiff.app.screens.story_actions import StoryActions
 from newsdiff.app.widgets.article_table import ArticleTable
 from newsdiff.app.widgets.list_rows import (
     MARK,
@@ -31,20 +31,19 @@ from newsdiff.app.widgets.list_rows import (
     list_detail,
     shown_columns,
 )
-from newsdiff.core.views.listing import SORT_KEYS, empty_message, printable
+from newsdiff.core.views.listing import SORT_KEYS, empty_message
 from newsdiff.core.views.overview import ArticleOverview, overview
-from newsdiff.core.views.stories import StoryGroup, closest_two, story_choices
+from newsdiff.core.views.stories import StoryGroup
 from newsdiff.core.views.story_list import HEADER, ListOrder, cursor_row, is_header, list_rows
 
 if TYPE_CHECKING:
-    from newsdiff.app.state import ReaderState
     from newsdiff.core.model import Alignment, Article, Corpus
     from newsdiff.core.stories.detect import Story
 
 __all__ = ["MARK", "ArticleTable", "ArticlesScreen"]
 
 
-class ArticlesScreen(Screen[None]):
+class ArticlesScreen(StoryActions):
     """Lists the reports; opens comparisons."""
 
     TITLE = "newsdiff"
@@ -77,11 +76,6 @@ class ArticlesScreen(Screen[None]):
         self.marked: set[str] = set()
         self.order = ListOrder()
         self._enter_queued = False
-
-    @property
-    def reader(self) -> ReaderState:
-        """The app, typed: it holds the corpus and alignment this screen shows."""
-        return cast("ReaderState", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -125,11 +119,6 @@ class ArticlesScreen(Screen[None]):
         if self._enter_queued:
             self._enter_queued = False
             self.open_best(self.current_article_id())
-
-    def _show_stories(self, stories: tuple[Story, ...]) -> None:
-        self.stories = stories
-        if self.articles:
-            self.refresh_rows()
 
     def _show_alignment(self, alignment: Alignment | None) -> None:
         if alignment is None:
@@ -246,20 +235,6 @@ class ArticlesScreen(Screen[None]):
         # the app finds its closest report, or waits for the pairing to find it
         self.post_message(OpenComparison(article.id, None))
 
-    def open_story(self, group: StoryGroup) -> None:
-        """Enter on a header: compare the story's two reports that share the most."""
-        if group.story is None:
-            self.notify("These reports are each alone in their story: open one to read it.")
-            return
-        if self.reader.alignment is None:
-            self.notify("Still pairing passages — Enter on a report opens it when ready.")
-            return
-        two = closest_two(group.story.members, self.overviews)
-        if two is None:
-            self.notify("No two reports of this story share a passage.")
-            return
-        self.post_message(OpenComparison(*two))
-
     def action_toggle_mark(self) -> None:
         article_id = self.current_article_id()
         if article_id is None:
@@ -324,33 +299,3 @@ class ArticlesScreen(Screen[None]):
             self.notify("Nothing was left out: every file given was read.")
             return
         self.post_message(OpenLeftOut())
-
-    def action_claims(self) -> None:
-        """The claim table of the story under the cursor; asks which story when the
-        cursor names none (the lone reports' header, an empty filter)."""
-        if len(self.articles) < 2:
-            self.notify("The claim table needs two or more reports.")
-            return
-        article_id = self.current_article_id()
-        group = self.current_group()
-        if article_id is None and group is not None and group.story is not None:
-            article_id = group.story.members[0]
-        if article_id is None and self.stories:
-            self._ask_story()  # even of one story: the user sees which it is
-            return
-        # the claim table of that story (the app narrows to it); before the stories
-        # are found, the app narrows to the report's story once they are
-        self.post_message(OpenClaims(article_id))
-
-    def _ask_story(self) -> None:
-        choices = story_choices(self.stories)
-        if not choices:
-            self.notify("Every report is alone in its story: no claims to compare.")
-            return
-        from textual.command import SimpleCommand
-
-        commands = [
-            SimpleCommand(printable(heading), partial(self.post_message, OpenClaims(first)))
-            for heading, first in choices
-        ]
-        self.app.search_commands(commands, placeholder="Claim table of which story?")
