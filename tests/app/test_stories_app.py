@@ -133,6 +133,13 @@ async def test_sort_and_filter_work_within_the_groups(build_app, settle, mixed):
         await pilot.pause()
         # only the Vienna story is left, under its header
         assert rows(app) == [f"{HEADER}story:1", "wien_a", "wien_b"]  # "Urteil…", "Huber…"
+        # a header says how many of its reports the filter keeps
+        await pilot.press(*["backspace"] * 5)
+        await pilot.press(*"Schoigu")
+        await pilot.pause()
+        kept = [key for key in rows(app) if not key.startswith(HEADER)]
+        assert rows(app)[0] == f"{HEADER}story:0" and 0 < len(kept) < 5
+        assert title_of(app, 0).startswith(f"{len(kept)} of 5 reports · ")
 
 
 async def test_enter_on_a_header_compares_the_storys_two_closest(build_app, settle, mixed):

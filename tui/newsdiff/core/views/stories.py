@@ -51,8 +51,15 @@ class StoryGroup:
 
     @property
     def count(self) -> str:
-        """How many reports the story has, in words: "5 reports"."""
-        return f"{self.size} report{'' if self.size == 1 else 's'}"
+        """How many reports the story has, in words: "5 reports", "2 of 5 reports" when
+        the filter keeps only some.
+
+        >>> StoryGroup("s", None, (), 5).count
+        '5 reports'
+        """
+        shown = len(self.articles)
+        kept = f"{shown} of " if 0 < shown < self.size else ""
+        return f"{kept}{self.size} report{'' if self.size == 1 else 's'}"
 
     @property
     def span(self) -> str:
