@@ -6,7 +6,8 @@ ESCAPE"). Shown as is, names come apart and a shouted headline sets the
 case. This joins a label word with the capitalised words the reports write
 beside it most of the time ("Tara Reid", "Red Sox", "Mark Teixeira"),
 drops the label words a joined name already holds, writes each word as
-most reports do ("escape"), and drops a possessive "'s".
+most reports do ("escape"), drops a possessive "'s", and starts with a capital
+as a heading does.
 """
 
 from __future__ import annotations
@@ -60,7 +61,8 @@ def telling_label(label: str, texts: Sequence[str], *, languages: Iterable[str] 
         if phrase and not any(_holds(p, phrase) for p in phrases):
             # a joined name holds an earlier word ("Lohan" before "Lindsay Lohan"): replace it
             phrases = [p for p in phrases if not _holds(phrase, p)] + [phrase]
-    return SEPARATOR.join(phrases)
+    told = SEPARATOR.join(phrases)
+    return told[:1].upper() + told[1:]  # a heading: "Nordkoreanische · Soldaten"
 
 
 def relabel(stories: Sequence[Story], articles: Sequence[Article]) -> tuple[Story, ...]:
