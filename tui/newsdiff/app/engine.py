@@ -30,12 +30,14 @@ def read_files(
 
 
 def count_files(paths: Sequence[str], *, follow_links: bool = False) -> int:
-    """How many report files the paths name (a folder counts its reports)."""
-    from newsdiff.core.model import Problem
+    """How many report files the paths name (a folder counts its reports, not the
+    files it leaves out); a URL counts as one."""
+    from pathlib import Path
+
     from newsdiff.core.reading.loader import report_files
 
     items = report_files(paths, follow_links=follow_links)
-    return sum(1 for item in items if not isinstance(item, Problem))
+    return sum(1 for item in items if isinstance(item, Path | str))
 
 
 def find_stories(articles: Sequence[Article], *, semantic: bool = True) -> tuple[Story, ...]:
