@@ -320,3 +320,30 @@ async def test_a_story_header_names_whole_names_not_stray_words(build_app, settl
         await pilot.pause()
         assert rows(app)[0] == f"{HEADER}story:0"
         assert title_of(app, 0) == "2 reports · Tara Reid · rehab"
+
+
+async def test_enter_on_a_header_while_pairing_opens_the_story_when_ready(build_app, settle, mixed):
+    import threading
+
+    from newsdiff.app.engine import Engine, align_articles
+
+    compare = pytest.importorskip("newsdiff.app.screens.compare")
+    release = threading.Event()
+
+    def slow_align(articles, stories):  # type: ignore[no-untyped-def]
+        release.wait(30)
+        return align_articles(articles, stories)
+
+    app = build_app([mixed], engine=Engine(align=slow_align))
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(1500):
+            if "Pairing" in app.busy and any(k.startswith(HEADER) for k in rows(app)):
+                break
+            await pilot.pause(0.02)
+        move_to(app, f"{HEADER}story:1")
+        await pilot.press("enter")
+        assert "the comparison opens when ready" in app.busy  # queued, not thrown away
+        release.set()
+        await settle(pilot)
+        assert isinstance(app.screen, compare.CompareScreen)
+        assert {app.screen.left_id, app.screen.right_id} == {"wien_a", "wien_b"}

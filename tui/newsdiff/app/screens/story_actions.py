@@ -74,7 +74,9 @@ class StoryActions(Screen[None]):
             self.notify("These reports are each alone in their story: open one to read it.")
             return
         if self.reader.alignment is None:
-            self.notify("Still pairing passages — Enter on a report opens it when ready.")
+            # queued by the app like any Enter while pairing: the story's first report
+            # beside its closest, as soon as the pairs are known
+            self.post_message(OpenComparison(group.story.members[0], None))
             return
         two = closest_two(group.story.members, self.overviews)
         if two is None:
