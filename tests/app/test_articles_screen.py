@@ -101,12 +101,12 @@ async def test_o_cycles_the_sort_column_and_a_header_click_reverses(build_app, s
         await settle(pilot)
         screen = app.screen
         await pilot.press("o")
-        assert screen.sort_key == "title"
+        assert screen.order.key == "title"
         titles = column(app, "title")
         assert titles == sorted(titles, key=str.casefold)
         assert table_of(app).columns["title"].label.plain == "Title ▲"
         await pilot.click("#articles", offset=(6, 0))  # the Title header
-        assert screen.sort_reverse
+        assert screen.order.reverse
         assert column(app, "title") == sorted(titles, key=str.casefold, reverse=True)
 
 
@@ -241,7 +241,7 @@ async def test_every_list_key_is_in_the_command_palette(build_app, settle):
         assert {"Filter", "Mark", "Compare marked", "Sort", "Compare", "Show keys"} <= commands
         sort = next(c for c in app.get_system_commands(app.screen) if c.title == "Sort")
         await sort.callback()
-        assert app.screen.sort_key == "title"
+        assert app.screen.order.key == "title"
 
 
 async def test_a_binding_id_remaps_its_key(build_app, settle):
@@ -381,7 +381,7 @@ async def test_clicking_the_mark_header_changes_nothing(build_app, settle):
         await settle(pilot)
         before = column(app, "title")
         await pilot.click("#articles", offset=(1, 0))
-        assert app.screen.sort_key == "date"
+        assert app.screen.order.key == "date"
         assert column(app, "title") == before
 
 

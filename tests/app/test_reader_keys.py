@@ -68,6 +68,9 @@ async def test_escape_cancels_a_queued_comparison(build_app):
 async def test_the_loading_notice_counts_files_not_paths(build_app, tmp_path):
     for name in ("a", "b", "c"):
         (tmp_path / f"{name}.txt").write_text(f"Bericht {name}.\n\nEin Satz.", encoding="utf-8")
+    # files the folder's reading leaves out are not files it reads
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / ".notes.txt").write_text("private", encoding="utf-8")
     release = threading.Event()
 
     def read(paths):  # type: ignore[no-untyped-def]

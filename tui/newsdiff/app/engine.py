@@ -23,24 +23,29 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from newsdiff.core.model import Alignment, Article, Corpus
+    from newsdiff.core.reading.fetch import FetchOptions
     from newsdiff.core.stories.detect import Story
 
 
-def read_files(paths: Sequence[str], *, follow_links: bool = False) -> Corpus:
+def read_files(
+    paths: Sequence[str], *, follow_links: bool = False, fetch: FetchOptions | None = None
+) -> Corpus:
     """The core's reader (files and folders, through the cache); symlinks out of a
-    folder are followed only with ``follow_links``."""
+    folder are followed only with ``follow_links``; URLs fetched as ``fetch`` says."""
     from newsdiff.core.reading.loader import read_articles
 
-    return read_articles(paths, follow_links=follow_links)
+    return read_articles(paths, follow_links=follow_links, fetch=fetch)
 
 
 def count_files(paths: Sequence[str], *, follow_links: bool = False) -> int:
-    """How many report files the paths name (a folder counts its reports)."""
-    from newsdiff.core.model import Problem
+    """How many report files the paths name (a folder counts its reports, not the
+    files it leaves out); a URL counts as one."""
+    from pathlib import Path
+
     from newsdiff.core.reading.loader import report_files
 
     items = report_files(paths, follow_links=follow_links)
-    return sum(1 for item in items if not isinstance(item, Problem))
+    return sum(1 for item in items if isinstance(item, Path | str))
 
 
 def find_stories(articles: Sequence[Article], *, semantic: bool = True) -> tuple[Story, ...]:
@@ -110,14 +115,26 @@ class Engine:
     then: Pass | None = SEMANTIC
 
 
-def reading_engine(*, follow_links: bool = False) -> Engine:
-    """The default engine, reading as the command line's options say.
+def reading_engine(
+    *, follow_links: bool = False, refresh: bool = False, timeout: float | None = None
+) -> Engine:
+    """The default engine, reading as the command line's options say: ``--follow-links``,
+    and for URLs ``--refresh`` (fetch again, not the kept copy) and ``--timeout``
+    (seconds; None: the fetcher's default).
 
-    >>> reading_engine().read is read_files, reading_engine(follow_links=True).read.keywords
+    >>> reading_engine().read is read_files, reading_engine(follow_links=True).count.keywords
     (True, {'follow_links': True})
+    >>> reading_engine(refresh=True, timeout=3).read.keywords["fetch"]
+    FetchOptions(timeout=3, max_bytes=20971520, refresh=True, cache=True)
     """
-    if not follow_links:
+    if not (follow_links or refresh or timeout is not None):
         return Engine()
+    from newsdiff.core.reading.fetch import FetchOptions
+
+    fetch = FetchOptions(refresh=refresh)
+    if timeout is not None:  # as load_corpus: a zero or negative limit would never fetch
+        fetch = FetchOptions(timeout=max(0.1, timeout), refresh=refresh)
     return Engine(
-        count=partial(count_files, follow_links=True), read=partial(read_files, follow_links=True)
+        count=partial(count_files, follow_links=follow_links),
+        read=partial(read_files, follow_links=follow_links, fetch=fetch),
     )

@@ -135,7 +135,8 @@ class PassageScreen(Screen[None]):
             if view.claim is not None
             else "no other report tells this"
         )
-        parts = (article.source or article.id, article.date, str(position(passage)), claim)
+        date = (article.date or "").replace("T", " ")  # as the list and the comparison write it
+        parts = (article.source or article.id, date, str(position(passage)), claim)
         self.query_one("#passage-meta", Static).update(
             Content.assemble(
                 (visible(article.title), "bold"),
@@ -182,7 +183,8 @@ class PassageScreen(Screen[None]):
     def _options_for(
         self, other: Article, entries: tuple[Entry, ...], styles: dict[str, Style]
     ) -> list[Option]:
-        source = visible(" · ".join(x for x in (other.source or other.id, other.date) if x))
+        date = (other.date or "").replace("T", " ")
+        source = visible(" · ".join(x for x in (other.source or other.id, date) if x))
         if not entries:
             line = Content.assemble(("∅", "bold"), f"  {source}: says nothing about this")
             return [Option(line, disabled=True)]
