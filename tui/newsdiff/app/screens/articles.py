@@ -4,6 +4,9 @@ It paints before anything is read; rows arrive when the worker has read the
 files, group under one header row per story when the stories are found, and
 the paired/fact columns fill in when the alignment is ready. Article
 text is data: every cell is a ``rich.text.Text`` built from a plain string.
+
+The first paint shows the column titles alone, so the core views that sort,
+filter and group the rows are imported where the rows are built, not here.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, LoadingIndicator, Static
+from textual.widgets import DataTable, Header, Input, LoadingIndicator, Static
 
 from newsdiff.app.messages import OpenClaims, OpenComparison, OpenLeftOut
 from newsdiff.app.widgets.article_table import ArticleTable
@@ -28,14 +31,7 @@ from newsdiff.app.widgets.list_rows import (
     header_cells,
     is_header,
 )
-from newsdiff.core.views.listing import (
-    SORT_KEYS,
-    arrange,
-    empty_message,
-    printable,
-)
-from newsdiff.core.views.overview import ArticleOverview, overview
-from newsdiff.core.views.stories import StoryGroup, closest_two, group_articles
+from newsdiff.app.widgets.reader_footer import ReaderFooter
 
 if TYPE_CHECKING:
     from rich.console import JustifyMethod
@@ -43,6 +39,8 @@ if TYPE_CHECKING:
     from newsdiff.app.state import ReaderState
     from newsdiff.core.model import Alignment, Article, Corpus
     from newsdiff.core.stories.detect import Story
+    from newsdiff.core.views.overview import ArticleOverview
+    from newsdiff.core.views.stories import StoryGroup
 
 MARK = "✓"
 
@@ -108,23 +106,17 @@ class ArticlesScreen(Screen[None]):
         return cast("ReaderState", self.app)
 
     def compose(self) -> ComposeResult:
+        # the filter line is hidden until `/`: it is mounted then, off the first paint
         yield Header()
-        yield Input(
-            placeholder="Filter titles (fuzzy) and text · enter keeps · escape clears",
-            id="filter",
-            compact=True,
-        )
         with Horizontal(id="status"):
             yield LoadingIndicator()
             yield Static(id="status-text")
         yield ArticleTable(id="articles", cursor_type="row", zebra_stripes=True)
         yield Static(id="empty-state")
         yield Static(id="article-detail")
-        yield Footer(compact=True)
+        yield ReaderFooter(compact=True)
 
     def on_mount(self) -> None:
-        # TEXTUAL_ANIMATIONS=none (and the tests) get a steady cursor
-        self.query_one("#filter", Input).cursor_blink = self.app.animation_level != "none"
         # without animation the indicator prints "Loading", which the stage text says better
         self.query_one(LoadingIndicator).display = self.app.animation_level != "none"
         self.watch(self.app, "busy", self._show_busy)
@@ -158,12 +150,18 @@ class ArticlesScreen(Screen[None]):
     def _show_alignment(self, alignment: Alignment | None) -> None:
         if alignment is None:
             return
+        from newsdiff.core.views.overview import overview
+
         self.overviews = overview(alignment)
         self.refresh_rows()
 
     def _show_empty_state(self, rows: int) -> None:
         corpus = self.reader.corpus
-        message = empty_message(corpus, rows, self.query_text) if corpus is not None else ""
+        message = ""
+        if corpus is not None:
+            from newsdiff.core.views.listing import empty_message
+
+            message = empty_message(corpus, rows, self.query_text)
         empty = self.query_one("#empty-state", Static)
         empty.update(Text(message))
         empty.display = bool(message)
@@ -173,6 +171,8 @@ class ArticlesScreen(Screen[None]):
 
     def visible_articles(self) -> list[Article]:
         """The articles that pass the filter, in the chosen order."""
+        from newsdiff.core.views.listing import arrange
+
         return arrange(
             self.articles,
             self.overviews,
@@ -182,6 +182,8 @@ class ArticlesScreen(Screen[None]):
         )
 
     def _cells(self, article: Article, wide: bool) -> dict[str, Text]:
+        from newsdiff.core.views.listing import printable
+
         view = self.overviews.get(article.id)
         date = (article.date or "—").replace("T", " ")
         return {
@@ -214,7 +216,7 @@ class ArticlesScreen(Screen[None]):
                 self.groups[HEADER + group.key] = group
                 rows.append((HEADER + group.key, header_cells(group, (c.key for c in COLUMNS))))
                 rows += [(article.id, cells[article.id]) for article in group.articles]
-        else:  # the stories are still being found: the reports ungrouped meanwhile
+        elif self.articles:  # the stories are still being found: the reports ungrouped meanwhile
             rows = [(article.id, cells[article.id]) for article in self.visible_articles()]
         # widths from every article, not just the filtered ones, so columns hold still
         widths = {
@@ -250,6 +252,9 @@ class ArticlesScreen(Screen[None]):
 
     def visible_groups(self) -> list[StoryGroup]:
         """The story groups, each filtered and sorted within itself."""
+        from newsdiff.core.views.listing import arrange
+        from newsdiff.core.views.stories import group_articles
+
         return group_articles(
             self.stories,
             self.articles,
@@ -319,6 +324,8 @@ class ArticlesScreen(Screen[None]):
 
     @on(DataTable.HeaderSelected, "#articles")
     def _header(self, event: DataTable.HeaderSelected) -> None:
+        from newsdiff.core.views.listing import SORT_KEYS
+
         key = event.column_key.value
         if key not in SORT_KEYS:  # the mark column
             return
@@ -350,6 +357,8 @@ class ArticlesScreen(Screen[None]):
         if self.reader.alignment is None:
             self.notify("Still pairing passages — Enter on a report opens it when ready.")
             return
+        from newsdiff.core.views.stories import closest_two
+
         two = closest_two(group.story.members, self.overviews)
         if two is None:
             self.notify("No two reports of this story share a passage.")
@@ -374,15 +383,28 @@ class ArticlesScreen(Screen[None]):
             return
         self.post_message(OpenComparison(marked[0], marked[1]))
 
-    def action_filter(self) -> None:
-        filter_input = self.query_one("#filter", Input)
+    def _filter_input(self) -> Input | None:
+        found = self.query("#filter")
+        return found.first(Input) if found else None
+
+    async def action_filter(self) -> None:
+        filter_input = self._filter_input()
+        if filter_input is None:
+            filter_input = Input(
+                placeholder="Filter titles (fuzzy) and text · enter keeps · escape clears",
+                id="filter",
+                compact=True,
+            )
+            # TEXTUAL_ANIMATIONS=none (and the tests) get a steady cursor
+            filter_input.cursor_blink = self.app.animation_level != "none"
+            await self.mount(filter_input, before="#status")
         filter_input.display = True
         filter_input.focus()
 
     def action_clear_filter(self) -> None:
         """Escape: close the filter, or cancel a comparison queued while pairing."""
-        filter_input = self.query_one("#filter", Input)
-        if not filter_input.display:
+        filter_input = self._filter_input()
+        if filter_input is None or not filter_input.display:
             self.reader.cancel_pending()
             return
         filter_input.value = ""
@@ -402,6 +424,8 @@ class ArticlesScreen(Screen[None]):
         self.query_one(ArticleTable).focus()
 
     def action_cycle_sort(self) -> None:
+        from newsdiff.core.views.listing import SORT_KEYS
+
         position = SORT_KEYS.index(self.sort_key) if self.sort_key in SORT_KEYS else -1
         self.sort_key = SORT_KEYS[(position + 1) % len(SORT_KEYS)]
         self.sort_reverse = False

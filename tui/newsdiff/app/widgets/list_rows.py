@@ -2,7 +2,8 @@
 
 A header row heads one story's reports (or the reports alone); its row key
 starts with ``HEADER``, which no article id does, so the list tells a header
-from a report by its key alone.
+from a report by its key alone. The list imports this module before its
+first paint, which has no rows yet: the core views load with the first row.
 """
 
 from __future__ import annotations
@@ -13,12 +14,10 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from newsdiff.core.views.listing import printable, shown_path
-from newsdiff.core.views.stories import StoryGroup
-
 if TYPE_CHECKING:
     from newsdiff.core.model import Article
     from newsdiff.core.views.overview import ArticleOverview
+    from newsdiff.core.views.stories import StoryGroup
 
 HEADER = "\x00"  # starts the row key of a story's header row; no article id does
 
@@ -37,6 +36,8 @@ def header_cells(group: StoryGroup, columns: Iterable[str]) -> dict[str, Text]:
 
     The count comes first so a narrow title column cuts the label, not the count.
     """
+    from newsdiff.core.views.listing import printable
+
     cells = {key: Text("") for key in columns}
     # the label is words of the files: data, never markup
     heading = printable(f"{group.count} · {group.name}")
@@ -47,6 +48,8 @@ def header_cells(group: StoryGroup, columns: Iterable[str]) -> dict[str, Text]:
 
 def group_detail(group: StoryGroup) -> Text:
     """The detail line under the list when the cursor is on a header row."""
+    from newsdiff.core.views.listing import printable
+
     text = Text(printable(group.heading), style="bold")
     sources = sorted({a.source for a in group.articles if a.source})
     if sources:
@@ -66,6 +69,8 @@ def _count(number: int, noun: str) -> str:
 
 def article_detail(article: Article, view: ArticleOverview | None, partner: Article | None) -> Text:
     """The detail line when the cursor is on a report: its file, figures and closest report."""
+    from newsdiff.core.views.listing import printable, shown_path
+
     text = Text(printable(article.title), style="bold")
     facts = [
         shown_path(article.path, Path.cwd()),
