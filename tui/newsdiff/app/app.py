@@ -25,17 +25,15 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsdiff.app.config import load_settings, save_theme
 from newsdiff.app.engine import Engine
 from newsdiff.app.messages import OpenClaims, OpenComparison, WorkFailed
-from newsdiff.app.palette import ReaderPalette
 from newsdiff.app.progress import ProgressLine, Request
 from newsdiff.app.routing import ScreenRouter
 from newsdiff.app.screens.articles import ArticlesScreen
-from newsdiff.app.screens.help import HelpScreen
-from newsdiff.core.language.sanitize import pictured
 
 if TYPE_CHECKING:
     from newsdiff.core.model import Alignment, Article, Corpus
@@ -43,6 +41,8 @@ if TYPE_CHECKING:
 
 # actions the command palette already offers on its own
 _SYSTEM_ACTIONS = {"command_palette", "quit", "help_quit", "help", "screenshot"}
+# refreshes the reader waits at most for the footer's keys before it starts reading
+_FIRST_SCREEN_REFRESHES = 10
 
 
 class NewsdiffApp(ProgressLine, ScreenRouter, App[None]):
@@ -145,9 +145,18 @@ class NewsdiffApp(ProgressLine, ScreenRouter, App[None]):
             self.call_after_refresh(self._apply_keymap)
         self.watch(self, "theme", self._theme_changed, init=False)
         self._set_stage("Reading…")
-        # Start reading only once the list is on screen: the worker's imports hold the
-        # GIL for long stretches and would otherwise delay the first paint.
-        self.call_after_refresh(self.reload)
+        self.call_after_refresh(self._read_once_painted, _FIRST_SCREEN_REFRESHES, ())
+
+    def _read_once_painted(self, refreshes: int, keys: tuple[object, ...]) -> None:
+        # Start reading only once the first screen is whole on the terminal: the worker's
+        # imports hold the GIL for long stretches. Textual's footer composes its keys a few
+        # refreshes after the first frame (three times over), and a footer whose keys
+        # survived a refresh has been painted; reading at once put them 0.3 s late.
+        now = tuple(child for footer in self.screen.query(Footer) for child in footer.children)
+        if refreshes > 0 and (not now or now != keys):
+            self.call_after_refresh(self._read_once_painted, refreshes - 1, now)
+            return
+        self.reload()
 
     def _apply_keymap(self) -> None:
         from newsdiff.app.keymap import check_keymap, scopes
@@ -221,6 +230,8 @@ class NewsdiffApp(ProgressLine, ScreenRouter, App[None]):
     def on_newsdiff_app_corpus_loaded(self, message: CorpusLoaded) -> None:
         if message.generation != self._generation:
             return
+        from newsdiff.core.language.sanitize import pictured
+
         for problem in message.corpus.problems:
             self.notify(
                 problem.message,
@@ -311,11 +322,15 @@ class NewsdiffApp(ProgressLine, ScreenRouter, App[None]):
 
     def action_command_palette(self) -> None:
         """Textual's palette, with page keys that cannot crash (see ``palette``)."""
+        from newsdiff.app.palette import ReaderPalette
+
         if self.use_command_palette and not isinstance(self.screen, ReaderPalette):
             self.push_screen(ReaderPalette(id="--command-palette"))
 
     def action_help(self) -> None:
         """Show the keys of the screen underneath (or close the help)."""
+        from newsdiff.app.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
             return

@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsdiff.commands.exit_codes import EXIT_NOTHING_READABLE, EXIT_USAGE
-from newsdiff.core.language.sanitize import shown
-from newsdiff.core.model import Alignment, Corpus
 
 if TYPE_CHECKING:
+    # types only: `newsdiff` with no argument imports this module on its way to the
+    # reader's first paint, which needs neither the model nor the sanitiser
+    from newsdiff.core.model import Alignment, Corpus
     from newsdiff.core.stories.detect import Story
 
 # Aligning costs ~4-8 ms a passage on this machine (measured on two 1 MB slices of
@@ -200,6 +201,8 @@ def printable(text: str) -> str:
     >>> printable("a\\x1b[31mb.txt"), printable("ok ä.txt")
     ('a\\\\x1b[31mb.txt', 'ok ä.txt')
     """
+    from newsdiff.core.language.sanitize import shown
+
     return shown(text)
 
 

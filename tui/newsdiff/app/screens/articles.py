@@ -17,7 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Input, LoadingIndicator, Static
+from textual.widgets import DataTable, Header, Input, LoadingIndicator, Static
 
 from newsdiff.app.messages import OpenComparison, OpenLeftOut
 from newsdiff.app.screens.story_actions import StoryActions
@@ -31,6 +31,7 @@ from newsdiff.app.widgets.list_rows import (
     list_detail,
     shown_columns,
 )
+from newsdiff.app.widgets.reader_footer import ReaderFooter
 from newsdiff.core.views.listing import SORT_KEYS, empty_message
 from newsdiff.core.views.overview import ArticleOverview, overview
 from newsdiff.core.views.stories import StoryGroup
@@ -78,23 +79,17 @@ class ArticlesScreen(StoryActions):
         self._enter_queued = False
 
     def compose(self) -> ComposeResult:
+        # the filter line is hidden until `/`: it is mounted then, off the first paint
         yield Header()
-        yield Input(
-            placeholder="Filter titles (fuzzy) and text · enter keeps · escape clears",
-            id="filter",
-            compact=True,
-        )
         with Horizontal(id="status"):
             yield LoadingIndicator()
             yield Static(id="status-text")
         yield ArticleTable(id="articles", cursor_type="row", zebra_stripes=True)
         yield Static(id="empty-state")
         yield Static(id="article-detail")
-        yield Footer(compact=True)
+        yield ReaderFooter(compact=True)
 
     def on_mount(self) -> None:
-        # TEXTUAL_ANIMATIONS=none (and the tests) get a steady cursor
-        self.query_one("#filter", Input).cursor_blink = self.app.animation_level != "none"
         self.watch(self.app, "busy", self._show_busy)
         self.watch(self.app, "note", lambda: self._show_busy(self.reader.busy))
         self.watch(self.app, "corpus", self._show_corpus)
@@ -257,15 +252,28 @@ class ArticlesScreen(StoryActions):
             return
         self.post_message(OpenComparison(marked[0], marked[1]))
 
-    def action_filter(self) -> None:
-        filter_input = self.query_one("#filter", Input)
+    def _filter_input(self) -> Input | None:
+        found = self.query("#filter")
+        return found.first(Input) if found else None
+
+    async def action_filter(self) -> None:
+        filter_input = self._filter_input()
+        if filter_input is None:
+            filter_input = Input(
+                placeholder="Filter titles (fuzzy) and text · enter keeps · escape clears",
+                id="filter",
+                compact=True,
+            )
+            # TEXTUAL_ANIMATIONS=none (and the tests) get a steady cursor
+            filter_input.cursor_blink = self.app.animation_level != "none"
+            await self.mount(filter_input, before="#status")
         filter_input.display = True
         filter_input.focus()
 
     def action_clear_filter(self) -> None:
         """Escape: close the filter, or cancel a comparison queued while pairing."""
-        filter_input = self.query_one("#filter", Input)
-        if not filter_input.display:
+        filter_input = self._filter_input()
+        if filter_input is None or not filter_input.display:
             self.reader.cancel_pending()
             return
         filter_input.value = ""

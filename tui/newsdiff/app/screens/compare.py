@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from newsdiff.app.failures import ReportsFailures
 from newsdiff.app.messages import OpenClaims, OpenPassage
@@ -23,6 +23,7 @@ from newsdiff.app.screens.compare_search import SearchesRows
 from newsdiff.app.screens.save_report import WritesReports, report_path
 from newsdiff.app.widgets.comparison_view import ComparisonView
 from newsdiff.app.widgets.passage_text import legend_content, visible
+from newsdiff.app.widgets.reader_footer import ReaderFooter
 from newsdiff.app.widgets.search_bar import SearchBar
 from newsdiff.app.widgets.status_line import StatusLine
 from newsdiff.core.model import Alignment, Article
@@ -121,7 +122,7 @@ class CompareScreen(ReportsFailures, SearchesRows, WritesReports, Screen[None]):
         yield ComparisonView(self._rows, cursor_row=self._start_row, id="comparison")
         yield StatusLine(id="compare-notes")
         yield SearchBar(id="compare-search")
-        yield Footer(compact=True)
+        yield ReaderFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#compare-legend").display = False

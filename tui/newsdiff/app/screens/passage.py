@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content, Span
 from textual.screen import Screen
 from textual.style import Style
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from newsdiff.app.messages import OpenComparison
@@ -30,6 +30,7 @@ from newsdiff.app.widgets.passage_text import (
     resolve_styles,
     visible,
 )
+from newsdiff.app.widgets.reader_footer import ReaderFooter
 from newsdiff.app.widgets.search_bar import SearchBar
 from newsdiff.core.model import Alignment, Article
 from newsdiff.core.views.notes import fact_notes
@@ -99,7 +100,7 @@ class PassageScreen(Screen[None]):
         yield Static("What the other reports say", id="passage-others-title")
         yield PassageList(id="passage-others")
         yield SearchBar(id="passage-search")
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "theme", lambda: self._show(), init=False)
