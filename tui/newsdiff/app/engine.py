@@ -23,17 +23,25 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from newsdiff.core.model import Alignment, Article, Corpus
-    from newsdiff.core.reading.fetch import FetchOptions
     from newsdiff.core.stories.detect import Story
 
 
 def read_files(
-    paths: Sequence[str], *, follow_links: bool = False, fetch: FetchOptions | None = None
+    paths: Sequence[str],
+    *,
+    follow_links: bool = False,
+    refresh: bool = False,
+    timeout: float | None = None,
 ) -> Corpus:
     """The core's reader (files and folders, through the cache); symlinks out of a
-    folder are followed only with ``follow_links``; URLs fetched as ``fetch`` says."""
+    folder are followed only with ``follow_links``; URLs fetched again with
+    ``refresh``, waiting at most ``timeout`` seconds (None: the fetcher's default)."""
+    from newsdiff.core.reading.fetch import FetchOptions
     from newsdiff.core.reading.loader import read_articles
 
+    fetch = FetchOptions(refresh=refresh)
+    if timeout is not None:  # as load_corpus: a zero or negative limit would never fetch
+        fetch = FetchOptions(timeout=max(0.1, timeout), refresh=refresh)
     return read_articles(paths, follow_links=follow_links, fetch=fetch)
 
 
@@ -124,17 +132,13 @@ def reading_engine(
 
     >>> reading_engine().read is read_files, reading_engine(follow_links=True).count.keywords
     (True, {'follow_links': True})
-    >>> reading_engine(refresh=True, timeout=3).read.keywords["fetch"]
-    FetchOptions(timeout=3, max_bytes=20971520, refresh=True, cache=True)
+    >>> reading_engine(refresh=True, timeout=3).read.keywords
+    {'follow_links': False, 'refresh': True, 'timeout': 3}
     """
+    # the fetch options are built in the worker: their module loads the reader's cache
     if not (follow_links or refresh or timeout is not None):
         return Engine()
-    from newsdiff.core.reading.fetch import FetchOptions
-
-    fetch = FetchOptions(refresh=refresh)
-    if timeout is not None:  # as load_corpus: a zero or negative limit would never fetch
-        fetch = FetchOptions(timeout=max(0.1, timeout), refresh=refresh)
     return Engine(
         count=partial(count_files, follow_links=follow_links),
-        read=partial(read_files, follow_links=follow_links, fetch=fetch),
+        read=partial(read_files, follow_links=follow_links, refresh=refresh, timeout=timeout),
     )
