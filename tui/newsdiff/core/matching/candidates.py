@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from newsdiff.core.matching.options import PER_PASSAGE, AlignOptions
 from newsdiff.core.matching.similarity import KINDS, Frequencies, Kind, Profile
 
-TOPIC_SHARE = 0.1  # a lemma in more than this share of the passages is a topic word
-MAX_POSTINGS = 50  # ... and so is one in more passages than this, however big the corpus
+from newsdiff.core.matching.options import BLOCK_POSTINGS, BLOCK_SHARE
+
+TOPIC_SHARE = BLOCK_SHARE  # a lemma in more than this share of the passages is a topic word
+MAX_POSTINGS = BLOCK_POSTINGS  # ... and so is one in more passages than this, however big
 STEM = 5  # letters of a lemma that make its blocking key
 
 
@@ -30,7 +32,9 @@ def stem(feature: str, kind: Kind = "lemma") -> str:
     return feature[:STEM] if kind == "lemma" else feature
 
 
-def block_keys(frequencies: Frequencies) -> dict[Kind, frozenset[str]]:
+def block_keys(
+    frequencies: Frequencies, *, share: float = TOPIC_SHARE, postings: int = MAX_POSTINGS
+) -> dict[Kind, frozenset[str]]:
     """The keys of each kind rare enough to propose a candidate: shared, but not topic words.
 
     >>> from newsdiff.core.matching.similarity import profile
@@ -38,7 +42,7 @@ def block_keys(frequencies: Frequencies) -> dict[Kind, frozenset[str]]:
     >>> sorted(block_keys(Frequencies.from_profiles(profile(t) for t in texts))["lemma"])
     ['putin']
     """
-    limit = min(MAX_POSTINGS, max(2, int(TOPIC_SHARE * frequencies.documents)))
+    limit = min(postings, max(2, int(share * frequencies.documents)))
     return {
         kind: frozenset(f for f, n in frequencies.of(kind).items() if 2 <= n <= limit)
         for kind in KINDS
@@ -51,6 +55,8 @@ def candidate_pairs(
     *,
     per_passage: int = PER_PASSAGE,
     min_overlap: float = 0.0,
+    share: float = TOPIC_SHARE,
+    postings: int = MAX_POSTINGS,
 ) -> list[tuple[int, int]]:
     """Index pairs ``(i, j)``, ``i < j``, of passages from different groups worth scoring.
 
@@ -67,7 +73,7 @@ def candidate_pairs(
     >>> candidate_pairs([profile(t) for t in texts], [0, 1, 1, 1])
     [(0, 1)]
     """
-    index = _Index.build(profiles)
+    index = _Index.build(profiles, share=share, most=postings)
     mass = index.mass
     chosen: set[tuple[int, int]] = set()
     for i in range(len(profiles)):
@@ -103,14 +109,14 @@ class _Index:
         return self.stems[i] if kind == "lemma" else self.profiles[i].of(kind)
 
     @classmethod
-    def build(cls, profiles: Sequence[Profile]) -> _Index:
+    def build(cls, profiles: Sequence[Profile], *, share: float, most: int) -> _Index:
         stems = [frozenset([f[:STEM] for f in p.lemmas]) for p in profiles]
         lemma_counts: Counter[str] = Counter()
         for passage in stems:
             lemma_counts.update(passage)
         whole = Frequencies.from_profiles(profiles)
         frequencies = Frequencies(len(stems), dict(lemma_counts), whole.numbers, whole.measures)
-        keys = block_keys(frequencies)
+        keys = block_keys(frequencies, share=share, postings=most)
         present = [_kinds(p) for p in profiles]
         postings: dict[Kind, dict[str, list[int]]] = {kind: defaultdict(list) for kind in KINDS}
         index = cls(stems, profiles, present, postings, {}, [])
@@ -170,6 +176,22 @@ def identical_pairs(
     return pairs
 
 
+def lead_passages(profiles: Sequence[Profile], groups: Sequence[int], n: int) -> frozenset[int]:
+    """The first ``n`` passages of each report that have words: its headline and lead.
+
+    >>> from newsdiff.core.matching.similarity import profile
+    >>> sorted(lead_passages([profile(t) for t in ["", "Kim", "Putin", "Wien"]], [0, 0, 0, 1], 1))
+    [1, 3]
+    """
+    seen: Counter[int] = Counter()
+    out = []
+    for i, p in enumerate(profiles):
+        if not p.empty and seen[groups[i]] < n:
+            seen[groups[i]] += 1
+            out.append(i)
+    return frozenset(out)
+
+
 def candidates(
     profiles: Sequence[Profile], groups: Sequence[int], *, options: AlignOptions
 ) -> tuple[tuple[int, int], ...]:
@@ -184,12 +206,19 @@ def candidates(
     ((0, 2),)
     """
     found = identical_pairs(profiles, groups, max_repeats=options.max_repeats)
+    if options.lead and options.known_story:  # every two leads of one story are compared
+        leads = sorted(lead_passages(profiles, groups, options.lead))
+        found.update(
+            (i, j) for x, i in enumerate(leads) for j in leads[x + 1 :] if groups[i] != groups[j]
+        )
     found.update(
         candidate_pairs(
             profiles,
             groups,
             per_passage=options.per_passage,
             min_overlap=options.min_overlap * options.cutoff,
+            share=options.block_share,
+            postings=options.block_postings,
         )
     )
     return tuple(sorted(found))

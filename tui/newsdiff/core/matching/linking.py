@@ -41,6 +41,9 @@ def find_stories(
         for p in scored
         if p.score >= options.threshold and scorer.evidence(p.left, p.right) >= options.min_shared
     )
+    if options.known_story:  # the caller knows the reports tell one story (by_story)
+        reports = sorted(set(groups))
+        return StoryLinks(shared, {g: reports[0] for g in reports} if len(reports) > 1 else {})
     links = UnionFind(k for k, n in shared.items() if n >= options.story_pairs)
     return StoryLinks(shared, links.roots())
 
@@ -85,7 +88,10 @@ def link(
         p
         for p in scored
         if options.low <= p.score < options.threshold
-        and stories.shared[groups[p.left], groups[p.right]] >= options.story_pairs
+        and (
+            options.known_story
+            or stories.shared[groups[p.left], groups[p.right]] >= options.story_pairs
+        )
         and best.get((p.left, groups[p.right])) == best.get((p.right, groups[p.left])) == p.score
         and scorer.evidence(p.left, p.right) >= options.mutual_evidence
     ]

@@ -44,6 +44,11 @@ PER_PASSAGE = 10  # candidates kept per passage, the largest overlap first (cand
 SEMANTIC_CONTEXT = 1.0  # weight of the previous passage's vector in a passage's own
 SEMANTIC_FLOOR = 0.3  # centred cosine from which two mutual best partners pair
 STORY_COSINE = 0.7  # raw cosine of a translation (STS dev de-en pairs judged 5: median 0.86)
+# Blocking (candidates.py): a lemma in more than this share of the passages, or
+# in more passages than BLOCK_POSTINGS, proposes no candidate on its own.
+BLOCK_SHARE = 0.1
+BLOCK_POSTINGS = 50
+SECOND_MARGIN = 0.0  # placeholder, set below once measured
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -76,6 +81,14 @@ class AlignOptions:
     semantic_context: float = SEMANTIC_CONTEXT
     semantic_floor: float = SEMANTIC_FLOOR
     story_cosine: float = STORY_COSINE
+    # within one known story (by_story.align_story); see STORY_OPTIONS there
+    known_story: bool = False
+    block_share: float = BLOCK_SHARE
+    block_postings: int = BLOCK_POSTINGS
+    lead: int = 0
+    lead_blend: float = 1.0
+    second_partner: bool = False
+    second_margin: float = SECOND_MARGIN
 
     @property
     def cluster_floor(self) -> float:
