@@ -91,7 +91,14 @@ def align(
     components = _components(passages, stories.stories, languages)
     found = meaning_links(passages, components, languages, options=options)
     extra = stand(found, links, stories.shared, passages.groups, options=options)
-    clusters = cluster(links + extra, scorer, passages.groups, floor=options.cluster_floor)
+    clusters = cluster(
+        links + extra,
+        scorer,
+        passages.groups,
+        floor=options.cluster_floor,
+        leads=scorer.leads,
+        lead_floor=options.lead_floor,
+    )
     if options.second_partner:
         faced = facing(articles, passages, facts)
         clusters = second_partners(clusters, scored, scorer, faced, options=options)

@@ -12,14 +12,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from statistics import median
 
 from newsdiff.core.matching.options import PER_PASSAGE, AlignOptions
 from newsdiff.core.matching.similarity import KINDS, Frequencies, Kind, Profile
 
-from newsdiff.core.matching.options import BLOCK_POSTINGS, BLOCK_SHARE
-
-TOPIC_SHARE = BLOCK_SHARE  # a lemma in more than this share of the passages is a topic word
-MAX_POSTINGS = BLOCK_POSTINGS  # ... and so is one in more passages than this, however big
+TOPIC_SHARE = 0.1  # a lemma in more than this share of the passages is a topic word
+MAX_POSTINGS = 50  # ... and so is one in more passages than this, however big the corpus
 STEM = 5  # letters of a lemma that make its blocking key
 
 
@@ -32,9 +31,7 @@ def stem(feature: str, kind: Kind = "lemma") -> str:
     return feature[:STEM] if kind == "lemma" else feature
 
 
-def block_keys(
-    frequencies: Frequencies, *, share: float = TOPIC_SHARE, postings: int = MAX_POSTINGS
-) -> dict[Kind, frozenset[str]]:
+def block_keys(frequencies: Frequencies) -> dict[Kind, frozenset[str]]:
     """The keys of each kind rare enough to propose a candidate: shared, but not topic words.
 
     >>> from newsdiff.core.matching.similarity import profile
@@ -42,7 +39,7 @@ def block_keys(
     >>> sorted(block_keys(Frequencies.from_profiles(profile(t) for t in texts))["lemma"])
     ['putin']
     """
-    limit = min(postings, max(2, int(share * frequencies.documents)))
+    limit = min(MAX_POSTINGS, max(2, int(TOPIC_SHARE * frequencies.documents)))
     return {
         kind: frozenset(f for f, n in frequencies.of(kind).items() if 2 <= n <= limit)
         for kind in KINDS
@@ -55,8 +52,6 @@ def candidate_pairs(
     *,
     per_passage: int = PER_PASSAGE,
     min_overlap: float = 0.0,
-    share: float = TOPIC_SHARE,
-    postings: int = MAX_POSTINGS,
 ) -> list[tuple[int, int]]:
     """Index pairs ``(i, j)``, ``i < j``, of passages from different groups worth scoring.
 
@@ -73,7 +68,7 @@ def candidate_pairs(
     >>> candidate_pairs([profile(t) for t in texts], [0, 1, 1, 1])
     [(0, 1)]
     """
-    index = _Index.build(profiles, share=share, most=postings)
+    index = _Index.build(profiles)
     mass = index.mass
     chosen: set[tuple[int, int]] = set()
     for i in range(len(profiles)):
@@ -109,14 +104,14 @@ class _Index:
         return self.stems[i] if kind == "lemma" else self.profiles[i].of(kind)
 
     @classmethod
-    def build(cls, profiles: Sequence[Profile], *, share: float, most: int) -> _Index:
+    def build(cls, profiles: Sequence[Profile]) -> _Index:
         stems = [frozenset([f[:STEM] for f in p.lemmas]) for p in profiles]
         lemma_counts: Counter[str] = Counter()
         for passage in stems:
             lemma_counts.update(passage)
         whole = Frequencies.from_profiles(profiles)
         frequencies = Frequencies(len(stems), dict(lemma_counts), whole.numbers, whole.measures)
-        keys = block_keys(frequencies, share=share, postings=most)
+        keys = block_keys(frequencies)
         present = [_kinds(p) for p in profiles]
         postings: dict[Kind, dict[str, list[int]]] = {kind: defaultdict(list) for kind in KINDS}
         index = cls(stems, profiles, present, postings, {}, [])
@@ -176,18 +171,29 @@ def identical_pairs(
     return pairs
 
 
-def lead_passages(profiles: Sequence[Profile], groups: Sequence[int], n: int) -> frozenset[int]:
+def lead_passages(
+    profiles: Sequence[Profile], groups: Sequence[int], n: int, longest: int | None = None
+) -> frozenset[int]:
     """The first ``n`` passages of each report that have words: its headline and lead.
 
+    Only a story of short reports has leads (its median report has at most
+    ``longest`` passages with words): a short report tells one event in its
+    lead, a long one is written from an angle of its own.
+
     >>> from newsdiff.core.matching.similarity import profile
-    >>> sorted(lead_passages([profile(t) for t in ["", "Kim", "Putin", "Wien"]], [0, 0, 0, 1], 1))
-    [1, 3]
+    >>> texts, groups = [profile(t) for t in ["", "Kim", "Putin", "Wien"]], [0, 0, 0, 1]
+    >>> sorted(lead_passages(texts, groups, 1)), sorted(lead_passages(texts, groups, 1, 1))
+    ([1, 3], [])
     """
+    sizes = Counter(groups[i] for i, p in enumerate(profiles) if not p.empty)
+    if longest is not None and sizes and median(sizes.values()) > longest:
+        return frozenset()
     seen: Counter[int] = Counter()
     out = []
     for i, p in enumerate(profiles):
-        if not p.empty and seen[groups[i]] < n:
-            seen[groups[i]] += 1
+        g = groups[i]
+        if not p.empty and seen[g] < n:
+            seen[g] += 1
             out.append(i)
     return frozenset(out)
 
@@ -206,8 +212,8 @@ def candidates(
     ((0, 2),)
     """
     found = identical_pairs(profiles, groups, max_repeats=options.max_repeats)
-    if options.lead and options.known_story:  # every two leads of one story are compared
-        leads = sorted(lead_passages(profiles, groups, options.lead))
+    if options.lead:  # every two leads of a story of short reports are compared
+        leads = sorted(lead_passages(profiles, groups, options.lead, options.lead_longest))
         found.update(
             (i, j) for x, i in enumerate(leads) for j in leads[x + 1 :] if groups[i] != groups[j]
         )
@@ -217,8 +223,6 @@ def candidates(
             groups,
             per_passage=options.per_passage,
             min_overlap=options.min_overlap * options.cutoff,
-            share=options.block_share,
-            postings=options.block_postings,
         )
     )
     return tuple(sorted(found))

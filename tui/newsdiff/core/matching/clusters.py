@@ -9,7 +9,7 @@ inside a cluster is known and reported.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from newsdiff.core.matching.linking import best_partners
@@ -24,7 +24,13 @@ Cluster = tuple[int, ...]  # passage indices, ascending
 
 
 def cluster(
-    links: Sequence[ScoredPair], signal: Signal, groups: Sequence[int], *, floor: float
+    links: Sequence[ScoredPair],
+    signal: Signal,
+    groups: Sequence[int],
+    *,
+    floor: float,
+    leads: frozenset[int] = frozenset(),
+    lead_floor: float = 0.0,
 ) -> tuple[Cluster, ...]:
     """Merge along the strongest links first while every cross-report pair stays above ``floor``.
 
@@ -43,17 +49,46 @@ def cluster(
         b = cluster_of.get(p.right, [p.right])
         if a is b:
             continue
-        if all(
-            signal(x, y) >= floor or (min(x, y), max(x, y)) in accepted
-            for x in a
-            for y in b
-            if groups[x] != groups[y]
+        if _tight(a, b, signal, groups, accepted, floor) or (
+            lead_floor and _main_event(a, b, signal, groups, leads, lead_floor)
         ):
             merged = sorted(a + b)
             for member in merged:
                 cluster_of[member] = merged
     unique = {id(c): c for c in cluster_of.values()}
     return tuple(tuple(c) for c in sorted(unique.values()))
+
+
+def _tight(
+    a: Sequence[int],
+    b: Sequence[int],
+    signal: Signal,
+    groups: Sequence[int],
+    accepted: set[tuple[int, int]],
+    floor: float,
+) -> bool:
+    """Every cross-report pair of the merged cluster scores the floor or stands itself."""
+    return all(
+        signal(x, y) >= floor or (min(x, y), max(x, y)) in accepted
+        for x in a
+        for y in b
+        if groups[x] != groups[y]
+    )
+
+
+def _main_event(
+    a: Sequence[int],
+    b: Sequence[int],
+    signal: Signal,
+    groups: Sequence[int],
+    leads: frozenset[int],
+    floor: float,
+) -> bool:
+    """Two clusters of leads tell the story's main event when they score ``floor`` on average."""
+    if not all(x in leads for x in a) or not all(y in leads for y in b):
+        return False
+    scores = [signal(x, y) for x in a for y in b if groups[x] != groups[y]]
+    return bool(scores) and sum(scores) / len(scores) >= floor
 
 
 Faced = Callable[[int, int], frozenset[tuple[int, int]]]  # i's figures j gives its own for
@@ -112,7 +147,7 @@ def second_partners(
             ):
                 continue
             told = frozenset().union(
-                *(faced(i, x) for x in clusters[first] if groups[x] != groups[i])
+                *(faced(i, x) for x in members[first] if groups[x] != groups[i])
             )
             if not faced(i, j) - told:  # no figure of its own for j: the same claim
                 continue
@@ -138,7 +173,7 @@ def facing(articles: Sequence[Article], passages: Passages, facts: PassageFacts)
         k, sentence = passages.refs[i]
         return SentenceRef(articles[k].id, sentence)
 
-    @lru_cache(maxsize=None)
+    @cache
     def faced(i: int, j: int) -> frozenset[tuple[int, int]]:
         found = compare_fact_lists(facts.of(ref(i)), facts.of(ref(j)))
         return frozenset(

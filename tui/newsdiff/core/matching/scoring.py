@@ -125,8 +125,14 @@ class PairScorer:
     def __post_init__(self) -> None:
         options, weights = self.options, self.weights
         if options.lead and isinstance(weights, StoryWeights) and self._leads[1] is None:
-            leads = lead_passages(self.passages.profiles, self.passages.groups, options.lead)
+            p = self.passages
+            leads = lead_passages(p.profiles, p.groups, options.lead, options.lead_longest)
             object.__setattr__(self, "_leads", (leads, weights.blended(options.lead_blend)))
+
+    @property
+    def leads(self) -> frozenset[int]:
+        """The passages scored as leads too (``options.lead``; none by default)."""
+        return self._leads[0]
 
     def with_stories(self, stories: Stories) -> PairScorer:
         """The same scorer with ``stories`` known; scores the stories cannot change are kept."""
@@ -153,8 +159,7 @@ class PairScorer:
                     profiles[key[0]],
                     profiles[key[1]],
                     lead_weights,
-                    cutoff=self.options.cutoff,
-                    measures=measured,
+                    measures=measured,  # no cutoff: a lead pair shows its own score
                 )
                 found = max(found, lead)
             self._memo[key] = found
