@@ -88,3 +88,27 @@ def test_the_rehab_check_in_leads_pair() -> None:
     assert found is not None
     assert "90-day court-mandated stay" in articles[0].sentences[court[1]].text
     assert "three-month stay" in articles[1].sentences[clinic[1]].text
+
+
+def test_the_comparison_shows_both_partners_once_each(
+    seeds: tuple[Article, ...], aligned: Alignment
+) -> None:
+    """Beside 002, 001's two-claim passage shares a row with one partner and links (↔) the
+    other; every passage of both reports stands on exactly one row."""
+    from newsdiff.core.views.rows import side_by_side
+
+    left, right = seeds[1], seeds[2]
+    two_claims = _ref(seeds, "001", "Lee führte aus, nachdem Nordkorea")[1]
+    rows = side_by_side(aligned, left.id, right.id)
+    mine = [r for r in rows if r.left is not None and r.left.index == two_claims]
+    assert len(mine) == 1
+    partners = {p.right.sentence for p in mine[0].left_links}
+    if mine[0].pair is not None:
+        partners.add(mine[0].pair.right.sentence)
+    assert partners == {
+        _ref(seeds, "002", "Zu Beginn des Jahres 2025")[1],
+        _ref(seeds, "002", "Der südkoreanische Geheimdienst berichtet, dass Nordkorea im")[1],
+    }
+    assert mine[0].pair is not None and len(mine[0].left_links) == 1
+    assert sorted(r.left.index for r in rows if r.left) == [s.index for s in left.sentences]
+    assert sorted(r.right.index for r in rows if r.right) == [s.index for s in right.sentences]

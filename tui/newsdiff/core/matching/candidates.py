@@ -172,13 +172,18 @@ def identical_pairs(
 
 
 def lead_passages(
-    profiles: Sequence[Profile], groups: Sequence[int], n: int, longest: int | None = None
+    profiles: Sequence[Profile],
+    groups: Sequence[int],
+    n: int,
+    longest: int | None = None,
+    most: int | None = None,
 ) -> frozenset[int]:
     """The first ``n`` passages of each report that have words: its headline and lead.
 
-    Only a story of short reports has leads (its median report has at most
-    ``longest`` passages with words): a short report tells one event in its
-    lead, a long one is written from an angle of its own.
+    Only a small story of short reports has leads (at most ``most`` reports,
+    its median report at most ``longest`` passages with words): a short report
+    tells one event in its lead, a long one is written from an angle of its
+    own; and every two leads are compared, which must stay cheap.
 
     >>> from newsdiff.core.matching.similarity import profile
     >>> texts, groups = [profile(t) for t in ["", "Kim", "Putin", "Wien"]], [0, 0, 0, 1]
@@ -186,6 +191,8 @@ def lead_passages(
     ([1, 3], [])
     """
     sizes = Counter(groups[i] for i, p in enumerate(profiles) if not p.empty)
+    if most is not None and len(sizes) > most:
+        return frozenset()
     if longest is not None and sizes and median(sizes.values()) > longest:
         return frozenset()
     seen: Counter[int] = Counter()
@@ -213,7 +220,7 @@ def candidates(
     """
     found = identical_pairs(profiles, groups, max_repeats=options.max_repeats)
     if options.lead:  # every two leads of a story of short reports are compared
-        leads = sorted(lead_passages(profiles, groups, options.lead, options.lead_longest))
+        leads = sorted(lead_passages(profiles, groups, options.lead, *options.lead_story))
         found.update(
             (i, j) for x, i in enumerate(leads) for j in leads[x + 1 :] if groups[i] != groups[j]
         )

@@ -65,6 +65,10 @@ LEAD_BLEND = 1.0
 LEAD_THRESHOLD = 0.25
 LEAD_FLOOR = 0.15
 LEAD_LONGEST = 20
+# Every two leads of a story are compared: a story of more reports has none, so
+# the cost stays bounded (2,000 two-line reports of one story: 8,000 leads, 32
+# million pairs). The largest ECB+ tuning story as detected has 30 reports.
+LEAD_REPORTS = 50
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -101,9 +105,15 @@ class AlignOptions:
     lead: int = 0  # passages of each report scored as its lead; 0: no leads
     lead_blend: float = LEAD_BLEND
     lead_longest: int | None = LEAD_LONGEST
+    lead_reports: int | None = LEAD_REPORTS
     lead_threshold: float = LEAD_THRESHOLD
     lead_floor: float = LEAD_FLOOR
     second_partner: bool = False  # a passage telling two claims joins two clusters
+
+    @property
+    def lead_story(self) -> tuple[int | None, int | None]:
+        """The longest median report and the most reports of a story that has leads."""
+        return self.lead_longest, self.lead_reports
 
     @property
     def cluster_floor(self) -> float:

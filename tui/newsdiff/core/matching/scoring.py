@@ -126,7 +126,7 @@ class PairScorer:
         options, weights = self.options, self.weights
         if options.lead and isinstance(weights, StoryWeights) and self._leads[1] is None:
             p = self.passages
-            leads = lead_passages(p.profiles, p.groups, options.lead, options.lead_longest)
+            leads = lead_passages(p.profiles, p.groups, options.lead, *options.lead_story)
             object.__setattr__(self, "_leads", (leads, weights.blended(options.lead_blend)))
 
     @property
