@@ -17,7 +17,7 @@ from functools import partial
 
 from newsdiff.core.matching.align import align
 from newsdiff.core.matching.annotate import pair_order
-from newsdiff.core.matching.options import AlignOptions
+from newsdiff.core.matching.options import THRESHOLD, AlignOptions
 from newsdiff.core.matching.timestamps import is_timestamp
 from newsdiff.core.matching.weights import StoryWeights
 from newsdiff.core.model import Alignment, Article, Fact, Pair, SentenceRef
@@ -140,8 +140,14 @@ def align_story(
     1
     """
     options = dataclasses.replace(STORY_OPTIONS, semantic=semantic)
-    if threshold is not None:
-        options = dataclasses.replace(options, threshold=threshold)
+    if threshold is not None:  # the leads stay as far below the threshold as by default
+        shift = threshold - THRESHOLD
+        options = dataclasses.replace(
+            options,
+            threshold=threshold,
+            lead_threshold=max(0.0, options.lead_threshold + shift),
+            lead_floor=max(0.0, options.lead_floor + shift),
+        )
     languages = Counter(a.language for a in members)
     language = min(languages, key=lambda lang: (-languages[lang], lang))
     # the weights come from the aligner's own passage profiles: the story is profiled once
