@@ -7,6 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from cross_language_story import needs_corpora, write_story
+
 SEED_DIR = Path(__file__).resolve().parents[1] / "seeds"
 
 
@@ -32,7 +36,7 @@ def test_seeds_and_an_unrelated_report_are_one_story_and_one_lone_report(tmp_pat
     stories = [s["articles"] for s in document["stories"]]
     assert stories == [sorted(p.stem for p in SEED_DIR.glob("*.txt")), ["wetter"]]
     assert document["stories"][0]["first_date"].startswith("2024-11-06")
-    assert "Nordkorea" in document["stories"][0]["label"]
+    assert "nordkorea" in document["stories"][0]["label"].casefold()
     assert [p["path"].endswith("bad.txt") for p in document["problems"]] == [True]
 
     text = newsdiff("stories", str(tmp_path)).stdout
@@ -53,3 +57,19 @@ def test_a_missing_path_is_one_line_and_status_2(tmp_path: Path) -> None:
     result = newsdiff("stories", str(tmp_path / "nope"))
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1
+
+
+@needs_corpora
+@pytest.mark.parametrize("options", [[], ["--lexical"]])
+def test_stories_are_the_stories_align_finds(tmp_path: Path, capsys, options) -> None:
+    # a German and an English report of one story: the sentence vectors join them, shared
+    # words alone may not; `stories` must say what `align` (and the reader) will use
+    from newsdiff import cli
+
+    de, en, _ = write_story(tmp_path)
+    assert cli.main(["stories", "--json", *options, str(de), str(en)]) == 0
+    told = [s["articles"] for s in json.loads(capsys.readouterr().out)["stories"]]
+    assert cli.main(["align", "--json", *options, str(de), str(en)]) == 0
+    assert told == json.loads(capsys.readouterr().out)["stories"]
+    if not options:
+        assert told == [["de", "en"]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -85,3 +86,26 @@ def test_centring_takes_the_shared_topic_out() -> None:
     assert float(raw[0] @ raw[1]) > 0.9  # on topic, both
     out = centred(raw)
     assert float(out[0] @ out[1]) < 0.5
+
+
+def test_stories_of_one_language_are_the_same_and_kept_with_the_signal_on() -> None:
+    from newsdiff.core.matching.by_story import story_defaults
+    from newsdiff.core.meaning.vectors import across_languages
+    from newsdiff.core.reading.loader import read_articles
+    from newsdiff.core.reading.seeds import seed_paths
+    from newsdiff.core.stories import stories_cache
+    from newsdiff.core.stories.detect import StoryOptions, detect_stories
+
+    seeds = read_articles(seed_paths()).articles
+    options = story_defaults(True, seeds)
+    # the signal only ever speaks for two languages: without it the stories are the same,
+    # and, unlike a search with a callable signal, they are kept for the next look
+    assert options.signal is None
+    assert detect_stories(seeds, options=options) == detect_stories(
+        seeds, options=StoryOptions(signal=across_languages)
+    )
+    ordered = sorted(seeds, key=lambda a: (a.id, a.path))
+    key = stories_cache.stories_key(ordered, options)
+    assert stories_cache.load(key, [a.id for a in ordered])
+    mixed = [*seeds, dataclasses.replace(seeds[0], id="en", language="en")]
+    assert story_defaults(True, mixed).signal is across_languages

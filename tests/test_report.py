@@ -288,3 +288,19 @@ def test_many_reports_summarise_only_the_pairs_that_share_a_claim():
     assert "104 of 105 pairs of reports share no claim" in markdown
     assert markdown.count("| A – B |") == 1 and "| A – C |" not in markdown
     assert "104 of 105 pairs" in render_report(alignment, format="html")
+
+
+def test_the_report_compares_reports_story_by_story():
+    base = hand_alignment()
+    extra = tuple(_article(n, [f"Ganz anderes Thema {n}."], f"Andere {n}") for n in (2, 3))
+    ids = [a.id for a in base.articles + extra]
+    stories = ((ids[0], ids[1]), (ids[2], ids[3]))
+    alignment = Alignment(base.articles + extra, base.pairs, base.clusters, stories=stories)
+    # only the two pairs of reports of one story, not the four across the two stories
+    assert [(s.left, s.right) for s in summarize(alignment)] == [(0, 1), (2, 3)]
+    markdown = render_report(alignment, format="markdown")
+    assert "| A – B |" in markdown and "| C – D |" in markdown and "| A – C |" not in markdown
+    assert "Stories: A B · C D. Reports of two stories are not compared." in markdown
+    assert "Stories: A B · C D." in render_report(alignment, format="html")
+    agreement = json.loads(render_report(alignment, format="json"))["agreement"]
+    assert [(s["left"], s["right"]) for s in agreement] == [(0, 1), (2, 3)]

@@ -164,28 +164,62 @@ def test_same_words_stating_other_facts_are_marked_facts_differ_everywhere():
     assert counts.identical == summary["identical"]
 
 
-def test_speed_in_other_units_is_no_contradiction_anywhere():
-    from newsdiff.core.export.report import render_report
+def _storm(left: str, right: str) -> Alignment:
     from newsdiff.core.matching.align import align
     from newsdiff.core.reading.article import build_article
 
     a = build_article(
-        "Storm hits coast.\n\nThe storm brought winds of 193km / h to the coast, officials said.",
+        f"Storm hits coast.\n\nThe storm brought winds of {left} to the coast, officials said.",
         id="a",
         path="a.txt",
     )
     b = build_article(
-        "Storm hits coast.\n\nThe storm brought winds of 120 mph to the coast, officials said.",
+        f"Storm hits coast.\n\nThe storm brought winds of {right} to the coast, officials said.",
         id="b",
         path="b.txt",
     )
-    alignment = align([a, b])
+    return align([a, b])
+
+
+def test_speed_in_other_units_agrees_everywhere():
+    # 120 mph = 193.1 km/h: one speed converted, the same fact in gutter, marks, counts, report
+    from newsdiff.core.export.report import render_report
+
+    alignment = _storm("193km / h", "120 mph")
     rows = side_by_side(alignment, "a", "b")
     (row,) = [r for r in rows if r.pair is not None and r.pair.relation != "identical"]
-    marks = passage_marks(row.pair, "left", row.left.text, row.right.text)
-    assert not row.differs and not any(m.kind == "fact-differ" for m in marks)
+    (figure,) = [fact for fact in row.pair.facts if fact.kind == "number"]
+    assert (figure.left, figure.right, figure.status) == ("193", "120", "same")
+    assert figure.note == "120 mph = 193.1 km/h"
+    assert row.pair.relation == "reworded" and not row.differs  # ≈, not ≠
+    for side in ("left", "right"):
+        marks = passage_marks(row.pair, side, row.left.text, row.right.text)
+        assert [m.kind for m in marks if m.kind.startswith("fact")] == ["fact-same"]
+    assert fact_notes(row.pair.facts) == ["= figure: 193 / 120: 120 mph = 193.1 km/h"]
+    counts = comparison_counts(alignment, "a", "b")
+    report = json.loads(render_report(alignment, format="json"))
+    summary = report["agreement"][0]
+    assert (
+        (counts.pairs, counts.facts_differ) == (summary["pairs"], summary["facts_differ"]) == (2, 0)
+    )
+    assert not any(claim["facts"] for claim in report["claims"])
+
+
+def test_speed_in_other_units_that_differs_is_marked_everywhere():
+    # 200 km/h is not 120 mph (193.1 km/h): ≠ in the gutter, both figures red, one count
+    from newsdiff.core.export.report import render_report
+
+    alignment = _storm("200 km/h", "120 mph")
+    rows = side_by_side(alignment, "a", "b")
+    (row,) = [r for r in rows if r.pair is not None and r.pair.relation != "identical"]
+    assert row.differs and row.pair.relation == "facts-differ"
+    for side in ("left", "right"):
+        marks = passage_marks(row.pair, side, row.left.text, row.right.text)
+        assert [m.kind for m in marks if m.kind.startswith("fact")] == ["fact-differ"]
+    (note,) = fact_notes(row.pair.facts)
+    assert note == "≠ figure: 200 (left) vs 120 (right): 120 mph = 193.1 km/h"
     counts = comparison_counts(alignment, "a", "b")
     summary = json.loads(render_report(alignment, format="json"))["agreement"][0]
     assert (
-        (counts.pairs, counts.facts_differ) == (summary["pairs"], summary["facts_differ"]) == (2, 0)
+        (counts.pairs, counts.facts_differ) == (summary["pairs"], summary["facts_differ"]) == (2, 1)
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,11 @@ async def test_list_screen_is_there_before_the_reports_are_read(build_app, settl
         await settle(pilot)
         assert app.alignment is not None
         assert app.busy == ""
+        # idle, the line says what the second pass added, then goes
+        status = str(app.screen.query_one("#status-text").render())
+        assert re.fullmatch(r"\d+ paraphrase pairs? added", status), status
+        app.note = ""
+        await pilot.pause()
         assert not app.screen.query_one("#status").display
 
 
@@ -95,12 +101,12 @@ async def test_o_cycles_the_sort_column_and_a_header_click_reverses(build_app, s
         await settle(pilot)
         screen = app.screen
         await pilot.press("o")
-        assert screen.sort_key == "title"
+        assert screen.order.key == "title"
         titles = column(app, "title")
         assert titles == sorted(titles, key=str.casefold)
         assert table_of(app).columns["title"].label.plain == "Title ▲"
         await pilot.click("#articles", offset=(6, 0))  # the Title header
-        assert screen.sort_reverse
+        assert screen.order.reverse
         assert column(app, "title") == sorted(titles, key=str.casefold, reverse=True)
 
 
@@ -235,7 +241,7 @@ async def test_every_list_key_is_in_the_command_palette(build_app, settle):
         assert {"Filter", "Mark", "Compare marked", "Sort", "Compare", "Show keys"} <= commands
         sort = next(c for c in app.get_system_commands(app.screen) if c.title == "Sort")
         await sort.callback()
-        assert app.screen.sort_key == "title"
+        assert app.screen.order.key == "title"
 
 
 async def test_a_binding_id_remaps_its_key(build_app, settle):
@@ -375,7 +381,7 @@ async def test_clicking_the_mark_header_changes_nothing(build_app, settle):
         await settle(pilot)
         before = column(app, "title")
         await pilot.click("#articles", offset=(1, 0))
-        assert app.screen.sort_key == "date"
+        assert app.screen.order.key == "date"
         assert column(app, "title") == before
 
 

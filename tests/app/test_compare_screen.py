@@ -217,6 +217,39 @@ async def test_header_names_both_reports_and_counts():
         assert "Nordkorea bestätigt Truppenentsendung" in left and "tagesschau.de" in left
 
 
+async def test_at_80_columns_the_header_keeps_each_reports_date_and_the_counts():
+    from dataclasses import replace
+
+    app = CompareApp()
+    # long source names and times, as pages give them: before, the source came first
+    # and the date was cut off at 80 columns
+    long = ("Süddeutsche Zeitung Online", "Frankfurter Allgemeine Zeitung")
+    articles = [
+        replace(a, source=name, date=f"{a.date}T03:32")
+        for a, name in zip(app.alignment.articles, long, strict=False)
+    ]
+    app.alignment = replace(app.alignment, articles=(*articles, *app.alignment.articles[2:]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        for side in ("left", "right"):
+            title = screen.query_one(f"#{side}-title")
+            meta = str(title.render()).splitlines()[1]
+            date = screen.alignment.articles[0 if side == "left" else 1].date
+            assert date is not None and date[:10] in meta, meta
+            assert "…" not in meta.split(" · ")[0]  # the date itself is never cut
+            assert len(meta.rstrip()) <= title.size.width
+        header = str(screen.query_one("#compare-counts").render()).rstrip()
+        assert header.startswith("5 pairs · 1 with facts differing")
+        assert len(header) <= 78 and not header.endswith("…")
+        # a search takes the room of the less important row number and legend hint
+        screen.query_text, screen.matches = "Pjöngjang räumt Einsatz", ()
+        screen._update_header()
+        await pilot.pause()
+        header = str(screen.query_one("#compare-counts").render()).rstrip()
+        assert "“Pjöngjang räumt Einsatz”: 0 found" in header and "legend" not in header
+
+
 async def test_every_binding_has_a_description_and_an_id():
     for cls in (CompareScreen, ComparisonView):
         for binding in cls.BINDINGS:

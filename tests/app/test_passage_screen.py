@@ -119,3 +119,16 @@ async def test_the_cursor_starts_on_a_report_that_says_something():
         options = app.screen.query_one(PassageList)
         assert options.highlighted is None
         assert "no other report tells this" in str(app.screen.query_one("#passage-meta").render())
+
+
+async def test_dates_with_a_time_read_as_in_the_list():
+    from dataclasses import replace
+
+    app = PassageApp()
+    timed = tuple(replace(a, date=f"{a.date}T03:32") for a in app.alignment.articles)
+    app.alignment = replace(app.alignment, articles=timed)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        meta = str(app.screen.query_one("#passage-meta").render())
+        assert "2025-04-28 03:32" in meta and "T03:32" not in meta
+        assert "zdf.de · 2025-04-28 03:32" in "\n".join(lines(app.screen))

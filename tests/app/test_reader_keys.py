@@ -9,7 +9,7 @@ from compare_data import sample_alignment
 from textual.app import App
 from textual.widgets import Footer
 
-from newsdiff.app.engine import Engine, align_articles, read_files
+from newsdiff.app.engine import Engine, align_lexical, read_files
 from newsdiff.app.routing import ScreenRouter
 from newsdiff.app.screens.articles import ArticlesScreen, ArticleTable
 from newsdiff.app.screens.compare import CompareScreen
@@ -20,11 +20,11 @@ from newsdiff.core.views.rows import row_of_passage
 
 
 def slow_engine(release: threading.Event) -> Engine:
-    """The real engine, but pairing waits until ``release`` is set."""
+    """The real engine, but the first pairing waits until ``release`` is set."""
 
     def align(articles, stories):  # type: ignore[no-untyped-def]
         release.wait(30)
-        return align_articles(articles, stories)
+        return align_lexical(articles, stories)
 
     return Engine(read=read_files, align=align)
 
@@ -48,9 +48,7 @@ async def test_enter_during_pairing_opens_the_comparison_when_it_is_ready(build_
         assert isinstance(app.screen, ArticlesScreen)
         release.set()
         await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen))
-        await pilot.pause()
-        await pilot.pause()
-        assert app.busy == ""
+        await wait_for(pilot, lambda: app.busy == "")  # the paraphrase pairs added too
         assert app.screen.query_one("#left-title") is not None
 
 
@@ -70,6 +68,9 @@ async def test_escape_cancels_a_queued_comparison(build_app):
 async def test_the_loading_notice_counts_files_not_paths(build_app, tmp_path):
     for name in ("a", "b", "c"):
         (tmp_path / f"{name}.txt").write_text(f"Bericht {name}.\n\nEin Satz.", encoding="utf-8")
+    # files the folder's reading leaves out are not files it reads
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / ".notes.txt").write_text("private", encoding="utf-8")
     release = threading.Event()
 
     def read(paths):  # type: ignore[no-untyped-def]
@@ -253,6 +254,7 @@ async def test_at_80_columns_the_footer_keeps_the_main_keys_and_help(build_app, 
         count=len,
         read=lambda paths: Corpus(sample.articles),
         align=lambda articles, stories: sample,
+        then=None,
     )
     app = build_app(["x"], engine=engine)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -29,6 +29,7 @@ def fixed_core(count: int = 5) -> tuple[list[str], Engine]:
         read=lambda paths: corpus,
         stories=lambda articles: (story,),
         align=lambda articles, stories: sample_alignment(corpus),
+        then=None,
     )
     return [article.path for article in corpus.articles], engine
 

@@ -13,6 +13,7 @@ from newsdiff.app.screens.articles import ArticlesScreen
 from newsdiff.app.widgets.article_table import ArticleTable
 from newsdiff.app.widgets.list_rows import HEADER
 from newsdiff.core.reading.seeds import seed_paths
+from newsdiff.core.views.story_list import ListOrder
 
 SIZE = (120, 40)
 
@@ -122,7 +123,7 @@ async def test_sort_and_filter_work_within_the_groups(build_app, settle, mixed):
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, ArticlesScreen)
-        screen.sort_key, screen.sort_reverse = "title", True
+        screen.order = ListOrder(key="title", reverse=True)
         screen.refresh_rows()
         keys = rows(app)
         assert keys[0].startswith(HEADER) and keys[6].startswith(HEADER)  # groups stay
@@ -132,6 +133,13 @@ async def test_sort_and_filter_work_within_the_groups(build_app, settle, mixed):
         await pilot.pause()
         # only the Vienna story is left, under its header
         assert rows(app) == [f"{HEADER}story:1", "wien_a", "wien_b"]  # "Urteil…", "Huber…"
+        # a header says how many of its reports the filter keeps
+        await pilot.press(*["backspace"] * 5)
+        await pilot.press(*"Schoigu")
+        await pilot.pause()
+        kept = [key for key in rows(app) if not key.startswith(HEADER)]
+        assert rows(app)[0] == f"{HEADER}story:0" and 0 < len(kept) < 5
+        assert title_of(app, 0).startswith(f"{len(kept)} of 5 reports · ")
 
 
 async def test_enter_on_a_header_compares_the_storys_two_closest(build_app, settle, mixed):
@@ -260,3 +268,82 @@ async def test_before_the_stories_are_found_the_rows_come_ungrouped(build_app, s
         release.set()
         await settle(pilot)
         assert sum(k.startswith(HEADER) for k in rows(app)) == 3
+
+
+async def test_the_palettes_claim_table_is_the_storys_or_asks_which(build_app, settle, mixed):
+    from textual.command import CommandList, CommandPalette
+
+    claims = pytest.importorskip("newsdiff.app.screens.claims")
+    app = build_app([mixed])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        move_to(app, "wien_b")
+        # ctrl+p, "Claims": the claim table of the highlighted report's story
+        await pilot.press("ctrl+p", *"claims")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, claims.ClaimsScreen)
+        assert {a.id for a in app.screen.alignment.articles} == {"wien_a", "wien_b"}
+        app.pop_screen()
+        await pilot.pause()
+        # on the lone reports' header no story is named: the app asks which
+        move_to(app, f"{HEADER}alone")
+        await pilot.press("t")
+        await pilot.pause(0.5)
+        assert CommandPalette.is_open(app)
+        prompts = [str(option.prompt) for option in app.screen.query_one(CommandList).options]
+        assert len(prompts) == 2 and any("Huber" in p and "2 reports" in p for p in prompts)
+        await pilot.press(*"huber")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, claims.ClaimsScreen)
+        assert {a.id for a in app.screen.alignment.articles} == {"wien_a", "wien_b"}
+
+
+async def test_a_story_header_names_whole_names_not_stray_words(build_app, settle, tmp_path):
+    # story detection labels this story "Reid · Tara · rehab": a name torn in two
+    texts = {
+        "a.txt": "Tara Reid checks into rehab\n\nActress Tara Reid has checked into the "
+        "Promises Treatment Center in Malibu, her publicist Jack Ketsoyan said on Friday. "
+        "Reid, 33, is known for her party life.\n",
+        "b.txt": "Tara Reid enters rehab\n\nTara Reid has entered the Promises Treatment "
+        "Center, her representative Jack Ketsoyan told People magazine. Reid did not give "
+        "a reason.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    app = build_app([tmp_path])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.pause()
+        assert rows(app)[0] == f"{HEADER}story:0"
+        assert title_of(app, 0) == "2 reports · Tara Reid · rehab"
+
+
+async def test_enter_on_a_header_while_pairing_opens_the_story_when_ready(build_app, settle, mixed):
+    import threading
+
+    from newsdiff.app.engine import Engine, align_articles
+
+    compare = pytest.importorskip("newsdiff.app.screens.compare")
+    release = threading.Event()
+
+    def slow_align(articles, stories):  # type: ignore[no-untyped-def]
+        release.wait(30)
+        return align_articles(articles, stories)
+
+    app = build_app([mixed], engine=Engine(align=slow_align))
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(1500):
+            if "Pairing" in app.busy and any(k.startswith(HEADER) for k in rows(app)):
+                break
+            await pilot.pause(0.02)
+        move_to(app, f"{HEADER}story:1")
+        await pilot.press("enter")
+        assert "the comparison opens when ready" in app.busy  # queued, not thrown away
+        release.set()
+        await settle(pilot)
+        assert isinstance(app.screen, compare.CompareScreen)
+        assert {app.screen.left_id, app.screen.right_id} == {"wien_a", "wien_b"}

@@ -9,23 +9,20 @@ its own, as the aligner sees a story; a made pair judged P is right, N wrong
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from _sts import CORPORA
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import mix
 import seed_quality
 from newsdiff.core.model import Alignment, Article
 from newsdiff.core.reading.loader import read_articles
 from newsdiff.core.reading.seeds import seed_paths
 
 Aligner = Callable[[Sequence[Article]], Alignment]
-ECB = CORPORA / "ecbplus-tune"
 
 
 @dataclass(frozen=True)
@@ -53,11 +50,10 @@ def _norm(text: str) -> str:
 
 def ecb_stories() -> list[tuple[tuple[Article, ...], set, set]]:  # type: ignore[type-arg]
     """Per subtopic: its articles, its P pairs and its N pairs as sorted passage refs."""
-    gold = json.loads((ECB / "gold.json").read_text(encoding="utf-8"))
+    gold = mix.ecb_gold()
     out = []
     for subtopic, ids in sorted(gold["subtopics"].items()):
-        folder = ECB / "texts" / subtopic
-        articles = read_articles([folder / f"{i}.txt" for i in sorted(ids)]).articles
+        articles = tuple(a for a in mix.ecb_articles([subtopic]) if a.id in ids)
         where = {}
         for a in articles:
             for s in a.sentences:

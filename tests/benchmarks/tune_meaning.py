@@ -4,8 +4,9 @@ Run from the project root:
 
     python tests/benchmarks/tune_meaning.py
 
-For each setting of ``AlignOptions.semantic_context`` and ``semantic_floor``
-it prints precision, recall and F1 on the ECB+ tuning pairs (each subtopic
+For each setting of ``AlignOptions.semantic_context`` and ``semantic_floor``,
+then of ``semantic_margin`` and ``semantic_leads`` (which links stand), it
+prints precision, recall and F1 on the ECB+ tuning pairs (each subtopic
 aligned alone) and on the seed fixture's tuning part (reports 000-002); the
 held-out part (pairs with 003 or 004) is printed only for the chosen default,
 by bench_meaning.py. The lone-pair combination of ``newsdiff.similarity``
@@ -45,14 +46,14 @@ def lone_pairs() -> None:
 
 def aligner() -> None:
     stories = ecb_stories()
-    settings = [None, *itertools.product((0.0, 0.5, 1.0), (0.25, 0.3, 0.35, 0.4))]
-    for setting in settings:
-        if setting is None:
-            options, label = AlignOptions(semantic=False), "lexical"
-        else:
-            context, floor = setting
-            options = AlignOptions(semantic_context=context, semantic_floor=floor)
-            label = f"context {context} floor {floor}"
+    runs = [(AlignOptions(semantic=False), "lexical")]
+    for context, floor in itertools.product((0.0, 0.5, 1.0), (0.25, 0.3, 0.35, 0.4)):
+        options = AlignOptions(semantic_context=context, semantic_floor=floor)
+        runs.append((options, f"context {context} floor {floor}"))
+    for leads, margin in itertools.product((True, False), (0.0, 0.04, 0.08, 0.09, 0.1, 0.15, 0.2)):
+        options = AlignOptions(semantic_leads=leads, semantic_margin=margin)
+        runs.append((options, f"leads {leads!s:<5} margin {margin}"))
+    for options, label in runs:
 
         def run(articles, options=options):  # type: ignore[no-untyped-def]
             return align(articles, options=options)

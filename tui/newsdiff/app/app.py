@@ -5,12 +5,13 @@ worker that imports the core only then, so the first paint pays for Textual
 alone. Results come back as small messages tagged with a generation number;
 anything from an older load is dropped. A key that needs the alignment
 (enter, ``c``, ``t``) pressed while pairing is queued and acted on when the
-result arrives; escape cancels it.
+first pairs arrive; escape cancels it. Those are the pairs by shared words;
+a second worker then adds the pairs by meaning (``Engine.then``, measured in
+``engine``) and the open screens show them, each keeping its cursor.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -24,27 +25,27 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsdiff.app.config import load_settings, save_theme
-from newsdiff.app.engine import Engine, align_articles, align_lexical, find_stories_lexical
-from newsdiff.app.messages import OpenClaims, OpenComparison, OpenPassage, WorkFailed
-from newsdiff.app.palette import ReaderPalette
+from newsdiff.app.engine import Engine
+from newsdiff.app.messages import OpenClaims, OpenComparison, WorkFailed
+from newsdiff.app.progress import ProgressLine, Request
 from newsdiff.app.routing import ScreenRouter
 from newsdiff.app.screens.articles import ArticlesScreen
-from newsdiff.app.screens.help import HelpScreen
-from newsdiff.core.language.sanitize import pictured
 
 if TYPE_CHECKING:
-    from newsdiff.core.model import Alignment, Corpus
+    from newsdiff.core.model import Alignment, Article, Corpus
     from newsdiff.core.stories.detect import Story
 
 # actions the command palette already offers on its own
 _SYSTEM_ACTIONS = {"command_palette", "quit", "help_quit", "help", "screenshot"}
-Request = OpenComparison | OpenPassage | OpenClaims
+# refreshes the reader waits at most for the footer's keys before it starts reading
+_FIRST_SCREEN_REFRESHES = 10
 
 
-class NewsdiffApp(ScreenRouter, App[None]):
+class NewsdiffApp(ProgressLine, ScreenRouter, App[None]):
     """Compare news reports: the article list, then comparisons of two reports."""
 
     CSS_PATH = "app.tcss"
@@ -63,6 +64,8 @@ class NewsdiffApp(ScreenRouter, App[None]):
     """The stories of the reports, as the worker found them; empty until then."""
     busy: reactive[str] = reactive("", init=False)
     """What the worker is doing, for the progress line; empty when idle."""
+    note: reactive[str] = reactive("", init=False)
+    """What the last pass added, for the progress line once idle."""
 
     @dataclass
     class CorpusLoaded(Message):
@@ -77,6 +80,8 @@ class NewsdiffApp(ScreenRouter, App[None]):
 
         generation: int
         alignment: Alignment
+        final: bool = True  # False: a second pass (``Engine.then``) follows
+        second: bool = False  # made by that second pass
 
     @dataclass
     class StoriesFound(Message):
@@ -107,15 +112,15 @@ class NewsdiffApp(ScreenRouter, App[None]):
         self.lexical = lexical  # shared words alone: no sentence embeddings
         self.paths = tuple(str(path) for path in paths)
         self.engine = engine or Engine()
-        if lexical and self.engine.align is align_articles:
-            # --lexical or the setting swaps only the default calls; a test's engine stays
-            self.engine = replace(self.engine, stories=find_stories_lexical, align=align_lexical)
+        if lexical:  # --lexical or the setting: the pairs by shared words are the last
+            self.engine = replace(self.engine, then=None)
         self._theme_name = theme
         self._keymap = dict(keymap or {})
         self._settings_problem = settings_problem
         self._save_settings = save_settings
         self._generation = 0
         self._loader: Worker[None] | None = None
+        self._refiner: Worker[None] | None = None
         self.pending: Request | None = None
         """A request made while pairing, opened when the alignment arrives."""
         self._stage = ""
@@ -140,9 +145,18 @@ class NewsdiffApp(ScreenRouter, App[None]):
             self.call_after_refresh(self._apply_keymap)
         self.watch(self, "theme", self._theme_changed, init=False)
         self._set_stage("Reading…")
-        # Start reading only once the list is on screen: the worker's imports hold the
-        # GIL for long stretches and would otherwise delay the first paint.
-        self.call_after_refresh(self.reload)
+        self.call_after_refresh(self._read_once_painted, _FIRST_SCREEN_REFRESHES, ())
+
+    def _read_once_painted(self, refreshes: int, keys: tuple[object, ...]) -> None:
+        # Start reading only once the first screen is whole on the terminal: the worker's
+        # imports hold the GIL for long stretches. Textual's footer composes its keys a few
+        # refreshes after the first frame (three times over), and a footer whose keys
+        # survived a refresh has been painted; reading at once put them 0.3 s late.
+        now = tuple(child for footer in self.screen.query(Footer) for child in footer.children)
+        if refreshes > 0 and (not now or now != keys):
+            self.call_after_refresh(self._read_once_painted, refreshes - 1, now)
+            return
+        self.reload()
 
     def _apply_keymap(self) -> None:
         from newsdiff.app.keymap import check_keymap, scopes
@@ -164,6 +178,9 @@ class NewsdiffApp(ScreenRouter, App[None]):
     def reload(self) -> None:
         """Read and align the paths again; results of an earlier load are dropped."""
         self._generation += 1
+        self.note = ""
+        if self._refiner is not None:
+            self._refiner.cancel()  # its pairs are of the files as they were
         self._set_stage("Reading…")
         self._loader = self._load(self.paths, self._generation)
 
@@ -196,11 +213,25 @@ class NewsdiffApp(ScreenRouter, App[None]):
 
             alignment = Alignment(articles, (), ())
         if not worker.is_cancelled:
-            self.post_message(self.AlignmentReady(generation, alignment))
+            final = self.engine.then is None or len(articles) < 2
+            self.post_message(self.AlignmentReady(generation, alignment, final))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="refine")
+    def _refine(self, articles: tuple[Article, ...], generation: int) -> None:
+        """The second pass: the stories and pairs with the semantic signal on."""
+        then = self.engine.then
+        assert then is not None
+        stories = tuple(then.stories(articles))
+        alignment = then.align(articles, stories)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.StoriesFound(generation, stories))
+            self.post_message(self.AlignmentReady(generation, alignment, second=True))
 
     def on_newsdiff_app_corpus_loaded(self, message: CorpusLoaded) -> None:
         if message.generation != self._generation:
             return
+        from newsdiff.core.language.sanitize import pictured
+
         for problem in message.corpus.problems:
             self.notify(
                 problem.message,
@@ -234,8 +265,17 @@ class NewsdiffApp(ScreenRouter, App[None]):
     def on_newsdiff_app_alignment_ready(self, message: AlignmentReady) -> None:
         if message.generation != self._generation:
             return
-        self._set_stage("")
+        earlier = self.alignment
+        if message.final:
+            self._set_stage("")
+        else:
+            self._set_stage("Adding paraphrase pairs…")
+            self._refiner = self._refine(message.alignment.articles, message.generation)
         self.alignment = message.alignment
+        if message.second and earlier is not None:  # the open screens show its pairs
+            self.show_alignment(message.alignment)
+            added = len(_pair_keys(message.alignment) - _pair_keys(earlier))
+            self._say_added(f"{added} paraphrase pair{'' if added == 1 else 's'} added")
         pairs = len(message.alignment.pairs)
         articles = len(message.alignment.articles)
         self.sub_title = f"{articles} report{'s' if articles != 1 else ''} · {pairs} pairs"
@@ -244,35 +284,19 @@ class NewsdiffApp(ScreenRouter, App[None]):
             self.call_later(self.open_now, pending)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker is not self._loader or event.state != WorkerState.ERROR:
+        if event.state != WorkerState.ERROR:
+            return
+        if event.worker is self._refiner:  # the pairs by shared words stay
+            self._set_stage("")
+            assert event.worker.error is not None
+            self.post_message(WorkFailed("Could not add the paraphrase pairs", event.worker.error))
+            return
+        if event.worker is not self._loader:
             return
         self._set_stage("")
         self.pending = None
         assert event.worker.error is not None
         self.post_message(WorkFailed("Could not read or align the reports", event.worker.error))
-
-    # -- the progress line ----------------------------------------------------
-
-    def _set_stage(self, stage: str) -> None:
-        self._stage, self._stage_since = stage, time.monotonic()
-        if stage and self._ticker is None:
-            self._ticker = self.set_interval(1, self._show_busy)
-        elif not stage and self._ticker is not None:
-            self._ticker.stop()
-            self._ticker = None
-        self._show_busy()
-
-    def _show_busy(self) -> None:
-        if not self._stage:
-            self.busy = ""
-            return
-        parts = [self._stage]
-        seconds = int(time.monotonic() - self._stage_since)
-        if seconds >= 2:
-            parts[0] += f" {seconds} s"
-        if self.pending is not None:
-            parts.append(f"{_request_label(self.pending)} opens when ready · escape cancels")
-        self.busy = " · ".join(parts)
 
     # -- requests from the screens -------------------------------------------
 
@@ -298,11 +322,15 @@ class NewsdiffApp(ScreenRouter, App[None]):
 
     def action_command_palette(self) -> None:
         """Textual's palette, with page keys that cannot crash (see ``palette``)."""
+        from newsdiff.app.palette import ReaderPalette
+
         if self.use_command_palette and not isinstance(self.screen, ReaderPalette):
             self.push_screen(ReaderPalette(id="--command-palette"))
 
     def action_help(self) -> None:
         """Show the keys of the screen underneath (or close the help)."""
+        from newsdiff.app.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
             return
@@ -344,12 +372,11 @@ class NewsdiffApp(ScreenRouter, App[None]):
             )
 
 
-def _request_label(request: Request) -> str:
-    if isinstance(request, OpenComparison):
-        return "the comparison"
-    if isinstance(request, OpenClaims):
-        return "the claim table"
-    return "the passage"
+def _pair_keys(alignment: Alignment) -> set[tuple[str, int, str, int]]:
+    return {
+        (p.left.article, p.left.sentence, p.right.article, p.right.sentence)
+        for p in alignment.pairs
+    }
 
 
 def make_app(

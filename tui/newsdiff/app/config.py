@@ -21,11 +21,6 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-try:  # Python 3.11+
-    import tomllib
-except ImportError:  # pragma: no cover - Python 3.10 reads the same file with tomli
-    import tomli as tomllib
-
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -56,6 +51,11 @@ def load_settings(path: Path | None = None) -> Settings:
     path = config_path() if path is None else path
     if not path.is_file():
         return Settings()
+    # the parser only when there is a file: most starts have none, and they paint sooner
+    try:  # Python 3.11+
+        import tomllib
+    except ImportError:  # pragma: no cover - Python 3.10 reads the same file with tomli
+        import tomli as tomllib
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

@@ -80,6 +80,15 @@ class ScreenRouter:
 
             app.push_screen(ClaimsScreen(alignment))
 
+    def show_alignment(self, alignment: Alignment) -> None:
+        """Hand every open screen that shows pairs ``alignment``, narrowed to its reports."""
+        app: Any = self
+        for screen in app.screen_stack:
+            show = getattr(screen, "show_alignment", None)
+            shown = getattr(screen, "alignment", None)
+            if show is not None and shown is not None:
+                show(_within(alignment, tuple(a.id for a in shown.articles)))
+
     def route(self, message: OpenComparison | OpenPassage | OpenClaims) -> None:
         """Open now, or (an App that overrides this) once the alignment is ready."""
         if self.alignment is None:

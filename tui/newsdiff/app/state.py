@@ -19,6 +19,7 @@ class ReaderState(Protocol):
     corpus: Corpus | None
     alignment: Alignment | None
     busy: str
+    note: str  # what the last pass added, shown once idle
 
     def reload(self) -> None:
         """Read and align the files again."""

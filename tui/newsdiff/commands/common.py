@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsdiff.commands.exit_codes import EXIT_NOTHING_READABLE, EXIT_USAGE
-from newsdiff.core.language.sanitize import shown
-from newsdiff.core.model import Alignment, Corpus
 
 if TYPE_CHECKING:
+    # types only: `newsdiff` with no argument imports this module on its way to the
+    # reader's first paint, which needs neither the model nor the sanitiser
+    from newsdiff.core.model import Alignment, Corpus
     from newsdiff.core.stories.detect import Story
 
 # Aligning costs ~4-8 ms a passage on this machine (measured on two 1 MB slices of
@@ -138,7 +139,7 @@ def align_corpus(
     from newsdiff.core.stories.detect import detect_stories
 
     # semantic=False (--lexical): shared words alone, no sentence embeddings
-    stories = detect_stories(corpus.articles, options=story_defaults(semantic))
+    stories = detect_stories(corpus.articles, options=story_defaults(semantic, corpus.articles))
     sizes = {article.id: len(article.sentences) for article in corpus.articles}
     largest = max(
         (sum(sizes[m] for m in story.members) for story in stories if not story.alone), default=0
@@ -200,6 +201,8 @@ def printable(text: str) -> str:
     >>> printable("a\\x1b[31mb.txt"), printable("ok ä.txt")
     ('a\\\\x1b[31mb.txt', 'ok ä.txt')
     """
+    from newsdiff.core.language.sanitize import shown
+
     return shown(text)
 
 

@@ -55,13 +55,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 def app_for(args: argparse.Namespace) -> NewsdiffApp:
-    """The reader on the PATHs, reading as the options say (``--follow-links``)."""
+    """The reader on the PATHs, reading as the options say (``--follow-links``, and
+    ``--refresh`` and ``--timeout`` for URLs, as every reading command takes them)."""
     from newsdiff.app import make_app
     from newsdiff.app.engine import reading_engine
 
     return make_app(
         args.paths,
-        engine=reading_engine(follow_links=args.follow_links),
+        engine=reading_engine(
+            follow_links=args.follow_links, refresh=args.refresh, timeout=args.timeout
+        ),
         lexical=True if args.lexical else None,
     )
 

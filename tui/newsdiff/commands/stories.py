@@ -7,10 +7,16 @@ folder holds? Reports with nothing related come last, as "no related report".
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from newsdiff.commands.common import add_paths_argument, load_corpus, printable, reading_options
+from newsdiff.commands.common import (
+    add_lexical_argument,
+    add_paths_argument,
+    load_corpus,
+    print_json,
+    printable,
+    reading_options,
+)
 from newsdiff.commands.exit_codes import EXIT_OK
 from newsdiff.core.model import Article
 from newsdiff.core.stories.detect import Story, detect_stories
@@ -18,6 +24,7 @@ from newsdiff.core.stories.detect import Story, detect_stories
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_paths_argument(parser)
+    add_lexical_argument(parser)
     parser.add_argument(
         "--json", action="store_true", help='print {"stories": [...], "problems": [...]} as JSON'
     )
@@ -27,7 +34,13 @@ def run(args: argparse.Namespace) -> int:
     corpus = load_corpus(list(args.paths), reading_options(args))
     if isinstance(corpus, int):
         return corpus
-    stories = detect_stories(corpus.articles)
+    from newsdiff.core.matching.by_story import story_defaults
+    from newsdiff.core.views.labels import relabel
+
+    # the stories `newsdiff align` and the reader find (with --lexical too), labelled
+    # with whole names as the reader's list shows them
+    options = story_defaults(not args.lexical)
+    stories = relabel(detect_stories(corpus.articles, options=options), corpus.articles)
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")
     if args.json:
@@ -35,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
             "stories": [story_to_dict(s) for s in stories],
             "problems": [{"path": p.path, "message": p.message} for p in corpus.problems],
         }
-        print(json.dumps(document, ensure_ascii=False, indent=2))
+        print_json(document)
     else:
         print(render_stories(stories, corpus.articles))
     sys.stdout.flush()

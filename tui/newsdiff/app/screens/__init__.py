@@ -1,7 +1,7 @@
 """The reader's screens, one per module.
 
-The list and the help load with the app; the comparison screens load on first
-use (``CompareScreen`` pulls in the row planner), so they cost nothing before
+The list loads with the app; every other screen loads on first use
+(``CompareScreen`` pulls in the row planner), so none costs anything before
 the first paint.
 """
 
@@ -11,15 +11,15 @@ import importlib
 from typing import Any
 
 from newsdiff.app.screens.articles import ArticlesScreen
-from newsdiff.app.screens.help import HelpScreen
 
 _LAZY = {
+    "HelpScreen": "newsdiff.app.screens.help",
     "CompareScreen": "newsdiff.app.screens.compare",
     "PassageScreen": "newsdiff.app.screens.passage",
     "ClaimsScreen": "newsdiff.app.screens.claims",
 }
 
-__all__ = ["ArticlesScreen", "HelpScreen", *_LAZY]
+__all__ = ["ArticlesScreen", *_LAZY]
 
 
 def __getattr__(name: str) -> Any:

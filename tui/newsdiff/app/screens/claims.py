@@ -16,12 +16,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 from textual.worker import get_current_worker
 
 from newsdiff.app.failures import ReportsFailures
 from newsdiff.app.messages import OpenPassage
 from newsdiff.app.widgets.passage_text import visible
+from newsdiff.app.widgets.reader_footer import ReaderFooter
 from newsdiff.core.model import Alignment
 from newsdiff.core.views.claim_grid import by_date
 from newsdiff.core.views.rows import article_by_id
@@ -88,13 +89,20 @@ class ClaimsScreen(ReportsFailures, Screen[None]):
         yield Static(id="claims-summary")
         yield ClaimGrid(id="claims", cursor_type="cell", zebra_stripes=True, header_height=2)
         yield Static(id="claims-passage")
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         # Facts are extracted for every clustered passage: seconds on two
         # 2,000-sentence reports, so the table is built off the UI thread.
         self.query_one(ClaimGrid).loading = True
         self._build()
+
+    def show_alignment(self, alignment: Alignment) -> None:
+        """The table again from new pairs (the second pass); the cursor keeps its cell."""
+        self.alignment = alignment
+        self.sources = list(by_date(alignment.articles))
+        if self.is_mounted:
+            self._build()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="claims")
     def _build(self) -> None:
@@ -116,6 +124,10 @@ class ClaimsScreen(ReportsFailures, Screen[None]):
         self.grid = grid
         table = self.query_one(ClaimGrid)
         table.loading = False
+        kept = table.cursor_coordinate if table.columns else None
+        table.clear(columns=True)  # built again from a second pass's pairs
+        table.display = True
+        self._targets.clear()
         self.query_one("#claims-summary", Static).update(
             Text.assemble(
                 (f"{len(grid.rows)}", "bold"),
@@ -132,6 +144,8 @@ class ClaimsScreen(ReportsFailures, Screen[None]):
             )
             return
         self._fill(table, grid)
+        if kept is not None:
+            table.cursor_coordinate = kept  # clamped to the new table by the DataTable
         table.focus()
         # focus given from a worker callback does not reach the footer by itself
         self.call_after_refresh(self.refresh_bindings)

@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from newsdiff.app.failures import ReportsFailures
 from newsdiff.app.messages import OpenClaims, OpenPassage
@@ -23,11 +23,12 @@ from newsdiff.app.screens.compare_search import SearchesRows
 from newsdiff.app.screens.save_report import WritesReports, report_path
 from newsdiff.app.widgets.comparison_view import ComparisonView
 from newsdiff.app.widgets.passage_text import legend_content, visible
+from newsdiff.app.widgets.reader_footer import ReaderFooter
 from newsdiff.app.widgets.search_bar import SearchBar
 from newsdiff.app.widgets.status_line import StatusLine
 from newsdiff.core.model import Alignment, Article
-from newsdiff.core.views.marks import reworded_throughout
-from newsdiff.core.views.notes import fact_notes
+from newsdiff.core.views.header import fit_parts, title_meta
+from newsdiff.core.views.notes import row_note
 from newsdiff.core.views.rows import (
     Row,
     article_by_id,
@@ -121,7 +122,7 @@ class CompareScreen(ReportsFailures, SearchesRows, WritesReports, Screen[None]):
         yield ComparisonView(self._rows, cursor_row=self._start_row, id="comparison")
         yield StatusLine(id="compare-notes")
         yield SearchBar(id="compare-search")
-        yield Footer(compact=True)
+        yield ReaderFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#compare-legend").display = False
@@ -150,7 +151,8 @@ class CompareScreen(ReportsFailures, SearchesRows, WritesReports, Screen[None]):
 
     def _title_block(self, article: Article, focused: bool) -> Content:
         mark = "▶ " if focused else "  "
-        meta = " · ".join(x for x in (article.source, article.date, article.id) if x)
+        # half the screen, less the padding and the indent: the date stays whole
+        meta = title_meta(article, max(12, (self.size.width or 80) // 2 - 4))
         return Content.assemble(
             (mark, "bold"),
             (visible(article.title.replace("\n", " ")), "bold"),
@@ -174,47 +176,33 @@ class CompareScreen(ReportsFailures, SearchesRows, WritesReports, Screen[None]):
 
     def _update_header(self) -> None:
         rows, counts = self._rows, self._counts
+        # most important first: at 80 columns the legend hint and the row go first
         parts = [
             Content.assemble(
                 (f"{counts.pairs}", "bold"), f" pair{'' if counts.pairs == 1 else 's'}"
             ),
             Content.assemble((f"{counts.facts_differ}", "bold"), " with facts differing"),
-            Content(f"row {self.cursor_row + 1 if rows else 0}/{len(rows)}"),
         ]
-        if self.paired_only:
-            parts.append(Content("only paired"))
         if self.query_text:
             found = len(self.matches)
             parts.append(Content(visible(f"“{self.query_text}”: {found} found")))
+        if self.paired_only:
+            parts.append(Content("only paired"))
+        parts.append(Content(f"row {self.cursor_row + 1 if rows else 0}/{len(rows)}"))
         parts.append(Content("l legend"))
-        self.query_one("#compare-counts", StatusLine).content = Content(" · ").join(parts)
+        kept = fit_parts([p.cell_length for p in parts], (self.size.width or 80) - 2)
+        shown = [parts[i] for i in kept]
+        self.query_one("#compare-counts", StatusLine).content = Content(" · ").join(shown)
         self._update_notes()
 
+    def on_resize(self) -> None:
+        self._update_titles()
+        self._update_header()
+
     def _update_notes(self) -> None:
-        row = self.view.current_row
+        left, right = (self._source_name(a) for a in (self.left_id, self.right_id))
+        text = visible(row_note(self.view.current_row, left=left, right=right))
         notes_line = self.query_one("#compare-notes", StatusLine)
-        notes = (
-            fact_notes(
-                row.pair.facts,
-                left=self._source_name(self.left_id),
-                right=self._source_name(self.right_id),
-            )
-            if row and row.pair
-            else []
-        )
-        pair, left, right = (row.pair, row.left, row.right) if row else (None, None, None)
-        if (
-            pair
-            and left
-            and right
-            and not notes
-            and reworded_throughout(pair, left.text, right.text)
-        ):
-            notes = ["≈ reworded throughout: the same claim in other words (no word marks)"]
-        if row is not None and row.others and not notes:
-            notes = [f"↔ paired with {len(row.others)} passage(s) on other rows · p jumps there"]
-        more = f"  (+{len(notes) - 1} more in the passage view)" if len(notes) > 1 else ""
-        text = visible(notes[0]) + more if notes else ""
         notes_line.content = Content.styled(text, "italic") if text else Content("")
 
     def on_comparison_view_cursor_moved(self, message: ComparisonView.CursorMoved) -> None:
@@ -240,6 +228,15 @@ class CompareScreen(ReportsFailures, SearchesRows, WritesReports, Screen[None]):
         self.view.set_rows(self._rows, cursor_row=row, matches=self.matches)
         self._update_titles()
         self._update_header()
+
+    def show_alignment(self, alignment: Alignment) -> None:
+        """The same two reports with new pairs (the second pass); the cursor keeps its passage."""
+        self.alignment = alignment
+        if self.is_mounted:
+            self._show(self.left_id, self.right_id, keep=self._kept_passage())
+        else:
+            self._rows = side_by_side(alignment, self.left_id, self.right_id)
+            self._counts = comparison_counts(alignment, self.left_id, self.right_id)
 
     def _kept_passage(self) -> tuple[str, int] | None:
         row = self.view.current_row

@@ -24,6 +24,8 @@ from newsdiff.app.config import config_path
 class HelpScreen(ModalScreen[None]):
     """A table of keys, what they do, and the id to remap them."""
 
+    CSS_PATH = "help.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
     ]

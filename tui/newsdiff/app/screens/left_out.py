@@ -23,6 +23,8 @@ from newsdiff.core.views.listing import printable
 class LeftOutScreen(ModalScreen[None]):
     """A table of the inputs left out: path, what happened, why."""
 
+    CSS_PATH = "left_out.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,x", "dismiss", "Close", id="left_out.close"),
     ]

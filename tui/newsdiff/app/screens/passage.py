@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content, Span
 from textual.screen import Screen
 from textual.style import Style
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from newsdiff.app.messages import OpenComparison
@@ -30,6 +30,7 @@ from newsdiff.app.widgets.passage_text import (
     resolve_styles,
     visible,
 )
+from newsdiff.app.widgets.reader_footer import ReaderFooter
 from newsdiff.app.widgets.search_bar import SearchBar
 from newsdiff.core.model import Alignment, Article
 from newsdiff.core.views.notes import fact_notes
@@ -99,12 +100,19 @@ class PassageScreen(Screen[None]):
         yield Static("What the other reports say", id="passage-others-title")
         yield PassageList(id="passage-others")
         yield SearchBar(id="passage-search")
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "theme", lambda: self._show(), init=False)
         self._show()
         self.query_one(PassageList).focus()
+
+    def show_alignment(self, alignment: Alignment) -> None:
+        """The same passage with new pairs (the second pass)."""
+        self.alignment = alignment
+        self._claims = claim_passages(alignment, self.article_id)
+        if self.is_mounted:
+            self._show()
 
     # -- content ---------------------------------------------------------
 
@@ -128,7 +136,8 @@ class PassageScreen(Screen[None]):
             if view.claim is not None
             else "no other report tells this"
         )
-        parts = (article.source or article.id, article.date, str(position(passage)), claim)
+        date = (article.date or "").replace("T", " ")  # as the list and the comparison write it
+        parts = (article.source or article.id, date, str(position(passage)), claim)
         self.query_one("#passage-meta", Static).update(
             Content.assemble(
                 (visible(article.title), "bold"),
@@ -175,7 +184,8 @@ class PassageScreen(Screen[None]):
     def _options_for(
         self, other: Article, entries: tuple[Entry, ...], styles: dict[str, Style]
     ) -> list[Option]:
-        source = visible(" · ".join(x for x in (other.source or other.id, other.date) if x))
+        date = (other.date or "").replace("T", " ")
+        source = visible(" · ".join(x for x in (other.source or other.id, date) if x))
         if not entries:
             line = Content.assemble(("∅", "bold"), f"  {source}: says nothing about this")
             return [Option(line, disabled=True)]

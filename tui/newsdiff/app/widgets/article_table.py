@@ -30,6 +30,12 @@ class ArticleTable(DataTable[Text]):
     class EarlyEnter(Message):
         """Enter before any row arrived: the screen opens the first row once it can."""
 
+    def current_key(self) -> str | None:
+        """The key of the row under the cursor (None when the table is empty)."""
+        if self.row_count == 0:
+            return None
+        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
     def action_select_cursor(self) -> None:
         if self.row_count == 0:
             self.post_message(self.EarlyEnter())

@@ -1,47 +1,120 @@
-"""The article list's rows: story header rows (key, cells) and the detail line under the list.
+"""The article list's cells: its columns, a report's and a story header's cells, the
+column widths, and the detail line under the list.
 
-A header row heads one story's reports (or the reports alone); its row key
-starts with ``HEADER``, which no article id does, so the list tells a header
-from a report by its key alone.
+Which rows there are, and in what order, is ``core.views.story_list``'s;
+this module only turns them into ``rich.text.Text`` cells built from plain
+strings (article text is data, never markup).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 
 from newsdiff.core.views.listing import printable, shown_path
-from newsdiff.core.views.stories import StoryGroup
+from newsdiff.core.views.stories import StoryGroup, date_span
+from newsdiff.core.views.story_list import HEADER, is_header
 
 if TYPE_CHECKING:
+    from rich.console import JustifyMethod
+
     from newsdiff.core.model import Article
+    from newsdiff.core.stories.detect import Story
     from newsdiff.core.views.overview import ArticleOverview
 
-HEADER = "\x00"  # starts the row key of a story's header row; no article id does
+__all__ = ["COLUMNS", "HEADER", "MARK", "Column", "is_header"]
+
+MARK = "✓"
+WIDE = 120  # from this width on: times beside the dates, whole date ranges
 
 
-def is_header(row_key: str | None) -> bool:
-    """Whether ``row_key`` is a story header's.
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    label: str
+    justify: JustifyMethod = "left"
 
-    >>> is_header(HEADER + "story:0"), is_header("004_6345d31efac55afa")
-    (True, False)
+
+COLUMNS = (
+    Column("mark", ""),
+    Column("title", "Title"),
+    Column("date", "Date"),
+    Column("language", "Lang"),
+    Column("source", "Source"),
+    Column("passages", "Sent.", "right"),
+    Column("paired", "Paired", "right"),
+    Column("facts", "Facts ≠", "right"),
+)
+
+
+def shown_columns(width: int, has_source: bool) -> list[Column]:
+    """The columns at ``width``: the source only when some report names one and there is room.
+
+    >>> [c.key for c in shown_columns(80, True)][:4], len(shown_columns(100, True))
+    (['mark', 'title', 'date', 'language'], 8)
     """
-    return bool(row_key) and row_key.startswith(HEADER)  # type: ignore[union-attr]
+    return [c for c in COLUMNS if c.key != "source" or (has_source and width >= 100)]
 
 
-def header_cells(group: StoryGroup, columns: Iterable[str]) -> dict[str, Text]:
+def article_cells(
+    article: Article, view: ArticleOverview | None, *, marked: bool, wide: bool
+) -> dict[str, Text]:
+    """A report's cells; the paired and facts columns show "…" until the pairing is done."""
+    date = (article.date or "—").replace("T", " ")
+    return {
+        "mark": Text(MARK if marked else " "),
+        "title": Text(printable(article.title), no_wrap=True, overflow="ellipsis"),
+        "date": Text(printable(date[:16] if wide else date[:10])),
+        "language": Text(printable(article.language or "—")),
+        "source": Text(printable(article.source or "—"), no_wrap=True, overflow="ellipsis"),
+        "passages": Text(str(len(article.sentences)), justify="right"),
+        "paired": Text(f"{view.share:.0%}" if view else "…", justify="right"),
+        "facts": Text(str(view.fact_differences) if view else "…", justify="right"),
+    }
+
+
+def column_widths(
+    columns: Sequence[Column],
+    labels: Mapping[str, str],
+    cells: Iterable[Mapping[str, Text]],
+    stories: Iterable[Story],
+    width: int,
+) -> dict[str, int]:
+    """The width of each column: the widest label or cell of every report (not only
+    the filtered ones, so columns hold still); the date column also fits the story
+    date ranges (cut to 13 below ``WIDE``); the title takes what the others leave."""
+    rows = list(cells)
+    widths = {
+        column.key: max([len(labels[column.key])] + [row[column.key].cell_len for row in rows])
+        for column in columns
+    }
+    if "source" in widths:
+        widths["source"] = min(widths["source"], 20)
+    cap = None if width >= WIDE else 13
+    spans = [len(date_span(s.first_date, s.last_date, cap)) for s in stories if not s.alone]
+    widths["date"] = max([widths["date"], *spans])
+    # 2 cells of padding each, and a scrollbar
+    others = sum(w + 2 for key, w in widths.items() if key != "title")
+    widths["title"] = max(12, min(widths["title"], width - others - 4))
+    return widths
+
+
+def header_cells(group: StoryGroup, columns: Iterable[str], *, date_width: int) -> dict[str, Text]:
     """The header row's cells: count and label as the title, the date range as the date.
 
-    The count comes first so a narrow title column cuts the label, not the count.
+    The count comes first so a narrow title column cuts the label, not the count;
+    the date range takes the most precise form that fits its column.
     """
     cells = {key: Text("") for key in columns}
     # the label is words of the files: data, never markup
     heading = printable(f"{group.count} · {group.name}")
     cells["title"] = Text(heading, style="bold", no_wrap=True, overflow="ellipsis")
-    cells["date"] = Text(printable(group.span), style="bold", no_wrap=True, overflow="ellipsis")
+    span = printable(group.span_within(date_width))
+    cells["date"] = Text(span, style="bold", no_wrap=True, overflow="ellipsis")
     return cells
 
 
@@ -81,3 +154,19 @@ def article_detail(article: Article, view: ArticleOverview | None, partner: Arti
         text.append("\nclosest: ", style="dim")
         text.append(printable(partner.title))
     return text
+
+
+def list_detail(
+    article: Article | None,
+    group: StoryGroup | None,
+    overviews: Mapping[str, ArticleOverview],
+    find: Callable[[str | None], Article | None],
+) -> Text:
+    """The detail line of the row under the cursor: a story header's or a report's
+    (``find`` looks its closest report up by id)."""
+    if group is not None:
+        return group_detail(group)
+    assert article is not None
+    view = overviews.get(article.id)
+    partner = find(view.best_partner) if view is not None else None
+    return article_detail(article, view, partner)

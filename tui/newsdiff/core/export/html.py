@@ -22,7 +22,7 @@ from newsdiff.core.views.clusters import (
     plain,
     source_label,
 )
-from newsdiff.core.views.summary import omitted_note, overview, summarize
+from newsdiff.core.views.summary import omitted_note, overview, stories_note, summarize
 
 _CSS = """
 :root { --ink: #1d1d1f; --muted: #5f6368; --rule: #d0d4d9; --fact: #ffe08a; --ins: #d7f5dd;
@@ -168,8 +168,10 @@ def render_html(alignment: Alignment) -> str:
             f"<tr><td>{letter(i, count)}</td><td>{text(source_label(article))}</td>"
             f"<td>{text(article.title)}</td><td>{text(article.date or '—')}</td></tr>"
         )
+    note = stories_note(alignment)
+    out.append(f'</table><p class="how">{escape(note)}</p>' if note else "</table>")
     out.append(
-        "</table><h2>Agreement</h2><table><tr><th>Reports</th><th>Pairs</th><th>Identical</th>"
+        "<h2>Agreement</h2><table><tr><th>Reports</th><th>Pairs</th><th>Identical</th>"
         "<th>Reworded</th><th>Facts differ</th><th>Passages paired</th></tr>"
     )
     for s in summarize(alignment):

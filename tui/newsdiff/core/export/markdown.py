@@ -21,7 +21,7 @@ from newsdiff.core.views.clusters import (
     plain,
     source_label,
 )
-from newsdiff.core.views.summary import omitted_note, overview, summarize
+from newsdiff.core.views.summary import omitted_note, overview, stories_note, summarize
 
 # Inline markup characters of CommonMark and GFM (tables, strikethrough); the
 # text always sits after a prefix, so line-start markers (#, -, 1.) are inert.
@@ -145,6 +145,8 @@ def render_markdown(alignment: Alignment) -> str:
             f"| {letter(i, count)} | {escape(source_label(article))} | {escape(article.title)} "
             f"| {escape(article.date or '—')} |"
         )
+    note = stories_note(alignment)
+    lines += ["", note] if note else []
     lines += [
         "",
         "## Agreement",

@@ -4,7 +4,8 @@ Facts are matched kind by kind, best match first, so "rund 11.000 Soldaten"
 meets "etwa 10.000 bis 12.000 Soldaten" and not the "24 Jahren" beside it. The
 notes say what a reader should know about a difference: that one figure lies
 inside the other's range, that the two count different things, that a name is
-spelled two ways, which words of a quote changed.
+spelled two ways, which words of a quote changed. Figures in two units of one
+dimension ("193 km/h", "120 mph") are compared converted (``units``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from rapidfuzz import fuzz
 from newsdiff.core.facts.measures import PEOPLE
 from newsdiff.core.facts.names import same_entity
 from newsdiff.core.facts.pairing import match_facts
+from newsdiff.core.facts.units import agree_in_units, converted_note, in_other_units, unit_of
 from newsdiff.core.model import Fact, FactComparison, Quantity
 
 Verdict = tuple[str, str | None]  # (status, note)
@@ -29,6 +31,8 @@ def _number_score(left: Fact, right: Fact) -> float:
     same_measure = lv.measure == rv.measure and lv.measure is not None
     people = {lv.measure, rv.measure} <= PEOPLE
     same_value = (lv.low, lv.high) == (rv.low, rv.high)
+    if in_other_units(lv, rv):  # "10 km" is not "10 miles"; "193 km/h" is "120 mph"
+        same_value = agree_in_units(left, right)
     bare = lv.measure is None and rv.measure is None
     if not (same_measure or people or (bare and same_value)):
         return 0.0  # bare figures only meet their equal: "24" is not "3000"
@@ -55,6 +59,8 @@ def _measure_label(value: Quantity) -> str:
 
 def _number_verdict(left: Fact, right: Fact) -> Verdict:
     lv, rv = left.quantity, right.quantity
+    if in_other_units(lv, rv):
+        return _converted_verdict(left, right)
     notes = []
     if lv.measure != rv.measure:
         notes.append(f"different measure: {_measure_label(lv)} vs {_measure_label(rv)}")
@@ -82,6 +88,20 @@ def _number_verdict(left: Fact, right: Fact) -> Verdict:
                 notes.append(f"{inner.short()} fits {outer.short()}")
                 break
     return "differ", "; ".join(notes) or None
+
+
+def _converted_verdict(left: Fact, right: Fact) -> Verdict:
+    """Two figures in two units of one dimension: the same value within their rounding?"""
+    lv, rv = left.quantity, right.quantity
+    note = str(converted_note(left, right))
+    if not agree_in_units(left, right):
+        return "differ", note
+    qualifiers = {lv.qualifier, rv.qualifier}
+    if len(qualifiers) > 1:
+        if not qualifiers <= {None, "~"}:
+            return "differ", f"qualifier differs; {note}"
+        return "same", f"approximate on one side; {note}"
+    return "same", note
 
 
 def _within(inner: Quantity, outer: Quantity) -> bool:
@@ -211,7 +231,8 @@ def _source_verdict(left: Fact, right: Fact) -> Verdict:
 
 def _number_key(fact: Fact) -> Hashable:
     value = fact.quantity
-    return (value.low, value.high, value.qualifier, value.measure)
+    unit = unit_of(value.noun)  # equal figures in two units are not equal
+    return (value.low, value.high, value.qualifier, value.measure, unit and unit.key)
 
 
 def _value_key(fact: Fact) -> Hashable:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from newsdiff.core.facts.measures import MEASURE_WORDS, PARTICIPLES, measure_of_word
+from newsdiff.core.facts.units import unit_after
 from newsdiff.core.facts.window import search_before
 from newsdiff.core.language.words import month_numbers
 from newsdiff.core.model import Fact, Quantity
@@ -259,13 +261,19 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
         scale = second.lower().split()[-1] if second else ""
         if scale in _SCALES and first.lower().split()[-1] not in _SCALES and low < high:
             low = _clean(low * _SCALES[scale])  # "2 bis 3 Millionen": the scale binds both
-        noun, noun_end = _noun_after(text, end, lang)
+        unit = unit_after(text, end)
+        # a unit is the figure's noun, as written ("km / h"); its dimension is the measure
+        noun, noun_end = (
+            (text[end : unit[1]].strip(), unit[1]) if unit else _noun_after(text, end, lang)
+        )
         if noun is None:
             label = search_before(_ROW_LABEL, text, start)
             noun = label.group(1) if label else None
-        if _is_year(match, text, noun):
+        if unit is None and _is_year(match, text, noun):  # "2000 Kilogramm" is no year
             continue
         value = _quantity(match, text, (start, end, noun_end), (low, high), noun, lang)
+        if unit:
+            value = replace(value, measure=unit[0].dimension)
         facts.append(
             Fact("number", text[start:end], start, end, value, qualifier=value.qualifier, noun=noun)
         )

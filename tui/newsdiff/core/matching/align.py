@@ -29,7 +29,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from newsdiff.core.matching.annotate import annotate, word_changes
 from newsdiff.core.matching.candidates import candidates
-from newsdiff.core.matching.clusters import cluster
+from newsdiff.core.matching.clusters import cluster, facing, second_partners
 from newsdiff.core.matching.linking import find_stories, link
 from newsdiff.core.matching.meaning_links import MAX_PASSAGES, meaning_links, stand
 from newsdiff.core.matching.options import CLUSTER_FLOOR, THRESHOLD, AlignOptions
@@ -90,8 +90,18 @@ def align(
     languages = [a.language for a in articles]
     components = _components(passages, stories.stories, languages)
     found = meaning_links(passages, components, languages, options=options)
-    extra = stand(found, links, stories.shared, passages.groups, options=options)
-    clusters = cluster(links + extra, scorer, passages.groups, floor=options.cluster_floor)
+    extra = stand(found, links, stories.shared, passages, languages, options=options)
+    clusters = cluster(
+        links + extra,
+        scorer,
+        passages.groups,
+        floor=options.cluster_floor,
+        leads=scorer.leads,
+        lead_floor=options.lead_floor,
+    )
+    if options.second_partner:
+        faced = facing(articles, passages, facts)
+        clusters = second_partners(clusters, scored, scorer, faced, options=options)
     by_meaning = {(p.left, p.right): p.score for p in extra}
 
     def shown(i: int, j: int) -> float:

@@ -64,10 +64,12 @@ def annotate(
         from newsdiff.core.facts.passages import PassageFacts  # loaded on the first pair
 
         facts = PassageFacts(articles)
+    seen: set[tuple[int, int]] = set()  # a passage telling two claims is in two clusters
     for members in clusters:
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
-                if groups[i] != groups[j]:
+                if groups[i] != groups[j] and (i, j) not in seen:
+                    seen.add((i, j))
                     pair = _pair(articles, passages, i, j, signal(i, j), memo, facts, ref_of)
                     pairs.append(pair)
     position = {a.id: k for k, a in enumerate(articles)}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from statistics import median
 
 from newsdiff.core.matching.options import PER_PASSAGE, AlignOptions
 from newsdiff.core.matching.similarity import KINDS, Frequencies, Kind, Profile
@@ -170,6 +171,40 @@ def identical_pairs(
     return pairs
 
 
+def lead_passages(
+    profiles: Sequence[Profile],
+    groups: Sequence[int],
+    n: int,
+    longest: int | None = None,
+    most: int | None = None,
+) -> frozenset[int]:
+    """The first ``n`` passages of each report that have words: its headline and lead.
+
+    Only a small story of short reports has leads (at most ``most`` reports,
+    its median report at most ``longest`` passages with words): a short report
+    tells one event in its lead, a long one is written from an angle of its
+    own; and every two leads are compared, which must stay cheap.
+
+    >>> from newsdiff.core.matching.similarity import profile
+    >>> texts, groups = [profile(t) for t in ["", "Kim", "Putin", "Wien"]], [0, 0, 0, 1]
+    >>> sorted(lead_passages(texts, groups, 1)), sorted(lead_passages(texts, groups, 1, 1))
+    ([1, 3], [])
+    """
+    sizes = Counter(groups[i] for i, p in enumerate(profiles) if not p.empty)
+    if most is not None and len(sizes) > most:
+        return frozenset()
+    if longest is not None and sizes and median(sizes.values()) > longest:
+        return frozenset()
+    seen: Counter[int] = Counter()
+    out = []
+    for i, p in enumerate(profiles):
+        g = groups[i]
+        if not p.empty and seen[g] < n:
+            seen[g] += 1
+            out.append(i)
+    return frozenset(out)
+
+
 def candidates(
     profiles: Sequence[Profile], groups: Sequence[int], *, options: AlignOptions
 ) -> tuple[tuple[int, int], ...]:
@@ -184,6 +219,11 @@ def candidates(
     ((0, 2),)
     """
     found = identical_pairs(profiles, groups, max_repeats=options.max_repeats)
+    if options.lead:  # every two leads of a story of short reports are compared
+        leads = sorted(lead_passages(profiles, groups, options.lead, *options.lead_story))
+        found.update(
+            (i, j) for x, i in enumerate(leads) for j in leads[x + 1 :] if groups[i] != groups[j]
+        )
     found.update(
         candidate_pairs(
             profiles,

@@ -6,6 +6,9 @@ each other's best match between two reports of one story stand too
 (competitive linking): a report tells a claim once, so its best match in
 another report of the story likely tells it, in other words. Two reports are
 of one story when they share ``story_pairs`` pairs above the threshold.
+Within a story of short reports the leads of every two reports stand from
+``lead_threshold`` (``PairScorer.leads``), each with as many partners as tell
+the event.
 """
 
 from __future__ import annotations
@@ -89,5 +92,17 @@ def link(
         and best.get((p.left, groups[p.right])) == best.get((p.right, groups[p.left])) == p.score
         and scorer.evidence(p.left, p.right) >= options.mutual_evidence
     ]
+    leads = scorer.leads
+    if leads:  # the leads of a story of short reports tell its event: no competition
+        have = set(strong)
+        strong += [
+            p
+            for p in scored
+            if options.lead_threshold <= p.score < options.threshold
+            and p.left in leads
+            and p.right in leads
+            and p not in have
+            and scorer.evidence(p.left, p.right) >= options.min_shared
+        ]
     strong.sort(key=lambda p: -p.score)  # stable: ties stay in index order
     return tuple(strong)

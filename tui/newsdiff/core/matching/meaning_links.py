@@ -10,7 +10,10 @@ best partner by that centred cosine and it reaches ``semantic_floor``. Such
 links join the clusters after the lexical ones, the pair most above its
 nearest neighbours first (the margin over the mean of each passage's three
 best partners in the other report), so a passage close to everything does
-not take a partner from a pair that is close only to each other.
+not take a partner from a pair that is close only to each other. A link
+stands only with a margin of ``semantic_margin``, and never between the
+first passages (headlines) of two reports of one language: those are close
+by topic alone, and when they say the same thing they share its words.
 
 Semantic links stand only between reports of one story: ones sharing
 ``story_pairs`` lexical pairs, or as many mutual partners whose raw cosine
@@ -147,21 +150,34 @@ def stand(
     found: MeaningLinks,
     lexical: Sequence[ScoredPair],
     shared: Counter[tuple[int, int]],
-    groups: Sequence[int],
+    passages: Passages,
+    languages: Sequence[str],
     *,
     options: AlignOptions,
 ) -> tuple[ScoredPair, ...]:
     """The semantic links that stand beside the ``lexical`` ones, to be clustered after them.
 
-    >>> found = MeaningLinks(((0.1, 0, 2),), {(0, 2): 0.4}, Counter({(0, 1): 2}))
-    >>> stand(found, (), Counter(), [0, 0, 1], options=AlignOptions())
-    (ScoredPair(score=0.4, left=0, right=2),)
+    A link stands between two reports of one story when its margin reaches
+    ``options.semantic_margin`` and, within one language, it does not join
+    the first passages of two reports: two headlines of one story are close
+    by topic alone, and where they tell the same claim in one language shared
+    words pair them already (see ``SEMANTIC_MARGIN`` for the measurement).
+
+    >>> found = MeaningLinks(((0.1, 1, 2),), {(1, 2): 0.4}, Counter({(0, 1): 2}))
+    >>> p = Passages(((0, 0), (0, 1), (1, 0)), (), (), (0, 0, 1))
+    >>> stand(found, (), Counter(), p, ["de", "en"], options=AlignOptions())
+    (ScoredPair(score=0.4, left=1, right=2),)
     """
+    groups = passages.groups
     have = {(p.left, p.right) for p in lexical}
     out = []
-    for _, i, j in found.links:
+    for margin, i, j in found.links:
         g, h = groups[i], groups[j]
         story = max(shared[g, h], shared[h, g], found.translations[min(g, h), max(g, h)])
-        if (i, j) not in have and story >= options.story_pairs:
-            out.append(ScoredPair(found.cosine[i, j], i, j))
+        if (i, j) in have or story < options.story_pairs or margin < options.semantic_margin:
+            continue
+        leads = passages.refs[i][1] == 0 and passages.refs[j][1] == 0
+        if leads and languages[g] == languages[h] and not options.semantic_leads:
+            continue
+        out.append(ScoredPair(found.cosine[i, j], i, j))
     return tuple(out)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from rapidfuzz import fuzz, process
 
+from newsdiff.core.matching.candidates import lead_passages
 from newsdiff.core.matching.options import AlignOptions
 from newsdiff.core.matching.similarity import (
     KINDS,
@@ -29,6 +30,7 @@ from newsdiff.core.matching.similarity import (
     score_profiles,
     variants,
 )
+from newsdiff.core.matching.weights import StoryWeights
 from newsdiff.core.model import Article
 
 if TYPE_CHECKING:
@@ -116,24 +118,50 @@ class PairScorer:
     options: AlignOptions
     stories: Stories = field(default_factory=dict)
     _memo: dict[tuple[int, int], float] = field(default_factory=dict, compare=False, repr=False)
+    _leads: tuple[frozenset[int], Frequencies | None] = field(
+        default=(frozenset(), None), compare=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        options, weights = self.options, self.weights
+        if options.lead and isinstance(weights, StoryWeights) and self._leads[1] is None:
+            p = self.passages
+            leads = lead_passages(p.profiles, p.groups, options.lead, *options.lead_story)
+            object.__setattr__(self, "_leads", (leads, weights.blended(options.lead_blend)))
+
+    @property
+    def leads(self) -> frozenset[int]:
+        """The passages scored as leads too (``options.lead``; none by default)."""
+        return self._leads[0]
 
     def with_stories(self, stories: Stories) -> PairScorer:
         """The same scorer with ``stories`` known; scores the stories cannot change are kept."""
         kept = {key: s for key, s in self._memo.items() if not _measured(self, stories, *key)}
-        return PairScorer(self.passages, self.weights, self.options, stories, kept)
+        return PairScorer(self.passages, self.weights, self.options, stories, kept, self._leads)
 
     def __call__(self, i: int, j: int) -> float:
         key = (i, j) if i < j else (j, i)
         found = self._memo.get(key)
         if found is None:
             profiles = self.passages.profiles
+            measured = self.measured(*key)
             found = score_profiles(
                 profiles[key[0]],
                 profiles[key[1]],
                 self.weights,
                 cutoff=self.options.cutoff,
-                measures=self.measured(*key),
+                measures=measured,
             )
+            leads, lead_weights = self._leads
+            if lead_weights is not None and key[0] in leads and key[1] in leads:
+                # two leads of one story tell its main event, in its topic words
+                lead = score_profiles(
+                    profiles[key[0]],
+                    profiles[key[1]],
+                    lead_weights,
+                    measures=measured,  # no cutoff: a lead pair shows its own score
+                )
+                found = max(found, lead)
             self._memo[key] = found
         return found
 

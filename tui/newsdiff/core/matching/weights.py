@@ -75,6 +75,19 @@ class StoryWeights(Frequencies):
             small=small,
         )
 
+    def blended(self, blend: float) -> StoryWeights:
+        """The same counts with another share of the background weight (memo not shared)."""
+        return StoryWeights(
+            self.documents,
+            self.counts,
+            self.numbers,
+            self.measures,
+            language=self.language,
+            blend=blend,
+            rare=self.rare,
+            small=self.small,
+        )
+
     def is_topic(self, feature: str, kind: Kind = "lemma") -> bool:
         if not Frequencies.is_topic(self, feature, kind):
             return False

@@ -19,15 +19,21 @@ from __future__ import annotations
 
 import bisect
 import heapq
-import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsdiff.core.model import Article
 from newsdiff.core.stories import stories_cache
 from newsdiff.core.stories.profile import StoryProfile
 from newsdiff.core.stories.profile_cache import cached_profiles
+from newsdiff.core.stories.split import (
+    SplitOptions,
+    adjacency,
+    connected,
+    copy_pairs,
+    split_events,
+)
 from newsdiff.core.stories.stories_cache import stories_key
 
 Signal = Callable[[Article, Article], float]
@@ -46,9 +52,7 @@ class StoryOptions:
     candidates: int = 30  # partners scored per report, the largest shared weight first
     max_postings: int = 60  # a word in more reports than this links only neighbours
     window: int = 4  # ... this many on either side in its list
-    split: float = 0.05  # average cosine, in the group's own weights, that keeps two events one
-    keep: float = 0.15  # weight a word carried by every member keeps in the split
-    max_split: int = 150  # groups larger than this are not split (their cost is cubic)
+    split: SplitOptions = field(default_factory=SplitOptions)  # how a group is cut into events
     signal: Signal | None = None
 
 
@@ -123,37 +127,18 @@ def settle(
     [[0, 1], [2, 3]]
     """
     done: list[list[int]] = []
+    linked = adjacency(links)
+    copies = copy_pairs(links, vectors, options=options.split)
     todo = [sorted(members)]
     while todo:
         part = todo.pop()
-        for group in _components(part, links):
-            pieces = split_events(group, vectors, options=options)
+        for group in connected(part, linked):
+            pieces = split_events(group, vectors, copies, options=options.split)
             if len(pieces) == 1:
                 done.append(group)
             else:
                 todo.extend(pieces)
     return sorted(done)
-
-
-def _components(part: Sequence[int], links: Sequence[tuple[int, int]]) -> list[list[int]]:
-    """The groups of ``part`` connected by the links among its own members."""
-    inside = set(part)
-    parent = {k: k for k in part}
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j in links:
-        if i in inside and j in inside:
-            ri, rj = root(i), root(j)
-            parent[max(ri, rj)] = min(ri, rj)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for k in part:
-        groups[root(k)].append(k)
-    return list(groups.values())
 
 
 def candidate_pairs(
@@ -195,49 +180,6 @@ def candidate_pairs(
     return sorted(chosen)
 
 
-def split_events(
-    group: Sequence[int], vectors: Sequence[dict[str, float]], *, options: StoryOptions
-) -> list[list[int]]:
-    """Split a linked group into its events: two of one kind share the kind's words.
-
-    Two quakes in one region, or two rehab check-ins, share most of their
-    telling words; what sets them apart is what only some members carry (the
-    other name, figure, date). Within the group, a word weighs by how few of
-    its members carry it (the group's own document frequency, never the
-    folder's), and members are merged by average link while their clusters'
-    mean cosine reaches ``options.split``.
-    """
-    n = len(group)
-    if n < 3 or n > options.max_split:
-        return [list(group)]
-    df: dict[str, int] = defaultdict(int)
-    for k in group:
-        for f in vectors[k]:
-            df[f] += 1
-    local = []
-    for k in group:
-        weighted = {
-            f: w * (options.keep + math.log((n + 1) / df[f])) for f, w in sorted(vectors[k].items())
-        }
-        norm = math.sqrt(sum(w * w for w in weighted.values())) or 1.0
-        local.append({f: w / norm for f, w in weighted.items()})
-    sim = [[_cosine(local[a], local[b]) for b in range(n)] for a in range(n)]
-    clusters: dict[int, list[int]] = {a: [a] for a in range(n)}
-    link = {(a, b): sim[a][b] for a in range(n) for b in range(a + 1, n)}
-    while link:
-        (a, b), best = max(link.items(), key=lambda kv: (round(kv[1], 9), -kv[0][0], -kv[0][1]))
-        if best < options.split:
-            break
-        clusters[a] += clusters.pop(b)
-        for key in [key for key in link if b in key]:
-            del link[key]
-        for c in clusters:  # average link, from the members (groups are small)
-            if c != a:
-                pairs = [sim[x][y] for x in clusters[a] for y in clusters[c]]
-                link[min(a, c), max(a, c)] = sum(pairs) / len(pairs)
-    return sorted(sorted(group[x] for x in members) for members in clusters.values())
-
-
 def _cosine(left: dict[str, float], right: dict[str, float]) -> float:
     if len(right) < len(left):
         left, right = right, left
@@ -269,9 +211,14 @@ def _story(members: Sequence[Article], profiles: Sequence[StoryProfile]) -> Stor
         key=lambda f: (-round(total[f], 9), f),
     )
     chosen: list[str] = []
+    shown: set[str] = set()
     for f in ranked:  # one word per stem: not "Nordkorea · Nordkoreanische"
-        if len(chosen) < LABEL_WORDS and not any(f[:6] == c[:6] for c in chosen):
+        surface = written.get(f, f)
+        # nor one written word twice: "Mikl-Leitner" is the surface of "mikl" and "leitner"
+        fresh = surface not in shown and not any(f[:6] == c[:6] for c in chosen)
+        if len(chosen) < LABEL_WORDS and fresh:
             chosen.append(f)
+            shown.add(surface)
     label = " · ".join(written.get(f, f) for f in chosen)
     dates = sorted(a.date for a in members if a.date)
     return Story(

@@ -25,10 +25,13 @@ LEAD_BOOST = 2.0  # a word of the lead tells more about the event
 MAX_FEATURES = 80  # a long report is known by its most telling words
 MAX_PASSAGES = 12  # ... and by its title and first passages: the lead tells the event
 MIN_WEIGHT = 1.0  # background weight below which a word tells no story ("sagen", "heute")
+DATE_WEIGHT = 3.0  # the month the report is dated: two events of one kind rarely share it
 
 # A profile is one sparse vector over a report's words and figures: a figure's
-# key ("#4000") can never be a folded lemma, and labels leave such keys out.
+# key ("#4000") or a date's ("@2013-05") can never be a folded lemma, and labels
+# leave such keys out.
 _NUMBER_KEY = "#"
+_DATE_KEY = "@"
 
 
 def number_key(number: str) -> str:
@@ -95,6 +98,8 @@ def story_profile(article: Article) -> StoryProfile:
             continue
         boost = LEAD_BOOST if feature in lead else 1.0
         raw[feature] = base * boost * (1.0 + math.log(n))
+    if article.date and DATE_WEIGHT > 0:  # the dateline's month, as the lead tells it
+        raw[_DATE_KEY + article.date[:7]] = DATE_WEIGHT * LEAD_BOOST
     kept = sorted(raw.items(), key=lambda fw: (-fw[1], fw[0]))[:MAX_FEATURES]
     norm = math.sqrt(sum(w * w for _, w in kept)) or 1.0
     weights = tuple(sorted((f, round(w / norm, 9)) for f, w in kept))

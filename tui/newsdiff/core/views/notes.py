@@ -9,8 +9,12 @@ the comparison and the passage view can say why a row is marked ``≠``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from newsdiff.core.model import FactComparison
+
+if TYPE_CHECKING:
+    from newsdiff.core.views.rows import Row
 
 KIND_NAMES = {
     "number": "figure",
@@ -60,3 +64,25 @@ def fact_notes(
     ordered = sorted(facts, key=lambda fact: _ORDER.get(fact.status, 3))
     notes = (fact_note(fact, left=left, right=right) for fact in ordered)
     return list(dict.fromkeys(note for note in notes if note))
+
+
+def row_note(row: Row | None, *, left: str = "left", right: str = "right") -> str:
+    """The comparison's detail line for ``row``: its first fact note (and how many
+    more the passage view has), else why it has no word marks, else where its
+    other partners are; empty when there is nothing to say.
+
+    >>> row_note(None)
+    ''
+    """
+    from newsdiff.core.views.marks import reworded_throughout
+
+    if row is None:
+        return ""
+    notes = fact_notes(row.pair.facts, left=left, right=right) if row.pair else []
+    pair, old, new = row.pair, row.left, row.right
+    if pair and old and new and not notes and reworded_throughout(pair, old.text, new.text):
+        notes = ["≈ reworded throughout: the same claim in other words (no word marks)"]
+    if row.others and not notes:
+        notes = [f"↔ paired with {len(row.others)} passage(s) on other rows · p jumps there"]
+    more = f"  (+{len(notes) - 1} more in the passage view)" if len(notes) > 1 else ""
+    return notes[0] + more if notes else ""

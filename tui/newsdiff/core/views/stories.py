@@ -51,34 +51,57 @@ class StoryGroup:
 
     @property
     def count(self) -> str:
-        """How many reports the story has, in words: "5 reports"."""
-        return f"{self.size} report{'' if self.size == 1 else 's'}"
+        """How many reports the story has, in words: "5 reports", "2 of 5 reports" when
+        the filter keeps only some.
+
+        >>> StoryGroup("s", None, (), 5).count
+        '5 reports'
+        """
+        shown = len(self.articles)
+        kept = f"{shown} of " if 0 < shown < self.size else ""
+        return f"{kept}{self.size} report{'' if self.size == 1 else 's'}"
 
     @property
     def span(self) -> str:
         """The story's date range (empty when no report is dated, and for the lone ones)."""
+        return self.span_within(None)
+
+    def span_within(self, width: int | None) -> str:
+        """The date range in at most ``width`` characters where it can be (see ``date_span``)."""
         if self.story is None:
             return ""
-        return date_span(self.story.first_date, self.story.last_date)
+        return date_span(self.story.first_date, self.story.last_date, width)
 
 
-def date_span(first: str | None, last: str | None) -> str:
+def date_span(first: str | None, last: str | None, width: int | None = None) -> str:
     """A short date range: the shared year and month written once.
+
+    With ``width``, the most precise form that fits: days, else months,
+    else years (a story over two years in a narrow column reads "2024–2025").
 
     >>> date_span("2024-10-28T09:00", "2024-11-02")
     '2024-10-28–11-02'
     >>> date_span("2024-10-28", "2024-10-28"), date_span(None, None)
     ('2024-10-28', '')
+    >>> date_span("2024-11-06", "2025-04-28", 13), date_span("2013-05-02", "2013-06-14", 10)
+    ('2024–2025', '2013-05–06')
     """
     if not first:
         return ""
     first, last = first[:10], (last or first)[:10]
+    forms = [_span(first, last), _span(first[:7], last[:7]), _span(first[:4], last[:4])]
+    if width is None:
+        return forms[0]
+    return next((form for form in forms if len(form) <= width), forms[-1])
+
+
+def _span(first: str, last: str) -> str:
+    """``first``–``last`` with the leading parts they share written once."""
     if first == last:
         return first
-    if first[:7] == last[:7]:
-        return f"{first}–{last[8:]}"
-    if first[:4] == last[:4]:
-        return f"{first}–{last[5:]}"
+    for cut in (8, 5):  # same month, same year (only where both have the part)
+        if len(first) > cut and first[:cut] == last[:cut]:
+            return f"{first}–{last[cut:]}"
     return f"{first}–{last}"
 
 
@@ -115,6 +138,21 @@ def group_articles(
     if shown:
         groups.append(StoryGroup("alone", None, shown, len(rest)))
     return groups
+
+
+def story_choices(stories: Iterable[Story]) -> list[tuple[str, str]]:
+    """Each story of two or more reports as (its heading, its first member), for a
+    "which story?" question.
+
+    >>> from newsdiff.core.stories.detect import Story
+    >>> story_choices([Story(("a", "b"), "Kursk"), Story(("c",), "")])
+    [('Kursk · 2 reports', 'a')]
+    """
+    return [
+        (StoryGroup("", story, (), len(story.members)).heading, story.members[0])
+        for story in stories
+        if not story.alone
+    ]
 
 
 def story_of(stories: Sequence[Story], article_id: str) -> Story | None:

@@ -8,6 +8,7 @@ reports' passages found a partner at all.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsdiff.core.model import Alignment, Pair
@@ -32,7 +33,7 @@ ALL_PAIRS_UP_TO = 12
 
 
 def summarize(alignment: Alignment, *, empty: bool | None = None) -> tuple[PairSummary, ...]:
-    """One summary per pair of articles, in input order (0-1, 0-2, ..., 1-2, ...).
+    """One summary per pair of articles of one story, in input order (0-1, 0-2, ..., 1-2, ...).
 
     ``paired_share`` is the share of both reports' passages that are in at
     least one pair between the two, 0.0 when they have no passages. ``empty``
@@ -47,19 +48,48 @@ def summarize(alignment: Alignment, *, empty: bool | None = None) -> tuple[PairS
     if empty is None:
         empty = count <= ALL_PAIRS_UP_TO
     index = {article.id: i for i, article in enumerate(alignment.articles)}
+    same = _same_story(alignment, index)
     by_pair: dict[tuple[int, int], list[Pair]] = {}
     for pair in alignment.pairs:
         a, b = index.get(pair.left.article), index.get(pair.right.article)
         if a is None or b is None or a == b:
             continue
         by_pair.setdefault((min(a, b), max(a, b)), []).append(pair)
-    if empty:
-        keys = [(left, right) for left in range(count) for right in range(left + 1, count)]
+    if empty:  # every two reports of one story: reports of two stories are not compared
+        keys = [
+            (left, right)
+            for left in range(count)
+            for right in range(left + 1, count)
+            if same(left, right)
+        ]
     else:
         keys = sorted(by_pair)
     return tuple(
         _summary(alignment, left, right, by_pair.get((left, right), [])) for left, right in keys
     )
+
+
+def _same_story(alignment: Alignment, index: dict[str, int]) -> Callable[[int, int], bool]:
+    """Whether two reports (by index) are of one story; any two when none were told apart."""
+    if not alignment.stories:
+        return lambda left, right: True
+    story = {index[m]: n for n, members in enumerate(alignment.stories) for m in members}
+    return lambda left, right: story.get(left, -1) == story.get(right, -2)
+
+
+def within_stories(alignment: Alignment) -> int:
+    """How many pairs of reports share a story (every pair when none were told apart).
+
+    >>> from newsdiff.core.model import Alignment, Article
+    >>> a, b, c = (Article(x, x, "", x, None, "de", (), 0) for x in "abc")
+    >>> within_stories(Alignment((a, b, c), (), ())), within_stories(
+    ...     Alignment((a, b, c), (), (), stories=(("a", "b"), ("c",))))
+    (3, 1)
+    """
+    if not alignment.stories:
+        count = len(alignment.articles)
+        return count * (count - 1) // 2
+    return sum(len(members) * (len(members) - 1) // 2 for members in alignment.stories)
 
 
 def _summary(alignment: Alignment, left: int, right: int, pairs: list[Pair]) -> PairSummary:
@@ -88,9 +118,13 @@ def omitted_note(alignment: Alignment) -> list[str]:
     count = len(alignment.articles)
     if count <= ALL_PAIRS_UP_TO:
         return []
-    every = count * (count - 1) // 2
+    every = within_stories(alignment)
     left_out = every - len(summarize(alignment, empty=False))
-    return ["", f"{left_out} of {every} pairs of reports share no claim and are left out."]
+    of_a_story = " of one story" if alignment.stories else ""
+    return [
+        "",
+        f"{left_out} of {every} pairs of reports{of_a_story} share no claim and are left out.",
+    ]
 
 
 def overview(reports: int, claims: int) -> str:
@@ -105,3 +139,30 @@ def overview(reports: int, claims: int) -> str:
     if reports < 2 or claims == 0:
         return f"{head}; no claim is told by more than one report."
     return f"{head}; {claims} claim{'s' if claims != 1 else ''} told by more than one of them."
+
+
+def stories_note(alignment: Alignment) -> str:
+    """Which sources tell one story, when the reports hold more than one (else empty):
+    the agreement and the claims compare reports of one story only.
+
+    >>> from newsdiff.core.model import Alignment, Article
+    >>> a, b, c = (Article(x, x, "", x, None, "de", (), 0) for x in "abc")
+    >>> stories_note(Alignment((a, b, c), (), (), stories=(("a", "b"), ("c",))))
+    'Stories: A B · C (no related report). Reports of two stories are not compared.'
+    >>> stories_note(Alignment((a, b), (), (), stories=(("a", "b"),)))
+    ''
+    """
+    from newsdiff.core.views.clusters import letter
+
+    if len(alignment.stories) < 2:
+        return ""
+    count = len(alignment.articles)
+    index = {article.id: i for i, article in enumerate(alignment.articles)}
+    told = [sorted(index[m] for m in members if m in index) for members in alignment.stories]
+    parts = [
+        " ".join(letter(i, count) for i in members)
+        + (" (no related report)" if len(members) == 1 else "")
+        for members in sorted(told)
+        if members
+    ]
+    return f"Stories: {' · '.join(parts)}. Reports of two stories are not compared."
