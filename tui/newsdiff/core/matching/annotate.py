@@ -11,7 +11,7 @@ claim table.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from functools import partial
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
@@ -53,6 +53,13 @@ def annotate(
     refs, groups = passages.refs, passages.groups
     pairs = []
     memo: dict[_Key, _Found] = {}
+    # one ref per passage, shared by all its pairs: wire copies put a passage in
+    # hundreds of pairs, and 665,000 pairs at 10,000 reports held two refs each
+    ref_of: dict[int, SentenceRef] = {}
+    for members in clusters:
+        for i in members:
+            if i not in ref_of:
+                ref_of[i] = SentenceRef(articles[refs[i][0]].id, refs[i][1])
     if facts is None:
         from newsdiff.core.facts.passages import PassageFacts  # loaded on the first pair
 
@@ -63,10 +70,10 @@ def annotate(
             for j in members[x + 1 :]:
                 if groups[i] != groups[j] and (i, j) not in seen:
                     seen.add((i, j))
-                    pairs.append(_pair(articles, passages, i, j, signal(i, j), memo, facts))
+                    pair = _pair(articles, passages, i, j, signal(i, j), memo, facts, ref_of)
+                    pairs.append(pair)
     position = {a.id: k for k, a in enumerate(articles)}
     pairs.sort(key=partial(pair_order, position))
-    ref_of = {i: SentenceRef(articles[refs[i][0]].id, refs[i][1]) for m in clusters for i in m}
     claims = [
         tuple(sorted((ref_of[i] for i in m), key=lambda r: (position[r.article], r.sentence)))
         for m in clusters
@@ -83,14 +90,14 @@ def _pair(
     score: float,
     memo: dict[_Key, _Found],
     facts: PassageFacts,
+    ref_of: Mapping[int, SentenceRef],
 ) -> Pair:
     """The Pair of passages ``i`` and ``j``, left being the earlier article in the input."""
     refs = passages.refs
     if refs[j] < refs[i]:
         i, j = j, i
-    (ka, sa), (kb, sb) = refs[i], refs[j]
-    left, right = articles[ka], articles[kb]
-    left_ref, right_ref = SentenceRef(left.id, sa), SentenceRef(right.id, sb)
+    left, right = articles[refs[i][0]], articles[refs[j][0]]
+    left_ref, right_ref = ref_of[i], ref_of[j]
     key = (
         passages.texts[i],
         passages.texts[j],
@@ -151,7 +158,7 @@ def compare(
     across = cross_language
     if any(f.status == "differ" for f in facts):
         relation = "facts-differ"
-    elif not across and _words(tokenize(left_text)) == _words(tokenize(right_text)):
+    elif not across and _read(left_text)[1] == _read(right_text)[1]:
         relation = "identical"
     return (() if across else word_changes(left_text, right_text)), facts, relation
 
@@ -170,6 +177,13 @@ def _words(tokens: Sequence[Token]) -> list[str]:
     return [normalize_number(t.text) if t.number else fold(t.text) for t in tokens]
 
 
+@lru_cache(maxsize=4096)
+def _read(text: str) -> tuple[tuple[Token, ...], tuple[str, ...]]:
+    """The tokens of a passage and its words as compared: a passage is in many pairs."""
+    tokens = tokenize(text)
+    return tokens, tuple(_words(tokens))
+
+
 def word_changes(left: str, right: str) -> tuple[WordChange, ...]:
     """The word-level edit script from ``left`` to ``right`` as character spans.
 
@@ -178,9 +192,9 @@ def word_changes(left: str, right: str) -> tuple[WordChange, ...]:
     >>> [c.tag for c in word_changes("rund 11.000 Soldaten", "etwa 11000 Soldaten")]
     ['replace', 'equal']
     """
-    lt, rt = tokenize(left), tokenize(right)
+    (lt, lw), (rt, rw) = _read(left), _read(right)
     out = []
-    for op in Levenshtein.opcodes(_words(lt), _words(rt)):
+    for op in Levenshtein.opcodes(lw, rw):
         ls, le = _span(lt, op.src_start, op.src_end)
         rs, re_ = _span(rt, op.dest_start, op.dest_end)
         out.append(WordChange(op.tag, ls, le, rs, re_))  # type: ignore[arg-type]  # rapidfuzz's tags are the four WordChange names
