@@ -24,6 +24,7 @@ from textual.widgets import DataTable, Header, Input, LoadingIndicator, Static
 
 from newsdiff.app.messages import OpenClaims, OpenComparison, OpenLeftOut
 from newsdiff.app.widgets.article_table import ArticleTable
+from newsdiff.app.widgets.key_line import KeyLine
 from newsdiff.app.widgets.list_rows import (
     HEADER,
     article_detail,
@@ -31,7 +32,6 @@ from newsdiff.app.widgets.list_rows import (
     header_cells,
     is_header,
 )
-from newsdiff.app.widgets.reader_footer import ReaderFooter
 
 if TYPE_CHECKING:
     from rich.console import JustifyMethod
@@ -114,7 +114,7 @@ class ArticlesScreen(Screen[None]):
         yield ArticleTable(id="articles", cursor_type="row", zebra_stripes=True)
         yield Static(id="empty-state")
         yield Static(id="article-detail")
-        yield ReaderFooter(compact=True)
+        yield KeyLine()
 
     def on_mount(self) -> None:
         # without animation the indicator prints "Loading", which the stage text says better
