@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, LoadingIndicator, Static
+from textual.widgets import DataTable, Input, LoadingIndicator, Static
 
 from newsdiff.app.messages import OpenClaims, OpenComparison, OpenLeftOut
 from newsdiff.app.widgets.article_table import ArticleTable
@@ -32,6 +32,7 @@ from newsdiff.app.widgets.list_rows import (
     header_cells,
     is_header,
 )
+from newsdiff.app.widgets.title_line import TitleLine
 
 if TYPE_CHECKING:
     from rich.console import JustifyMethod
@@ -107,7 +108,7 @@ class ArticlesScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         # the filter line is hidden until `/`: it is mounted then, off the first paint
-        yield Header()
+        yield TitleLine()
         with Horizontal(id="status"):
             yield LoadingIndicator()
             yield Static(id="status-text")
