@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, LoadingIndicator, Static
+from textual.widgets import DataTable, Input, Static
 
 from newsdiff.app.messages import OpenClaims, OpenComparison, OpenLeftOut
 from newsdiff.app.widgets.article_table import ArticleTable
@@ -32,6 +32,7 @@ from newsdiff.app.widgets.list_rows import (
     header_cells,
     is_header,
 )
+from newsdiff.app.widgets.spinner import Spinner
 from newsdiff.app.widgets.title_line import TitleLine
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ class ArticlesScreen(Screen[None]):
         # the filter line is hidden until `/`: it is mounted then, off the first paint
         yield TitleLine()
         with Horizontal(id="status"):
-            yield LoadingIndicator()
+            yield Spinner()
             yield Static(id="status-text")
         yield ArticleTable(id="articles", cursor_type="row", zebra_stripes=True)
         yield Static(id="empty-state")
@@ -118,8 +119,6 @@ class ArticlesScreen(Screen[None]):
         yield KeyLine()
 
     def on_mount(self) -> None:
-        # without animation the indicator prints "Loading", which the stage text says better
-        self.query_one(LoadingIndicator).display = self.app.animation_level != "none"
         self.watch(self.app, "busy", self._show_busy)
         self.watch(self.app, "corpus", self._show_corpus)
         self.watch(self.app, "stories", self._show_stories)
@@ -130,6 +129,7 @@ class ArticlesScreen(Screen[None]):
 
     def _show_busy(self, busy: str) -> None:
         self.query_one("#status").display = bool(busy)
+        self.query_one(Spinner).spin(bool(busy))
         self.query_one("#status-text", Static).update(Text(busy))
 
     def _show_corpus(self, corpus: Corpus | None) -> None:
