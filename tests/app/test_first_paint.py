@@ -51,7 +51,7 @@ CHILD = r"""
 import json, sys
 from dataclasses import replace
 
-from textual.widgets import Footer
+from newsdiff.app.widgets.key_line import KeyLine
 
 from newsdiff.cli import build_parser
 from newsdiff.commands.open import app_for
@@ -63,7 +63,7 @@ def first_call(paths):
     # the worker's first step: note what is loaded and what is on screen, then stop
     seen["modules"] = sorted(sys.modules)
     seen["footer_keys"] = app.call_from_thread(
-        lambda: sum(len(footer.children) for footer in app.screen.query(Footer))
+        lambda: sum(len(line.drawn) for line in app.screen.query(KeyLine))
     )
     app.call_from_thread(app.exit)
     return 0

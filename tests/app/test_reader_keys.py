@@ -7,7 +7,6 @@ from dataclasses import replace
 
 from compare_data import sample_alignment
 from textual.app import App
-from textual.widgets import Footer
 
 from newsdiff.app.engine import Engine, align_lexical, read_files
 from newsdiff.app.routing import ScreenRouter
@@ -15,6 +14,7 @@ from newsdiff.app.screens.articles import ArticlesScreen, ArticleTable
 from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.screens.help import HelpScreen
 from newsdiff.app.screens.passage import PassageScreen
+from newsdiff.app.widgets.key_line import KeyLine
 from newsdiff.core.model import Alignment, Pair, SentenceRef
 from newsdiff.core.views.rows import row_of_passage
 
@@ -263,10 +263,10 @@ async def test_at_80_columns_the_footer_keeps_the_main_keys_and_help(build_app, 
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)
-        footer = app.screen.query_one(Footer)
-        keys = {key.description: key.region for key in footer.query("FooterKey")}  # type: ignore[attr-defined]
+        footer = app.screen.query_one(KeyLine)
+        keys = {key.description: key for key in footer.drawn}
         for wanted in ("Next", "Diff", "Search", "Passage", "Back", "Keys"):
-            assert wanted in keys and keys[wanted].right <= 80, (wanted, keys.get(wanted))
+            assert wanted in keys and keys[wanted].end <= 80, (wanted, keys.get(wanted))
 
 
 async def test_a_pair_reworded_throughout_is_said_so_without_underlining_every_word():

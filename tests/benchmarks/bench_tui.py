@@ -12,8 +12,9 @@ the moment the child's output (escape codes removed) holds every marker of
 that screen. For the baseline, the smallest sensible Textual app (one
 ``Static`` saying hello), that is "hello". For newsdiff it is the article
 list with its header, its column titles and its footer keys ("newsdiff",
-"Title", "Quit"): Textual's footer fills in its keys one refresh after the
-first frame, and a list without its keys is not yet the first screen. (An
+"Title", "Quit"): a list without its keys is not yet the first screen
+(Textual's ``Footer``, used until the key line replaced it, filled in its keys
+a refresh or two after the first frame). (An
 earlier version stopped the clock in the child at ``call_after_refresh``;
 that moment falls after the frame was queued for the terminal but before
 the footer keys reached it.)

@@ -25,7 +25,6 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsdiff.app.config import load_settings, save_theme
@@ -34,6 +33,7 @@ from newsdiff.app.messages import OpenClaims, OpenComparison, WorkFailed
 from newsdiff.app.progress import ProgressLine, Request
 from newsdiff.app.routing import ScreenRouter
 from newsdiff.app.screens.articles import ArticlesScreen
+from newsdiff.app.widgets.key_line import KeyLine
 
 if TYPE_CHECKING:
     from newsdiff.core.model import Alignment, Article, Corpus
@@ -149,10 +149,9 @@ class NewsdiffApp(ProgressLine, ScreenRouter, App[None]):
 
     def _read_once_painted(self, refreshes: int, keys: tuple[object, ...]) -> None:
         # Start reading only once the first screen is whole on the terminal: the worker's
-        # imports hold the GIL for long stretches. Textual's footer composes its keys a few
-        # refreshes after the first frame (three times over), and a footer whose keys
-        # survived a refresh has been painted; reading at once put them 0.3 s late.
-        now = tuple(child for footer in self.screen.query(Footer) for child in footer.children)
+        # imports hold the GIL for long stretches. The key line draws its keys at its first
+        # paint; keys that survived a refresh have reached the terminal.
+        now = tuple(key for line in self.screen.query(KeyLine) for key in line.drawn)
         if refreshes > 0 and (not now or now != keys):
             self.call_after_refresh(self._read_once_painted, refreshes - 1, now)
             return

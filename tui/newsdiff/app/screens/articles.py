@@ -17,11 +17,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Header, Input, LoadingIndicator, Static
+from textual.widgets import DataTable, Input, Static
 
 from newsdiff.app.messages import OpenComparison, OpenLeftOut
 from newsdiff.app.screens.story_actions import StoryActions
 from newsdiff.app.widgets.article_table import ArticleTable
+from newsdiff.app.widgets.key_line import KeyLine
 from newsdiff.app.widgets.list_rows import (
     MARK,
     WIDE,
@@ -31,7 +32,8 @@ from newsdiff.app.widgets.list_rows import (
     list_detail,
     shown_columns,
 )
-from newsdiff.app.widgets.reader_footer import ReaderFooter
+from newsdiff.app.widgets.spinner import Spinner
+from newsdiff.app.widgets.title_line import TitleLine
 from newsdiff.core.views.listing import SORT_KEYS, empty_message
 from newsdiff.core.views.overview import ArticleOverview, overview
 from newsdiff.core.views.stories import StoryGroup
@@ -80,14 +82,14 @@ class ArticlesScreen(StoryActions):
 
     def compose(self) -> ComposeResult:
         # the filter line is hidden until `/`: it is mounted then, off the first paint
-        yield Header()
+        yield TitleLine()
         with Horizontal(id="status"):
-            yield LoadingIndicator()
+            yield Spinner()
             yield Static(id="status-text")
         yield ArticleTable(id="articles", cursor_type="row", zebra_stripes=True)
         yield Static(id="empty-state")
         yield Static(id="article-detail")
-        yield ReaderFooter(compact=True)
+        yield KeyLine()
 
     def on_mount(self) -> None:
         self.watch(self.app, "busy", self._show_busy)
@@ -103,9 +105,7 @@ class ArticlesScreen(StoryActions):
         # idle, the line keeps what the last pass added ("3 paraphrase pairs added")
         text = busy or self.reader.note
         self.query_one("#status").display = bool(text)
-        # without animation the indicator prints "Loading", which the stage text says better
-        moving = bool(busy) and self.app.animation_level != "none"
-        self.query_one(LoadingIndicator).display = moving
+        self.query_one(Spinner).spin(bool(busy))
         self.query_one("#status-text", Static).update(Text(text))
 
     def _show_corpus(self, corpus: Corpus | None) -> None:

@@ -21,8 +21,8 @@ from textual.worker import get_current_worker
 
 from newsdiff.app.failures import ReportsFailures
 from newsdiff.app.messages import OpenPassage
+from newsdiff.app.widgets.key_line import KeyLine
 from newsdiff.app.widgets.passage_text import visible
-from newsdiff.app.widgets.reader_footer import ReaderFooter
 from newsdiff.core.model import Alignment
 from newsdiff.core.views.claim_grid import by_date
 from newsdiff.core.views.rows import article_by_id
@@ -89,7 +89,7 @@ class ClaimsScreen(ReportsFailures, Screen[None]):
         yield Static(id="claims-summary")
         yield ClaimGrid(id="claims", cursor_type="cell", zebra_stripes=True, header_height=2)
         yield Static(id="claims-passage")
-        yield ReaderFooter()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         # Facts are extracted for every clustered passage: seconds on two

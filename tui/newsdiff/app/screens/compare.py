@@ -22,8 +22,8 @@ from newsdiff.app.messages import OpenClaims, OpenPassage
 from newsdiff.app.screens.compare_search import SearchesRows
 from newsdiff.app.screens.save_report import WritesReports, report_path
 from newsdiff.app.widgets.comparison_view import ComparisonView
+from newsdiff.app.widgets.key_line import KeyLine
 from newsdiff.app.widgets.passage_text import legend_content, visible
-from newsdiff.app.widgets.reader_footer import ReaderFooter
 from newsdiff.app.widgets.search_bar import SearchBar
 from newsdiff.app.widgets.status_line import StatusLine
 from newsdiff.core.model import Alignment, Article
@@ -122,7 +122,7 @@ class CompareScreen(ReportsFailures, SearchesRows, WritesReports, Screen[None]):
         yield ComparisonView(self._rows, cursor_row=self._start_row, id="comparison")
         yield StatusLine(id="compare-notes")
         yield SearchBar(id="compare-search")
-        yield ReaderFooter(compact=True)
+        yield KeyLine()
 
     def on_mount(self) -> None:
         self.query_one("#compare-legend").display = False

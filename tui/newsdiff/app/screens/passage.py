@@ -21,6 +21,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from newsdiff.app.messages import OpenComparison
+from newsdiff.app.widgets.key_line import KeyLine
 from newsdiff.app.widgets.passage_text import (
     component_classes,
     highlight_css,
@@ -30,7 +31,6 @@ from newsdiff.app.widgets.passage_text import (
     resolve_styles,
     visible,
 )
-from newsdiff.app.widgets.reader_footer import ReaderFooter
 from newsdiff.app.widgets.search_bar import SearchBar
 from newsdiff.core.model import Alignment, Article
 from newsdiff.core.views.notes import fact_notes
@@ -100,7 +100,7 @@ class PassageScreen(Screen[None]):
         yield Static("What the other reports say", id="passage-others-title")
         yield PassageList(id="passage-others")
         yield SearchBar(id="passage-search")
-        yield ReaderFooter()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         self.watch(self.app, "theme", lambda: self._show(), init=False)

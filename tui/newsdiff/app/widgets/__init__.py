@@ -15,7 +15,7 @@ _LAZY = {
     "SearchBar": "newsdiff.app.widgets.search_bar",
     "StatusLine": "newsdiff.app.widgets.status_line",
     "passage_content": "newsdiff.app.widgets.passage_text",
-    "ReaderFooter": "newsdiff.app.widgets.reader_footer",
+    "KeyLine": "newsdiff.app.widgets.key_line",
 }
 
 __all__ = list(_LAZY)
