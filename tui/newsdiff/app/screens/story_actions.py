@@ -35,17 +35,11 @@ class StoryActions(Screen[None]):
         """The app, typed: it holds the corpus and alignment this screen shows."""
         return cast("ReaderState", self.app)
 
-    def refresh_rows(self) -> None:
-        """Rebuild the list's rows (the list screen's)."""
-        raise NotImplementedError
+    if TYPE_CHECKING:  # the list screen's own, which these actions read and rebuild
 
-    def current_article_id(self) -> str | None:
-        """The report under the cursor (the list screen's)."""
-        raise NotImplementedError
-
-    def current_group(self) -> StoryGroup | None:
-        """The story whose header is under the cursor (the list screen's)."""
-        raise NotImplementedError
+        def refresh_rows(self) -> None: ...
+        def current_article_id(self) -> str | None: ...
+        def current_group(self) -> StoryGroup | None: ...
 
     def _show_stories(self, stories: tuple[Story, ...]) -> None:
         self.stories = stories

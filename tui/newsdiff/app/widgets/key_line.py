@@ -80,12 +80,12 @@ class KeyLine(Widget, can_focus=False):
         """The keys of the last paint, with their columns (for clicks and tests)."""
 
     def on_mount(self) -> None:
-        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.screen.bindings_updated_signal.subscribe(self, self._keys_changed)
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
-    def _bindings_changed(self, screen: Screen) -> None:
+    def _keys_changed(self, screen: Screen) -> None:
         if screen is self.screen:
             self.refresh()
 
