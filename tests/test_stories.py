@@ -24,7 +24,8 @@ def _article(id_: str, *texts: str, date: str | None = None, language: str = "en
 @pytest.mark.parametrize(
     "module",
     ["newsdiff.core.stories.detect", "newsdiff.core.stories.profile",
-     "newsdiff.core.stories.split", "newsdiff.core.language.background",
+     "newsdiff.core.stories.split", "newsdiff.core.stories.graph",
+     "newsdiff.core.language.background",
      "newsdiff.commands.stories"],
 )  # fmt: skip
 def test_examples_in_docstrings(module: str) -> None:
@@ -72,6 +73,105 @@ def test_the_signal_seam_links_what_shares_no_word() -> None:
     en = _article("en", "Earthquake rattles Qeshm.")
     options = StoryOptions(signal=lambda a, b: 0.9)
     assert len(detect_stories([de, en], options=options)) == 1
+
+
+def _quake(id_: str, date: str, title: str, *texts: str) -> Article:
+    return _article(id_, title, *texts, date=date)
+
+
+def _two_quakes() -> list[Article]:
+    """Two quakes on one island five weeks apart, three short reports each: they share the
+    kind's words (quake, magnitude, Qeshm, island, Iran) and differ in the magnitude, the
+    weekday, the village and the toll."""
+    first = [
+        ("Quake of magnitude 4.4 shakes Qeshm island",
+         "A magnitude 4.4 earthquake struck Qeshm island off southern Iran on Sunday, "
+         "damaging houses in Dargahan.", "Five people were hurt, the Red Crescent said."),
+        ("Earthquake hits Qeshm, five injured",
+         "An earthquake measuring 4.4 hit the island of Qeshm in the Gulf on Sunday.",
+         "Houses in the town of Dargahan were damaged and five people were injured."),
+        ("Five hurt as 4.4 quake jolts Iranian island",
+         "Iranian state television said a 4.4 quake jolted Qeshm on Sunday afternoon.",
+         "The tremor damaged buildings around Dargahan; five people were taken to hospital."),
+    ]
+    second = [
+        ("Magnitude 4.6 earthquake rocks Qeshm island",
+         "A 4.6 magnitude earthquake rocked Qeshm island in southern Iran on Thursday, "
+         "cracking walls in Tabl.", "No one was killed, local officials said."),
+        ("Quake hits Iran's Qeshm island again",
+         "An earthquake of magnitude 4.6 struck Qeshm island on Thursday, the second in days.",
+         "Walls cracked in the village of Tabl, officials said; nobody died."),
+        ("Qeshm shaken by 4.6 tremor",
+         "A tremor measuring 4.6 shook Qeshm island off Iran on Thursday morning.",
+         "Villagers in Tabl fled their homes as walls cracked; no deaths were reported."),
+    ]  # fmt: skip
+    return [_quake(f"a{k}", "2025-03-02", *t) for k, t in enumerate(first)] + [
+        _quake(f"b{k}", "2025-04-10", *t) for k, t in enumerate(second)
+    ]
+
+
+def test_two_quakes_on_one_island_on_different_days_are_two_stories() -> None:
+    """A folder too small for the split's usual evidence (six reports) still comes apart
+    when each side's words are as sure as six reports allow, in any order."""
+    articles = _two_quakes()
+    stories = detect_stories(articles)
+    assert sorted(s.members for s in stories) == [("a0", "a1", "a2"), ("b0", "b1", "b2")]
+    assert {s.first_date for s in stories} == {"2025-03-02", "2025-04-10"}
+    shuffled = articles[::-1]
+    assert detect_stories(shuffled) == stories
+
+
+def test_one_quake_told_by_six_outlets_stays_one_story() -> None:
+    """The small-group rule needs two sides with words of their own: six tellings of the
+    first quake, each in its own words, are one story."""
+    first = _two_quakes()[:3]
+    more = [
+        _quake("a3", "2025-03-02", "Qeshm quake: houses damaged in Dargahan",
+               "Sunday's 4.4 earthquake damaged houses in Dargahan on Qeshm island.",
+               "Five people were hurt."),
+        _quake("a4", "2025-03-02", "Iran: 4.4 tremor on Qeshm",
+               "A 4.4 tremor hit Qeshm island in the Gulf on Sunday, Iranian media said.",
+               "Buildings in Dargahan were damaged; five were injured."),
+        _quake("a5", "2025-03-03", "Five injured in Qeshm earthquake",
+               "Five people were injured when a magnitude 4.4 earthquake struck Qeshm on Sunday.",
+               "The Red Crescent sent tents to Dargahan."),
+    ]  # fmt: skip
+    (story,) = detect_stories(first + more)
+    assert len(story.members) == 6
+
+
+def test_two_drunk_driving_arrests_of_two_players_are_two_stories() -> None:
+    """Two football players arrested for drunk driving, three reports each, weeks apart."""
+    arrests = [
+        (f"m{k}", "2025-01-12", title, lead)
+        for k, (title, lead) in enumerate([
+            ("Vikings receiver Jalen Marsh arrested for drunk driving",
+             "Minnesota receiver Jalen Marsh was arrested on suspicion of drunk driving "
+             "in Eden Prairie early Saturday, police said."),
+            ("Marsh held on DUI charge in Eden Prairie",
+             "Police in Eden Prairie arrested Vikings wide receiver Jalen Marsh on a DUI "
+             "charge on Saturday; his blood alcohol was 0.12."),
+            ("Vikings' Marsh arrested, team 'aware of the situation'",
+             "The Vikings said they were aware that Jalen Marsh had been arrested for "
+             "drunk driving in Eden Prairie on Saturday."),
+        ])
+    ] + [
+        (f"o{k}", "2025-02-20", title, lead)
+        for k, (title, lead) in enumerate([
+            ("Broncos linebacker Darius Okafor arrested for drunk driving",
+             "Denver linebacker Darius Okafor was arrested on suspicion of drunk driving "
+             "in Aurora on Wednesday night, police said."),
+            ("Okafor held on DUI charge in Aurora",
+             "Police in Aurora arrested Broncos linebacker Darius Okafor on a DUI charge "
+             "on Wednesday; he was released on bond."),
+            ("Broncos' Okafor arrested, team 'gathering information'",
+             "The Broncos said they were gathering information after Darius Okafor was "
+             "arrested for drunk driving in Aurora on Wednesday."),
+        ])
+    ]  # fmt: skip
+    articles = [_article(i, title, lead, date=date) for i, date, title, lead in arrests]
+    stories = detect_stories(articles)
+    assert sorted(s.members for s in stories) == [("m0", "m1", "m2"), ("o0", "o1", "o2")]
 
 
 @needs_corpora

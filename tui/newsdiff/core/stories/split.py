@@ -30,11 +30,12 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsdiff.core.stories.graph import Adjacency, adjacency, connected
+
 Vector = dict[str, float]
-Adjacency = Mapping[int, Sequence[int]]
 
 STEADY = 5  # power iterations without a change of cut after which the cut is taken
 
@@ -51,6 +52,8 @@ class SplitOptions:
     evidence: float = 5.0  # -log10 p of each side's most uneven words, needed to part
     words: int = 3  # ... summed over this many of its words
     min_size: int = 4  # groups smaller than this stay whole
+    min_side: int = 3  # in a group too small for ``evidence``: reports each side needs
+    small_apart: float = 0.6  # ... and the ``apart`` it needs (short reports share more)
     iterations: int = 40  # power iterations of the spectral bisection
     seeds: int = 8  # words whose carriers also seed a two-means cut
 
@@ -101,48 +104,6 @@ def copy_pairs(
     return adjacency([(i, j) for i, j in links if _dot(vectors[i], vectors[j]) >= options.copy])
 
 
-def adjacency(links: Sequence[tuple[int, int]]) -> Adjacency:
-    """Each index's linked indexes, so that a group's own links are found from its members.
-
-    >>> adjacency([(0, 2), (1, 2)])
-    {0: [2], 2: [0, 1], 1: [2]}
-    """
-    out: dict[int, list[int]] = defaultdict(list)
-    for i, j in links:
-        out[i].append(j)
-        out[j].append(i)
-    return dict(out)
-
-
-def connected(members: Sequence[int], links: Adjacency) -> list[list[int]]:
-    """The groups of ``members`` connected by links among themselves, each in member order,
-    ordered by their first member (for sorted ``members``: by the smallest).
-
-    The work grows with the members' links, not with all the links there are.
-
-    >>> connected([0, 1, 2, 3], {0: [2], 2: [0], 1: [3, 5], 3: [1]})
-    [[0, 2], [1, 3]]
-    """
-    inside = set(members)
-    parent = {k: k for k in members}
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i in members:
-        for j in links.get(i, ()):
-            if j in inside:
-                ri, rj = root(i), root(j)
-                parent[max(ri, rj)] = min(ri, rj)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for k in members:
-        groups[root(k)].append(k)
-    return list(groups.values())
-
-
 def _merge(copies: Sequence[Vector]) -> Vector:
     """One vector for a set of copies: the words most of them carry, at their mean weight."""
     if len(copies) == 1:
@@ -159,22 +120,33 @@ def _merge(copies: Sequence[Vector]) -> Vector:
 
 
 def _cut(vectors: Sequence[Vector], options: SplitOptions) -> list[int] | None:
-    """The sides (0 or 1) of the best real cut of ``vectors``, or None when none is real."""
+    """The sides (0 or 1) of the best real cut of ``vectors``, or None when none is real.
+
+    A group too small for ``options.evidence`` (six reports: three words all on
+    one side of three score 3.9 at best) needs each side's words as sure as its
+    size allows, sides of ``min_side`` reports, and ``small_apart``.
+    """
     n = len(vectors)
     members = list(range(n))
     local = _local(members, vectors, options.keep)
-    # of the cuts whose sides are far apart, the one whose sides have the surest words of their own
+    # of the cuts whose sides are far apart, the one whose words of their own are surest
     best: tuple[float, list[int]] | None = None
     for start in _starts(members, vectors, local, options):
         side = _two_means(local, start)
-        if not 0 < sum(side) < n or _ratio(local, side) > options.apart:
+        size = min(sum(side), n - sum(side))
+        ceiling = options.words * math.log10(math.comb(n, size)) if size else 0.0
+        small = ceiling < options.evidence
+        if not size or (small and size < options.min_side):
             continue
-        evidence = round(_evidence(members, vectors, side, options.words), 9)
-        if best is None or evidence > best[0]:
-            best = (evidence, side)
-    if best is None or best[0] < options.evidence:
-        return None
-    return best[1]
+        if _ratio(local, side) > (options.small_apart if small else options.apart):
+            continue
+        # the margin over what the cut needs, so that a small group's cut compares
+        margin = round(_evidence(members, vectors, side, options.words), 9) - min(
+            options.evidence, round(ceiling, 9)
+        )
+        if margin >= 0 and (best is None or margin > best[0]):
+            best = (margin, side)
+    return None if best is None else best[1]
 
 
 def _local(members: Sequence[int], vectors: Sequence[Vector], keep: float) -> list[Vector]:
