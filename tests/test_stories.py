@@ -84,15 +84,22 @@ def _two_quakes() -> list[Article]:
     kind's words (quake, magnitude, Qeshm, island, Iran) and differ in the magnitude, the
     weekday, the village and the toll."""
     first = [
-        ("Quake of magnitude 4.4 shakes Qeshm island",
-         "A magnitude 4.4 earthquake struck Qeshm island off southern Iran on Sunday, "
-         "damaging houses in Dargahan.", "Five people were hurt, the Red Crescent said."),
-        ("Earthquake hits Qeshm, five injured",
-         "An earthquake measuring 4.4 hit the island of Qeshm in the Gulf on Sunday.",
-         "Houses in the town of Dargahan were damaged and five people were injured."),
-        ("Five hurt as 4.4 quake jolts Iranian island",
-         "Iranian state television said a 4.4 quake jolted Qeshm on Sunday afternoon.",
-         "The tremor damaged buildings around Dargahan; five people were taken to hospital."),
+        (
+            "Quake of magnitude 4.4 shakes Qeshm island",
+            "A magnitude 4.4 earthquake struck Qeshm island off southern Iran on Sunday, "
+            "damaging houses in Dargahan.",
+            "Five people were hurt, the Red Crescent said.",
+        ),
+        (
+            "Earthquake hits Qeshm, five injured",
+            "An earthquake measuring 4.4 hit the island of Qeshm in the Gulf on Sunday.",
+            "Houses in the town of Dargahan were damaged and five people were injured.",
+        ),
+        (
+            "Five hurt as 4.4 quake jolts Iranian island",
+            "Iranian state television said a 4.4 quake jolted Qeshm on Sunday afternoon.",
+            "The tremor damaged buildings around Dargahan; five people were taken to hospital.",
+        ),
     ]
     second = [
         ("Magnitude 4.6 earthquake rocks Qeshm island",
