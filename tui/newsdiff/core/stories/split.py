@@ -134,16 +134,16 @@ def _cut(vectors: Sequence[Vector], options: SplitOptions) -> list[int] | None:
     for start in _starts(members, vectors, local, options):
         side = _two_means(local, start)
         size = min(sum(side), n - sum(side))
-        ceiling = options.words * math.log10(math.comb(n, size)) if size else 0.0
+        ceiling = options.words * _log_choose(n, size) / math.log(10) if size else 0.0
         small = ceiling < options.evidence
         if not size or (small and size < options.min_side):
             continue
         if _ratio(local, side) > (options.small_apart if small else options.apart):
             continue
-        # the margin over what the cut needs, so that a small group's cut compares
-        margin = round(_evidence(members, vectors, side, options.words), 9) - min(
-            options.evidence, round(ceiling, 9)
-        )
+        # the margin over what the cut needs (rounded: a perfect cut meets its ceiling
+        # up to the last bits of the float sums)
+        need = min(options.evidence, ceiling)
+        margin = round(_evidence(members, vectors, side, options.words) - need, 6)
         if margin >= 0 and (best is None or margin > best[0]):
             best = (margin, side)
     return None if best is None else best[1]
