@@ -4,7 +4,8 @@ Reports say the same thing with other inflections ("bestätigt" / "bestätigen")
 and, in German, other word formation ("Truppenentsendung" / "Entsendung von
 Truppen"). This module maps each word of a passage to the folded lemmas that
 carry its content, dropping function words, so two passages can be compared as
-bags of content lemmas. simplemma ships its dictionaries; nothing is fetched.
+bags of content lemmas. simplemma ships its dictionaries; nothing is fetched
+(``newsdiff.core.language.dictionaries`` keeps them as tries in the cache).
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import simplemma
-
+from newsdiff.core.language.dictionaries import is_known, lemmatize
 from newsdiff.core.language.text import fold, normalize_number, words
 
 # Function words (folded). Kept short on purpose: corpus document frequencies
@@ -62,11 +62,11 @@ _MIN_PART = 4
 _ENDINGS = ("en", "em", "er", "es", "e")
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=131072)
 def _is_known(word: str, language: str) -> bool:
     # asked for every cut of every compound (95,000 times for 26,000 nouns of the
     # 1,033 gnad + seed reports): answered once per form
-    return simplemma.is_known(word, lang=language)
+    return is_known(word, language)
 
 
 @lru_cache(maxsize=131072)
@@ -77,11 +77,11 @@ def lemma(word: str, language: str) -> str:
     ('Truppe', 'bestätigen')
     """
     try:
-        found = simplemma.lemmatize(word, lang=language)
+        found = lemmatize(word, language)
         if found != word or _is_known(word, language):
             return found
         # A capitalised adjective at the start of a sentence is unknown as written.
-        lower = simplemma.lemmatize(word.lower(), lang=language)
+        lower = lemmatize(word.lower(), language)
         if word[0].isupper() and lower != word.lower():
             return lower
         if language == "de":  # inflected adjectives the dictionary lacks: "nordkoreanische"
