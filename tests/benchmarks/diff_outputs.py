@@ -9,10 +9,10 @@ disk now, committed or not). Each revision other than the working tree is
 checked out with ``git archive`` into a temporary folder and run from there
 (``PYTHONPATH=<dir>/tui``), with ``NEWSDIFF_NO_CACHE=1`` so no article cache
 written by one side is read by the other (``--with-cache``: each side with a
-fresh cache folder of its own, so the cached paths are compared too). On two corpora, the five seeds and
-50 gnad articles (rows 0, 20, 40, ... of ``gnad-1028.csv``, written as one
-``.txt`` file each into one temporary folder that both sides read, so paths in
-the outputs agree), it runs
+fresh cache folder of its own, so the cached paths are compared too). On two
+corpora, the five seeds and 50 gnad articles (rows 0, 20, 40, ... of
+``gnad-1028.csv``, written as one ``.txt`` file each into one temporary folder
+that both sides read, so paths in the outputs agree), it runs
 
     newsdiff align --json, newsdiff facts --json, newsdiff report --format json
 

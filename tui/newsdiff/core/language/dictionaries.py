@@ -169,8 +169,13 @@ class TrieDictionaries(DictionaryFactory):
 
         # a factory of its own that keeps nothing: the decoded dict goes once the trie is built
         shipped = DefaultDictionaryFactory(cache_max_size=0).get_dictionary(lang)
-        trie = marisa_trie.BytesTrie((form, shipped[form].encode()) for form in shipped)
-        del shipped
+        raw = getattr(shipped, "_dict", None)
+        if isinstance(raw, dict):  # simplemma 2's bytes store: 0.66 s to read German, not 1.25 s
+            entries = ((form.decode(), lemma) for form, lemma in raw.items())
+        else:
+            entries = ((form, shipped[form].encode()) for form in shipped)
+        trie = marisa_trie.BytesTrie(entries)
+        del shipped, raw, entries
         payload = trie.tobytes()
         path = self._path(lang)
         try:
