@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -73,13 +74,35 @@ def test_no_cache_when_switched_off(monkeypatch) -> None:  # type: ignore[no-unt
 
 
 def test_story_profiles_are_cached_and_give_the_same_stories(isolated_cache: Path) -> None:
+    import sqlite3
+
+    from newsdiff.core.stories import profile_cache
     from newsdiff.core.stories.detect import detect_stories
 
     first = detect_stories(ARTICLES)
-    entries = list((isolated_cache / "newsdiff" / "story-profiles").rglob("*.json"))
-    assert len(entries) == 2
-    entries[0].write_text("{not json", encoding="utf-8")  # a corrupt entry is recomputed
-    assert detect_stories(ARTICLES) == first
+    (store,) = (isolated_cache / "newsdiff" / "story-profiles").glob("*.sqlite")
+    with sqlite3.connect(store) as connection:
+        assert connection.execute("select count(*) from profiles").fetchone() == (2,)
+        connection.execute("update profiles set record = '{not json'")  # recomputed, not read
+    for folder in (isolated_cache / "newsdiff" / "story-sets").iterdir():
+        shutil.rmtree(folder)  # so that detection reads the profiles again
+    computed: list[str] = []
+    real = profile_cache.story_profile
+
+    def counting(article: Article) -> object:
+        computed.append(article.id)
+        return real(article)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(profile_cache, "story_profile", counting)
+        assert detect_stories(ARTICLES) == first
+        assert sorted(computed) == ["a", "b"]
+        store.write_bytes(b"not a database at all")  # a damaged store is started afresh
+        for folder in (isolated_cache / "newsdiff" / "story-sets").iterdir():
+            shutil.rmtree(folder)
+        assert detect_stories(ARTICLES) == first
+    with sqlite3.connect(store) as connection:
+        assert connection.execute("select count(*) from profiles").fetchone() == (2,)
 
 
 def _no_detection(*_: object) -> list[object]:
@@ -108,3 +131,18 @@ def test_a_corrupt_or_foreign_stories_entry_is_detected_again(isolated_cache: Pa
     for planted in ("not json", '[[["a"],"x",null,null]]', '[[["a","b","z"],"x",null,null]]'):
         entry.write_text(planted, encoding="utf-8")
         assert detect_stories(ARTICLES) == expected
+
+
+def test_a_link_where_the_profile_store_goes_is_never_written_through(
+    isolated_cache: Path, tmp_path: Path
+) -> None:
+    from newsdiff.core.stories import profile_cache
+
+    victim = tmp_path / "notes.txt"
+    victim.write_text("mine", encoding="utf-8")
+    folder = isolated_cache / "newsdiff" / "story-profiles"
+    folder.mkdir(parents=True)
+    (folder / f"{profile_cache.code_version()}.sqlite").symlink_to(victim)
+    first = detect_stories(ARTICLES)
+    assert [s.members for s in first] == [("a", "b")]
+    assert victim.read_text(encoding="utf-8") == "mine"

@@ -2,16 +2,17 @@
 
 Run from the project root:
 
-    python tests/benchmarks/diff_outputs.py [--base REV] [--head REV] [--keep DIR]
+    python tests/benchmarks/diff_outputs.py [--base REV] [--head REV] [--keep DIR] [--with-cache]
 
 ``--base`` defaults to ``main``, ``--head`` to the working tree (what is on
 disk now, committed or not). Each revision other than the working tree is
 checked out with ``git archive`` into a temporary folder and run from there
 (``PYTHONPATH=<dir>/tui``), with ``NEWSDIFF_NO_CACHE=1`` so no article cache
-written by one side is read by the other. On two corpora, the five seeds and
-50 gnad articles (rows 0, 20, 40, ... of ``gnad-1028.csv``, written as one
-``.txt`` file each into one temporary folder that both sides read, so paths in
-the outputs agree), it runs
+written by one side is read by the other (``--with-cache``: each side with a
+fresh cache folder of its own, so the cached paths are compared too). On two
+corpora, the five seeds and 50 gnad articles (rows 0, 20, 40, ... of
+``gnad-1028.csv``, written as one ``.txt`` file each into one temporary folder
+that both sides read, so paths in the outputs agree), it runs
 
     newsdiff align --json, newsdiff facts --json, newsdiff report --format json
 
@@ -85,9 +86,15 @@ def checkout(rev: str, into: Path) -> Path:
     return target
 
 
-def run_outputs(tree: Path, inputs: dict[str, Path]) -> dict[str, str]:
-    """``{"<corpus>-<command>": stdout}`` for every corpus and command, run from ``tree``."""
+def run_outputs(tree: Path, inputs: dict[str, Path], cache: Path | None = None) -> dict[str, str]:
+    """``{"<corpus>-<command>": stdout}`` for every corpus and command, run from ``tree``.
+
+    With ``cache``, the runs share that (empty) cache folder instead of running without one.
+    """
     env = dict(os.environ, PYTHONPATH=str(tree / "tui"), NEWSDIFF_NO_CACHE="1")
+    if cache is not None:  # the cached paths: dictionary tries, articles, profiles, stories
+        env.pop("NEWSDIFF_NO_CACHE")
+        env["XDG_CACHE_HOME"] = str(cache)
     outputs = {}
     for corpus, folder in inputs.items():
         for name, arguments in COMMANDS.items():
@@ -114,6 +121,9 @@ def main() -> int:
     parser.add_argument("--head", default=WORKTREE, help="revision to check (the working tree)")
     parser.add_argument("--keep", type=Path, help="also write every output under this folder")
     parser.add_argument(
+        "--with-cache", action="store_true", help="each side with a fresh cache, not without one"
+    )
+    parser.add_argument(
         "--recorded",
         type=Path,
         help="read the base outputs from this folder (written by --keep) instead of running them",
@@ -134,7 +144,8 @@ def main() -> int:
             if rev in results:
                 continue
             print(f"running {rev} ...", file=sys.stderr, flush=True)
-            results[rev] = run_outputs(checkout(rev, temp_path / "trees"), inputs)
+            cache = temp_path / f"cache-{rev.replace('/', '_')}" if args.with_cache else None
+            results[rev] = run_outputs(checkout(rev, temp_path / "trees"), inputs, cache)
             if args.keep:
                 folder = args.keep / rev.replace("/", "_")
                 folder.mkdir(parents=True, exist_ok=True)

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from newsdiff.core.facts.window import skip_blanks_back
+from newsdiff.core.language.dictionaries import dictionary
 from newsdiff.core.language.words import month_numbers
 from newsdiff.core.model import Fact
 
@@ -50,11 +52,9 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’-]*[\w]|[^\W\d_]")
 
 
 @lru_cache(maxsize=2)
-def _dictionary(language: str) -> dict[str, str]:
-    # simplemma's process-wide factory: the lemmatizer shares the one decoded copy
-    from simplemma.strategies.dictionaries import DEFAULT_DICTIONARY_FACTORY
-
-    return DEFAULT_DICTIONARY_FACTORY.get_dictionary(language)  # type: ignore[return-value]
+def _dictionary(language: str) -> Mapping[str, str]:
+    # the lemmatiser's own: one copy per process, a trie from the cache where there is one
+    return dictionary(language)
 
 
 @lru_cache(maxsize=20000)

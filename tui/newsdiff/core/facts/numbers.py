@@ -186,9 +186,9 @@ def _measure(noun: str | None, tail: str, language: str = "de") -> str | None:
             return measure
     if not noun:
         return None
-    from simplemma import lemmatize  # "Jahren" and "Jahre" count the same thing
+    from newsdiff.core.language.dictionaries import lemmatize  # "Jahren" = "Jahre"
 
-    return lemmatize(noun, lang=language).lower()
+    return lemmatize(noun, language).lower()
 
 
 def _quantity(

@@ -1,62 +1,7 @@
-"""The one way newsdiff writes a file: whole or not at all, never through what is there.
-
-A temporary file in the target's folder is written and renamed over the
-target, so a crash or a full disk leaves the old file, never half a new one.
-A replaced file keeps its mode (and owner, where allowed); a new one gets the
-mode the user's umask gives, applied by the kernel at creation: reading the
-umask with ``os.umask`` would change process-wide state, even if only for an
-instant, under every other thread.
-"""
+"""The atomic writer's former home: it now lives in ``newsdiff.core.storage.atomic``."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import secrets
-import stat
-from pathlib import Path
+from newsdiff.core.storage.atomic import write_atomically as write_atomically
 
-_ATTEMPTS = 16
-
-
-def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all; raises OSError on failure.
-
-    >>> import tempfile, pathlib
-    >>> target = pathlib.Path(tempfile.mkdtemp()) / "r.md"
-    >>> write_atomically(target, b"# r\\n"); target.read_bytes()
-    b'# r\\n'
-    """
-    target = Path(path)
-    try:
-        existing: os.stat_result | None = os.stat(target)
-    except FileNotFoundError:
-        existing = None
-    if existing is not None and not stat.S_ISREG(existing.st_mode):
-        existing = None
-    descriptor, temporary = _create(target.parent, 0o600 if existing else 0o666)
-    try:
-        with os.fdopen(descriptor, "wb") as out:
-            out.write(data)
-            if existing is not None:
-                os.fchmod(out.fileno(), stat.S_IMODE(existing.st_mode))
-                with contextlib.suppress(OSError):  # only root may give a file away
-                    os.fchown(out.fileno(), existing.st_uid, existing.st_gid)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
-def _create(folder: Path, mode: int) -> tuple[int, Path]:
-    # a short name of its own: ".<target>.<random>" would not fit beside a 250-char target
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    flags |= getattr(os, "O_CLOEXEC", 0)
-    for _ in range(_ATTEMPTS):
-        temporary = folder / f".newsdiff-{secrets.token_hex(6)}.tmp"
-        try:
-            return os.open(temporary, flags, mode), temporary
-        except FileExistsError:
-            continue
-    raise FileExistsError(f"no free temporary name in {folder}")
+__all__ = ["write_atomically"]

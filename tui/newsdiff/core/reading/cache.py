@@ -33,11 +33,14 @@ from pathlib import Path
 
 from newsdiff.core.language.sanitize import is_clean
 from newsdiff.core.model import Article, Sentence
-from newsdiff.core.reading.atomic import write_atomically
+from newsdiff.core.storage.atomic import write_atomically
+from newsdiff.core.storage.place import cache_dir as cache_dir
+from newsdiff.core.storage.place import enabled as enabled
+from newsdiff.core.storage.place import private_folders
 
 # the stages whose code decides what an Article holds: every module of them,
 # found on disk, so a new or moved file can never serve stale entries
-_SHAPING_PACKAGES = ("reading", "language")
+_SHAPING_PACKAGES = ("reading", "language", "storage")
 _SHAPING_MODULES = ("model.py",)
 _LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "trafilatura", "htmldate", "lxml")
 _FORMAT = 3
@@ -55,28 +58,6 @@ _NOT_WORD = re.compile(r"[\W_]+")
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _ROW = re.compile(r"\[[^\[\]{}]*\]")
 _OVERHEAD = 64 * 1024
-
-
-def enabled(cache: bool = True) -> bool:
-    """Whether the cache is used: asked for, and not switched off by NEWSDIFF_NO_CACHE.
-
-    >>> enabled(False)
-    False
-    """
-    flag = os.environ.get("NEWSDIFF_NO_CACHE", "").strip().lower()
-    # without a home folder ~ stays relative: never scatter a cache into the cwd
-    return cache and flag in ("", "0", "false", "no") and cache_dir().is_absolute()
-
-
-def cache_dir() -> Path:
-    """Where entries live: ``$XDG_CACHE_HOME/newsdiff``, else ``~/.cache/newsdiff``.
-
-    >>> cache_dir().name
-    'newsdiff'
-    """
-    base = os.environ.get("XDG_CACHE_HOME", "").strip()
-    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".cache"
-    return root / "newsdiff"
 
 
 @lru_cache(maxsize=1)
@@ -155,19 +136,10 @@ def store(key: str, article: Article) -> None:
         body = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
         if not path.parent.parent.exists():
             _prune(path.parent.parent)
-        _private_folders(path.parent)
+        private_folders(path.parent)
         write_atomically(path, hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
     except (OSError, ValueError):
         return
-
-
-def _private_folders(folder: Path) -> None:
-    """Create ``folder`` and the cache folders above it, each 0700: entries are nobody else's."""
-    root = cache_dir()
-    root.parent.mkdir(parents=True, exist_ok=True)  # ~/.cache itself is not ours to restrict
-    for parent in [*reversed(folder.relative_to(root).parents), Path(folder.relative_to(root))]:
-        with contextlib.suppress(FileExistsError):
-            os.mkdir(root / parent, 0o700)
 
 
 def _read_entry(path: Path, *, limit: int) -> str | None:

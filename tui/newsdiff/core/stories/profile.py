@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsdiff.core.language.background import background_weight, number_weight
 from newsdiff.core.language.lexicon import word_features
@@ -64,6 +65,13 @@ class StoryProfile:
         return dict(self.weights)
 
 
+@lru_cache(maxsize=131072)
+def _keys(word: str, language: str) -> tuple[str, ...]:
+    """The profile keys one written word stands for: worked out once per form, not per use."""
+    found = word_features(word, language)
+    return (*found.lemmas, *map(number_key, found.numbers))
+
+
 def story_profile(article: Article) -> StoryProfile:
     """The weighted telling words of ``article``.
 
@@ -79,13 +87,17 @@ def story_profile(article: Article) -> StoryProfile:
     language = article.language
     texts = [article.title, *(s.text for s in article.sentences[:MAX_PASSAGES])]
     for position, text in enumerate(texts):
+        in_lead = position <= LEAD_SENTENCES
         for word in words(text):
-            found = word_features(word, language)
-            for feature in (*found.lemmas, *map(number_key, found.numbers)):
+            keys = _keys(word, language)
+            if not keys:  # a function word: most words of a report
+                continue
+            capital = word[0].isupper()
+            for feature in keys:
                 counts[feature] += 1
-                if position <= LEAD_SENTENCES:
+                if in_lead:
                     lead.add(feature)
-                if word[0].isupper():
+                if capital:
                     written.setdefault(feature, Counter())[word] += 1
     raw: dict[str, float] = {}
     for feature, n in counts.items():

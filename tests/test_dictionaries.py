@@ -1,0 +1,83 @@
+"""The lemmatiser's dictionaries kept as tries answer exactly as simplemma's own do.
+
+A trie is built once from simplemma's shipped data and read back by every later
+process; a stored file that does not check out is rebuilt, never trusted.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import simplemma
+from simplemma.strategies.dictionaries import DEFAULT_DICTIONARY_FACTORY
+
+from newsdiff.core.language import dictionaries
+from newsdiff.core.language.dictionaries import TrieDictionaries, dictionary, is_known, lemmatize
+from newsdiff.core.language.text import words
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def test_every_english_form_has_simplemmas_lemma(tmp_path: Path) -> None:
+    shipped = DEFAULT_DICTIONARY_FACTORY.get_dictionary("en")
+    trie = TrieDictionaries(tmp_path).get_dictionary("en")
+    assert len(trie) == len(shipped)
+    assert all(trie.get(form) == lemma for form, lemma in shipped.items())
+    assert trie.get("qwxzyv") is None and trie.get("Troops") == shipped.get("Troops")
+
+
+def test_lemmas_of_the_seeds_are_simplemmas() -> None:
+    seen = {w for path in sorted(SEEDS.glob("*.txt")) for w in words(path.read_text("utf-8"))}
+    seen |= {w.lower() for w in seen} | {"Truppenentsendungen", "nordkoreanische", "x"}
+    for word in sorted(seen):
+        assert lemmatize(word, "de") == simplemma.lemmatize(word, lang="de"), word
+        assert is_known(word, "de") == simplemma.is_known(word, lang="de"), word
+        assert dictionary("de").get(word) == DEFAULT_DICTIONARY_FACTORY.get_dictionary("de").get(
+            word
+        )
+
+
+def test_a_stored_trie_is_read_not_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    TrieDictionaries(tmp_path).get_dictionary("en")
+    stored = tmp_path / "en.trie"
+    assert stored.is_file()
+
+    def refuse(self: TrieDictionaries, lang: str) -> None:
+        raise AssertionError("rebuilt a stored trie")
+
+    monkeypatch.setattr(TrieDictionaries, "_build", refuse)
+    assert TrieDictionaries(tmp_path).get_dictionary("en").get("troops") == "troop"
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "magic", "link"])
+def test_a_damaged_trie_is_rebuilt(tmp_path: Path, damage: str) -> None:
+    TrieDictionaries(tmp_path).get_dictionary("en")
+    stored = tmp_path / "en.trie"
+    data = bytearray(stored.read_bytes())
+    if damage == "flip":
+        data[len(data) // 2] ^= 0x40
+        stored.write_bytes(bytes(data))
+    elif damage == "truncate":
+        stored.write_bytes(bytes(data[: len(data) // 3]))
+    elif damage == "magic":
+        stored.write_bytes(b"something else\n" + bytes(data))
+    else:
+        elsewhere = tmp_path / "elsewhere.trie"
+        stored.rename(elsewhere)
+        os.symlink(elsewhere, stored)
+    rebuilt = TrieDictionaries(tmp_path).get_dictionary("en")
+    assert rebuilt.get("troops") == "troop" and rebuilt.get("said") == "say"
+
+
+def test_an_unknown_language_is_refused_as_simplemma_refuses_it(tmp_path: Path) -> None:
+    with pytest.raises(ValueError):
+        TrieDictionaries(tmp_path).get_dictionary("../../etc")
+    with pytest.raises(ValueError):
+        TrieDictionaries(tmp_path).get_dictionary("xx")
+
+
+def test_without_a_cache_simplemmas_own_dictionary_serves(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSDIFF_NO_CACHE", "1")
+    assert dictionaries._factory.__wrapped__() is DEFAULT_DICTIONARY_FACTORY

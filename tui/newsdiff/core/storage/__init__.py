@@ -1,0 +1,1 @@
+"""Storage: where newsdiff keeps its cache, and the one way it writes a file (below every stage)."""
