@@ -115,6 +115,8 @@ class AlignOptions:
     story_cosine: float = STORY_COSINE
     semantic_margin: float = SEMANTIC_MARGIN
     semantic_leads: bool = False  # may two first passages of one language pair by meaning?
+    # may a passage with a partner by shared words pair by meaning too (meaning_gate.py)?
+    semantic_partnered: bool = False
     # Within one known story only (by_story.STORY_OPTIONS turns them on; see there):
     lead: int = 0  # passages of each report scored as its lead; 0: no leads
     lead_blend: float = LEAD_BLEND
