@@ -11,6 +11,14 @@ without any partner in its language: between wire copies of one report every
 passage has its twin, so such a story is never embedded (on a 1,000-report
 mix of gnad, ECB+ and wire copies, 903 passages embedded instead of
 3,902). Reports of two languages share few words: they are always compared.
+
+That gate is off by default (``AlignOptions.semantic_partnered``): on that
+sample it made 4,529 fewer pairs of 79,986, and among them right ones: a
+wire copy whose figure was changed ("600.000" / "600.100 Flüchtlinge") shares
+only the story's topic words with the original, so shared words do not pair
+it and the original holds no passage without a partner; by meaning they pair.
+With the gate off every passage may pair by meaning, as before; only report
+pairs of one language outside one story are skipped (no link stands there).
 """
 
 from __future__ import annotations
@@ -41,7 +49,8 @@ class Partners:
     ) -> Partners:
         """The partners of the ``lexical`` pairs; none when ``options.semantic_partnered``.
 
-        >>> p = Partners.of([ScoredPair(0.5, 0, 2)], (0, 0, 1), "dd", options=AlignOptions())
+        >>> gate = AlignOptions(semantic_partnered=False)
+        >>> p = Partners.of([ScoredPair(0.5, 0, 2)], (0, 0, 1), "dd", options=gate)
         >>> sorted(p.in_report), sorted(p.in_language)
         ([(0, 1), (2, 0)], [0, 2])
         """
