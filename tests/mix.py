@@ -36,8 +36,8 @@ def ecb_gold() -> dict:  # type: ignore[type-arg]
     return json.loads((ECB / "gold.json").read_text(encoding="utf-8"))
 
 
-def gnad_articles(limit: int | None = None) -> list[Article]:
-    """The gnad rows as Articles, ids ``gnad-0000``…"""
+def gnad_articles(limit: int | None = None, *, every: int = 1) -> list[Article]:
+    """The gnad rows as Articles, ids ``gnad-0000``…; ``every``: only each such row."""
     from newsdiff.core.reading.article import build_article
 
     out = []
@@ -45,6 +45,8 @@ def gnad_articles(limit: int | None = None) -> list[Article]:
         for number, row in enumerate(csv.reader(handle, delimiter=";", quotechar="'")):
             if limit is not None and number >= limit:
                 break
+            if number % every:
+                continue
             out.append(build_article(row[1], id=f"gnad-{number:04d}", path=f"gnad#{number}"))
     return out
 

@@ -1,14 +1,27 @@
 """Stories and alignment at scale, side by side in one run (issue 10, part 6).
 
-On the 1,028 gnad articles plus the seeds (1,033 report files in a temporary
-folder), each phase in a fresh process: reading and segmenting the files
-(no cache); stories + alignment cold (empty cache) and warm (the per-story
-cache filled); the claim table of the largest story; peak memory. Then the
-growth from 1,000 to ``--large`` reports (default 10,000: gnad, ECB+ tune,
-the seeds and generated wire copies: a report repeated with small edits, a
-figure changed, a sentence dropped, as agency copy spreads).
+Three folders, each written to a temporary folder as one ``.txt`` per report:
 
-    python tests/benchmarks/bench_stories_scale.py [--large N]
+- the 1,028 gnad articles plus the seeds (1,033 reports, no copies);
+- ``--large`` reports (default 10,000): gnad, ECB+ tune, the seeds and generated
+  wire copies of each (a report repeated with small edits, a sentence dropped,
+  a figure changed, as agency copy spreads);
+- ``--small`` reports (default 1,000) drawn from that large folder in the same
+  mix: from each source (gnad, ECB+, seeds) its share of the large folder,
+  taken as whole families (a report and its wire copies; for ECB+ a subtopic
+  and the copies of its reports), evenly spaced, so stories are as large as in
+  the large folder and the growth small -> large is the growth in reports.
+
+Each is run in fresh processes as the user runs it (``align_stories`` with the
+detection options of the CLI and the app, ``story_defaults``): reading and
+segmenting without any cache; then cold (empty cache) and warm (the caches
+filled by the cold run). Per run: reading, story detection (and the part of it
+spent on the cross-language signal), lexical alignment (alignment minus the
+semantic pass), the semantic pass (``meaning_links``, model load and
+embedding included), the total, and the peak memory after each phase (the
+process's maximum RSS so far, so a phase's figure includes the ones before).
+
+    python tests/benchmarks/bench_stories_scale.py [--small N] [--large N] [--only-small]
 """
 
 from __future__ import annotations
@@ -22,27 +35,42 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import mix
 
+# (name, text, source, family): a family is what the small folder takes or leaves whole
+Item = tuple[str, str, str, str]
 
-def _write(folder: Path, texts: list[tuple[str, str]]) -> None:
-    for name, text in texts:
+
+def _write(folder: Path, items: list[Item]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text, _, _ in items:
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
 
 
-def _base_texts() -> list[tuple[str, str]]:
+def _base_items() -> list[Item]:
     import csv
 
     out = []
     with mix.GNAD.open(encoding="utf-8", newline="") as handle:
         for number, row in enumerate(csv.reader(handle, delimiter=";", quotechar="'")):
-            out.append((f"gnad-{number:04d}", row[1]))
-    out += [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(mix.SEEDS.glob("*.txt"))]
+            out.append((f"gnad-{number:04d}", row[1], "gnad", f"gnad-{number:04d}"))
+    for p in sorted(mix.SEEDS.glob("*.txt")):
+        out.append((p.stem, p.read_text(encoding="utf-8"), "seeds", p.stem))
     return out
+
+
+def _ecb_items() -> list[Item]:
+    of = {doc: sub for sub, docs in mix.ecb_gold()["subtopics"].items() for doc in docs}
+    return [
+        (p.stem, p.read_text(encoding="utf-8"), "ecb", of.get(p.stem, p.stem))
+        for p in sorted((mix.ECB / "texts").glob("*/*.txt"))
+    ]
 
 
 def _wire_copy(text: str, rng: random.Random) -> str:
@@ -58,20 +86,65 @@ def _wire_copy(text: str, rng: random.Random) -> str:
     return copy
 
 
-def _large_texts(n: int) -> list[tuple[str, str]]:
+def large_items(n: int) -> list[Item]:
+    """gnad, the seeds, ECB+ tune, then wire copies of each in turn up to ``n`` reports."""
     rng = random.Random(10)
-    texts = _base_texts()
-    ecb = [
-        (p.stem, p.read_text(encoding="utf-8")) for p in sorted((mix.ECB / "texts").glob("*/*.txt"))
-    ]
-    texts += ecb
-    bases = list(texts)
+    items = _base_items() + _ecb_items()
+    bases = list(items)
     k = 0
-    while len(texts) < n:
-        name, text = bases[k % len(bases)]
-        texts.append((f"{name}-wire{k // len(bases)}", _wire_copy(text, rng)))
+    while len(items) < n:
+        name, text, source, family = bases[k % len(bases)]
+        items.append((f"{name}-wire{k // len(bases)}", _wire_copy(text, rng), source, family))
         k += 1
-    return texts[:n]
+    return items[:n]
+
+
+def sample(items: list[Item], n: int) -> list[Item]:
+    """About ``n`` of ``items`` in their mix: each source's share, as whole evenly spaced families.
+
+    >>> pool = [(f"{s}{f}{c}", "", s, f"{s}{f}") for s in "ab" for f in range(4) for c in range(2)]
+    >>> [name for name, *_ in sample(pool, 8)]
+    ['a00', 'a01', 'a20', 'a21', 'b00', 'b01', 'b20', 'b21']
+    """
+    out: list[Item] = []
+    for source in sorted({it[2] for it in items}):
+        mine = [it for it in items if it[2] == source]
+        want = round(n * len(mine) / len(items))
+        by_family: dict[str, list[Item]] = {}
+        for it in mine:
+            by_family.setdefault(it[3], []).append(it)
+        families = sorted(by_family)
+        # a low-discrepancy order: each next family far from those taken (golden ratio)
+        spread = sorted(range(len(families)), key=lambda k: ((k * 0.6180339887) % 1, k))
+        taken: list[int] = []
+        total = 0
+        for k in spread:
+            size = len(by_family[families[k]])
+            if total + size / 2 > want:
+                break
+            taken.append(k)
+            total += size
+        for k in sorted(taken):
+            out += by_family[families[k]]
+    return out
+
+
+def _timed(owner: Any, name: str, clock: dict[str, float]) -> None:
+    """Replace ``owner.name`` by a wrapper that adds its run time to ``clock[name]``."""
+    inner: Callable[..., Any] = getattr(owner, name)
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            clock[name] = clock.get(name, 0.0) + time.perf_counter() - start
+
+    setattr(owner, name, wrapper)
+
+
+def _peak() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def child(phase: str, folder: str) -> None:
@@ -80,18 +153,33 @@ def child(phase: str, folder: str) -> None:
     paths = sorted(Path(folder).glob("*.txt"))
     start = time.perf_counter()
     corpus = read_articles(paths, cache=phase != "read")
-    read = time.perf_counter() - start
-    result: dict[str, object] = {"read": read, "reports": len(corpus.articles)}
+    result: dict[str, object] = {"read": time.perf_counter() - start, "reports": len(paths)}
+    result["peak_read"] = _peak()
     if phase != "read":
-        from newsdiff.core.matching.by_story import align_stories
+        from newsdiff.core.matching import align as align_module
+        from newsdiff.core.matching import by_story
+        from newsdiff.core.meaning import vectors
         from newsdiff.core.stories.detect import detect_stories
 
+        clock: dict[str, float] = {}
+        _timed(align_module, "meaning_links", clock)
+        _timed(vectors, "across_languages", clock)
+        articles = corpus.articles
         start = time.perf_counter()
-        stories = detect_stories(corpus.articles)
+        options = by_story.story_defaults(True, articles)
+        stories = detect_stories(articles, options=options)
         result["stories"] = time.perf_counter() - start
-        alignment = align_stories(corpus.articles, stories=stories)
-        result["stories+align"] = time.perf_counter() - start
+        result["signal"] = clock.get("across_languages", 0.0)
+        result["peak_stories"] = _peak()
+        start = time.perf_counter()
+        alignment = by_story.align_stories(articles, stories=stories)
+        aligning = time.perf_counter() - start
+        result["semantic"] = clock.get("meaning_links", 0.0)
+        result["lexical"] = aligning - result["semantic"]  # type: ignore[operator]
+        result["total"] = result["stories"] + aligning  # type: ignore[operator]
+        result["peak_align"] = _peak()
         result["pairs"] = len(alignment.pairs)
+        result["multi"] = sum(1 for s in stories if len(s.members) > 1)
         from newsdiff.core.views.claims import claim_table
         from newsdiff.core.views.subset import restrict
 
@@ -100,11 +188,10 @@ def child(phase: str, folder: str) -> None:
         claim_table(restrict(alignment, largest.members))
         result["claims"] = time.perf_counter() - start
         result["largest"] = len(largest.members)
-    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
 
 
-def _run(phase: str, folder: Path, cache: Path) -> dict:  # type: ignore[type-arg]
+def _run(phase: str, folder: Path, cache: Path) -> dict[str, Any]:
     env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
     env.pop("NEWSDIFF_NO_CACHE", None)
     done = subprocess.run(
@@ -112,51 +199,64 @@ def _run(phase: str, folder: Path, cache: Path) -> dict:  # type: ignore[type-ar
         capture_output=True,
         text=True,
         env=env,
-        check=True,
+        check=False,
     )
+    if done.returncode:
+        raise SystemExit(f"{phase} {folder.name} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _size(label: str, items: list[Item], tmp: Path) -> None:
+    folder, cache = tmp / f"reports-{label}", tmp / f"cache-{label}"
+    _write(folder, items)
+    sources = {s: sum(1 for it in items if it[2] == s) for s in ("gnad", "ecb", "seeds")}
+    wire = sum(1 for it in items if "-wire" in it[0])
+    read = _run("read", folder, cache)
+    base = read["read"]
+    print(
+        f"\n{label}: {len(items)} reports (gnad {sources['gnad']}, ECB+ {sources['ecb']}, "
+        f"seeds {sources['seeds']}; {wire} of them wire copies); reading + segmenting "
+        f"{base:.2f} s (no cache), peak {read['peak_read']:.0f} MB",
+        flush=True,
+    )
+    print(
+        f"  {'run':5} {'read':>7} {'stories':>8} {'(signal)':>9} {'lexical':>8} {'semantic':>9} "
+        f"{'total':>8} {'x read':>7} {'pairs':>7} {'claims':>7}   peak MB read/stories/align"
+    )
+    for name in ("cold", "warm"):
+        r = _run(name, folder, cache)
+        print(
+            f"  {name:5} {r['read']:7.2f} {r['stories']:8.2f} {r['signal']:9.2f} "
+            f"{r['lexical']:8.2f} {r['semantic']:9.2f} {r['total']:8.2f} "
+            f"{r['total'] / base:7.2f} {r['pairs']:7d} {r['claims']:7.3f}   "
+            f"{r['peak_read']:.0f}/{r['peak_stories']:.0f}/{r['peak_align']:.0f}",
+            flush=True,
+        )
+    print(
+        f"  {r['multi']} stories of 2+ reports; claim table of the largest ({r['largest']} "
+        f"reports) as timed above",
+        flush=True,
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
+    parser.add_argument("--small", type=int, default=1_000)
     parser.add_argument("--large", type=int, default=10_000)
+    parser.add_argument("--only-small", action="store_true", help="skip the large folder")
     parser.add_argument("--child", nargs=2)
     args = parser.parse_args()
     if args.child:
         child(*args.child)
         return
+    print(f"load average before: {os.getloadavg()[0]:.2f} (2 cores, shared)")
     with tempfile.TemporaryDirectory() as tmp:
-        folder, cache = Path(tmp) / "reports", Path(tmp) / "cache"
-        folder.mkdir()
-        _write(folder, _base_texts())
-        read = _run("read", folder, cache)
-        cold = _run("cold", folder, cache)
-        warm = _run("warm", folder, cache)
-        base = read["read"]
-        print(f"{read['reports']} reports; reading + segmenting {base:.2f} s (no cache)")
-        for name, r in (("cold", cold), ("warm", warm)):
-            print(
-                f"{name}: stories {r['stories']:.2f} s, stories + alignment "
-                f"{r['stories+align']:.2f} s = {r['stories+align'] / base:.2f}x reading "
-                f"(read from the article cache {r['read']:.2f} s); {r['pairs']} pairs; claim "
-                f"table of the largest story ({r['largest']} reports) {r['claims']:.3f} s; "
-                f"peak {r['peak_mb']:.0f} MB"
-            )
-        rows = []
-        for n in (1_000, args.large):
-            sized, sized_cache = Path(tmp) / f"r{n}", Path(tmp) / f"c{n}"
-            sized.mkdir()
-            _write(sized, _large_texts(n))
-            r = _run("cold", sized, sized_cache)
-            rows.append((n, r))
-            print(
-                f"{n} reports (gnad, ECB+, seeds, wire copies): stories {r['stories']:.1f} s, "
-                f"stories + alignment {r['stories+align']:.1f} s, {r['pairs']} pairs, "
-                f"peak {r['peak_mb']:.0f} MB"
-            )
-        (n1, r1), (n2, r2) = rows
-        growth = r2["stories+align"] / r1["stories+align"]
-        print(f"growth {n1} -> {n2}: {growth:.1f}x for {n2 / n1:.0f}x the reports")
+        large = large_items(args.large)
+        _size("gnad + seeds", _base_items(), Path(tmp))
+        _size(f"sample {args.small}", sample(large, args.small), Path(tmp))
+        if not args.only_small:
+            _size(f"mix {args.large}", large, Path(tmp))
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":

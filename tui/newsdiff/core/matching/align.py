@@ -89,7 +89,9 @@ def align(
     links = link(scored, scorer, stories, options=options)
     languages = [a.language for a in articles]
     components = _components(passages, stories.stories, languages)
-    found = meaning_links(passages, components, languages, options=options)
+    found = meaning_links(
+        passages, components, languages, options=options, lexical=links, shared=stories.shared
+    )
     extra = stand(found, links, stories.shared, passages, languages, options=options)
     clusters = cluster(
         links + extra,

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newsdiff.core.matching.meaning_gate import Partners, open_reports
 from newsdiff.core.matching.options import AlignOptions
 from newsdiff.core.matching.scoring import Passages, ScoredPair
 
@@ -61,11 +62,16 @@ def meaning_links(
     languages: Sequence[str],
     *,
     options: AlignOptions,
+    lexical: Sequence[ScoredPair] = (),
+    shared: Counter[tuple[int, int]] | None = None,
 ) -> MeaningLinks:
     """The semantic links within each component (a list of reports compared together).
 
     ``languages[g]`` is the language of report ``g``; translations are only
     counted between reports of two languages (within one, shared words count).
+    ``lexical`` (the pairs made by shared words) and ``shared`` (how many strong
+    pairs each two reports share) say where no link could stand
+    (``meaning_gate``): a component with none is never embedded.
     """
     from newsdiff.core.meaning.embedder import available
 
@@ -78,6 +84,7 @@ def meaning_links(
     members: dict[int, list[int]] = {}
     for i, g in enumerate(groups):
         members.setdefault(g, []).append(i)
+    partners = Partners.of(lexical, groups, languages, options=options)
     links: list[tuple[float, int, int]] = []
     cosine: dict[tuple[int, int], float] = {}
     translations: Counter[tuple[int, int]] = Counter()
@@ -85,6 +92,9 @@ def meaning_links(
         reports = sorted(g for g in component if g in members)
         if len(reports) < 2:
             continue
+        chances = open_reports(reports, members, languages, partners, shared, options=options)
+        if not chances:
+            continue  # no link could stand here: nothing to embed
         index = [i for g in reports for i in members[g]]
         raw = embed([passages.texts[i] for i in index])
         context = raw.copy()
@@ -99,22 +109,23 @@ def meaning_links(
         parts = [{g: vectors[rows_of[g]] for g in reports} for vectors in (own, within)]
         transposed = [{g: m.T for g, m in part.items()} for part in parts]
         best: dict[tuple[int, int], tuple[float, float]] = {}  # pair -> (margin, cosine)
-        for x, g in enumerate(reports):
-            for h in reports[x + 1 :]:
-                # a passage means what it says, or what it says after its predecessor
-                for vectors, part, part_t in zip((own, within), parts, transposed, strict=True):
-                    block = part[g] @ part_t[h]
-                    for r, c, cos, margin in _mutual(block):
-                        i, j = members[g][r], members[h][c]
-                        key = (min(i, j), max(i, j))
-                        if (
-                            vectors is own
-                            and languages[g] != languages[h]
-                            and raw[at[i]] @ raw[at[j]] >= options.story_cosine
-                        ):
-                            translations[g, h] += 1
-                        if cos >= options.semantic_floor and margin > best.get(key, (-9.0,))[0]:
-                            best[key] = (margin, cos)
+        for g, h in chances:
+            # a passage means what it says, or what it says after its predecessor
+            for vectors, part, part_t in zip((own, within), parts, transposed, strict=True):
+                block = part[g] @ part_t[h]
+                for r, c, cos, margin in _mutual(block):
+                    i, j = members[g][r], members[h][c]
+                    key = (min(i, j), max(i, j))
+                    if (
+                        vectors is own
+                        and languages[g] != languages[h]
+                        and raw[at[i]] @ raw[at[j]] >= options.story_cosine
+                    ):
+                        translations[g, h] += 1
+                    if not (partners.free(i, h) and partners.free(j, g)):
+                        continue  # shared words found its claim there already (meaning_gate)
+                    if cos >= options.semantic_floor and margin > best.get(key, (-9.0,))[0]:
+                        best[key] = (margin, cos)
         for key, (margin, cos) in best.items():
             links.append((round(margin, 9), *key))
             cosine[key] = max(cosine.get(key, 0.0), round(cos, 4))
