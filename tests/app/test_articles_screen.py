@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,13 @@ from rapidfuzz import fuzz, utils
 from textual.content import Content
 
 from newsdiff.app import NewsdiffApp
-from newsdiff.app.screens.articles import MARK, ArticlesScreen, ArticleTable
+from newsdiff.app.engine import Engine, read_files
+from newsdiff.app.screens.articles import MARK, ArticlesScreen
+from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.screens.help import HelpScreen
+from newsdiff.app.widgets.article_table import ArticleTable
+from newsdiff.app.widgets.key_line import KeyLine
+from newsdiff.app.widgets.list_header import ListHeader
 from newsdiff.core.model import Alignment, Corpus, Problem
 from newsdiff.core.views.overview import overview
 
@@ -54,21 +60,56 @@ def record_calls(monkeypatch: pytest.MonkeyPatch, app: NewsdiffApp, name: str) -
     return calls
 
 
+def held_reading(release: threading.Event) -> Engine:
+    """The default engine, but reading waits until ``release`` is set."""
+
+    def read(paths):  # type: ignore[no-untyped-def]
+        release.wait(30)
+        return read_files(paths)
+
+    return Engine(read=read)
+
+
 async def test_list_screen_is_there_before_the_reports_are_read(build_app, settle):
-    app = build_app()
+    release = threading.Event()
+    app = build_app(engine=held_reading(release))
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, ArticlesScreen)  # painted first, filled later
-        assert table_of(app).display and "title" in table_of(app).columns
+        # before any row, the column titles alone, focused, with the list's keys
+        header = app.screen.query_one(ListHeader)
+        assert [label for _column, label, _width in header.columns][1:3] == ["Title", "Date ▲"]
+        assert "Title" in header.render().plain and app.focused is header
+        assert "Compare" in [key.description for key in app.screen.query_one(KeyLine).drawn]
+        assert not app.screen.query(ArticleTable)
         assert app.busy  # the progress line is up from the start
+        release.set()
         await settle(pilot)
         assert app.alignment is not None
         assert app.busy == ""
+        # the table took the titles' place, and the focus with them
+        assert not app.screen.query(ListHeader)
+        assert app.focused is table_of(app) and "title" in table_of(app).columns
         # idle, the line says what the second pass added, then goes
         status = str(app.screen.query_one("#status-text").render())
         assert re.fullmatch(r"\d+ paraphrase pairs? added", status), status
         app.note = ""
         await pilot.pause()
         assert not app.screen.query_one("#status").display
+
+
+async def test_enter_before_the_rows_opens_the_first_report_once_it_can(build_app):
+    release = threading.Event()
+    app = build_app(engine=held_reading(release))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # on the column titles: nothing to open yet
+        assert isinstance(app.screen, ArticlesScreen) and app.corpus is None
+        release.set()
+        # remembered: the first report's comparison opens when the pairs are there
+        for _ in range(1500):
+            if isinstance(app.screen, CompareScreen):
+                break
+            await pilot.pause(0.02)
+        assert isinstance(app.screen, CompareScreen)
 
 
 async def test_the_five_seed_titles_are_listed(build_app, settle):

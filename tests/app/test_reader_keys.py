@@ -10,10 +10,11 @@ from textual.app import App
 
 from newsdiff.app.engine import Engine, align_lexical, read_files
 from newsdiff.app.routing import ScreenRouter
-from newsdiff.app.screens.articles import ArticlesScreen, ArticleTable
+from newsdiff.app.screens.articles import ArticlesScreen
 from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.screens.help import HelpScreen
 from newsdiff.app.screens.passage import PassageScreen
+from newsdiff.app.widgets.article_table import ArticleTable
 from newsdiff.app.widgets.key_line import KeyLine
 from newsdiff.core.model import Alignment, Pair, SentenceRef
 from newsdiff.core.views.rows import row_of_passage
