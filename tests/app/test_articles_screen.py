@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz, utils
 from textual.content import Content
+from waiting import held, wait_for
 
 from newsdiff.app import NewsdiffApp
 from newsdiff.app.engine import Engine, read_files
@@ -62,12 +63,7 @@ def record_calls(monkeypatch: pytest.MonkeyPatch, app: NewsdiffApp, name: str) -
 
 def held_reading(release: threading.Event) -> Engine:
     """The default engine, but reading waits until ``release`` is set."""
-
-    def read(paths):  # type: ignore[no-untyped-def]
-        release.wait(30)
-        return read_files(paths)
-
-    return Engine(read=read)
+    return Engine(read=held(release, read_files))
 
 
 async def test_list_screen_is_there_before_the_reports_are_read(build_app, settle):
@@ -105,11 +101,7 @@ async def test_enter_before_the_rows_opens_the_first_report_once_it_can(build_ap
         assert isinstance(app.screen, ArticlesScreen) and app.corpus is None
         release.set()
         # remembered: the first report's comparison opens when the pairs are there
-        for _ in range(1500):
-            if isinstance(app.screen, CompareScreen):
-                break
-            await pilot.pause(0.02)
-        assert isinstance(app.screen, CompareScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen))
 
 
 async def test_the_five_seed_titles_are_listed(build_app, settle):

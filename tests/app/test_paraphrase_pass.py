@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+from waiting import held, wait_for
+
 from newsdiff.app.engine import Engine, Pass, align_articles, find_stories
 from newsdiff.app.messages import OpenComparison
 from newsdiff.app.screens.articles import ArticlesScreen
@@ -16,20 +18,7 @@ BEFREIUNG = "Die nordkoreanische Militärführung spricht"
 
 def held_semantic_pass(release: threading.Event) -> Engine:
     """The default engine, but the semantic pass waits until ``release`` is set."""
-
-    def align(articles, stories):  # type: ignore[no-untyped-def]
-        release.wait(30)
-        return align_articles(articles, stories)
-
-    return Engine(then=Pass(find_stories, align))
-
-
-async def wait_for(pilot, condition, seconds: float = 60) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(int(seconds / 0.02)):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("condition never held")
+    return Engine(then=Pass(find_stories, held(release, align_articles)))
 
 
 def index_of(app, article_id: str, start: str) -> int:  # type: ignore[no-untyped-def]
