@@ -17,6 +17,7 @@ from newsdiff.app.screens.articles import MARK, ArticlesScreen
 from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.screens.help import HelpScreen
 from newsdiff.app.widgets.article_table import ArticleTable
+from newsdiff.app.widgets.busy_line import BusyLine
 from newsdiff.app.widgets.key_line import KeyLine
 from newsdiff.app.widgets.list_header import ListHeader
 from newsdiff.core.model import Alignment, Corpus, Problem
@@ -86,7 +87,7 @@ async def test_list_screen_is_there_before_the_reports_are_read(build_app, settl
         assert not app.screen.query(ListHeader)
         assert app.focused is table_of(app) and "title" in table_of(app).columns
         # idle, the line says what the second pass added, then goes
-        status = str(app.screen.query_one("#status-text").render())
+        status = app.screen.query_one(BusyLine).text
         assert re.fullmatch(r"\d+ paraphrase pairs? added", status), status
         app.note = ""
         await pilot.pause()

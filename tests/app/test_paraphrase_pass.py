@@ -10,6 +10,7 @@ from newsdiff.app.engine import Engine, Pass, align_articles, find_stories
 from newsdiff.app.messages import OpenComparison
 from newsdiff.app.screens.articles import ArticlesScreen
 from newsdiff.app.screens.compare import CompareScreen
+from newsdiff.app.widgets.busy_line import BusyLine
 
 LEFT, RIGHT = "000_27ce5f7eeda19fb8", "002_344335e8705db148"
 SIEGREICH = "Die Einsätze seien"  # ~ "spricht von einer erfolgreichen „Befreiung der Region Kursk“"
@@ -62,7 +63,7 @@ async def test_the_paraphrase_pair_joins_the_open_comparison_without_a_key(build
         assert befreiung in partners
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, ArticlesScreen))
-        status = str(app.screen.query_one("#status-text").render())
+        status = app.screen.query_one(BusyLine).text
         assert status.endswith("paraphrase pairs added") and not status.startswith("0 ")
 
 

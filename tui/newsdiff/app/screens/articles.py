@@ -17,15 +17,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
 from newsdiff.app.messages import OpenComparison, OpenLeftOut
 from newsdiff.app.screens.story_actions import StoryActions
+from newsdiff.app.widgets.busy_line import BusyLine
 from newsdiff.app.widgets.key_line import KeyLine
 from newsdiff.app.widgets.list_columns import MARK, fit_widths, shown_columns
 from newsdiff.app.widgets.list_header import ListHeader
-from newsdiff.app.widgets.spinner import Spinner
 from newsdiff.app.widgets.title_line import TitleLine
 from newsdiff.core.views.listing import SORT_KEYS, empty_message
 from newsdiff.core.views.stories import StoryGroup
@@ -80,9 +79,7 @@ class ArticlesScreen(StoryActions):
         # the filter line is hidden until `/`, the table, the empty state and the detail
         # line until the rows come: each is mounted then, off the first paint
         yield TitleLine()
-        with Horizontal(id="status"):
-            yield Spinner()
-            yield Static(id="status-text")
+        yield BusyLine(id="status")
         yield ListHeader()
         yield KeyLine()
 
@@ -99,9 +96,9 @@ class ArticlesScreen(StoryActions):
     def _show_busy(self, busy: str) -> None:
         # idle, the line keeps what the last pass added ("3 paraphrase pairs added")
         text = busy or self.reader.note
-        self.query_one("#status").display = bool(text)
-        self.query_one(Spinner).spin(bool(busy))
-        self.query_one("#status-text", Static).update(Text(text))
+        line = self.query_one(BusyLine)
+        line.display = bool(text)
+        line.show(text, spinning=bool(busy))
 
     def _show_corpus(self, corpus: Corpus | None) -> None:
         if corpus is None:
