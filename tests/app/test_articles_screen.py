@@ -94,6 +94,22 @@ async def test_list_screen_is_there_before_the_reports_are_read(build_app, settl
         assert not app.screen.query_one("#status").display
 
 
+async def test_sorting_before_the_rows_shows_in_the_titles_and_holds_for_the_rows(
+    build_app, settle
+):
+    release = threading.Event()
+    app = build_app(engine=held_reading(release))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")  # by title, while nothing is read yet
+        labels = [label for _column, label, _width in app.screen.query_one(ListHeader).columns]
+        assert labels[1:3] == ["Title ▲", "Date"]
+        release.set()
+        await settle(pilot)
+        titles = column(app, "title")
+        assert titles == sorted(titles, key=str.casefold) and len(titles) == 5
+        assert str(table_of(app).columns["title"].label) == "Title ▲"
+
+
 async def test_enter_before_the_rows_opens_the_first_report_once_it_can(build_app):
     release = threading.Event()
     app = build_app(engine=held_reading(release))
@@ -103,6 +119,8 @@ async def test_enter_before_the_rows_opens_the_first_report_once_it_can(build_ap
         release.set()
         # remembered: the first report's comparison opens when the pairs are there
         await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen))
+        await wait_for(pilot, lambda: app.busy == "")  # the paraphrase pairs added too
+        assert app.screen.query_one("#left-title") is not None
 
 
 async def test_the_five_seed_titles_are_listed(build_app, settle):
