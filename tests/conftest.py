@@ -7,6 +7,7 @@ writes there either. Subprocesses inherit it through the environment.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -36,3 +37,17 @@ def isolated_cache(
     monkeypatch.setenv("XDG_CACHE_HOME", str(home))
     monkeypatch.delenv("NEWSDIFF_NO_CACHE", raising=False)
     return home
+
+
+@pytest.fixture
+def silent_url(httpserver) -> str:  # type: ignore[no-untyped-def]
+    """A URL on a local server that answers only after 3 s: longer than the time limit
+    a test sets, shorter than the fetcher's default (pytest-httpserver, 127.0.0.1)."""
+    from werkzeug import Request, Response
+
+    def stall(request: Request) -> Response:
+        time.sleep(3)
+        return Response("too late", content_type="text/html")
+
+    httpserver.expect_request("/slow").respond_with_handler(stall)
+    return str(httpserver.url_for("/slow"))

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 
 import pytest
 from rapidfuzz import fuzz, utils
 from textual.content import Content
+from waiting import held, wait_for
 
 from newsdiff.app import NewsdiffApp
-from newsdiff.app.screens.articles import MARK, ArticlesScreen, ArticleTable
+from newsdiff.app.engine import Engine, read_files
+from newsdiff.app.screens.articles import MARK, ArticlesScreen
+from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.screens.help import HelpScreen
+from newsdiff.app.widgets.article_table import ArticleTable
+from newsdiff.app.widgets.busy_line import BusyLine
+from newsdiff.app.widgets.key_line import KeyLine
+from newsdiff.app.widgets.list_header import ListHeader
 from newsdiff.core.model import Alignment, Corpus, Problem
 from newsdiff.core.views.overview import overview
 
@@ -54,21 +62,65 @@ def record_calls(monkeypatch: pytest.MonkeyPatch, app: NewsdiffApp, name: str) -
     return calls
 
 
+def held_reading(release: threading.Event) -> Engine:
+    """The default engine, but reading waits until ``release`` is set."""
+    return Engine(read=held(release, read_files))
+
+
 async def test_list_screen_is_there_before_the_reports_are_read(build_app, settle):
-    app = build_app()
+    release = threading.Event()
+    app = build_app(engine=held_reading(release))
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, ArticlesScreen)  # painted first, filled later
-        assert table_of(app).display and "title" in table_of(app).columns
+        # before any row, the column titles alone, focused, with the list's keys
+        header = app.screen.query_one(ListHeader)
+        assert [label for _column, label, _width in header.columns][1:3] == ["Title", "Date ▲"]
+        assert "Title" in header.render().plain and app.focused is header
+        assert "Compare" in [key.description for key in app.screen.query_one(KeyLine).drawn]
+        assert not app.screen.query(ArticleTable)
         assert app.busy  # the progress line is up from the start
+        release.set()
         await settle(pilot)
         assert app.alignment is not None
         assert app.busy == ""
+        # the table took the titles' place, and the focus with them
+        assert not app.screen.query(ListHeader)
+        assert app.focused is table_of(app) and "title" in table_of(app).columns
         # idle, the line says what the second pass added, then goes
-        status = str(app.screen.query_one("#status-text").render())
+        status = app.screen.query_one(BusyLine).text
         assert re.fullmatch(r"\d+ paraphrase pairs? added", status), status
         app.note = ""
         await pilot.pause()
         assert not app.screen.query_one("#status").display
+
+
+async def test_sorting_before_the_rows_shows_in_the_titles_and_holds_for_the_rows(
+    build_app, settle
+):
+    release = threading.Event()
+    app = build_app(engine=held_reading(release))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")  # by title, while nothing is read yet
+        labels = [label for _column, label, _width in app.screen.query_one(ListHeader).columns]
+        assert labels[1:3] == ["Title ▲", "Date"]
+        release.set()
+        await settle(pilot)
+        titles = column(app, "title")
+        assert titles == sorted(titles, key=str.casefold) and len(titles) == 5
+        assert str(table_of(app).columns["title"].label) == "Title ▲"
+
+
+async def test_enter_before_the_rows_opens_the_first_report_once_it_can(build_app):
+    release = threading.Event()
+    app = build_app(engine=held_reading(release))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # on the column titles: nothing to open yet
+        assert isinstance(app.screen, ArticlesScreen) and app.corpus is None
+        release.set()
+        # remembered: the first report's comparison opens when the pairs are there
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen))
+        await wait_for(pilot, lambda: app.busy == "")  # the paraphrase pairs added too
+        assert app.screen.query_one("#left-title") is not None
 
 
 async def test_the_five_seed_titles_are_listed(build_app, settle):

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from textual.content import Content
 
-from newsdiff.app.screens.articles import ArticlesScreen, ArticleTable
+from newsdiff.app.screens.articles import ArticlesScreen
 from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.screens.passage import PassageScreen
+from newsdiff.app.widgets.article_table import ArticleTable
 from newsdiff.app.widgets.comparison_view import ComparisonView
 
 SIZE = (120, 40)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import threading
 
+from waiting import held, wait_for
+
 from newsdiff.app.engine import Engine, Pass, align_articles, find_stories
 from newsdiff.app.messages import OpenComparison
 from newsdiff.app.screens.articles import ArticlesScreen
 from newsdiff.app.screens.compare import CompareScreen
+from newsdiff.app.widgets.busy_line import BusyLine
 
 LEFT, RIGHT = "000_27ce5f7eeda19fb8", "002_344335e8705db148"
 SIEGREICH = "Die Einsätze seien"  # ~ "spricht von einer erfolgreichen „Befreiung der Region Kursk“"
@@ -16,20 +19,7 @@ BEFREIUNG = "Die nordkoreanische Militärführung spricht"
 
 def held_semantic_pass(release: threading.Event) -> Engine:
     """The default engine, but the semantic pass waits until ``release`` is set."""
-
-    def align(articles, stories):  # type: ignore[no-untyped-def]
-        release.wait(30)
-        return align_articles(articles, stories)
-
-    return Engine(then=Pass(find_stories, align))
-
-
-async def wait_for(pilot, condition, seconds: float = 60) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(int(seconds / 0.02)):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("condition never held")
+    return Engine(then=Pass(find_stories, held(release, align_articles)))
 
 
 def index_of(app, article_id: str, start: str) -> int:  # type: ignore[no-untyped-def]
@@ -73,7 +63,7 @@ async def test_the_paraphrase_pair_joins_the_open_comparison_without_a_key(build
         assert befreiung in partners
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, ArticlesScreen))
-        status = str(app.screen.query_one("#status-text").render())
+        status = app.screen.query_one(BusyLine).text
         assert status.endswith("paraphrase pairs added") and not status.startswith("0 ")
 
 

@@ -7,13 +7,15 @@ from dataclasses import replace
 
 from compare_data import sample_alignment
 from textual.app import App
+from waiting import held, wait_for
 
 from newsdiff.app.engine import Engine, align_lexical, read_files
 from newsdiff.app.routing import ScreenRouter
-from newsdiff.app.screens.articles import ArticlesScreen, ArticleTable
+from newsdiff.app.screens.articles import ArticlesScreen
 from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.screens.help import HelpScreen
 from newsdiff.app.screens.passage import PassageScreen
+from newsdiff.app.widgets.article_table import ArticleTable
 from newsdiff.app.widgets.key_line import KeyLine
 from newsdiff.core.model import Alignment, Pair, SentenceRef
 from newsdiff.core.views.rows import row_of_passage
@@ -21,20 +23,7 @@ from newsdiff.core.views.rows import row_of_passage
 
 def slow_engine(release: threading.Event) -> Engine:
     """The real engine, but the first pairing waits until ``release`` is set."""
-
-    def align(articles, stories):  # type: ignore[no-untyped-def]
-        release.wait(30)
-        return align_lexical(articles, stories)
-
-    return Engine(read=read_files, align=align)
-
-
-async def wait_for(pilot, condition, seconds: float = 30) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(int(seconds / 0.02)):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("condition never held")
+    return Engine(read=read_files, align=held(release, align_lexical))
 
 
 async def test_enter_during_pairing_opens_the_comparison_when_it_is_ready(build_app):
@@ -72,12 +61,7 @@ async def test_the_loading_notice_counts_files_not_paths(build_app, tmp_path):
     (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
     (tmp_path / ".notes.txt").write_text("private", encoding="utf-8")
     release = threading.Event()
-
-    def read(paths):  # type: ignore[no-untyped-def]
-        release.wait(30)
-        return read_files(paths)
-
-    app = build_app([tmp_path], engine=Engine(read=read))  # one folder given
+    app = build_app([tmp_path], engine=Engine(read=held(release, read_files)))  # one folder
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: app.busy.startswith("Reading 3 files…"))
         release.set()

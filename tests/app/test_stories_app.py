@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from waiting import held, wait_for
 
 from newsdiff import cli
 from newsdiff.app.screens.articles import ArticlesScreen
@@ -251,17 +252,9 @@ async def test_before_the_stories_are_found_the_rows_come_ungrouped(build_app, s
     from newsdiff.app.engine import Engine, find_stories
 
     release = threading.Event()
-
-    def slow_stories(articles):  # type: ignore[no-untyped-def]
-        release.wait(30)
-        return find_stories(articles)
-
-    app = build_app([mixed], engine=Engine(stories=slow_stories))
+    app = build_app([mixed], engine=Engine(stories=held(release, find_stories)))
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(1500):
-            if app.corpus is not None:
-                break
-            await pilot.pause(0.02)
+        await wait_for(pilot, lambda: app.corpus is not None)
         await pilot.pause()
         assert len(rows(app)) == 8 and not any(k.startswith(HEADER) for k in rows(app))
         assert "Finding stories" in app.busy
@@ -329,17 +322,11 @@ async def test_enter_on_a_header_while_pairing_opens_the_story_when_ready(build_
 
     compare = pytest.importorskip("newsdiff.app.screens.compare")
     release = threading.Event()
-
-    def slow_align(articles, stories):  # type: ignore[no-untyped-def]
-        release.wait(30)
-        return align_articles(articles, stories)
-
-    app = build_app([mixed], engine=Engine(align=slow_align))
+    app = build_app([mixed], engine=Engine(align=held(release, align_articles)))
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(1500):
-            if "Pairing" in app.busy and any(k.startswith(HEADER) for k in rows(app)):
-                break
-            await pilot.pause(0.02)
+        await wait_for(
+            pilot, lambda: "Pairing" in app.busy and any(k.startswith(HEADER) for k in rows(app))
+        )
         move_to(app, f"{HEADER}story:1")
         await pilot.press("enter")
         assert "the comparison opens when ready" in app.busy  # queued, not thrown away

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
-from werkzeug import Request, Response
 
 from newsdiff.cli import build_parser
 from newsdiff.commands.open import app_for
@@ -47,13 +46,8 @@ async def test_refresh_fetches_a_kept_page_again(httpserver: HTTPServer, cache, 
     assert len(httpserver.log) == 2 and app.corpus.articles[0].title == "Troops sent"
 
 
-async def test_timeout_gives_up_on_a_silent_server(httpserver: HTTPServer, cache, settle):
-    def stall(request: Request) -> Response:
-        time.sleep(3)
-        return Response(PAGE, content_type="text/html")
-
-    httpserver.expect_request("/slow").respond_with_handler(stall)
-    url = httpserver.url_for("/slow")
+async def test_timeout_gives_up_on_a_silent_server(silent_url: str, cache, settle):
+    url = silent_url
     start = time.perf_counter()
     app = await open_app(settle, "--timeout", "0.5", url)
     assert time.perf_counter() - start < 2.5  # not the fetcher's default of 15 s

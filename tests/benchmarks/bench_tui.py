@@ -27,6 +27,14 @@ own, not in the ratio, as marks the child takes after a refresh: the rows
 painted (five seeds read, with an empty reader cache and with one filled by
 an earlier run) and the alignment figures painted.
 
+Bytecode: by default each child runs with the environment's setting. Where
+``PYTHONDONTWRITEBYTECODE`` is set (as on the project's machines) newsdiff, an
+editable install, is compiled from source in every run while Textual's modules
+arrive compiled; ``--compiled`` gives both apps compiled bytecode, as an
+installed copy has (pip compiles at install): every child shares one bytecode
+cache in a temporary folder (``PYTHONPYCACHEPREFIX``), filled by a first run of
+each app that is not counted.
+
 Runs alternate (minimal, newsdiff, newsdiff-warm, minimal, ...) so drift on a
 busy machine hits both alike. Two ratios are printed: of the medians, and the
 median of each round's own ratio (newsdiff over the minimal run just before
@@ -123,10 +131,12 @@ MARKERS = {
 _ESCAPES = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()].|\x1b.")
 
 
-def run_once(kind: str, cache: str | None = None) -> dict[str, float]:
+def run_once(kind: str, cache: str | None = None, bytecode: str | None = None) -> dict[str, float]:
     """Spawn one app on a fresh pty; seconds from spawn to each mark.
 
     ``cache`` is the reader's cache folder; None gives each run an empty one.
+    ``bytecode`` is the folder of compiled modules the child reads and fills;
+    None leaves the environment's bytecode setting as it is.
     """
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
@@ -140,6 +150,9 @@ def run_once(kind: str, cache: str | None = None) -> dict[str, float]:
             "COLUMNS": str(COLUMNS),
             "LINES": str(LINES),
         }
+        if bytecode is not None:
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            env["PYTHONPYCACHEPREFIX"] = bytecode
         painted: list[float] = []
         drained = threading.Thread(
             target=_drain, args=(master, MARKERS[kind], painted), daemon=True
@@ -195,18 +208,25 @@ def _drain(fd: int, markers: tuple[str, ...], painted: list[float]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs of each app (default 5)")
+    parser.add_argument(
+        "--compiled",
+        action="store_true",
+        help="both apps from compiled bytecode (a shared cache), as an installed copy",
+    )
     options = parser.parse_args()
     results: dict[str, list[dict[str, float]]] = {
         "minimal": [],
         "newsdiff": [],
         "newsdiff-warm": [],
     }
-    with tempfile.TemporaryDirectory() as warm_cache:
-        run_once("newsdiff-warm", warm_cache)  # fills the cache
+    with tempfile.TemporaryDirectory() as warm_cache, tempfile.TemporaryDirectory() as compiled:
+        bytecode = compiled if options.compiled else None
+        run_once("newsdiff-warm", warm_cache, bytecode)  # fills the caches
+        run_once("minimal", None, bytecode)
         for _ in range(options.runs):
             for kind in ("minimal", "newsdiff", "newsdiff-warm"):
                 cache = warm_cache if kind == "newsdiff-warm" else None
-                results[kind].append(run_once(kind, cache))
+                results[kind].append(run_once(kind, cache, bytecode))
 
     def median(kind: str, mark: str) -> float:
         return statistics.median(r[mark] for r in results[kind])
@@ -220,7 +240,10 @@ def main() -> int:
         n["first_paint"] / m["first_paint"]
         for m, n in zip(results["minimal"], results["newsdiff"], strict=True)
     ]
-    print(f"first paint on a {COLUMNS}x{LINES} pty, median of {options.runs} alternating runs")
+    print(
+        f"first paint on a {COLUMNS}x{LINES} pty, median of {options.runs} alternating runs, "
+        + ("from compiled bytecode" if options.compiled else "bytecode as the environment has it")
+    )
     for label, kind in (
         ("minimal Textual app (Static):", "minimal"),
         ("newsdiff article list:", "newsdiff"),

@@ -1,4 +1,5 @@
-"""The reader's application object: the loading worker, screen routing, app-wide keys.
+"""The reader's application object: the loading worker and what its results open
+(screen routing in ``routing``, the keys and commands of every screen in ``app_keys``).
 
 The article list paints first; reading and aligning run afterwards in a thread
 worker that imports the core only then, so the first paint pays for Textual
@@ -12,14 +13,12 @@ a second worker then adds the pairs by meaning (``Engine.then``, measured in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
-from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.reactive import reactive
@@ -27,6 +26,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from newsdiff.app.app_keys import AppKeys
 from newsdiff.app.config import load_settings, save_theme
 from newsdiff.app.engine import Engine
 from newsdiff.app.messages import OpenClaims, OpenComparison, WorkFailed
@@ -39,13 +39,11 @@ if TYPE_CHECKING:
     from newsdiff.core.model import Alignment, Article, Corpus
     from newsdiff.core.stories.detect import Story
 
-# actions the command palette already offers on its own
-_SYSTEM_ACTIONS = {"command_palette", "quit", "help_quit", "help", "screenshot"}
 # refreshes the reader waits at most for the footer's keys before it starts reading
 _FIRST_SCREEN_REFRESHES = 10
 
 
-class NewsdiffApp(ProgressLine, ScreenRouter, App[None]):
+class NewsdiffApp(ProgressLine, ScreenRouter, AppKeys):
     """Compare news reports: the article list, then comparisons of two reports."""
 
     CSS_PATH = "app.tcss"
@@ -156,15 +154,6 @@ class NewsdiffApp(ProgressLine, ScreenRouter, App[None]):
             self.call_after_refresh(self._read_once_painted, refreshes - 1, now)
             return
         self.reload()
-
-    def _apply_keymap(self) -> None:
-        from newsdiff.app.keymap import check_keymap, scopes
-
-        applied, warnings = check_keymap(self._keymap, scopes(type(self)))
-        for warning in warnings:
-            self.notify(warning, title="Key not remapped", severity="warning", markup=False)
-        if applied:
-            self.set_keymap(applied)
 
     def _theme_changed(self, theme: str) -> None:
         if not self._save_settings or theme == self._theme_name:
@@ -317,30 +306,7 @@ class NewsdiffApp(ProgressLine, ScreenRouter, App[None]):
         self.notify("Cancelled; pairing goes on, press the key again when it is done.")
         return True
 
-    # -- actions the screens share ------------------------------------------
-
-    def action_command_palette(self) -> None:
-        """Textual's palette, with page keys that cannot crash (see ``palette``)."""
-        from newsdiff.app.palette import ReaderPalette
-
-        if self.use_command_palette and not isinstance(self.screen, ReaderPalette):
-            self.push_screen(ReaderPalette(id="--command-palette"))
-
-    def action_help(self) -> None:
-        """Show the keys of the screen underneath (or close the help)."""
-        from newsdiff.app.screens.help import HelpScreen
-
-        if isinstance(self.screen, HelpScreen):
-            self.pop_screen()
-            return
-        legend = getattr(self.screen, "legend_content", None)
-        self.push_screen(
-            HelpScreen(
-                self.screen.active_bindings.values(),
-                self.screen.title,
-                legend=legend() if callable(legend) else None,
-            )
-        )
+    # -- requests the screens share -----------------------------------------
 
     def open_comparison(self, left_id: str, right_id: str | None = None) -> None:
         """Open the side-by-side comparison of two reports (as the message does)."""
@@ -349,26 +315,6 @@ class NewsdiffApp(ProgressLine, ScreenRouter, App[None]):
     def open_claims(self) -> None:
         """Open the claim table (as the message does)."""
         self.route(OpenClaims())
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("Show keys", "Every key of this screen and its id", self.action_help)
-        # Every described binding of the current screen is a command too.
-        seen: set[str] = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if not binding.description or not active.enabled:
-                continue
-            action = binding.action.removeprefix("app.")
-            if action in _SYSTEM_ACTIONS or action in seen:
-                continue
-            seen.add(action)
-            key = self.get_key_display(binding)
-            yield SystemCommand(
-                binding.description,
-                binding.tooltip or f"Key: {key}",
-                partial(self.run_action, binding.action, active.node),
-            )
 
 
 def _pair_keys(alignment: Alignment) -> set[tuple[str, int, str, int]]:

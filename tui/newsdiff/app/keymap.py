@@ -29,11 +29,12 @@ def scopes(app_class: type) -> list[list[Binding]]:
 
     The app passes its own class, so this module never imports the app (no circle).
     """
-    from newsdiff.app.screens.articles import ArticlesScreen, ArticleTable
+    from newsdiff.app.screens.articles import ArticlesScreen
     from newsdiff.app.screens.claims import ClaimGrid, ClaimsScreen
     from newsdiff.app.screens.compare import CompareScreen
     from newsdiff.app.screens.help import HelpScreen
     from newsdiff.app.screens.passage import PassageList, PassageScreen
+    from newsdiff.app.widgets.article_table import ArticleTable
     from newsdiff.app.widgets.comparison_view import ComparisonView
 
     groups: list[Sequence[type]] = [

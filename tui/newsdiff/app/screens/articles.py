@@ -1,8 +1,9 @@
 """The home screen: every report in a sortable, filterable table (what it does with
 stories, in ``story_actions``).
 
-It paints before anything is read; rows arrive when the worker has read the
-files, group under one header row per story when the stories are found, and
+It paints before anything is read, with the column titles alone (``ListHeader``);
+the table (``ArticleTable``) takes its place when the worker has read the files,
+the rows group under one header row per story when the stories are found, and
 the paired/fact columns fill in when the alignment is ready. Article
 text is data: every cell is a ``rich.text.Text`` built from a plain string.
 """
@@ -10,47 +11,41 @@ text is data: every cell is a ``rich.text.Text`` built from a plain string.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from newsdiff.app.messages import OpenComparison, OpenLeftOut
 from newsdiff.app.screens.story_actions import StoryActions
-from newsdiff.app.widgets.article_table import ArticleTable
+from newsdiff.app.widgets.busy_line import BusyLine
 from newsdiff.app.widgets.key_line import KeyLine
-from newsdiff.app.widgets.list_rows import (
-    MARK,
-    WIDE,
-    article_cells,
-    column_widths,
-    header_cells,
-    list_detail,
-    shown_columns,
-)
-from newsdiff.app.widgets.spinner import Spinner
+from newsdiff.app.widgets.list_columns import MARK, fit_widths, shown_columns
+from newsdiff.app.widgets.list_header import ListHeader
 from newsdiff.app.widgets.title_line import TitleLine
 from newsdiff.core.views.listing import SORT_KEYS, empty_message
-from newsdiff.core.views.overview import ArticleOverview, overview
 from newsdiff.core.views.stories import StoryGroup
-from newsdiff.core.views.story_list import HEADER, ListOrder, cursor_row, is_header, list_rows
+from newsdiff.core.views.story_list import HEADER, ListOrder, is_header
 
 if TYPE_CHECKING:
+    from textual.widgets import DataTable
+
+    from newsdiff.app.widgets.article_table import ArticleTable
     from newsdiff.core.model import Alignment, Article, Corpus
     from newsdiff.core.stories.detect import Story
+    from newsdiff.core.views.overview import ArticleOverview
 
-__all__ = ["MARK", "ArticleTable", "ArticlesScreen"]
+__all__ = ["MARK", "ArticlesScreen"]
 
 
 class ArticlesScreen(StoryActions):
     """Lists the reports; opens comparisons."""
 
     TITLE = "newsdiff"
-    AUTO_FOCUS = "#articles"
+    AUTO_FOCUS = "#articles, ListHeader"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_mark", "Mark", id="articles.mark"),
         Binding("c", "compare_marked", "Compare marked", id="articles.compare_marked"),
@@ -81,14 +76,11 @@ class ArticlesScreen(StoryActions):
         self._enter_queued = False
 
     def compose(self) -> ComposeResult:
-        # the filter line is hidden until `/`: it is mounted then, off the first paint
+        # the filter line is hidden until `/`, the table, the empty state and the detail
+        # line until the rows come: each is mounted then, off the first paint
         yield TitleLine()
-        with Horizontal(id="status"):
-            yield Spinner()
-            yield Static(id="status-text")
-        yield ArticleTable(id="articles", cursor_type="row", zebra_stripes=True)
-        yield Static(id="empty-state")
-        yield Static(id="article-detail")
+        yield BusyLine(id="status")
+        yield ListHeader()
         yield KeyLine()
 
     def on_mount(self) -> None:
@@ -104,13 +96,14 @@ class ArticlesScreen(StoryActions):
     def _show_busy(self, busy: str) -> None:
         # idle, the line keeps what the last pass added ("3 paraphrase pairs added")
         text = busy or self.reader.note
-        self.query_one("#status").display = bool(text)
-        self.query_one(Spinner).spin(bool(busy))
-        self.query_one("#status-text", Static).update(Text(text))
+        line = self.query_one(BusyLine)
+        line.display = bool(text)
+        line.show(text, spinning=bool(busy))
 
     def _show_corpus(self, corpus: Corpus | None) -> None:
         if corpus is None:
             return
+        self._mount_table()
         self.articles = corpus.articles
         self.overviews = {}
         self.marked &= {article.id for article in self.articles}
@@ -122,6 +115,8 @@ class ArticlesScreen(StoryActions):
     def _show_alignment(self, alignment: Alignment | None) -> None:
         if alignment is None:
             return
+        from newsdiff.core.views.overview import overview
+
         self.overviews = overview(alignment)
         self.refresh_rows()
 
@@ -131,64 +126,74 @@ class ArticlesScreen(StoryActions):
         empty = self.query_one("#empty-state", Static)
         empty.update(Text(message))
         empty.display = bool(message)
-        self.query_one(ArticleTable).display = corpus is None or bool(self.articles)
+        self._list().display = corpus is None or bool(self.articles)
 
     # -- the table -------------------------------------------------------------
 
+    def _table(self) -> ArticleTable | None:
+        """The table, once the rows have come (before, the list is its ``ListHeader``)."""
+        found = self.query("#articles")
+        return cast("ArticleTable", found.first()) if found else None
+
+    def _list(self) -> ArticleTable | ListHeader:
+        """What shows the list now: the table, or the column titles before any row."""
+        return self._table() or self.query_one(ListHeader)
+
+    def _mount_table(self) -> None:
+        """Put the table, the empty state and the detail line where the column titles were."""
+        if self._table() is not None:
+            return
+        from newsdiff.app.widgets.article_table import ArticleTable
+
+        header = self.query_one(ListHeader)
+        table = ArticleTable(id="articles", cursor_type="row", zebra_stripes=True)
+        self.mount(table, Static(id="empty-state"), Static(id="article-detail"), after=header)
+        if header.has_focus:
+            table.focus()
+        header.remove()
+
     def refresh_rows(self) -> None:
         """Rebuild the table for the current filter, sort and width; keep the cursor's row."""
-        table = self.query_one(ArticleTable)
-        current = self.current_article_id()
-        group = self.current_group()
-        header = HEADER + group.key if group is not None else None
         width = self.size.width or 80
         shown = shown_columns(width, any(article.source for article in self.articles))
-        cells = {
-            article.id: article_cells(
-                article,
-                self.overviews.get(article.id),
-                marked=article.id in self.marked,
-                wide=width >= WIDE,
-            )
-            for article in self.articles
-        }
-        labels = {column.key: self.order.heading(column.key, column.label) for column in shown}
-        widths = column_widths(shown, labels, cells.values(), self.stories, width)
-        rows = list_rows(self.articles, self.stories, self.overviews, order=self.order)
-        self.groups = {row.key: row.group for row in rows if row.group is not None}
-        table.clear(columns=True)
-        for column in shown:
-            table.add_column(
-                Text(labels[column.key], justify=column.justify),
-                key=column.key,
-                width=widths[column.key],
-            )
-        keys = [c.key for c in shown]
-        for row in rows:
-            if row.group is not None:
-                row_cells = header_cells(row.group, keys, date_width=widths["date"])
-            else:
-                row_cells = cells[row.key]
-            table.add_row(*(row_cells[key] for key in keys), key=row.key)
-        cursor = cursor_row([row.key for row in rows], current, header)
-        if cursor is not None:
-            table.move_cursor(row=cursor, animate=False)
-        self._show_empty_state(len(rows) - len(self.groups))
+        table = self._table()
+        if table is None:  # no row yet: the column titles with the sort mark
+            labels = {column.key: self.order.heading(column.key, column.label) for column in shown}
+            widths = fit_widths(shown, labels, (), width)
+            self.query_one(ListHeader).show([(c, labels[c.key], widths[c.key]) for c in shown])
+            return
+        group = self.current_group()
+        self.groups = table.fill(
+            self.articles,
+            self.stories,
+            self.overviews,
+            columns=shown,
+            order=self.order,
+            marked=self.marked,
+            width=width,
+            current=self.current_article_id(),
+            header=HEADER + group.key if group is not None else None,
+        )
+        self._show_empty_state(table.row_count - len(self.groups))
         self._show_detail()
 
     def current_article_id(self) -> str | None:
         """The id of the article under the cursor, if any."""
-        row_key = self.query_one(ArticleTable).current_key()
+        table = self._table()
+        row_key = table.current_key() if table is not None else None
         return None if is_header(row_key) else row_key
 
     def current_group(self) -> StoryGroup | None:
         """The story group whose header row is under the cursor, if it is one."""
-        return self.groups.get(self.query_one(ArticleTable).current_key() or "")
+        table = self._table()
+        return self.groups.get(table.current_key() or "") if table is not None else None
 
     def _article(self, article_id: str | None) -> Article | None:
         return next((a for a in self.articles if a.id == article_id), None)
 
     def _show_detail(self) -> None:
+        from newsdiff.app.widgets.list_rows import list_detail
+
         detail = self.query_one("#article-detail", Static)
         article = self._article(self.current_article_id())
         group = self.current_group()
@@ -196,33 +201,29 @@ class ArticlesScreen(StoryActions):
         if group is not None or article is not None:
             detail.update(list_detail(article, group, self.overviews, self._article))
 
-    @on(ArticleTable.EarlyEnter)
-    def _early_enter(self) -> None:
+    # the table's messages by their handler names: ``@on`` would need DataTable at import
+    def on_list_header_early_enter(self) -> None:
         if self.reader.busy:
             self._enter_queued = True  # taken up when the rows arrive
 
-    @on(DataTable.RowHighlighted, "#articles")
-    def _highlighted(self) -> None:
+    def on_data_table_row_highlighted(self) -> None:
         self._show_detail()
 
-    @on(DataTable.RowSelected, "#articles")
-    def _selected(self, event: DataTable.RowSelected) -> None:
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         group = self.groups.get(event.row_key.value or "")
         if group is None:
             self.open_best(event.row_key.value)
         else:
             self.open_story(group)
 
-    @on(DataTable.HeaderSelected, "#articles")
-    def _header(self, event: DataTable.HeaderSelected) -> None:
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         key = event.column_key.value
         if key in SORT_KEYS:  # not the mark column
             self.order = self.order.by(key)
             self.refresh_rows()
 
     def on_resize(self) -> None:
-        if self.articles:
-            self.refresh_rows()
+        self.refresh_rows()
 
     # -- actions ---------------------------------------------------------------
 
@@ -241,7 +242,8 @@ class ArticlesScreen(StoryActions):
                 self.notify("Space marks a report; this row heads a story.")
             return
         self.marked ^= {article_id}
-        table = self.query_one(ArticleTable)
+        table = self._table()
+        assert table is not None  # an article is under its cursor
         table.update_cell(article_id, "mark", Text(MARK if article_id in self.marked else " "))
 
     def action_compare_marked(self) -> None:
@@ -281,7 +283,7 @@ class ArticlesScreen(StoryActions):
         self.order = replace(self.order, query="")
         self._enter_queued = False
         self.refresh_rows()
-        self.query_one(ArticleTable).focus()
+        self._list().focus()
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -290,7 +292,7 @@ class ArticlesScreen(StoryActions):
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
-        self.query_one(ArticleTable).focus()
+        self._list().focus()
 
     def action_cycle_sort(self) -> None:
         self.order = self.order.cycled()

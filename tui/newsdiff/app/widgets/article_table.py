@@ -1,34 +1,83 @@
-"""The article list's table, with the list's own words for the keys it handles."""
+"""The article list's table: fills itself with the rows of the reports and stories.
+
+It takes the place of ``ListHeader`` once the rows arrive (and takes the same
+keys), so this module, ``DataTable`` and the row planning load after the first
+paint. Which rows there are is ``core.views.story_list``'s; their cells are
+``list_rows``'s; the table only puts them in place and keeps the cursor.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
-from textual.message import Message
+from textual.binding import BindingType
 from textual.widgets import DataTable
+
+from newsdiff.app.widgets.list_header import LIST_KEYS, ListHeader
+from newsdiff.app.widgets.list_rows import WIDE, article_cells, column_widths, header_cells
+from newsdiff.core.views.story_list import cursor_row, list_rows
+
+if TYPE_CHECKING:
+    from newsdiff.app.widgets.list_columns import Column
+    from newsdiff.core.model import Article
+    from newsdiff.core.stories.detect import Story
+    from newsdiff.core.views.overview import ArticleOverview
+    from newsdiff.core.views.stories import StoryGroup
+    from newsdiff.core.views.story_list import ListOrder
 
 
 class ArticleTable(DataTable[Text]):
     """The article table, with the list's own words for the keys it handles."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "enter",
-            "select_cursor",
-            "Compare",
-            id="articles.open",
-            tooltip="Compare with the report it shares most with",
-        ),
-        Binding("j", "cursor_down", "Down", show=False, id="articles.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="articles.up"),
-        Binding("home,g", "first_row", "First row", show=False, id="articles.first"),
-        Binding("end,G", "last_row", "Last row", show=False, id="articles.last"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = LIST_KEYS
 
-    class EarlyEnter(Message):
-        """Enter before any row arrived: the screen opens the first row once it can."""
+    EarlyEnter = ListHeader.EarlyEnter
+    """Enter on a table with no row (a filter that matches none, while reading again)."""
+
+    def fill(
+        self,
+        articles: Sequence[Article],
+        stories: Sequence[Story],
+        overviews: Mapping[str, ArticleOverview],
+        *,
+        columns: Sequence[Column],
+        order: ListOrder,
+        marked: set[str],
+        width: int,
+        current: str | None,
+        header: str | None,
+    ) -> dict[str, StoryGroup]:
+        """Rebuild the rows; the cursor stays on ``current`` (an article id) or on the
+        ``header`` row it was on. Returns the story groups by their header row's key."""
+        cells = {
+            article.id: article_cells(
+                article, overviews.get(article.id), marked=article.id in marked, wide=width >= WIDE
+            )
+            for article in articles
+        }
+        labels = {column.key: order.heading(column.key, column.label) for column in columns}
+        widths = column_widths(columns, labels, cells.values(), stories, width)
+        rows = list_rows(articles, stories, overviews, order=order)
+        self.clear(columns=True)
+        for column in columns:
+            self.add_column(
+                Text(labels[column.key], justify=column.justify),
+                key=column.key,
+                width=widths[column.key],
+            )
+        keys = [c.key for c in columns]
+        for row in rows:
+            if row.group is not None:
+                row_cells = header_cells(row.group, keys, date_width=widths["date"])
+            else:
+                row_cells = cells[row.key]
+            self.add_row(*(row_cells[key] for key in keys), key=row.key)
+        cursor = cursor_row([row.key for row in rows], current, header)
+        if cursor is not None:
+            self.move_cursor(row=cursor, animate=False)
+        return {row.key: row.group for row in rows if row.group is not None}
 
     def current_key(self) -> str | None:
         """The key of the row under the cursor (None when the table is empty)."""

@@ -1,5 +1,6 @@
-"""The article list's cells: its columns, a report's and a story header's cells, the
-column widths, and the detail line under the list.
+"""The article list's cells: a report's and a story header's cells, the column
+widths with the story date ranges, and the detail line under the list (the
+columns themselves are ``list_columns``'s, which the first screen needs alone).
 
 Which rows there are, and in what order, is ``core.views.story_list``'s;
 this module only turns them into ``rich.text.Text`` cells built from plain
@@ -9,55 +10,29 @@ strings (article text is data, never markup).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from newsdiff.app.widgets.list_columns import (
+    COLUMNS,
+    MARK,
+    WIDE,
+    Column,
+    fit_widths,
+    shown_columns,
+)
 from newsdiff.core.views.listing import printable, shown_path
 from newsdiff.core.views.stories import StoryGroup, date_span
 from newsdiff.core.views.story_list import HEADER, is_header
 
 if TYPE_CHECKING:
-    from rich.console import JustifyMethod
-
     from newsdiff.core.model import Article
     from newsdiff.core.stories.detect import Story
     from newsdiff.core.views.overview import ArticleOverview
 
-__all__ = ["COLUMNS", "HEADER", "MARK", "Column", "is_header"]
-
-MARK = "✓"
-WIDE = 120  # from this width on: times beside the dates, whole date ranges
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    key: str
-    label: str
-    justify: JustifyMethod = "left"
-
-
-COLUMNS = (
-    Column("mark", ""),
-    Column("title", "Title"),
-    Column("date", "Date"),
-    Column("language", "Lang"),
-    Column("source", "Source"),
-    Column("passages", "Sent.", "right"),
-    Column("paired", "Paired", "right"),
-    Column("facts", "Facts ≠", "right"),
-)
-
-
-def shown_columns(width: int, has_source: bool) -> list[Column]:
-    """The columns at ``width``: the source only when some report names one and there is room.
-
-    >>> [c.key for c in shown_columns(80, True)][:4], len(shown_columns(100, True))
-    (['mark', 'title', 'date', 'language'], 8)
-    """
-    return [c for c in COLUMNS if c.key != "source" or (has_source and width >= 100)]
+__all__ = ["COLUMNS", "HEADER", "MARK", "WIDE", "Column", "is_header", "shown_columns"]
 
 
 def article_cells(
@@ -87,20 +62,9 @@ def column_widths(
     """The width of each column: the widest label or cell of every report (not only
     the filtered ones, so columns hold still); the date column also fits the story
     date ranges (cut to 13 below ``WIDE``); the title takes what the others leave."""
-    rows = list(cells)
-    widths = {
-        column.key: max([len(labels[column.key])] + [row[column.key].cell_len for row in rows])
-        for column in columns
-    }
-    if "source" in widths:
-        widths["source"] = min(widths["source"], 20)
     cap = None if width >= WIDE else 13
     spans = [len(date_span(s.first_date, s.last_date, cap)) for s in stories if not s.alone]
-    widths["date"] = max([widths["date"], *spans])
-    # 2 cells of padding each, and a scrollbar
-    others = sum(w + 2 for key, w in widths.items() if key != "title")
-    widths["title"] = max(12, min(widths["title"], width - others - 4))
-    return widths
+    return fit_widths(columns, labels, cells, width, date_at_least=max(spans, default=0))
 
 
 def header_cells(group: StoryGroup, columns: Iterable[str], *, date_width: int) -> dict[str, Text]:
