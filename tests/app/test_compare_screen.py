@@ -290,3 +290,16 @@ async def test_a_click_puts_the_cursor_on_that_row_and_column():
         await pilot.click(ComparisonView, offset=(100, top))
         assert app.screen.cursor_row == index
         assert view.focused_side == "right"
+
+
+async def test_a_second_pass_landing_on_a_closed_comparison_is_kept_not_raised():
+    # quitting right after Enter: the second pass may reach a screen whose widgets are gone
+    app = CompareApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        app.pop_screen()
+        await pilot.pause()
+        screen.show_alignment(app.alignment)
+        assert screen.rows

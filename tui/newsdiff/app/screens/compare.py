@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -233,10 +234,14 @@ class CompareScreen(ReportsFailures, SearchesRows, WritesReports, Screen[None]):
         """The same two reports with new pairs (the second pass); the cursor keeps its passage."""
         self.alignment = alignment
         if self.is_mounted:
-            self._show(self.left_id, self.right_id, keep=self._kept_passage())
-        else:
-            self._rows = side_by_side(alignment, self.left_id, self.right_id)
-            self._counts = comparison_counts(alignment, self.left_id, self.right_id)
+            try:
+                self._show(self.left_id, self.right_id, keep=self._kept_passage())
+                return
+            except NoMatches:
+                # the pass landed while the screen was being built or taken down
+                pass
+        self._rows = side_by_side(alignment, self.left_id, self.right_id)
+        self._counts = comparison_counts(alignment, self.left_id, self.right_id)
 
     def _kept_passage(self) -> tuple[str, int] | None:
         row = self.view.current_row
