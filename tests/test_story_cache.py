@@ -125,6 +125,26 @@ def test_a_second_detection_reads_the_stories_back_and_an_edit_detects_again(
         detect_stories(edited)
 
 
+def test_stories_found_with_a_named_signal_are_read_back_and_another_name_detects_again(
+    isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a German and an English report that share one name: only the signal joins them
+    folder = [
+        _article("de", "Erdbeben erschüttert Qeshm."),
+        Article("en", "en", "Earthquake rattles Qeshm.", "Earthquake rattles Qeshm.", None, "en",
+                (Sentence(0, "Earthquake rattles Qeshm.", 0, 25),), 9),
+    ]  # fmt: skip
+    named = detect.StoryOptions(signal=lambda a, b: 0.9, signal_key="model-1 0.7")
+    first = detect_stories(folder, options=named)
+    assert [s.members for s in first] == [("de", "en")]
+    monkeypatch.setattr(detect, "cached_profiles", _no_detection)
+    assert detect_stories(folder, options=named) == first
+    with pytest.raises(AssertionError, match="detection ran"):  # another model: its own entry
+        detect_stories(folder, options=detect.StoryOptions(signal=named.signal, signal_key="m-2"))
+    with pytest.raises(AssertionError, match="detection ran"):  # an unnamed signal: never kept
+        detect_stories(folder, options=detect.StoryOptions(signal=named.signal))
+
+
 def test_a_corrupt_or_foreign_stories_entry_is_detected_again(isolated_cache: Path) -> None:
     expected = detect_stories(ARTICLES)
     (entry,) = (isolated_cache / "newsdiff" / "story-sets").rglob("*.json")

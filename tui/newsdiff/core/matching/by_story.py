@@ -124,9 +124,12 @@ def story_defaults(semantic: bool = True, articles: Sequence[Article] = ()) -> S
 
     if not semantic or not available() or len({a.language for a in articles}) == 1:
         return StoryOptions()
-    from newsdiff.core.meaning.vectors import across_languages
+    from newsdiff.core.meaning.embedder import default_embedder
+    from newsdiff.core.meaning.vectors import REPORT_COSINE, across_languages
 
-    return StoryOptions(signal=across_languages)
+    # the model's version and the threshold are all the signal's answers depend on
+    named = f"{default_embedder().version} {REPORT_COSINE}"
+    return StoryOptions(signal=across_languages, signal_key=named)
 
 
 def align_story(

@@ -21,7 +21,7 @@ import bisect
 import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newsdiff.core.model import Article
 from newsdiff.core.stories import stories_cache
@@ -45,7 +45,9 @@ class StoryOptions:
 
     ``signal`` is a seam for another similarity of two reports (sentence
     embeddings from ``newsdiff.core.meaning``, across languages): for every
-    candidate pair the larger of the two scores counts.
+    candidate pair the larger of the two scores counts. ``signal_key`` names
+    what the signal answers (model version and threshold), so stories found
+    with it can be kept in the stories cache; a signal without one is never cached.
     """
 
     threshold: float = 0.3  # cosine of two profiles from which they tell one story
@@ -54,6 +56,7 @@ class StoryOptions:
     window: int = 4  # ... this many on either side in its list
     split: SplitOptions = field(default_factory=SplitOptions)  # how a group is cut into events
     signal: Signal | None = None
+    signal_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +92,9 @@ def detect_stories(
     """
     options = options or StoryOptions()
     ordered = sorted(articles, key=lambda a: (a.id, a.path))
-    key = stories_key(ordered, options) if options.signal is None else None  # a callable: no key
+    # a callable has no key of its own: only a named signal lets the stories be kept
+    cacheable = options.signal is None or options.signal_key is not None
+    key = stories_key(ordered, replace(options, signal=None)) if cacheable else None
     found = stories_cache.load(key, [a.id for a in ordered]) if key else None
     if found is not None:
         return tuple(Story(*row) for row in found)
