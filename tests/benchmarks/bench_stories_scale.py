@@ -14,12 +14,15 @@ Three folders, each written to a temporary folder as one ``.txt`` per report:
 
 Each is run in fresh processes as the user runs it (``align_stories`` with the
 detection options of the CLI and the app, ``story_defaults``): reading and
-segmenting without any cache; then cold (empty cache) and warm (the caches
-filled by the cold run). Per run: reading, story detection (and the part of it
-spent on the cross-language signal), lexical alignment (alignment minus the
-semantic pass), the semantic pass (``meaning_links``, model load and
-embedding included), the total, and the peak memory after each phase (the
-process's maximum RSS so far, so a phase's figure includes the ones before).
+segmenting without any cache; then cold on a new machine (an empty cache:
+the language dictionaries are built too), cold on a new folder (only what a
+machine keeps whatever it reads, ``MACHINE_LEVEL``, left in the cache: nothing
+of these reports) and warm (the caches filled by the cold run). Per run:
+reading, story detection (and the part of it spent on the cross-language
+signal), lexical alignment (alignment minus the semantic pass), the semantic
+pass (``meaning_links``, model load and embedding included), the total, and
+the peak memory after each phase (the process's maximum RSS so far, so a
+phase's figure includes the ones before).
 
     python tests/benchmarks/bench_stories_scale.py [--small N] [--large N] [--only-small]
 """
@@ -45,6 +48,10 @@ import mix
 
 # (name, text, source, family): a family is what the small folder takes or leaves whole
 Item = tuple[str, str, str, str]
+
+# Cache folders built once per machine from the installed libraries, whatever is read:
+# the dictionary tries. A "new folder" run keeps them and nothing else.
+MACHINE_LEVEL = ("dictionaries",)
 
 
 def _write(folder: Path, items: list[Item]) -> None:
@@ -206,6 +213,15 @@ def _run(phase: str, folder: Path, cache: Path) -> dict[str, Any]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _keep_only_machine_level(cache: Path) -> None:
+    import shutil
+
+    root = cache / "newsdiff"
+    for entry in root.iterdir() if root.is_dir() else ():
+        if entry.name not in MACHINE_LEVEL:
+            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+
+
 def _size(label: str, items: list[Item], tmp: Path) -> None:
     folder, cache = tmp / f"reports-{label}", tmp / f"cache-{label}"
     _write(folder, items)
@@ -223,7 +239,9 @@ def _size(label: str, items: list[Item], tmp: Path) -> None:
         f"  {'run':5} {'read':>7} {'stories':>8} {'(signal)':>9} {'lexical':>8} {'semantic':>9} "
         f"{'total':>8} {'x read':>7} {'pairs':>7} {'claims':>7}   peak MB read/stories/align"
     )
-    for name in ("cold", "warm"):
+    for name in ("cold", "new", "warm"):
+        if name == "new":  # a folder never read before, on a machine that has run newsdiff
+            _keep_only_machine_level(cache)
         r = _run(name, folder, cache)
         print(
             f"  {name:5} {r['read']:7.2f} {r['stories']:8.2f} {r['signal']:9.2f} "
@@ -249,6 +267,8 @@ def main() -> None:
     if args.child:
         child(*args.child)
         return
+    print("runs: cold = empty cache (new machine); new = new folder (machine-level caches kept);")
+    print("      warm = second run of the folder")
     print(f"load average before: {os.getloadavg()[0]:.2f} (2 cores, shared)")
     with tempfile.TemporaryDirectory() as tmp:
         large = large_items(args.large)
