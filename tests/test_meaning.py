@@ -91,6 +91,37 @@ def test_a_store_that_cannot_be_written_is_skipped(isolated_cache: Path) -> None
     assert counting.seen == ["Kim trifft Putin."] * 2  # embedded each time, no error
 
 
+def test_the_former_files_per_passage_go_when_the_store_is_made(isolated_cache: Path) -> None:
+    counting = Counting()
+    root = store.cache_root()
+    former = root / counting.version / "ab" / ("ab" + "0" * 30)
+    former.parent.mkdir(parents=True)
+    former.write_bytes(b"newsdiff-embedding 1\n" + b"\0" * (2 * counting.dimension))
+    beside = root / "another-model" / "cd" / "cd00"
+    beside.parent.mkdir(parents=True)
+    beside.write_bytes(b"kept")
+    embed(["Kim trifft Putin."], embedder=counting)
+    assert sorted(p.name for p in root.iterdir()) == [
+        "another-model",
+        f"{counting.version}.sqlite3",
+    ]
+
+
+def test_a_store_is_never_read_or_written_through_a_link(
+    isolated_cache: Path, tmp_path: Path
+) -> None:
+    counting = Counting()
+    embed(["Kim trifft Putin."], embedder=counting)
+    path = store.path_of(counting.version)
+    elsewhere = tmp_path / "elsewhere.sqlite3"
+    path.rename(elsewhere)
+    path.symlink_to(elsewhere)
+    before = elsewhere.read_bytes()
+    embed(["Kim trifft Putin.", "Der Winter war kalt."], embedder=counting)
+    assert sorted(counting.seen) == ["Der Winter war kalt.", *["Kim trifft Putin."] * 2]
+    assert elsewhere.read_bytes() == before
+
+
 def test_the_store_can_be_switched_off(isolated_cache: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("NEWSDIFF_NO_CACHE", "1")
     embed(["Kim trifft Putin."], embedder=Counting())

@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -72,8 +73,8 @@ def load(
     import numpy as np
 
     path = path_of(version, root=root)
-    if not path.is_file():
-        return {}
+    if not path.is_file() or path.is_symlink():
+        return {}  # nothing stored, or a link: never read through one
     wanted = {_key(t): t for t in texts}
     keys = list(wanted)
     found: dict[str, np.ndarray] = {}
@@ -106,6 +107,8 @@ def store(vectors: dict[str, np.ndarray], version: str, *, root: Path | None = N
     if not vectors:
         return
     path = path_of(version, root=root)
+    if path.is_symlink():
+        return  # never written through a link
     rows = [(_key(t), np.asarray(v, dtype="<f2").tobytes()) for t, v in vectors.items()]
     for _ in range(2):  # once more after a damaged file is discarded
         try:
@@ -117,6 +120,7 @@ def store(vectors: dict[str, np.ndarray], version: str, *, root: Path | None = N
                         db.execute("DROP TABLE IF EXISTS vectors")
                         db.execute("CREATE TABLE vectors (key BLOB PRIMARY KEY, vector BLOB)")
                         db.execute(f"PRAGMA user_version = {_FORMAT}")
+                        _drop_format_1(path)
                     db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?)", rows)
                     db.execute("COMMIT")
                 except BaseException:
@@ -149,6 +153,13 @@ def _folder(folder: Path) -> None:
         private_folders(folder)
     except ValueError:  # a root of the caller's own, outside the cache
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
+def _drop_format_1(path: Path) -> None:
+    """The folder of files per passage that newsdiff kept before: its vectors are these."""
+    old = path.with_suffix("")
+    if old.is_dir() and not old.is_symlink():
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _discard(path: Path) -> None:
