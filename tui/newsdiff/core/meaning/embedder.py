@@ -49,7 +49,9 @@ class UniversalSentenceEncoder:
     dimension = 512
 
     def __init__(self, *, threads: int = 1) -> None:
-        self._threads = threads  # the CPU is shared with the app and other work
+        # BLAS threads, held by threadpoolctl: the CPU is shared with the app and other
+        # work (two OpenBLAS threads on a busy 2-core machine: forward passes 3-10x slower)
+        self._threads = threads
         self._model: Any = None
         self._lock = threading.Lock()  # one forward pass at a time (workers may overlap)
 
