@@ -20,6 +20,12 @@ The pairs of every run must be those of main (same passages, relation and
 score to 3 decimals) on the 1,033 reports, and once per side on the 462 ECB+
 tuning texts; the script says so or exits 1.
 
+One run, 5 rounds, under a load of 6 on the 2 shared cores (semantic pass,
+median, s): main 15.10, main+tpc 4.46, head 2.67 (0.18x main, 0.60x main+tpc),
+head-1st 4.32; tokenizer 0.92-1.05 -> 0.19, model 0.61-0.66 -> 0.24, store
+0.61-2.25 -> 0.03, encode 9.86 (two BLAS threads) -> 1.64-1.71 (one). An
+earlier run of 3 rounds under a load of 2.5-4: 14.39, 3.20, 1.58, 2.45.
+
     python tests/benchmarks/bench_semantic_cold.py [--base main] [--rounds 5]
 """
 
@@ -194,15 +200,16 @@ def main() -> int:
                     same = False
                     print(f"  {side['name']} round {round_ + 1}: the pairs differ from main's")
     print(f"\n1,033 gnad + seed reports, cold semantic pass, median of {args.rounds} rounds (s):")
-    print(f"  {'side':9} {'semantic':>9} " + " ".join(f"{p:>9}" for p in PARTS) + "   x main")
+    head = f"  {'side':9} {'semantic':>9} " + " ".join(f"{p:>9}" for p in PARTS)
+    print(head + "   x main  x main+tpc")
     medians = {
         name: {k: statistics.median(r.get(k, 0.0) for r in runs) for k in ("semantic", *PARTS)}
         for name, runs in times.items()
     }
     for name, m in medians.items():
-        ratio = m["semantic"] / medians["main"]["semantic"]
+        ratios = [m["semantic"] / medians[base]["semantic"] for base in ("main", "main+tpc")]
         cells = " ".join(f"{m[p]:9.3f}" for p in PARTS)
-        print(f"  {name:9} {m['semantic']:9.3f} {cells}   {ratio:6.2f}")
+        print(f"  {name:9} {m['semantic']:9.3f} {cells}   {ratios[0]:6.2f}  {ratios[1]:10.2f}")
     print("  (ratios of medians; the parts are inside the semantic pass)")
     print(f"pairs identical to main's on every run: {'yes' if same else 'NO'}")
     print(f"load average after: {os.getloadavg()[0]:.2f}")
