@@ -50,8 +50,9 @@ import mix
 Item = tuple[str, str, str, str]
 
 # Cache folders built once per machine from the installed libraries, whatever is read:
-# the dictionary tries. A "new folder" run keeps them and nothing else.
-MACHINE_LEVEL = ("dictionaries",)
+# the dictionary tries and background tables, the model's tokenizer and weights. A "new
+# folder" run keeps them and nothing else.
+MACHINE_LEVEL = ("dictionaries", "models")
 
 
 def _write(folder: Path, items: list[Item]) -> None:
