@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsdiff.core.language.dictionaries import is_known, lemmatize
+from newsdiff.core.language.dictionaries import is_known, lemmatize, lookup
 from newsdiff.core.language.text import fold, normalize_number, words
 
 # Function words (folded). Kept short on purpose: corpus document frequencies
@@ -77,8 +77,8 @@ def lemma(word: str, language: str) -> str:
     ('Truppe', 'bestätigen')
     """
     try:
-        found = lemmatize(word, language)
-        if found != word or _is_known(word, language):
+        found, known = lookup(word, language)  # one dictionary lookup for both answers
+        if found != word or known:
             return found
         # A capitalised adjective at the start of a sentence is unknown as written.
         lower = lemmatize(word.lower(), language)
