@@ -2,7 +2,7 @@
 
 Each round runs one fresh process per revision, in alternating order, each
 from its own source tree (``git archive`` of ``--base``, default ``main``,
-and the working tree) and its own cache folder. Before each run the cache is
+and the working tree, or ``--head``) and its own cache folder. Before each run the cache is
 emptied of everything story detection keeps (profiles, stories, story sets,
 embeddings); the dictionary tries, which a first run builds once per
 machine, and the parsed articles stay, so the run times what a first look at
@@ -17,7 +17,7 @@ the two revisions found the same stories and the same profiles (a digest of
 every story's members, label and dates, and of every profile's weights and
 written forms). Nothing here is a test.
 
-    python tests/benchmarks/bench_detect_cold.py [--base REV] [--rounds N]
+    python tests/benchmarks/bench_detect_cold.py [--base REV] [--head REV] [--rounds N]
 """
 
 from __future__ import annotations
@@ -117,6 +117,7 @@ def _run(tree: Path, folder: Path, cache: Path) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--base", default="main")
+    parser.add_argument("--head", help="a revision instead of the working tree")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--child")
     args = parser.parse_args()
@@ -130,7 +131,8 @@ def main() -> None:
         tmp = Path(raw)
         folder = tmp / "reports"
         bench_stories_scale._write(folder, bench_stories_scale._base_items())
-        trees = {args.base: checkout(args.base, tmp), "head": ROOT}
+        head = checkout(args.head, tmp) if args.head else ROOT
+        trees = {args.base: checkout(args.base, tmp), "head": head}
         caches = {side: tmp / f"cache-{n}" for n, side in enumerate(trees)}
         for side, tree in trees.items():  # the tries and the articles, once per side
             _run(tree, folder, caches[side])

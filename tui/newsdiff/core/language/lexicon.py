@@ -146,6 +146,7 @@ class Features:
 
 
 _NOTHING = Features()  # a function word: shared, as most words of a passage are one
+_NO_STOPWORDS: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=131072)
@@ -161,14 +162,17 @@ def word_features(word: str, language: str, *, compounds: bool = True) -> Featur
     """
     if word[0].isdigit():
         return Features(numbers=(normalize_number(word),))
-    stop = STOPWORDS.get(language, frozenset())
+    stop = STOPWORDS.get(language, _NO_STOPWORDS)
+    split = compounds and language == "de"
     out: list[str] = []
     for part in word.split("-"):
         if not part or fold(part) in stop:
             continue
         base = lemma(part, language)
-        pieces = split_compound(base) if compounds and language == "de" else (base,)
-        out.extend(f for f in (fold(p) for p in pieces) if len(f) > 1 and f not in stop)
+        for piece in split_compound(base) if split else (base,):
+            folded = fold(piece)
+            if len(folded) > 1 and folded not in stop:
+                out.append(folded)
     return Features(lemmas=tuple(out)) if out else _NOTHING
 
 

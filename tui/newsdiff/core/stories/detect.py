@@ -163,7 +163,7 @@ def _cosine(left: dict[str, float], right: dict[str, float]) -> float:
     if len(right) < len(left):
         left, right = right, left
     # rounded: sums over dicts may differ in the last bit with insertion order
-    return round(sum(w * right[f] for f, w in left.items() if f in right), 9)
+    return round(sum([w * right[f] for f, w in left.items() if f in right]), 9)
 
 
 LABEL_WORDS = 3
@@ -185,19 +185,21 @@ def _story(members: Sequence[Article], profiles: Sequence[StoryProfile]) -> Stor
         for f, s in p.surface:
             written.setdefault(f, s)
     need = max(1, (len(profiles) + 1) // 2)
-    ranked = sorted(
-        (f for f in total if present[f] >= need and not f.startswith(("#", "@"))),
-        key=lambda f: (-round(total[f], 9), f),
-    )
+    heaviest = {
+        f: -round(w, 9) for f, w in total.items() if present[f] >= need and f[0] not in "#@"
+    }
+    # heaviest first, equals by name: a stable sort of the names, by weight
+    ranked = sorted(sorted(heaviest), key=heaviest.__getitem__)
     chosen: list[str] = []
     shown: set[str] = set()
     for f in ranked:  # one word per stem: not "Nordkorea · Nordkoreanische"
         surface = written.get(f, f)
         # nor one written word twice: "Mikl-Leitner" is the surface of "mikl" and "leitner"
-        fresh = surface not in shown and not any(f[:6] == c[:6] for c in chosen)
-        if len(chosen) < LABEL_WORDS and fresh:
+        if surface not in shown and not any(f[:6] == c[:6] for c in chosen):
             chosen.append(f)
             shown.add(surface)
+            if len(chosen) == LABEL_WORDS:
+                break
     label = " · ".join(written.get(f, f) for f in chosen)
     dates = sorted(a.date for a in members if a.date)
     return Story(
