@@ -26,6 +26,7 @@ import argparse
 import hashlib
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -86,6 +87,7 @@ def child(folder: str) -> None:
     rows = [(s.members, s.label, s.first_date, s.last_date) for s in stories]
     profiles = [(p.article, p.weights, p.surface) for p in map(story_profile, articles)]
     clock["stories"] = len(stories)
+    clock["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         json.dumps(
             {
@@ -162,6 +164,11 @@ def _report(runs: dict[str, list[dict[str, Any]]], base: str) -> None:
         digests = {r[what] for rs in runs.values() for r in rs}
         print(f"{what} identical: {'yes' if len(digests) == 1 else 'NO ' + str(digests)}")
     print("stories found:", {side: rs[0]["clock"]["stories"] for side, rs in runs.items()})
+    peaks = {
+        side: round(statistics.median(r["clock"]["peak_mb"] for r in rs))
+        for side, rs in runs.items()
+    }
+    print("peak memory of the process (MB, median):", peaks)
 
 
 if __name__ == "__main__":
