@@ -37,19 +37,11 @@ def shared_pairs(
     >>> shared_pairs(vs, keep=30, max_postings=60, window=4)
     [(0, 2)]
     """
-    import numpy as np
-
     found = _sums(vectors, max_postings, window)
     if found is None:
         return []
     low, high, total = found
-    return _kept(
-        np.concatenate([low, high]),
-        np.concatenate([high, low]),
-        np.concatenate([total, total]),
-        keep=keep,
-        count=len(vectors),
-    )
+    return _kept(low, high, total, keep=keep, count=len(vectors))
 
 
 def _sums(
@@ -66,18 +58,25 @@ def _sums(
     if found is None:
         return None
     key, rank, product, words = found
+    del found
     order = _order(key, rank, words)
-    key, product = key[order], product[order]
-    del rank, order
+    del rank
+    key = key[order]  # one array at a time: 10,000 reports have 5 million products
+    product = product[order]
+    del order
     first = np.empty(len(key), dtype=bool)
     first[0] = True
     np.not_equal(key[1:], key[:-1], out=first[1:])
     pair = key[first]
+    del key
+    segment = np.cumsum(first, dtype=np.intp)
+    segment -= 1
+    del first
     # bincount adds in array order: each pair's products in its words' order
-    total: NDArray[np.float64] = np.bincount(
-        np.cumsum(first) - 1, weights=product, minlength=len(pair)
-    ).astype(np.float64, copy=False)  # as bincount gives it with weights
-    del key, product, first
+    total: NDArray[np.float64] = np.bincount(segment, weights=product, minlength=len(pair)).astype(
+        np.float64, copy=False
+    )  # as bincount gives it with weights
+    del product, segment
     low, high = np.divmod(pair, len(vectors))
     return low.astype(np.int32), high.astype(np.int32), total
 
@@ -91,7 +90,9 @@ def _order(major: NDArray[np.int64], minor: NDArray[Any], span: int) -> NDArray[
     import numpy as np
 
     if int(major.max()) < (2**62) // max(span, 1):
-        return np.argsort(major * span + minor)
+        combined = major * span
+        combined += minor
+        return np.argsort(combined)
     return np.lexsort((minor, major))
 
 
@@ -116,15 +117,17 @@ def _products(
                 entry[1].append(weight)
     count = len(vectors)
     by_size: dict[int, tuple[list[int], list[list[int]], list[list[float]]]] = {}
-    parts: list[tuple[NDArray[np.int64], NDArray[np.int32], NDArray[np.float64]]] = []
-    for rank, feature in enumerate(sorted(postings)):
+    keys: list[NDArray[np.int64]] = []
+    ranks: list[NDArray[np.int32]] = []
+    products: list[NDArray[np.float64]] = []
+    for word, feature in enumerate(sorted(postings)):
         members, weights = postings[feature]
         n = len(members)
         if n < 2:
             continue
         if n <= max_postings:  # all with all: gathered by size, done as one array each
             group = by_size.setdefault(n, ([], [], []))
-            group[0].append(rank)
+            group[0].append(word)
             group[1].append(members)
             group[2].append(weights)
             continue
@@ -132,58 +135,80 @@ def _products(
         at = np.asarray(members, dtype=np.int64)
         w = np.asarray(weights, dtype=np.float64)
         for step in range(1, min(window, n - 1) + 1):
-            parts.append(
-                (
-                    at[:-step] * count + at[step:],
-                    np.full(n - step, rank, np.int32),
-                    w[:-step] * w[step:],
-                )
-            )
-    for n, (ranks, members_of, weights_of) in by_size.items():
+            keys.append(at[:-step] * count + at[step:])
+            ranks.append(np.full(n - step, word, np.int32))
+            products.append(w[:-step] * w[step:])
+    words = len(postings)
+    del postings
+    while by_size:  # each group's lists go once they are arrays
+        n, (word_ranks, members_of, weights_of) = by_size.popitem()
         left, right = np.triu_indices(n, 1)
         at = np.asarray(members_of, dtype=np.int64)
         w = np.asarray(weights_of, dtype=np.float64)
-        parts.append(
-            (
-                (at[:, left] * count + at[:, right]).ravel(),
-                np.repeat(np.asarray(ranks, dtype=np.int32), len(left)),
-                (w[:, left] * w[:, right]).ravel(),
-            )
-        )
-    if not parts:
+        keys.append((at[:, left] * count + at[:, right]).ravel())
+        ranks.append(np.repeat(np.asarray(word_ranks, dtype=np.int32), len(left)))
+        products.append((w[:, left] * w[:, right]).ravel())
+    if not keys:
         return None
-    return (
-        np.concatenate([p[0] for p in parts]),
-        np.concatenate([p[1] for p in parts]),
-        np.concatenate([p[2] for p in parts]),
-        len(postings),
-    )
+    # one list at a time into one array, so at most one list is held twice
+    key = np.concatenate(keys)
+    del keys[:]
+    rank = np.concatenate(ranks)
+    del ranks[:]
+    product = np.concatenate(products)
+    del products[:]
+    return key, rank, product, words
 
 
 def _kept(
-    source: NDArray[np.int32],
-    partner: NDArray[np.int32],
+    low: NDArray[np.int32],
+    high: NDArray[np.int32],
     weight: NDArray[np.float64],
     *,
     keep: int,
     count: int,
 ) -> list[tuple[int, int]]:
-    """The pairs of each source with its ``keep`` partners of largest rounded weight."""
+    """The pairs ``(low, high)`` that are among the ``keep`` heaviest (rounded) of either report.
+
+    Each report's best partners are found among its higher partners and its
+    lower ones apart, then among those two short lists: the same as among all
+    its partners at once, without holding every pair twice.
+    """
     import numpy as np
 
-    # each source's partners, heaviest first, equals by index: as the loop ranked them
     nanos = _nanos(weight)
-    rank = (int(nanos.max()) - nanos) * count + partner  # the heavier first, then the lower index
-    order = _order(source.astype(np.int64), rank, int(rank.max()) + 1)
-    source, partner = source[order], partner[order]
-    del nanos, rank, order
-    sizes = np.bincount(source, minlength=count)
+    lightest = int(nanos.max())
+    found = [_best(low, high, nanos, keep, lightest), _best(high, low, nanos, keep, lightest)]
+    del nanos
+    source, partner, best = (np.concatenate(side) for side in zip(*found, strict=True))
+    source, partner, _ = _best(source, partner, best, keep, lightest)
+    pairs = np.unique(
+        np.minimum(source, partner).astype(np.int64) * count + np.maximum(source, partner)
+    )
+    return list(zip((pairs // count).tolist(), (pairs % count).tolist(), strict=True))
+
+
+def _best(
+    source: NDArray[np.int32],
+    partner: NDArray[np.int32],
+    nanos: NDArray[np.int64],
+    keep: int,
+    lightest: int,
+) -> tuple[NDArray[np.int32], NDArray[np.int32], NDArray[np.int64]]:
+    """Each source's ``keep`` partners of most ``nanos``, equals by lower index (as the loop)."""
+    import numpy as np
+
+    # a partner's place: heavier first, then the lower index (partners of a source are distinct)
+    place = (lightest - nanos) * (int(partner.max()) + 1)
+    place += partner
+    order = _order(source.astype(np.int64), place, int(place.max()) + 1)
+    del place
+    source, partner, nanos = source[order], partner[order], nanos[order]
+    del order
+    sizes = np.bincount(source)
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
     chosen = np.arange(len(source)) - starts[source] < keep
-    low = np.minimum(source[chosen], partner[chosen]).astype(np.int64)
-    high = np.maximum(source[chosen], partner[chosen]).astype(np.int64)
-    pairs = np.unique(low * count + high)
-    return list(zip((pairs // count).tolist(), (pairs % count).tolist(), strict=True))
+    return source[chosen], partner[chosen], nanos[chosen]
 
 
 def _nanos(values: NDArray[np.float64]) -> NDArray[np.int64]:
