@@ -15,7 +15,8 @@ pairs; settling the stories; their labels; the rest: scoring pairs, keys,
 the stories cache), the ratio of the medians (base over head), and whether
 the two revisions found the same stories and the same profiles (a digest of
 every story's members, label and dates, and of every profile's weights and
-written forms). Nothing here is a test.
+written forms); and, once a round, reading and segmenting the folder without
+a cache, so detection shows as a multiple of reading. Nothing here is a test.
 
     python tests/benchmarks/bench_detect_cold.py [--base REV] [--head REV] [--rounds N]
 """
@@ -64,6 +65,15 @@ def _timed(owner: Any, name: str, clock: dict[str, float], phase: str) -> None:
     setattr(owner, name, wrapper)
 
 
+def reading(folder: str) -> None:
+    """Reading and segmenting the folder without any cache: what detection is measured against."""
+    from newsdiff.core.reading.loader import read_articles
+
+    start = time.perf_counter()
+    read_articles(sorted(Path(folder).glob("*.txt")), cache=False)
+    print(json.dumps({"reading": time.perf_counter() - start}))
+
+
 def child(folder: str) -> None:
     import importlib
 
@@ -99,13 +109,13 @@ def child(folder: str) -> None:
     )
 
 
-def _run(tree: Path, folder: Path, cache: Path) -> dict[str, Any]:
+def _run(tree: Path, folder: Path, cache: Path, mode: str = "--child") -> dict[str, Any]:
     for name in KEPT_BY_DETECTION:
         shutil.rmtree(cache / "newsdiff" / name, ignore_errors=True)
     env = dict(os.environ, PYTHONPATH=str(tree / "tui"), XDG_CACHE_HOME=str(cache))
     env.pop("NEWSDIFF_NO_CACHE", None)
     done = subprocess.run(
-        [sys.executable, __file__, "--child", str(folder)],
+        [sys.executable, __file__, mode, str(folder)],
         capture_output=True,
         text=True,
         env=env,
@@ -122,9 +132,13 @@ def main() -> None:
     parser.add_argument("--head", help="a revision instead of the working tree")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--child")
+    parser.add_argument("--reading")
     args = parser.parse_args()
     if args.child:
         child(args.child)
+        return
+    if args.reading:
+        reading(args.reading)
         return
     import bench_stories_scale
     from diff_outputs import ROOT, checkout
@@ -140,10 +154,17 @@ def main() -> None:
             _run(tree, folder, caches[side])
         runs: dict[str, list[dict[str, Any]]] = {side: [] for side in trees}
         order = list(trees)
+        read: list[float] = []
         for round_ in range(args.rounds):
             for side in order if round_ % 2 == 0 else order[::-1]:
                 runs[side].append(_run(trees[side], folder, caches[side]))
+            read.append(_run(head, folder, caches["head"], "--reading")["reading"])
         _report(runs, args.base)
+        median = statistics.median(read)
+        print(f"reading and segmenting without a cache (head's code): {median:.3f} s; detection:")
+        for side, rs in runs.items():
+            total = statistics.median(r["clock"]["total"] for r in rs)
+            print(f"  {side}: {total / median:.2f}x reading")
 
 
 def _report(runs: dict[str, list[dict[str, Any]]], base: str) -> None:
