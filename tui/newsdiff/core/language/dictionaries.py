@@ -78,9 +78,11 @@ def is_known(word: str, language: str) -> bool:
     if not word:
         raise ValueError("an empty word")  # as simplemma: nothing to look up
     token = unicodedata.normalize("NFC", word)
-    if language in _PLAIN and not _apostrophe(token):
+    if language in _PLAIN and "'" not in token and "\u2019" not in token and "\u02bc" not in token:
         listed = dictionary(language)  # DictionaryLookupStrategy's two probes, unread
-        return token in listed or _turned(token) in listed
+        if token in listed:
+            return True
+        return (token.lower() if token[:1].isupper() else token.capitalize()) in listed
     return _lookup().get_lemma(token, language) is not None
 
 
@@ -122,7 +124,13 @@ def dictionary(language: str) -> Mapping[str, str]:
     >>> dictionary("de").get("Soldaten"), dictionary("de").get("Xyzzy")
     ('Soldat', None)
     """
-    return _factory().get_dictionary(language)
+    found = _OPEN.get(language)
+    if found is None:  # asked for every lookup: 91,000 times in a cold story detection
+        found = _OPEN[language] = _factory().get_dictionary(language)
+    return found
+
+
+_OPEN: dict[str, Mapping[str, str]] = {}  # each language's, as the one factory opened it
 
 
 @lru_cache(maxsize=1)
