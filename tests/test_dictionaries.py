@@ -81,3 +81,23 @@ def test_an_unknown_language_is_refused_as_simplemma_refuses_it(tmp_path: Path) 
 def test_without_a_cache_simplemmas_own_dictionary_serves(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSDIFF_NO_CACHE", "1")
     assert dictionaries._factory.__wrapped__() is DEFAULT_DICTIONARY_FACTORY
+
+
+def test_one_lookup_answers_as_simplemmas_pipeline_and_lookup() -> None:
+    seeds = {w for path in sorted(SEEDS.glob("*.txt")) for w in words(path.read_text("utf-8"))}
+    english = words(
+        "Lindsay Lohan checked into the Betty Ford Center for a 90-day stay; she's "
+        "said the court's order wasn't fair, and rock'n'roll DJs don’t agree."
+    )
+    odd = ["1000", "Ⅳ", "²", "٣", "x", "X", "’s", "l'", "Straße", "STRASSE", "Ölpreis", "e\u0301"]
+    for language, forms in (("de", seeds), ("en", set(english))):
+        forms |= {w.lower() for w in forms} | {w.upper() for w in forms} | set(odd)
+        for word in sorted(forms):
+            expected = (
+                simplemma.lemmatize(word, lang=language),
+                simplemma.is_known(word, lang=language),
+            )
+            assert dictionaries.lookup(word, language) == expected, (language, word)
+            assert (lemmatize(word, language), is_known(word, language)) == expected, word
+    with pytest.raises(ValueError):
+        dictionaries.lookup("", "de")

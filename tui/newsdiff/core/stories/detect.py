@@ -5,11 +5,8 @@ Every report belongs to exactly one story; a story of one report means
 (``newsdiff.core.stories.profile``: rare names, places, figures, content
 lemmas, weighted by the language's background frequency and the lead) are
 close by cosine; stories are the linked groups. Candidates come from an
-inverted index over the words of each profile, so the work grows with the
-number of reports, not with its square: a word carried by more than
-``max_postings`` reports (wire copy spread a hundred times, or boilerplate)
-links each report only to its neighbours in that word's list, which keeps a
-large story connected without comparing all its members with each other.
+inverted index over the words of each profile (``candidates``), so the work
+grows with the number of reports, not with its square.
 
 Everything runs in the order of the article ids, so the stories do not
 depend on the order the reports were given in.
@@ -17,14 +14,13 @@ depend on the order the reports were given in.
 
 from __future__ import annotations
 
-import bisect
-import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from newsdiff.core.model import Article
 from newsdiff.core.stories import stories_cache
+from newsdiff.core.stories.candidates import shared_pairs
 from newsdiff.core.stories.profile import StoryProfile
 from newsdiff.core.stories.profile_cache import cached_profiles
 from newsdiff.core.stories.split import (
@@ -155,41 +151,19 @@ def candidate_pairs(
     >>> candidate_pairs(vs, options=StoryOptions())
     [(0, 2)]
     """
-    postings: dict[str, list[int]] = defaultdict(list)
-    weights: dict[str, list[float]] = defaultdict(list)
-    for i, vector in enumerate(vectors):
-        for feature, weight in vector.items():
-            postings[feature].append(i)
-            weights[feature].append(weight)
-    limit, window, keep = options.max_postings, options.window, options.candidates
-    chosen: set[tuple[int, int]] = set()
-    # one report's partners at a time, summed over its words in sorted order (as the
-    # pairs' sums always ran), so memory holds one row, not a row per report
-    for i, vector in enumerate(vectors):
-        partners: dict[int, float] = defaultdict(float)
-        for feature in sorted(vector):
-            members = postings[feature]
-            n = len(members)
-            if n < 2:
-                continue
-            ws, wi = weights[feature], vector[feature]
-            x = bisect.bisect_left(members, i)
-            # a word too common to compare all with all links neighbours in its list only
-            lo, hi = (0, n) if n <= limit else (max(0, x - window), min(n, x + 1 + window))
-            for y in range(lo, hi):
-                if y != x:
-                    partners[members[y]] += wi * ws[y]
-        ranked = [(-round(w, 9), j) for j, w in partners.items()]
-        best = ranked if len(ranked) <= keep else heapq.nsmallest(keep, ranked)
-        chosen.update((i, j) if i < j else (j, i) for _, j in best)
-    return sorted(chosen)
+    return shared_pairs(
+        vectors,
+        keep=options.candidates,
+        max_postings=options.max_postings,
+        window=options.window,
+    )
 
 
 def _cosine(left: dict[str, float], right: dict[str, float]) -> float:
     if len(right) < len(left):
         left, right = right, left
     # rounded: sums over dicts may differ in the last bit with insertion order
-    return round(sum(w * right[f] for f, w in left.items() if f in right), 9)
+    return round(sum([w * right[f] for f, w in left.items() if f in right]), 9)
 
 
 LABEL_WORDS = 3
@@ -211,19 +185,21 @@ def _story(members: Sequence[Article], profiles: Sequence[StoryProfile]) -> Stor
         for f, s in p.surface:
             written.setdefault(f, s)
     need = max(1, (len(profiles) + 1) // 2)
-    ranked = sorted(
-        (f for f in total if present[f] >= need and not f.startswith(("#", "@"))),
-        key=lambda f: (-round(total[f], 9), f),
-    )
+    heaviest = {
+        f: -round(w, 9) for f, w in total.items() if present[f] >= need and f[0] not in "#@"
+    }
+    # heaviest first, equals by name: a stable sort of the names, by weight
+    ranked = sorted(sorted(heaviest), key=heaviest.__getitem__)
     chosen: list[str] = []
     shown: set[str] = set()
     for f in ranked:  # one word per stem: not "Nordkorea · Nordkoreanische"
         surface = written.get(f, f)
         # nor one written word twice: "Mikl-Leitner" is the surface of "mikl" and "leitner"
-        fresh = surface not in shown and not any(f[:6] == c[:6] for c in chosen)
-        if len(chosen) < LABEL_WORDS and fresh:
+        if surface not in shown and not any(f[:6] == c[:6] for c in chosen):
             chosen.append(f)
             shown.add(surface)
+            if len(chosen) == LABEL_WORDS:
+                break
     label = " · ".join(written.get(f, f) for f in chosen)
     dates = sorted(a.date for a in members if a.date)
     return Story(
