@@ -58,12 +58,13 @@ def story_key(members: Sequence[Article], knobs: object) -> str:
     """
     digest = hashlib.sha256(f"{code_version()}\0{knobs!r}".encode())
     for article in members:
+        # one string per report, each passage with its length (a text may hold any character)
+        passages = "".join(
+            [f"\2{s.index}\0{s.kind}\0{len(s.text)}\0{s.text}" for s in article.sentences]
+        )
         head = f"\1{article.id}\0{article.language}\0{article.date}"
-        digest.update(head.encode("utf-8", "surrogatepass"))  # a file name need not be UTF-8
-        for s in article.sentences:
-            digest.update(
-                f"\2{s.index}\0{s.kind}\0".encode() + s.text.encode("utf-8", "surrogatepass")
-            )
+        # a file name need not be UTF-8
+        digest.update((head + passages).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 

@@ -25,6 +25,7 @@ import sys
 from array import array
 from collections.abc import Callable, Sequence
 from itertools import chain
+from operator import lt
 from typing import Any
 
 from newsdiff.core.model import (
@@ -56,11 +57,15 @@ class Shared:
     def __init__(self) -> None:
         self._scores: dict[str, float] = {}
         self._changes: dict[tuple[WordChange, ...], tuple[WordChange, ...]] = {}
-        self._texts: dict[str, str] = {}
+        self._texts: dict[str | None, str | None] = {}
 
-    def text(self, value: Any) -> Any:
-        """A string as the one object every record of the run gives it; any other value as is."""
-        return self._texts.setdefault(value, value) if type(value) is str else value
+    @property
+    def text(self) -> Callable[[Any, Any], Any]:
+        """``text(s, s)``: a string (or None) as the one object every record of the run gives it.
+
+        Only for fields that hold text or None: a dict would take 1 for True.
+        """
+        return self._texts.setdefault
 
     def score(self, value: float) -> float:
         return self._scores.setdefault(repr(value), value)
@@ -336,13 +341,14 @@ def _indices(value: Any) -> list[int]:
 
 def _refs(flat: object, members: Sequence[Article]) -> list[SentenceRef]:
     values = _indices(flat)
-    out = []
-    for k in range(0, len(values) - 1, 2):
-        article, sentence = members[values[k]], values[k + 1]
-        if sentence >= len(article.sentences):
-            raise ValueError("a passage the report does not have")
-        out.append(SentenceRef(article.id, sentence))
-    return out
+    reports, sentences = values[0::2], values[1::2]
+    if len(reports) != len(sentences):
+        raise ValueError("a ref has two fields")
+    sizes = [len(a.sentences) for a in members]
+    if not all(map(lt, sentences, map(sizes.__getitem__, reports))):
+        raise ValueError("a passage the report does not have")
+    ids = [a.id for a in members]
+    return list(map(SentenceRef, map(ids.__getitem__, reports), sentences))
 
 
 def _float(value: object) -> float:
@@ -361,46 +367,44 @@ def _word_changes(value: object) -> tuple[WordChange, ...]:
     )
 
 
-def _decoded_span(value: Any) -> tuple[int, int] | None:
-    if value is None:
-        return None
-    start, end = value
-    return start, end
-
-
-def _decoded_value(value: Any, text: Callable[[Any], Any]) -> object:
+def _decoded_value(value: Any, text: Callable[[Any, Any], Any]) -> object:
+    if type(value) is str:
+        return text(value, value)
     if type(value) is not dict:
-        return text(value)
+        return value
     if "q" in value:
         low, high, qualifier, noun, measure, additional, per_unit = value["q"]
-        return Quantity(low, high, text(qualifier), text(noun), text(measure), additional, per_unit)
-    return {k: text(v) for k, v in value["d"].items()}
+        return Quantity(
+            low, high, text(qualifier, qualifier), text(noun, noun), text(measure, measure),
+            additional, per_unit,
+        )  # fmt: skip
+    return {k: text(v, v) if type(v) is str else v for k, v in value["d"].items()}
 
 
-def _comparison(value: Any, text: Callable[[Any], Any]) -> FactComparison:
+def _comparison(value: Any, text: Callable[[Any, Any], Any]) -> FactComparison:
     kind, status, left, right, lv, rv, ls, rs, note = value
     return FactComparison(
-        text(kind),
-        text(status),
-        text(left),
-        text(right),
+        text(kind, kind),
+        text(status, status),
+        text(left, left),
+        text(right, right),
         _decoded_value(lv, text),
         _decoded_value(rv, text),
-        _decoded_span(ls),
-        _decoded_span(rs),
-        text(note),
+        None if ls is None else (ls[0], ls[1]),
+        None if rs is None else (rs[0], rs[1]),
+        text(note, note),
     )
 
 
-def _fact(value: Any, text: Callable[[Any], Any]) -> Fact:
+def _fact(value: Any, text: Callable[[Any, Any], Any]) -> Fact:
     kind, words, start, end, fact_value, qualifier, noun, speaker = value
     return Fact(
-        text(kind),
-        text(words),
+        text(kind, kind),
+        text(words, words),
         start,
         end,
         _decoded_value(fact_value, text),
-        text(qualifier),
-        text(noun),
-        text(speaker),
+        text(qualifier, qualifier),
+        text(noun, noun),
+        text(speaker, speaker),
     )
