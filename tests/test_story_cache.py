@@ -72,6 +72,22 @@ def test_a_corrupt_planted_or_old_format_entry_is_recomputed_never_run(
     assert len(calls) == 1 + len(damaged)
 
 
+def test_a_link_where_a_story_entry_goes_is_replaced_never_written_through(
+    isolated_cache: Path, tmp_path: Path
+) -> None:
+    victim = tmp_path / "notes.txt"
+    victim.write_text("mine", encoding="utf-8")
+    entry = story_cache._path(story_cache.story_key(ARTICLES, "test"))
+    entry.parent.mkdir(parents=True)
+    entry.symlink_to(victim)
+    calls, run = _counting()
+    expected = align_story(ARTICLES)
+    assert align_stories(ARTICLES, aligner=run).pairs == expected.pairs
+    assert victim.read_text(encoding="utf-8") == "mine"
+    assert not entry.is_symlink() and entry.read_bytes().startswith(b"NDSTORY")
+    assert align_stories(ARTICLES, aligner=run).pairs == expected.pairs and len(calls) == 1
+
+
 def test_a_record_naming_a_passage_the_report_lacks_is_refused() -> None:
     from newsdiff.core.matching import story_format
 
