@@ -44,6 +44,7 @@ _TAGS = ("equal", "replace", "delete", "insert")
 _RELATIONS = ("identical", "reworded", "facts-differ")
 _COLUMNS = 6  # per pair: left ref, right ref, score, relation and language, changes, facts
 _HEAD = struct.Struct("<32sQ")  # the digest, then the length of the JSON tables
+_U32 = next(code for code in "IL" if array(code).itemsize == 4)  # "I" on every usual platform
 
 
 class Shared:
@@ -88,7 +89,7 @@ def encode(key: str, alignment: Alignment, members: Sequence[Article]) -> bytes:
     """
     member = {a.id: k for k, a in enumerate(members)}
     tables = _Tables(member)
-    rows = array("I")
+    rows = array(_U32)
     for p in alignment.pairs:
         kind = _RELATIONS.index(p.relation) * 2 + (1 if p.cross_language else 0)
         rows.extend(
@@ -150,7 +151,7 @@ def decode(
     findings = [tuple(comparisons[i] for i in _indices(v)) for v in body["findings"]]
     facts = [_fact(v, text) for v in body["facts"]]
     fact_sets = [tuple(facts[i] for i in _indices(v)) for v in body["fact_sets"]]
-    rows = array("I")
+    rows = array(_U32)
     rows.frombytes(columns)
     if sys.byteorder != "little":
         rows.byteswap()
