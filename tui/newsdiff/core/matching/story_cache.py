@@ -20,7 +20,8 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from newsdiff.core.matching.story_format import Shared, Unfit, decode, encode
+from newsdiff.core.matching.story_format import Shared, decode, encode
+from newsdiff.core.matching.story_rows import Unfit
 from newsdiff.core.model import Alignment, Article
 from newsdiff.core.storage.atomic import write_atomically
 from newsdiff.core.storage.place import cache_dir, enabled, private_folders

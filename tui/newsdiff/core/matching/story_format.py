@@ -1,19 +1,22 @@
 """One story's alignment as a compact record: what the story cache keeps and memory holds.
 
-A story of wire copies holds the same few claims hundreds of times: at 10,000
-reports, 702,695 pairs held 320 bytes each as the aligner made them (a float,
-a changes tuple and fact comparisons of their own), and read back from a
-pickle of those objects they cost 1 s per 80,000 pairs. Here a story is
+A story of wire copies holds the same few claims hundreds of times, and the
+aligner gives each pair a float, an edit script and fact comparisons of its
+own: at 10,000 reports 702,695 pairs took about 320 bytes each, and read back
+from a pickle of those objects 80,000 pairs cost about 1 s. Here a story is
 written as tables of distinct values (scores, edit scripts, fact comparisons,
 facts) and one row of table indices per pair; decoding builds each distinct
 value once and every pair shares it, so a pair costs its own ``Pair`` object
-and little else, and the 80,000 pairs come back in a tenth of the time.
+and little else. bench_memory_scale.py, against bcae08e (pickles): the warm
+alignment of the 10,000-report mix peaks at 314 MB instead of 465 and takes
+0.47x the time, its cold run 674 MB instead of 788; same pairs, clusters and
+facts.
 
 The tables are JSON (it builds data, never code) and the pair rows an array
-of unsigned 32-bit integers, both under a digest; ``decode`` checks every
-index it follows. ``encode`` refuses what JSON would not give back exactly
-(a tuple inside a value, a key that is not text): such a story is kept as the
-aligner made it and never cached.
+of unsigned 32-bit integers, both under a digest; ``decode`` follows only
+indices into its own tables and the members' passages. Writing refuses what
+JSON would not give back exactly (``story_rows.Unfit``): such a story is
+kept as the aligner made it and never cached.
 """
 
 from __future__ import annotations
@@ -25,22 +28,32 @@ import sys
 from array import array
 from collections.abc import Callable, Sequence
 from itertools import chain
-from operator import lt
 from typing import Any
 
+from newsdiff.core.matching.story_rows import (
+    Unfit,
+    changes_row,
+    comparison_of,
+    comparison_row,
+    fact_of,
+    fact_row,
+    indices,
+    refs_of,
+    score_of,
+    score_row,
+    word_changes_of,
+)
 from newsdiff.core.model import (
     Alignment,
     Article,
     Fact,
     FactComparison,
     Pair,
-    Quantity,
     SentenceRef,
     WordChange,
 )
 
 MAGIC = b"NDSTORY\x02"  # a record of this module; the pickles of format 1 never start so
-_TAGS = ("equal", "replace", "delete", "insert")
 _RELATIONS = ("identical", "reworded", "facts-differ")
 _COLUMNS = 6  # per pair: left ref, right ref, score, relation and language, changes, facts
 _HEAD = struct.Struct("<32sQ")  # the digest, then the length of the JSON tables
@@ -73,10 +86,6 @@ class Shared:
 
     def changes(self, value: tuple[WordChange, ...]) -> tuple[WordChange, ...]:
         return self._changes.setdefault(value, value)
-
-
-class Unfit(ValueError):
-    """A value the record cannot give back exactly: the story is not encoded."""
 
 
 def encode(key: str, alignment: Alignment, members: Sequence[Article]) -> bytes:
@@ -143,14 +152,14 @@ def decode(
     if len(data) != size or digest != _digest(key, data, columns):
         raise ValueError("a damaged story record")
     body = json.loads(data.decode("utf-8", "surrogatepass"))
-    refs = _refs(body["refs"], members)
-    scores = [shared.score(_float(v)) for v in body["scores"]]
-    changes = [shared.changes(_word_changes(v)) for v in body["changes"]]
+    refs = refs_of(body["refs"], members)
+    scores = [shared.score(score_of(v)) for v in body["scores"]]
+    changes = [shared.changes(word_changes_of(v)) for v in body["changes"]]
     text = shared.text
-    comparisons = [_comparison(v, text) for v in body["comparisons"]]
-    findings = [tuple(comparisons[i] for i in _indices(v)) for v in body["findings"]]
-    facts = [_fact(v, text) for v in body["facts"]]
-    fact_sets = [tuple(facts[i] for i in _indices(v)) for v in body["fact_sets"]]
+    comparisons = [comparison_of(v, text) for v in body["comparisons"]]
+    findings = [tuple(comparisons[i] for i in indices(v)) for v in body["findings"]]
+    facts = [fact_of(v, text) for v in body["facts"]]
+    fact_sets = [tuple(facts[i] for i in indices(v)) for v in body["fact_sets"]]
     rows = array(_U32)
     rows.frombytes(columns)
     if sys.byteorder != "little":
@@ -163,8 +172,8 @@ def decode(
         Pair(refs[lr], refs[rr], scores[s], kinds[k][0], changes[c], findings[f], kinds[k][1])
         for lr, rr, s, k, c, f in zip(*(rows[i::_COLUMNS] for i in range(_COLUMNS)), strict=True)
     )
-    clusters = tuple(tuple(refs[i] for i in _indices(c)) for c in body["clusters"])
-    flat = _indices(body["facts_of"])
+    clusters = tuple(tuple(refs[i] for i in indices(c)) for c in body["clusters"])
+    flat = indices(body["facts_of"])
     facts_of = {refs[flat[k]]: fact_sets[flat[k + 1]] for k in range(0, len(flat), 2)}
     return Alignment(tuple(members), pairs, clusters, facts_of)
 
@@ -201,7 +210,7 @@ class _Tables:
 
     def score(self, value: float) -> int:
         # keyed by the float's repr, which tells 0.0 from -0.0 (== would not)
-        key = repr(_score(value))
+        key = repr(score_row(value))
         found = self._score.get(key)
         if found is None:
             found = self._score[key] = len(self.score_rows)
@@ -212,7 +221,7 @@ class _Tables:
         # the aligner shares one edit script among the pairs of one pair of texts
         found = self._changes.get(id(changes))
         if found is None:
-            index = self._row(self._change, self.change_rows, _changes(changes))
+            index = self._row(self._change, self.change_rows, changes_row(changes))
             found = self._changes[id(changes)] = (changes, index)
         return found[1]
 
@@ -221,7 +230,7 @@ class _Tables:
         found = self._findings.get(id(facts))
         if found is None:
             rows = self.comparison_rows
-            row = [self._row(self._comparison, rows, _comparison_row(f)) for f in facts]
+            row = [self._row(self._comparison, rows, comparison_row(f)) for f in facts]
             found = self._findings[id(facts)] = (facts, len(self.finding_rows))
             self.finding_rows.append(row)
         return found[1]
@@ -229,7 +238,7 @@ class _Tables:
     def fact_set(self, facts: tuple[Fact, ...]) -> int:
         found = self._fact_sets.get(id(facts))
         if found is None:
-            row = [self._row(self._fact, self.fact_rows, _fact_row(f)) for f in facts]
+            row = [self._row(self._fact, self.fact_rows, fact_row(f)) for f in facts]
             found = self._fact_sets[id(facts)] = (facts, len(self.fact_set_rows))
             self.fact_set_rows.append(row)
         return found[1]
@@ -251,161 +260,3 @@ def _digest(key: str, data: bytes, columns: bytes) -> bytes:
     digest.update(data)
     digest.update(columns)
     return digest.digest()
-
-
-def _score(value: float) -> float:
-    if type(value) is not float:
-        raise Unfit("a score that is not a float")
-    return value
-
-
-def _changes(changes: tuple[WordChange, ...]) -> list[Any]:
-    if type(changes) is not tuple:
-        raise Unfit("changes that are not a tuple")
-    out: list[Any] = []
-    for c in changes:
-        out += (_TAGS.index(c.tag), c.left_start, c.left_end, c.right_start, c.right_end)
-    if not all(type(v) is int for v in out):
-        raise Unfit("a change span that is not an int")
-    return out
-
-
-def _comparison_row(f: FactComparison) -> list[Any]:
-    return [
-        f.kind,
-        f.status,
-        _scalar(f.left),
-        _scalar(f.right),
-        _value(f.left_value),
-        _value(f.right_value),
-        _span(f.left_span),
-        _span(f.right_span),
-        _scalar(f.note),
-    ]
-
-
-def _fact_row(f: Fact) -> list[Any]:
-    return [
-        f.kind,
-        _scalar(f.text),
-        _int(f.start),
-        _int(f.end),
-        _value(f.value),
-        _scalar(f.qualifier),
-        _scalar(f.noun),
-        _scalar(f.speaker),
-    ]
-
-
-def _scalar(value: object) -> object:
-    if value is None or type(value) in (str, int, float, bool):
-        return value
-    raise Unfit(f"a {type(value).__name__} where a scalar was expected")
-
-
-def _int(value: object) -> int:
-    if type(value) is not int:
-        raise Unfit("an offset that is not an int")
-    return value  # type: ignore[return-value]  # checked just above
-
-
-def _span(span: object) -> object:
-    if span is None:
-        return None
-    if type(span) is tuple and len(span) == 2:
-        return [_int(span[0]), _int(span[1])]
-    raise Unfit("a span that is not two ints")
-
-
-def _value(value: object) -> object:
-    """A fact's value: a scalar as itself, a mapping as {"d": ...}, a quantity as {"q": [...]}."""
-    if isinstance(value, Quantity):
-        q = value
-        fields = (q.low, q.high, q.qualifier, q.noun, q.measure, q.additional, q.per_unit)
-        return {"q": [_scalar(v) for v in fields]}
-    if type(value) is dict:
-        if not all(type(k) is str for k in value):
-            raise Unfit("a mapping with keys that are not text")
-        return {"d": {k: _scalar(v) for k, v in value.items()}}
-    return _scalar(value)
-
-
-# -- decoding: the digest vouches for the bytes; the shapes are checked as they are read
-
-
-def _indices(value: Any) -> list[int]:
-    # min() also refuses text among the numbers (TypeError); a float fails as an index
-    if type(value) is not list or (value and min(value) < 0):
-        raise ValueError("a list of indices expected")
-    return value  # type: ignore[no-any-return]  # checked just above
-
-
-def _refs(flat: object, members: Sequence[Article]) -> list[SentenceRef]:
-    values = _indices(flat)
-    reports, sentences = values[0::2], values[1::2]
-    if len(reports) != len(sentences):
-        raise ValueError("a ref has two fields")
-    sizes = [len(a.sentences) for a in members]
-    if not all(map(lt, sentences, map(sizes.__getitem__, reports))):
-        raise ValueError("a passage the report does not have")
-    ids = [a.id for a in members]
-    return list(map(SentenceRef, map(ids.__getitem__, reports), sentences))
-
-
-def _float(value: object) -> float:
-    if type(value) is not float:
-        raise ValueError("a score expected")
-    return value  # type: ignore[return-value]  # checked just above
-
-
-def _word_changes(value: object) -> tuple[WordChange, ...]:
-    flat = _indices(value)
-    if len(flat) % 5:
-        raise ValueError("a change has five fields")
-    return tuple(
-        WordChange(_TAGS[flat[k]], flat[k + 1], flat[k + 2], flat[k + 3], flat[k + 4])  # type: ignore[arg-type]  # a tag of _TAGS
-        for k in range(0, len(flat), 5)
-    )
-
-
-def _decoded_value(value: Any, text: Callable[[Any, Any], Any]) -> object:
-    if type(value) is str:
-        return text(value, value)
-    if type(value) is not dict:
-        return value
-    if "q" in value:
-        low, high, qualifier, noun, measure, additional, per_unit = value["q"]
-        return Quantity(
-            low, high, text(qualifier, qualifier), text(noun, noun), text(measure, measure),
-            additional, per_unit,
-        )  # fmt: skip
-    return {k: text(v, v) if type(v) is str else v for k, v in value["d"].items()}
-
-
-def _comparison(value: Any, text: Callable[[Any, Any], Any]) -> FactComparison:
-    kind, status, left, right, lv, rv, ls, rs, note = value
-    return FactComparison(
-        text(kind, kind),
-        text(status, status),
-        text(left, left),
-        text(right, right),
-        _decoded_value(lv, text),
-        _decoded_value(rv, text),
-        None if ls is None else (ls[0], ls[1]),
-        None if rs is None else (rs[0], rs[1]),
-        text(note, note),
-    )
-
-
-def _fact(value: Any, text: Callable[[Any, Any], Any]) -> Fact:
-    kind, words, start, end, fact_value, qualifier, noun, speaker = value
-    return Fact(
-        text(kind, kind),
-        text(words, words),
-        start,
-        end,
-        _decoded_value(fact_value, text),
-        text(qualifier, qualifier),
-        text(noun, noun),
-        text(speaker, speaker),
-    )
