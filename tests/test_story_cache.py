@@ -48,21 +48,77 @@ def test_a_second_run_reads_the_story_back_and_an_edit_recomputes_it() -> None:
     assert len(calls) == 2
 
 
-def test_a_corrupt_or_planted_entry_is_recomputed_never_run(isolated_cache: Path) -> None:
+def test_a_corrupt_planted_or_old_format_entry_is_recomputed_never_run(
+    isolated_cache: Path,
+) -> None:
     calls, run = _counting()
     expected = align_stories(ARTICLES, aligner=run)
-    (entry,) = (isolated_cache / "newsdiff" / "stories").rglob("*.pickle")
+    (entry,) = (isolated_cache / "newsdiff" / "stories").rglob("*.story")
+    good = entry.read_bytes()
 
     class Evil:
         def __reduce__(self):  # type: ignore[no-untyped-def]
             return (Path.touch, (isolated_cache / "pwned",))
 
-    entry.write_bytes(pickle.dumps(Evil()))
-    assert align_stories(ARTICLES, aligner=run) == expected
+    flipped = bytearray(good)
+    flipped[-3] ^= 1  # a pair row's index: the digest catches it
+    old_format = pickle.dumps((entry.stem, expected.pairs, expected.clusters, {}))
+    damaged = [pickle.dumps(Evil()), b"\x80\x05garbage", old_format, good[:-5], bytes(flipped)]
+    for planted in damaged:
+        entry.write_bytes(planted)
+        assert align_stories(ARTICLES, aligner=run) == expected
+        assert entry.read_bytes() == good  # rebuilt in place
     assert not (isolated_cache / "pwned").exists()
-    entry.write_bytes(b"\x80\x05garbage")
-    assert align_stories(ARTICLES, aligner=run) == expected
-    assert len(calls) == 3
+    assert len(calls) == 1 + len(damaged)
+
+
+def test_a_link_where_a_story_entry_goes_is_replaced_never_written_through(
+    isolated_cache: Path, tmp_path: Path
+) -> None:
+    victim = tmp_path / "notes.txt"
+    victim.write_text("mine", encoding="utf-8")
+    entry = story_cache._path(story_cache.story_key(ARTICLES, "test"))
+    entry.parent.mkdir(parents=True)
+    entry.symlink_to(victim)
+    calls, run = _counting()
+    expected = align_story(ARTICLES)
+    assert align_stories(ARTICLES, aligner=run).pairs == expected.pairs
+    assert victim.read_text(encoding="utf-8") == "mine"
+    assert not entry.is_symlink() and entry.read_bytes().startswith(b"NDSTORY")
+    assert align_stories(ARTICLES, aligner=run).pairs == expected.pairs and len(calls) == 1
+
+
+def test_a_record_naming_a_passage_the_report_lacks_is_refused() -> None:
+    from newsdiff.core.matching import story_format
+
+    expected = align_story(ARTICLES)
+    record = story_format.encode("k", expected, ARTICLES)
+    assert story_format.decode("k", record, ARTICLES) == expected
+    with pytest.raises(ValueError, match="damaged"):
+        story_format.decode("another key", record, ARTICLES)
+    shorter = [ARTICLES[0], _article("b", "Wetter heute.")]
+    with pytest.raises(ValueError, match="passage the report does not have"):
+        story_format.decode("k", record, shorter)
+
+
+def test_the_stories_of_a_folder_share_their_repeated_values_and_equal_what_was_aligned(
+    isolated_cache: Path,
+) -> None:
+    # wire copies of two unrelated reports: every pair of copies is identical, passage by passage
+    troops = ("Nordkorea schickt 3000 Soldaten nach Russland.", "Kim lacht über die Sanktionen.")
+    verdict = ("Das Urteil gegen den Wiener Bürgermeister ist rechtskräftig.", "Er geht.")
+    folder = [_article(n, *troops) for n in "abc"] + [_article(n, *verdict) for n in "xyz"]
+    made = [align_story(folder[:3]), align_story(folder[3:])]
+    for _ in range(2):  # computed, then read back
+        got = align_stories(folder)
+        assert got.stories == (("a", "b", "c"), ("x", "y", "z"))
+        assert got.pairs == made[0].pairs + made[1].pairs
+        assert got.clusters == made[0].clusters + made[1].clusters
+        assert dict(got.facts) == {**made[0].facts, **made[1].facts}
+        assert {p.relation for p in got.pairs} == {"identical"}
+        # one score object for all twelve pairs, of both stories; one ref per passage
+        assert len({id(p.score) for p in got.pairs}) == 1
+        assert got.pairs[0].left is got.clusters[0][0]
 
 
 def test_no_cache_when_switched_off(monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -94,8 +94,7 @@ def detect_stories(
     found = stories_cache.load(key, [a.id for a in ordered]) if key else None
     if found is not None:
         return tuple(Story(*row) for row in found)
-    profiles = cached_profiles(ordered)
-    vectors = [p.as_dict() for p in profiles]
+    vectors, surfaces = _compact(cached_profiles(ordered))
     links: list[tuple[int, int]] = []
     for i, j in candidate_pairs(vectors, options=options):
         score = _cosine(vectors[i], vectors[j])
@@ -104,7 +103,10 @@ def detect_stories(
         if score >= options.threshold:
             links.append((i, j))
     parts = settle(range(len(ordered)), links, vectors, options=options)
-    stories = [_story([ordered[k] for k in g], [profiles[k] for k in g]) for g in parts]
+    stories = [
+        _story([ordered[k] for k in g], [vectors[k] for k in g], [surfaces[k] for k in g])
+        for g in parts
+    ]
     stories.sort(key=lambda s: (-len(s.members), s.members))
     if key:
         stories_cache.store(key, [(s.members, s.label, s.first_date, s.last_date) for s in stories])
@@ -169,7 +171,32 @@ def _cosine(left: dict[str, float], right: dict[str, float]) -> float:
 LABEL_WORDS = 3
 
 
-def _story(members: Sequence[Article], profiles: Sequence[StoryProfile]) -> Story:
+def _compact(
+    profiles: list[StoryProfile],
+) -> tuple[list[dict[str, float]], list[tuple[tuple[str, str], ...]]]:
+    """Each profile as its vector and its surface forms, every word one shared string.
+
+    The profiles are let go: at 10,000 reports their weight tuples and the
+    copies of each word read back from the profile store held about 100 MB
+    while detection ran. The vector keeps the weights in the profile's order.
+    """
+    words: dict[str, str] = {}
+    one = words.setdefault
+    vectors, surfaces = [], []
+    while profiles:
+        p = profiles.pop()  # the list empties as it goes, so each profile is freed at once
+        vectors.append({one(f, f): w for f, w in p.weights})
+        surfaces.append(tuple((one(f, f), one(s, s)) for f, s in p.surface))
+    vectors.reverse()
+    surfaces.reverse()
+    return vectors, surfaces
+
+
+def _story(
+    members: Sequence[Article],
+    vectors: Sequence[dict[str, float]],
+    surfaces: Sequence[tuple[tuple[str, str], ...]],
+) -> Story:
     """The Story of ``members``: its label is the words that weigh most across them.
 
     A word counts for the label only when most members share it (all of a
@@ -178,13 +205,13 @@ def _story(members: Sequence[Article], profiles: Sequence[StoryProfile]) -> Stor
     total: dict[str, float] = defaultdict(float)
     present: dict[str, int] = defaultdict(int)
     written: dict[str, str] = {}
-    for p in profiles:
-        for f, w in p.weights:
+    for vector, forms in zip(vectors, surfaces, strict=True):
+        for f, w in vector.items():
             total[f] += w
             present[f] += 1
-        for f, s in p.surface:
+        for f, s in forms:
             written.setdefault(f, s)
-    need = max(1, (len(profiles) + 1) // 2)
+    need = max(1, (len(vectors) + 1) // 2)
     heaviest = {
         f: -round(w, 9) for f, w in total.items() if present[f] >= need and f[0] not in "#@"
     }
