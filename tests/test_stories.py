@@ -24,7 +24,7 @@ def _article(id_: str, *texts: str, date: str | None = None, language: str = "en
 @pytest.mark.parametrize(
     "module",
     ["newsdiff.core.stories.detect", "newsdiff.core.stories.profile",
-     "newsdiff.core.stories.candidates", "newsdiff.core.language.checked",
+     "newsdiff.core.stories.candidates", "newsdiff.core.storage.checked",
      "newsdiff.core.stories.split", "newsdiff.core.stories.graph",
      "newsdiff.core.language.background",
      "newsdiff.commands.stories"],

@@ -31,8 +31,8 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from newsdiff.core.language.checked import read_checked, write_checked
 from newsdiff.core.language.text import fold
+from newsdiff.core.storage.checked import read_checked, write_checked
 from newsdiff.core.storage.place import cache_dir, enabled
 
 RARE_ZIPF = 2.5  # a word missing from the list: rarer than anything it lists

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from simplemma.strategies.dictionaries import DictionaryFactory
 
-from newsdiff.core.language.checked import read_checked, write_checked
+from newsdiff.core.storage.checked import read_checked, write_checked
 from newsdiff.core.storage.place import cache_dir, enabled
 
 if TYPE_CHECKING:

