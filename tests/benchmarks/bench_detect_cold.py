@@ -27,19 +27,18 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _child import run_child, timed
 
 # what a detection keeps in the cache; a cold run starts without any of it
 KEPT_BY_DETECTION = ("stories", "story-profiles", "story-sets", "embeddings")
@@ -51,19 +50,6 @@ PHASES = (
     ("newsdiff.core.stories.detect", "settle", "settle"),
     ("newsdiff.core.stories.detect", "_story", "labels"),
 )
-
-
-def _timed(owner: Any, name: str, clock: dict[str, float], phase: str) -> None:
-    inner: Callable[..., Any] = getattr(owner, name)
-
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        start = time.perf_counter()
-        try:
-            return inner(*args, **kwargs)
-        finally:
-            clock[phase] = clock.get(phase, 0.0) + time.perf_counter() - start
-
-    setattr(owner, name, wrapper)
 
 
 def reading(folder: str) -> None:
@@ -88,7 +74,7 @@ def child(folder: str) -> None:
     for module, name, phase in PHASES:
         owner = importlib.import_module(module)
         if hasattr(owner, name):
-            _timed(owner, name, clock, phase)
+            timed(owner, name, clock, phase)
     start, cpu = time.perf_counter(), time.process_time()
     stories = detect_stories(articles, options=by_story.story_defaults(True, articles))
     clock["total"] = time.perf_counter() - start
@@ -114,18 +100,8 @@ def child(folder: str) -> None:
 def _run(tree: Path, folder: Path, cache: Path, mode: str = "--child") -> dict[str, Any]:
     for name in KEPT_BY_DETECTION:
         shutil.rmtree(cache / "newsdiff" / name, ignore_errors=True)
-    env = dict(os.environ, PYTHONPATH=str(tree / "tui"), XDG_CACHE_HOME=str(cache))
-    env.pop("NEWSDIFF_NO_CACHE", None)
-    done = subprocess.run(
-        [sys.executable, __file__, mode, str(folder)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    if done.returncode:
-        raise SystemExit(f"bench_detect_cold: the run from {tree} failed:\n{done.stderr[-3000:]}")
-    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+    what = f"bench_detect_cold: the run from {tree}"
+    return run_child(__file__, [mode, str(folder)], cache=cache, source=tree / "tui", what=what)
 
 
 def main() -> None:

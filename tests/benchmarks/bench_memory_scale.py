@@ -23,7 +23,6 @@ import argparse
 import hashlib
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -37,14 +36,11 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_stories_scale as scale
+from _child import peak_mb, run_child
 
 ROOT = Path(__file__).resolve().parents[2]
 
 _UNCOMPILED = shutil.ignore_patterns("__pycache__", "*.pyc")
-
-
-def _peak() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def child(phase: str, folder: str) -> None:
@@ -53,7 +49,7 @@ def child(phase: str, folder: str) -> None:
     paths = sorted(Path(folder).glob("*.txt"))
     start = time.perf_counter()
     corpus = read_articles(paths, cache=phase != "read")
-    out: dict[str, object] = {"read": time.perf_counter() - start, "peak_read": _peak()}
+    out: dict[str, object] = {"read": time.perf_counter() - start, "peak_read": peak_mb()}
     if phase != "read":
         from newsdiff.core.matching import by_story
         from newsdiff.core.stories.detect import detect_stories
@@ -62,11 +58,11 @@ def child(phase: str, folder: str) -> None:
         start = time.perf_counter()
         stories = detect_stories(articles, options=by_story.story_defaults(True, articles))
         out["stories"] = time.perf_counter() - start
-        out["peak_stories"] = _peak()
+        out["peak_stories"] = peak_mb()
         start = time.perf_counter()
         alignment = by_story.align_stories(articles, stories=stories)
         out["align"] = time.perf_counter() - start
-        out["peak_align"] = _peak()
+        out["peak_align"] = peak_mb()
         out["pairs"] = len(alignment.pairs)
         digest = hashlib.sha256()
         for item in (*alignment.pairs, *alignment.clusters, *alignment.facts.items()):
@@ -88,18 +84,10 @@ def _tree(rev: str, into: Path) -> Path:
 
 
 def _run(source: Path, phase: str, folder: Path, cache: Path) -> dict[str, Any]:
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "PYTHONPATH": str(source)}
-    env.pop("NEWSDIFF_NO_CACHE", None)
-    done = subprocess.run(
-        [sys.executable, __file__, "--child", phase, str(folder)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
+    args = ["--child", phase, str(folder)]
+    return run_child(
+        __file__, args, cache=cache, source=source, what=f"{phase} {folder.name} ({source})"
     )
-    if done.returncode:
-        raise SystemExit(f"{phase} {folder.name} ({source}) failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def _size(label: str, items: list[Any], sides: dict[str, Path], tmp: Path, rounds: int) -> None:

@@ -41,7 +41,6 @@ import sys
 import tarfile
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -50,25 +49,9 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+from _child import run_child, timed  # noqa: E402 (beside this file, on the path above)
+
 PARTS = ("tokenizer", "model", "encode", "tokenize", "store")
-
-
-def _timed(owner: Any, name: str, clock: dict[str, float], part: str) -> None:
-    """Replace ``owner.name`` by a wrapper that adds its run time to ``clock[part]``."""
-    inner: Callable[..., Any] = getattr(owner, name)
-    depth = [0]
-
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        depth[0] += 1
-        start = time.perf_counter()
-        try:
-            return inner(*args, **kwargs)
-        finally:
-            depth[0] -= 1
-            if not depth[0]:  # a call within a call of the same part counts once
-                clock[part] = clock.get(part, 0.0) + time.perf_counter() - start
-
-    setattr(owner, name, wrapper)
 
 
 def child(folder: str, out: str) -> None:
@@ -87,17 +70,17 @@ def child(folder: str, out: str) -> None:
     try:
         from newsdiff.core.meaning import model_files  # this tree: the cached tokenizer
     except ImportError:
-        _timed(UsePureTokenizer, "__init__", clock, "tokenizer")
+        timed(UsePureTokenizer, "__init__", clock, "tokenizer")
     else:
-        _timed(model_files, "tokenizer", clock, "tokenizer")
+        timed(model_files, "tokenizer", clock, "tokenizer")
         if hasattr(model_files, "_weights"):  # making the copy of the weights, on a first run
-            _timed(model_files, "_weights", clock, "model")
-    _timed(NumpyBackend, "__init__", clock, "model")
-    _timed(NumpyBackend, "_encode_batch", clock, "encode")
-    _timed(UsePureTokenizer, "encode", clock, "tokenize")
-    _timed(store, "load", clock, "store")
-    _timed(store, "store", clock, "store")
-    _timed(align_module, "meaning_links", clock, "semantic")
+            timed(model_files, "_weights", clock, "model")
+    timed(NumpyBackend, "__init__", clock, "model")
+    timed(NumpyBackend, "_encode_batch", clock, "encode")
+    timed(UsePureTokenizer, "encode", clock, "tokenize")
+    timed(store, "load", clock, "store")
+    timed(store, "store", clock, "store")
+    timed(align_module, "meaning_links", clock, "semantic")
     start = time.perf_counter()
     alignment = by_story.align_stories(articles, stories=stories)
     clock["align"] = time.perf_counter() - start
@@ -125,18 +108,8 @@ def _checkout(rev: str, into: Path) -> Path:
 
 
 def _run(side: dict[str, Any], folder: Path, out: Path) -> dict[str, float]:
-    env = {**os.environ, "XDG_CACHE_HOME": str(side["cache"]), "PYTHONPATH": side["path"]}
-    env.pop("NEWSDIFF_NO_CACHE", None)
-    done = subprocess.run(
-        [sys.executable, __file__, "--child", str(folder), str(out)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    if done.returncode:
-        raise SystemExit(f"{side['name']} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    args = ["--child", str(folder), str(out)]
+    return run_child(__file__, args, cache=side["cache"], source=side["path"], what=side["name"])
 
 
 def _cold(side: dict[str, Any]) -> None:

@@ -33,16 +33,15 @@ import argparse
 import json
 import os
 import random
-import resource
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from _child import peak_mb, run_child, timed
 
 import mix
 
@@ -137,24 +136,6 @@ def sample(items: list[Item], n: int) -> list[Item]:
     return out
 
 
-def _timed(owner: Any, name: str, clock: dict[str, float]) -> None:
-    """Replace ``owner.name`` by a wrapper that adds its run time to ``clock[name]``."""
-    inner: Callable[..., Any] = getattr(owner, name)
-
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        start = time.perf_counter()
-        try:
-            return inner(*args, **kwargs)
-        finally:
-            clock[name] = clock.get(name, 0.0) + time.perf_counter() - start
-
-    setattr(owner, name, wrapper)
-
-
-def _peak() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def child(phase: str, folder: str) -> None:
     from newsdiff.core.reading.loader import read_articles
 
@@ -162,7 +143,7 @@ def child(phase: str, folder: str) -> None:
     start = time.perf_counter()
     corpus = read_articles(paths, cache=phase != "read")
     result: dict[str, object] = {"read": time.perf_counter() - start, "reports": len(paths)}
-    result["peak_read"] = _peak()
+    result["peak_read"] = peak_mb()
     if phase != "read":
         from newsdiff.core.matching import align as align_module
         from newsdiff.core.matching import by_story
@@ -170,22 +151,22 @@ def child(phase: str, folder: str) -> None:
         from newsdiff.core.stories.detect import detect_stories
 
         clock: dict[str, float] = {}
-        _timed(align_module, "meaning_links", clock)
-        _timed(vectors, "across_languages", clock)
+        timed(align_module, "meaning_links", clock)
+        timed(vectors, "across_languages", clock)
         articles = corpus.articles
         start = time.perf_counter()
         options = by_story.story_defaults(True, articles)
         stories = detect_stories(articles, options=options)
         result["stories"] = time.perf_counter() - start
         result["signal"] = clock.get("across_languages", 0.0)
-        result["peak_stories"] = _peak()
+        result["peak_stories"] = peak_mb()
         start = time.perf_counter()
         alignment = by_story.align_stories(articles, stories=stories)
         aligning = time.perf_counter() - start
         result["semantic"] = clock.get("meaning_links", 0.0)
         result["lexical"] = aligning - result["semantic"]  # type: ignore[operator]
         result["total"] = result["stories"] + aligning  # type: ignore[operator]
-        result["peak_align"] = _peak()
+        result["peak_align"] = peak_mb()
         result["pairs"] = len(alignment.pairs)
         result["multi"] = sum(1 for s in stories if len(s.members) > 1)
         from newsdiff.core.views.claims import claim_table
@@ -200,18 +181,9 @@ def child(phase: str, folder: str) -> None:
 
 
 def _run(phase: str, folder: Path, cache: Path) -> dict[str, Any]:
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
-    env.pop("NEWSDIFF_NO_CACHE", None)
-    done = subprocess.run(
-        [sys.executable, __file__, "--child", phase, str(folder)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
+    return run_child(
+        __file__, ["--child", phase, str(folder)], cache=cache, what=f"{phase} {folder.name}"
     )
-    if done.returncode:
-        raise SystemExit(f"{phase} {folder.name} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def _keep_only_machine_level(cache: Path) -> None:
