@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+import damaged
 from newsdiff.core.language import background
 
 _table = background._table.__wrapped__  # each call reads or builds afresh
@@ -46,22 +47,11 @@ def test_a_stored_table_is_read_back_as_built(
     assert read == built and list(read.items()) == list(built.items())
 
 
-@pytest.mark.parametrize("damage", ["flip", "truncate", "magic", "link"])
-def test_a_damaged_table_is_built_anew(own_cache: Path, damage: str) -> None:
+@pytest.mark.parametrize("how", damaged.DAMAGES)
+def test_a_damaged_table_is_built_anew(own_cache: Path, how: str) -> None:
     built = _table("de")
     stored = _stored(own_cache)
-    data = bytearray(stored.read_bytes())
-    if damage == "flip":
-        data[len(data) // 2] ^= 0x01
-        stored.write_bytes(bytes(data))
-    elif damage == "truncate":
-        stored.write_bytes(bytes(data[: len(data) // 3]))
-    elif damage == "magic":
-        stored.write_bytes(b"something else\n" + bytes(data))
-    else:
-        elsewhere = stored.with_name("elsewhere")
-        stored.rename(elsewhere)
-        os.symlink(elsewhere, stored)
+    damaged.damage(stored, how)
     assert _table("de") == built
     assert not stored.is_symlink()  # written anew in its place, never through the link
 

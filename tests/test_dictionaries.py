@@ -6,13 +6,13 @@ process; a stored file that does not check out is rebuilt, never trusted.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 import simplemma
 from simplemma.strategies.dictionaries import DEFAULT_DICTIONARY_FACTORY
 
+import damaged
 from newsdiff.core.language import dictionaries
 from newsdiff.core.language.dictionaries import TrieDictionaries, dictionary, is_known, lemmatize
 from newsdiff.core.language.text import words
@@ -51,22 +51,11 @@ def test_a_stored_trie_is_read_not_rebuilt(tmp_path: Path, monkeypatch: pytest.M
     assert TrieDictionaries(tmp_path).get_dictionary("en").get("troops") == "troop"
 
 
-@pytest.mark.parametrize("damage", ["flip", "truncate", "magic", "link"])
-def test_a_damaged_trie_is_rebuilt(tmp_path: Path, damage: str) -> None:
+@pytest.mark.parametrize("how", damaged.DAMAGES)
+def test_a_damaged_trie_is_rebuilt(tmp_path: Path, how: str) -> None:
     TrieDictionaries(tmp_path).get_dictionary("en")
     stored = tmp_path / "en.trie"
-    data = bytearray(stored.read_bytes())
-    if damage == "flip":
-        data[len(data) // 2] ^= 0x40
-        stored.write_bytes(bytes(data))
-    elif damage == "truncate":
-        stored.write_bytes(bytes(data[: len(data) // 3]))
-    elif damage == "magic":
-        stored.write_bytes(b"something else\n" + bytes(data))
-    else:
-        elsewhere = tmp_path / "elsewhere.trie"
-        stored.rename(elsewhere)
-        os.symlink(elsewhere, stored)
+    damaged.damage(stored, how)
     rebuilt = TrieDictionaries(tmp_path).get_dictionary("en")
     assert rebuilt.get("troops") == "troop" and rebuilt.get("said") == "say"
 

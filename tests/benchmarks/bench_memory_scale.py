@@ -24,12 +24,9 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
 import sys
-import tarfile
 import tempfile
 import time
-from io import BytesIO
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_stories_scale as scale
 from _child import peak_mb, run_child
+from diff_outputs import checkout
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -69,18 +67,6 @@ def child(phase: str, folder: str) -> None:
             digest.update(repr(item).encode())
         out["digest"] = digest.hexdigest()[:12]
     print(json.dumps(out))
-
-
-def _tree(rev: str, into: Path) -> Path:
-    data = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", "--format=tar", rev, "tui"],
-        check=True,
-        capture_output=True,
-    ).stdout
-    target = into / f"src-{rev.replace('/', '_')}"
-    with tarfile.open(fileobj=BytesIO(data)) as archive:
-        archive.extractall(target, filter="data")
-    return target / "tui"
 
 
 def _run(source: Path, phase: str, folder: Path, cache: Path) -> dict[str, Any]:
@@ -154,7 +140,7 @@ def main() -> None:
         tmp = Path(name)
         # the working tree as it is now: editing it while the bench runs changes nothing
         head = shutil.copytree(ROOT / "tui", tmp / "src-head" / "tui", ignore=_UNCOMPILED)
-        sides = {"base": _tree(args.base, tmp), "head": Path(head)}
+        sides = {"base": checkout(args.base, tmp) / "tui", "head": Path(head)}
         print(f"base {args.base}, head the working tree", flush=True)
         large = scale.large_items(args.large)
         if not args.only_large:

@@ -36,9 +36,7 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from pathlib import Path
@@ -50,6 +48,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from _child import run_child, timed  # noqa: E402 (beside this file, on the path above)
+from diff_outputs import checkout  # noqa: E402
 
 PARTS = ("tokenizer", "model", "encode", "tokenize", "store")
 
@@ -94,19 +93,6 @@ def child(folder: str, out: str) -> None:
     print(json.dumps({**clock, "from": newsdiff.__file__}))
 
 
-def _checkout(rev: str, into: Path) -> Path:
-    archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", "--format=tar", rev, "tui"],
-        check=True,
-        capture_output=True,
-    ).stdout
-    into.mkdir(parents=True)
-    (into / "tui.tar").write_bytes(archive)
-    with tarfile.open(into / "tui.tar") as tar:
-        tar.extractall(into, filter="data")
-    return into
-
-
 def _run(side: dict[str, Any], folder: Path, out: Path) -> dict[str, float]:
     args = ["--child", str(folder), str(out)]
     return run_child(__file__, args, cache=side["cache"], source=side["path"], what=side["name"])
@@ -138,7 +124,7 @@ def main() -> int:
         ecb.mkdir()
         for path in sorted((mix.ECB / "texts").glob("*/*.txt")):
             shutil.copy(path, ecb / path.name)
-        base = _checkout(args.base, tmp / "base")
+        base = checkout(args.base, tmp)
         shim = tmp / "no-threadpoolctl"
         shim.mkdir()
         (shim / "threadpoolctl.py").write_text('raise ImportError("not in main\'s pyproject")\n')
