@@ -1,0 +1,194 @@
+"""Cold stories and lexical alignment of the 1,033 gnad + seed reports: two revisions side by side.
+
+What the scale part of issue 10 times, ``detect_stories`` and then
+``align_stories`` (here with ``semantic=False``: the lexical stages only, the
+semantic pass is timed by ``bench_semantic_cold.py``), each round one fresh
+process per revision in alternating order, each from its own source tree
+(``git archive`` of ``--base``, default ``main``, and the working tree, or
+``--head``) and its own cache folder. Before each run the cache is emptied
+of everything but the machine-level ``dictionaries`` and ``models`` (the
+parsed articles are read from the cache, so the run times the two stages
+alone, as a first look at the folder pays them).
+
+Per revision it prints the median over the rounds of each phase (stories:
+profiles and within them ``story_profile``, candidate pairs, labels;
+alignment: profiling the passages, candidates, scoring; and the two totals),
+the ratio of the medians (base over head), whether the two revisions found
+the same stories, profiles and alignment (a digest of every story, profile,
+pair and claim cluster), and, once a round, reading and segmenting the folder
+without a cache, so the stages show as a multiple of reading. Nothing here
+is a test.
+
+    python tests/benchmarks/bench_align_cold.py [--base REV] [--head REV] [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _child import run_child, timed
+
+KEPT = ("dictionaries", "models")  # machine-level: a first look at a folder has them
+# (module, attribute, phase): wrapped where the revision has them
+PHASES = (
+    ("newsdiff.core.stories.detect", "cached_profiles", "profiles"),
+    ("newsdiff.core.stories.profile_cache", "story_profile", "story_profile"),
+    ("newsdiff.core.stories.detect", "candidate_pairs", "story_candidates"),
+    ("newsdiff.core.stories.detect", "_story", "labels"),
+    ("newsdiff.core.matching.align", "collect_passages", "passages"),
+    ("newsdiff.core.matching.align", "candidates", "align_candidates"),
+    ("newsdiff.core.matching.align", "score_pairs", "score_pairs"),
+    ("newsdiff.core.matching.align", "annotate", "annotate"),
+)
+SHOWN = (
+    "stories",
+    "profiles",
+    "story_profile",
+    "story_candidates",
+    "labels",
+    "lexical",
+    "passages",
+    "align_candidates",
+    "score_pairs",
+    "annotate",
+    "both",
+    "cpu",
+)
+
+
+def reading(folder: str) -> None:
+    """Reading and segmenting the folder without any cache: what the stages are measured against."""
+    from newsdiff.core.reading.loader import read_articles
+
+    start = time.perf_counter()
+    read_articles(sorted(Path(folder).glob("*.txt")), cache=False)
+    print(json.dumps({"reading": time.perf_counter() - start}))
+
+
+def child(folder: str) -> None:
+    from newsdiff.core.matching import by_story
+    from newsdiff.core.reading.loader import read_articles
+    from newsdiff.core.stories.detect import detect_stories
+    from newsdiff.core.stories.profile import story_profile
+
+    articles = read_articles(sorted(Path(folder).glob("*.txt")), cache=True).articles
+    clock: dict[str, float] = {}
+    for module, name, phase in PHASES:
+        owner = importlib.import_module(module)
+        if hasattr(owner, name):
+            timed(owner, name, clock, phase)
+    start, cpu = time.perf_counter(), time.process_time()
+    stories = detect_stories(articles, options=by_story.story_defaults(True, articles))
+    clock["stories"] = time.perf_counter() - start
+    start = time.perf_counter()
+    alignment = by_story.align_stories(articles, stories=stories, semantic=False)
+    clock["lexical"] = time.perf_counter() - start
+    clock["both"] = clock["stories"] + clock["lexical"]
+    clock["cpu"] = time.process_time() - cpu  # steadier than the wall clock on a shared machine
+    rows = [(s.members, s.label, s.first_date, s.last_date) for s in stories]
+    profiles = [(p.article, p.weights, p.surface) for p in map(story_profile, articles)]
+    pairs = [(p.left, p.right, p.score, p.relation, p.changes) for p in alignment.pairs]
+    print(
+        json.dumps(
+            {
+                "clock": clock,
+                "digest": {
+                    "stories": _digest(rows),
+                    "profiles": _digest(profiles),
+                    "pairs": _digest(pairs),
+                    "clusters": _digest(alignment.clusters),
+                    "facts": _digest(sorted(map(repr, alignment.facts.items()))),
+                },
+                "pairs": len(alignment.pairs),
+            }
+        )
+    )
+
+
+def _digest(value: object) -> str:
+    return hashlib.sha256(repr(value).encode()).hexdigest()[:16]
+
+
+def _run(tree: Path, folder: Path, cache: Path, mode: str = "--child") -> dict[str, Any]:
+    kept = cache / "newsdiff"
+    if kept.is_dir():
+        for entry in kept.iterdir():
+            if entry.name not in KEPT and entry.name != "articles":
+                shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink()
+    what = f"bench_align_cold: the run from {tree}"
+    return run_child(__file__, [mode, str(folder)], cache=cache, source=tree / "tui", what=what)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--base", default="main")
+    parser.add_argument("--head", help="a revision instead of the working tree")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--child")
+    parser.add_argument("--reading")
+    args = parser.parse_args()
+    if args.child:
+        child(args.child)
+        return
+    if args.reading:
+        reading(args.reading)
+        return
+    import bench_stories_scale
+    from diff_outputs import ROOT, checkout
+
+    with tempfile.TemporaryDirectory(prefix="bench-align-") as raw:
+        tmp = Path(raw)
+        folder = tmp / "reports"
+        bench_stories_scale._write(folder, bench_stories_scale._base_items())
+        head = checkout(args.head, tmp) if args.head else ROOT
+        trees = {args.base: checkout(args.base, tmp), "head": head}
+        caches = {side: tmp / f"cache-{n}" for n, side in enumerate(trees)}
+        for side, tree in trees.items():  # the tries and the articles, once per side
+            _run(tree, folder, caches[side])
+        runs: dict[str, list[dict[str, Any]]] = {side: [] for side in trees}
+        order = list(trees)
+        read: list[float] = []
+        for round_ in range(args.rounds):
+            for side in order if round_ % 2 == 0 else order[::-1]:
+                runs[side].append(_run(trees[side], folder, caches[side]))
+            read.append(_run(head, folder, caches["head"], "--reading")["reading"])
+        _report(runs, args.base)
+        median = statistics.median(read)
+        print(f"reading and segmenting without a cache (head's code): {median:.3f} s")
+        for side, rs in runs.items():
+            both = statistics.median(r["clock"]["both"] for r in rs)
+            print(f"  {side}: stories + lexical alignment {both / median:.2f}x reading")
+
+
+def _report(runs: dict[str, list[dict[str, Any]]], base: str) -> None:
+    medians = {
+        side: {p: statistics.median(r["clock"].get(p, 0.0) for r in rs) for p in SHOWN}
+        for side, rs in runs.items()
+    }
+    rounds = len(next(iter(runs.values())))
+    print(f"cold stories + lexical alignment, 1,033 gnad + seed reports, median of {rounds} (s)")
+    print(f"{'phase':<18}" + "".join(f"{side:>12}" for side in runs) + f"{'ratio':>10}")
+    for p in SHOWN:
+        cells = "".join(f"{medians[side][p]:>12.3f}" for side in runs)
+        ratio = medians[base][p] / medians["head"][p] if medians["head"][p] else float("nan")
+        print(f"{p:<18}{cells}{ratio:>9.2f}x")
+    for what in ("stories", "profiles", "pairs", "clusters", "facts"):
+        digests = {r["digest"][what] for rs in runs.values() for r in rs}
+        print(f"{what} identical: {'yes' if len(digests) == 1 else 'NO ' + str(digests)}")
+    print("pairs:", {side: rs[0]["pairs"] for side, rs in runs.items()})
+
+
+if __name__ == "__main__":
+    main()
