@@ -106,48 +106,29 @@ def _products(
     """
     import numpy as np
 
-    postings: dict[str, tuple[list[int], list[float]]] = {}
-    for i, vector in enumerate(vectors):
-        for feature, weight in vector.items():
-            entry = postings.get(feature)
-            if entry is None:
-                postings[feature] = ([i], [weight])
-            else:
-                entry[0].append(i)
-                entry[1].append(weight)
+    report, weight, sizes, starts = _postings(vectors)
     count = len(vectors)
-    by_size: dict[int, tuple[list[int], list[list[int]], list[list[float]]]] = {}
     keys: list[NDArray[np.int64]] = []
     ranks: list[NDArray[np.int32]] = []
     products: list[NDArray[np.float64]] = []
-    for word, feature in enumerate(sorted(postings)):
-        members, weights = postings[feature]
-        n = len(members)
-        if n < 2:
-            continue
-        if n <= max_postings:  # all with all: gathered by size, done as one array each
-            group = by_size.setdefault(n, ([], [], []))
-            group[0].append(word)
-            group[1].append(members)
-            group[2].append(weights)
+    for n in np.unique(sizes[sizes >= 2]).tolist():
+        words = np.flatnonzero(sizes == n)
+        if n <= max_postings:  # all with all: the words of one list size as one array
+            places = starts[words][:, None] + np.arange(n)  # a row per word
+            at, w = report[places], weight[places]
+            left, right = np.triu_indices(n, 1)
+            keys.append((at[:, left] * count + at[:, right]).ravel())
+            ranks.append(np.repeat(words.astype(np.int32), len(left)))
+            products.append((w[:, left] * w[:, right]).ravel())
             continue
         # a word too common to compare all with all links neighbours in its list only
-        at = np.asarray(members, dtype=np.int64)
-        w = np.asarray(weights, dtype=np.float64)
-        for step in range(1, min(window, n - 1) + 1):
-            keys.append(at[:-step] * count + at[step:])
-            ranks.append(np.full(n - step, word, np.int32))
-            products.append(w[:-step] * w[step:])
-    words = len(postings)
-    del postings
-    while by_size:  # each group's lists go once they are arrays
-        n, (word_ranks, members_of, weights_of) = by_size.popitem()
-        left, right = np.triu_indices(n, 1)
-        at = np.asarray(members_of, dtype=np.int64)
-        w = np.asarray(weights_of, dtype=np.float64)
-        keys.append((at[:, left] * count + at[:, right]).ravel())
-        ranks.append(np.repeat(np.asarray(word_ranks, dtype=np.int32), len(left)))
-        products.append((w[:, left] * w[:, right]).ravel())
+        for word in words.tolist():
+            start = int(starts[word])
+            at, w = report[start : start + n], weight[start : start + n]
+            for step in range(1, min(window, n - 1) + 1):
+                keys.append(at[:-step] * count + at[step:])
+                ranks.append(np.full(n - step, word, np.int32))
+                products.append(w[:-step] * w[step:])
     if not keys:
         return None
     # one list at a time into one array, so at most one list is held twice
@@ -157,7 +138,36 @@ def _products(
     del ranks[:]
     product = np.concatenate(products)
     del products[:]
-    return key, rank, product, words
+    return key, rank, product, len(sizes)
+
+
+def _postings(
+    vectors: Sequence[dict[str, float]],
+) -> tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.intp], NDArray[np.intp]]:
+    """Every word's list of reports and their weights, as one array of each.
+
+    The words in name order, each word's reports in index order: word ``r``'s
+    list is ``report[starts[r] : starts[r] + sizes[r]]``. Built with one
+    stable sort of the words' ranks rather than a dict of lists: 76,700
+    entries of the 1,033 gnad + seed reports, 0.07 s of CPU in Python.
+
+    >>> report, weight, sizes, starts = _postings([{"b": 0.5, "a": 0.25}, {"b": 1.0}])
+    >>> report.tolist(), weight.tolist(), sizes.tolist(), starts.tolist()
+    ([0, 0, 1], [0.25, 0.5, 1.0], [1, 2], [0, 1])
+    """
+    import numpy as np
+
+    written = [f for vector in vectors for f in vector]
+    rank_of = {f: r for r, f in enumerate(sorted(set(written)))}
+    rank = np.fromiter(map(rank_of.__getitem__, written), dtype=np.intp, count=len(written))
+    weight = np.fromiter(
+        (w for vector in vectors for w in vector.values()), dtype=np.float64, count=len(written)
+    )
+    report = np.repeat(np.arange(len(vectors), dtype=np.int64), [len(v) for v in vectors])
+    order = np.argsort(rank, kind="stable")  # each word's reports stay in index order
+    sizes = np.bincount(rank, minlength=len(rank_of))
+    starts = np.cumsum(sizes) - sizes
+    return report[order], weight[order], sizes, starts
 
 
 def _kept(
