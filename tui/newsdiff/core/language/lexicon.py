@@ -11,7 +11,7 @@ bags of content lemmas. simplemma ships its dictionaries; nothing is fetched
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from newsdiff.core.language.dictionaries import is_known, lookup
 from newsdiff.core.language.text import fold, normalize_number, words
@@ -126,10 +126,12 @@ def split_compound(noun: str) -> tuple[str, ...]:
     >>> split_compound("Soldat")
     ('Soldat',)
     """
+    if len(noun) < 2 * _MIN_PART or not noun[0].isupper():  # no parts, known or not
+        return (noun,)
     # A word the dictionary knows whole needs longer parts, so that names
     # such as "Russland" or "Nordkorea" stay whole while "Geheimdienst" splits.
     shortest = _MIN_PART + 1 if _is_known(noun, "de") else _MIN_PART
-    if len(noun) < 2 * shortest or not noun[0].isupper():
+    if len(noun) < 2 * shortest:
         return (noun,)
     for cut in range(shortest, len(noun) - shortest + 1):
         head = noun[cut].upper() + noun[cut + 1 :]
@@ -198,8 +200,23 @@ def features(text: str, language: str = "de", *, compounds: bool = True) -> Feat
     >>> found.lemmas, found.numbers
     (('nordkorea', 'entsendung', 'truppe', 'bestatigen'), ('4000',))
     """
-    per_word = [word_features(word, language, compounds=compounds) for word in words(text)]
-    return Features(
-        tuple(f for found in per_word for f in found.lemmas),
-        tuple(n for found in per_word for n in found.numbers),
-    )
+    return features_of(words(text), language, compounds=compounds)
+
+
+def features_of(written: list[str], language: str, *, compounds: bool = True) -> Features:
+    """``features`` of a passage already split into ``words``, for a caller that needs both.
+
+    >>> features_of(["Truppen", "und", "4.000", "Soldaten"], "de")
+    Features(lemmas=('truppe', 'soldat'), numbers=('4000',))
+    """
+    lemmas: list[str] = []
+    numbers: list[str] = []
+    # one cache key per form: the story profiles ask word_features(word, language)
+    # for 35,000 forms, and a keyword would make every passage's words new keys
+    one = word_features if compounds else partial(word_features, compounds=False)
+    for word in written:
+        found = one(word, language)
+        if found is not _NOTHING:
+            lemmas += found.lemmas
+            numbers += found.numbers
+    return Features(tuple(lemmas), tuple(numbers))

@@ -100,4 +100,13 @@ def folded_text(text: str) -> str:
     >>> folded_text("Nordkorea: 10.000 Soldaten!") == folded_text("nordkorea 10000 soldaten")
     True
     """
-    return " ".join(normalize_number(w) if w[0].isdigit() else fold(w) for w in words(text))
+    return folded_words(words(text))
+
+
+def folded_words(written: list[str]) -> str:
+    """``folded_text`` of a passage already split into ``words``.
+
+    >>> folded_words(["Nordkorea", "10.000", "Soldaten"])
+    'nordkorea 10000 soldaten'
+    """
+    return " ".join([normalize_number(w) if w[0].isdigit() else fold(w) for w in written])

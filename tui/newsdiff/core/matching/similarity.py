@@ -20,8 +20,8 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from newsdiff.core.language.detection import detect_language
-from newsdiff.core.language.lexicon import features
-from newsdiff.core.language.text import folded_text
+from newsdiff.core.language.lexicon import features_of
+from newsdiff.core.language.text import folded_words, words
 from newsdiff.core.model import Fact
 
 # Fitted on stsb-de-train / stsb-en-train (tests/benchmarks/tune_sts.py: the best
@@ -103,7 +103,8 @@ def profile(
     (['bestatigen', 'entsendung', 'nordkorea', 'truppe'], ['4000'], ['troops'])
     """
     language = language or detect_language(text)
-    found = features(text, language)
+    written = words(text)  # split once, for the lemmas and the folded wording alike
+    found = features_of(written, language)
     lemmas = frozenset(found.lemmas)
     numbers = frozenset(found.numbers) if found.numbers else _NONE
     slots = _NONE
@@ -117,7 +118,7 @@ def profile(
         lemmas,
         numbers,
         slots,
-        folded_text(text),
+        folded_words(written),
         {k: tuple(v) for k, v in alike.items()},
     )
 
