@@ -192,16 +192,10 @@ def _compact(
     return vectors, surfaces
 
 
-def _story(
-    members: Sequence[Article],
-    vectors: Sequence[dict[str, float]],
-    surfaces: Sequence[tuple[tuple[str, str], ...]],
-) -> Story:
-    """The Story of ``members``: its label is the words that weigh most across them.
-
-    A word counts for the label only when most members share it (all of a
-    story of two), so one report's aside does not name the story.
-    """
+def _shared_weight(
+    vectors: Sequence[dict[str, float]], surfaces: Sequence[tuple[tuple[str, str], ...]]
+) -> tuple[dict[str, float], dict[str, str]]:
+    """Minus the summed weight of each word most members share, and its first written form."""
     total: dict[str, float] = defaultdict(float)
     present: dict[str, int] = defaultdict(int)
     written: dict[str, str] = {}
@@ -215,6 +209,24 @@ def _story(
     heaviest = {
         f: -round(w, 9) for f, w in total.items() if present[f] >= need and f[0] not in "#@"
     }
+    return heaviest, written
+
+
+def _story(
+    members: Sequence[Article],
+    vectors: Sequence[dict[str, float]],
+    surfaces: Sequence[tuple[tuple[str, str], ...]],
+) -> Story:
+    """The Story of ``members``: its label is the words that weigh most across them.
+
+    A word counts for the label only when most members share it (all of a
+    story of two), so one report's aside does not name the story.
+    """
+    if len(vectors) == 1:  # a report alone, most stories: its weights are rounded already
+        heaviest = {f: -w for f, w in vectors[0].items() if f[0] not in "#@"}
+        written = dict(surfaces[0])
+    else:
+        heaviest, written = _shared_weight(vectors, surfaces)
     # heaviest first, equals by name: a stable sort of the names, by weight
     ranked = sorted(sorted(heaviest), key=heaviest.__getitem__)
     chosen: list[str] = []
