@@ -95,7 +95,7 @@ def main() -> int:
     )
     for name, split in candidates.items():
         lexicon.split_compound = split  # type: ignore[assignment]
-        lexicon.word_features.cache_clear()
+        lexicon.forget()
         started = time.perf_counter()
         for noun in nouns:
             split(noun)

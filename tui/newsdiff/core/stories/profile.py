@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from newsdiff.core.language.background import background_weight, number_weight
-from newsdiff.core.language.lexicon import word_features
+from newsdiff.core.language.lexicon import word_content
 from newsdiff.core.language.text import words
 from newsdiff.core.model import Article
 
@@ -77,9 +77,9 @@ def _keys(word: str, language: str) -> tuple[tuple[str, float], ...]:
     A key below ``MIN_WEIGHT`` is left out here, as it would be from every
     profile ("sagen" in any report).
     """
-    found = word_features(word, language)
-    out = [(lemma, background_weight(lemma, language)) for lemma in found.lemmas]
-    out += [(number_key(n), number_weight(n)) for n in found.numbers]
+    lemmas, numbers = word_content(word, language)
+    out = [(lemma, background_weight(lemma, language)) for lemma in lemmas]
+    out += [(number_key(n), number_weight(n)) for n in numbers]
     return tuple((key, base) for key, base in out if base >= MIN_WEIGHT)
 
 
