@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
-from newsdiff.core.stories.candidates import _nanos, _sums, shared_pairs
+from newsdiff.core.stories.candidates import _nanos, _sums, dot_products, rows, shared_pairs
 
 
 def _partners(
@@ -109,3 +109,23 @@ def test_rounding_is_pythons_also_next_to_a_half() -> None:
     )
     expected = [round(round(v, 9) * 1e9) for v in values.tolist()]
     assert _nanos(values).tolist() == expected
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_each_cosine_is_the_sum_of_the_loop_over_the_shared_words(seed: int) -> None:
+    vectors = _vectors(seed, 120, 60)
+    rng = random.Random(seed)
+    # every candidate pair, and pairs that share nothing or whose first report is the longer
+    pairs = shared_pairs(vectors, keep=30, max_postings=20, window=2)
+    pairs += sorted({tuple(sorted(rng.sample(range(len(vectors)), 2))) for _ in range(300)})
+    found = dot_products(rows(vectors), pairs)
+    assert found is not None
+    for (i, j), value in zip(pairs, found, strict=True):
+        small, large = sorted((vectors[i], vectors[j]), key=len)
+        assert value == sum([w * large[f] for f, w in small.items() if f in large])  # to the bit
+
+
+def test_a_vector_out_of_name_order_is_left_to_the_caller() -> None:
+    assert dot_products(rows([{"a": 1.0, "b": 0.5}, {"b": 1.0}]), [(0, 1)]) == [0.5]
+    assert dot_products(rows([{"b": 0.5, "a": 1.0}, {"b": 1.0}]), [(0, 1)]) is None
+    assert dot_products(rows([{"a": 1.0}, {}]), [(0, 1)]) == [0.0]

@@ -21,6 +21,7 @@ the semantic pass's anyway).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -28,8 +29,52 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 
+Vectors = Sequence[dict[str, float]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """The vectors as arrays, one run per report in index order: each word's rank and weight.
+
+    A word's rank is its place among all the words' names, sorted; the runs
+    of report ``i`` are ``starts[i] : starts[i] + sizes[i]``. Built once, read
+    by the candidates and by the dot products of the pairs they give.
+    """
+
+    rank: NDArray[np.intp]
+    weight: NDArray[np.float64]
+    sizes: NDArray[np.intp]
+    starts: NDArray[np.intp]
+    words: int  # how many distinct words
+
+    @property
+    def count(self) -> int:
+        return len(self.sizes)
+
+
+def rows(vectors: Vectors | Rows) -> Rows:
+    """``vectors`` as ``Rows`` (given ones as they are).
+
+    >>> table = rows([{"b": 0.5, "a": 0.25}, {"b": 1.0}])
+    >>> table.rank.tolist(), table.weight.tolist(), table.starts.tolist(), table.words
+    ([1, 0, 1], [0.5, 0.25, 1.0], [0, 2], 2)
+    """
+    import numpy as np
+
+    if isinstance(vectors, Rows):
+        return vectors
+    written = [f for vector in vectors for f in vector]
+    rank_of = {f: r for r, f in enumerate(sorted(set(written)))}
+    rank = np.fromiter(map(rank_of.__getitem__, written), dtype=np.intp, count=len(written))
+    weight = np.fromiter(
+        (w for vector in vectors for w in vector.values()), dtype=np.float64, count=len(written)
+    )
+    sizes = np.asarray([len(v) for v in vectors], dtype=np.intp)
+    return Rows(rank, weight, sizes, np.cumsum(sizes) - sizes, len(rank_of))
+
+
 def shared_pairs(
-    vectors: Sequence[dict[str, float]], *, keep: int, max_postings: int, window: int
+    vectors: Vectors | Rows, *, keep: int, max_postings: int, window: int
 ) -> list[tuple[int, int]]:
     """Index pairs ``(i, j)``, ``i < j``, sorted: each report with its ``keep`` best partners.
 
@@ -37,15 +82,16 @@ def shared_pairs(
     >>> shared_pairs(vs, keep=30, max_postings=60, window=4)
     [(0, 2)]
     """
-    found = _sums(vectors, max_postings, window)
+    table = rows(vectors)
+    found = _sums(table, max_postings, window)
     if found is None:
         return []
     low, high, total = found
-    return _kept(low, high, total, keep=keep, count=len(vectors))
+    return _kept(low, high, total, keep=keep, count=table.count)
 
 
 def _sums(
-    vectors: Sequence[dict[str, float]], max_postings: int, window: int
+    vectors: Vectors | Rows, max_postings: int, window: int
 ) -> tuple[NDArray[np.int32], NDArray[np.int32], NDArray[np.float64]] | None:
     """Every pair ``(i, j)``, ``i < j``, that shares a word, with its shared weight.
 
@@ -54,7 +100,8 @@ def _sums(
     """
     import numpy as np
 
-    found = _products(vectors, max_postings, window)
+    table = rows(vectors)
+    found = _products(table, max_postings, window)
     if found is None:
         return None
     key, rank, product, words = found
@@ -77,7 +124,7 @@ def _sums(
         np.float64, copy=False
     )  # as bincount gives it with weights
     del product, segment
-    low, high = np.divmod(pair, len(vectors))
+    low, high = np.divmod(pair, table.count)
     return low.astype(np.int32), high.astype(np.int32), total
 
 
@@ -97,7 +144,7 @@ def _order(major: NDArray[np.int64], minor: NDArray[Any], span: int) -> NDArray[
 
 
 def _products(
-    vectors: Sequence[dict[str, float]], max_postings: int, window: int
+    vectors: Vectors | Rows, max_postings: int, window: int
 ) -> tuple[NDArray[np.int64], NDArray[np.int32], NDArray[np.float64], int] | None:
     """For every pair of reports in a word's list: the pair's key, the word's rank, the product.
 
@@ -106,8 +153,9 @@ def _products(
     """
     import numpy as np
 
-    report, weight, sizes, starts = _postings(vectors)
-    count = len(vectors)
+    table = rows(vectors)
+    report, weight, sizes, starts = _postings(table)
+    count = table.count
     keys: list[NDArray[np.int64]] = []
     ranks: list[NDArray[np.int32]] = []
     products: list[NDArray[np.float64]] = []
@@ -142,7 +190,7 @@ def _products(
 
 
 def _postings(
-    vectors: Sequence[dict[str, float]],
+    table: Rows,
 ) -> tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.intp], NDArray[np.intp]]:
     """Every word's list of reports and their weights, as one array of each.
 
@@ -151,23 +199,17 @@ def _postings(
     stable sort of the words' ranks rather than a dict of lists: 76,700
     entries of the 1,033 gnad + seed reports, 0.07 s of CPU in Python.
 
-    >>> report, weight, sizes, starts = _postings([{"b": 0.5, "a": 0.25}, {"b": 1.0}])
+    >>> report, weight, sizes, starts = _postings(rows([{"b": 0.5, "a": 0.25}, {"b": 1.0}]))
     >>> report.tolist(), weight.tolist(), sizes.tolist(), starts.tolist()
     ([0, 0, 1], [0.25, 0.5, 1.0], [1, 2], [0, 1])
     """
     import numpy as np
 
-    written = [f for vector in vectors for f in vector]
-    rank_of = {f: r for r, f in enumerate(sorted(set(written)))}
-    rank = np.fromiter(map(rank_of.__getitem__, written), dtype=np.intp, count=len(written))
-    weight = np.fromiter(
-        (w for vector in vectors for w in vector.values()), dtype=np.float64, count=len(written)
-    )
-    report = np.repeat(np.arange(len(vectors), dtype=np.int64), [len(v) for v in vectors])
-    order = np.argsort(rank, kind="stable")  # each word's reports stay in index order
-    sizes = np.bincount(rank, minlength=len(rank_of))
+    report = np.repeat(np.arange(table.count, dtype=np.int64), table.sizes)
+    order = np.argsort(table.rank, kind="stable")  # each word's reports stay in index order
+    sizes = np.bincount(table.rank, minlength=table.words)
     starts = np.cumsum(sizes) - sizes
-    return report[order], weight[order], sizes, starts
+    return report[order], table.weight[order], sizes, starts
 
 
 def _kept(
@@ -241,3 +283,51 @@ def _nanos(values: NDArray[np.float64]) -> NDArray[np.int64]:
     for at in np.flatnonzero(doubt).tolist():
         out[at] = round(round(float(values[at]), 9) * 1e9)
     return out
+
+
+def dot_products(table: Rows, pairs: Sequence[tuple[int, int]]) -> list[float] | None:
+    """The dot product of each pair's vectors, summed as a loop over one vector's words would.
+
+    A pair's products are added one by one in the order of the words' names
+    (``bincount`` adds in array order), which is each vector's own order when
+    its words are in name order, as a profile's are: the same sums, to the
+    last bit, as ``sum`` over the shared words of either vector. None when a
+    vector's words are not in name order (the caller sums them itself).
+    Products of absent words are 0.0 and change no sum. A scratch row of
+    weights per second report, so no matrix of all reports is held. The
+    19,900 candidate pairs of the 1,033 gnad + seed reports: 0.18 s of CPU
+    as a loop over dicts, 0.06 s here.
+
+    >>> vs = [{"a": 0.5, "b": 0.5}, {"b": 0.25, "c": 1.0}, {"a": 1.0}]
+    >>> dot_products(rows(vs), [(0, 1), (0, 2)])
+    [0.125, 0.5]
+    """
+    import numpy as np
+
+    if not pairs:
+        return []
+    rank, weight, sizes, starts = table.rank, table.weight, table.sizes, table.starts
+    inner = np.ones(len(rank), dtype=bool)  # not a run's first word
+    inner[starts[sizes > 0]] = False
+    if np.any(np.diff(rank)[inner[1:]] <= 0):
+        return None  # some vector is not in name order
+    both = np.asarray(pairs, dtype=np.intp)
+    order = np.argsort(both[:, 1], kind="stable")
+    cuts = np.flatnonzero(np.diff(both[order, 1])) + 1
+    scratch = np.zeros(table.words, dtype=np.float64)
+    out = np.empty(len(both), dtype=np.float64)
+    for chosen in np.split(order, cuts):  # the pairs of one second report
+        j = int(both[chosen[0], 1])
+        row = slice(int(starts[j]), int(starts[j] + sizes[j]))
+        scratch[rank[row]] = weight[row]
+        firsts = both[chosen, 0]
+        lengths = sizes[firsts]
+        # the places of every word of each first report, one run per pair
+        places = np.repeat(starts[firsts] - (np.cumsum(lengths) - lengths), lengths)
+        places += np.arange(len(places))
+        products = weight[places] * scratch[rank[places]]
+        out[chosen] = np.bincount(
+            np.repeat(np.arange(len(chosen)), lengths), weights=products, minlength=len(chosen)
+        )
+        scratch[rank[row]] = 0.0
+    return out.tolist()

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from newsdiff.core.model import Article
 from newsdiff.core.stories import stories_cache
-from newsdiff.core.stories.candidates import shared_pairs
+from newsdiff.core.stories.candidates import Rows, Vectors, dot_products, rows, shared_pairs
 from newsdiff.core.stories.profile import StoryProfile
 from newsdiff.core.stories.profile_cache import cached_profiles
 from newsdiff.core.stories.split import (
@@ -95,9 +95,16 @@ def detect_stories(
     if found is not None:
         return tuple(Story(*row) for row in found)
     vectors, surfaces = _compact(cached_profiles(ordered))
+    table = rows(vectors)  # the vectors as arrays, for the candidates and their cosines
+    pairs = candidate_pairs(table, options=options)
+    sums = dot_products(table, pairs)
+    del table
+    if sums is None:  # a vector not in name order: summed here, in its own order
+        scores = [_cosine(vectors[i], vectors[j]) for i, j in pairs]
+    else:  # rounded as _cosine rounds
+        scores = [round(s, 9) for s in sums]
     links: list[tuple[int, int]] = []
-    for i, j in candidate_pairs(vectors, options=options):
-        score = _cosine(vectors[i], vectors[j])
+    for (i, j), score in zip(pairs, scores, strict=True):
         if score < options.threshold and options.signal is not None:
             score = max(score, options.signal(ordered[i], ordered[j]))
         if score >= options.threshold:
@@ -144,9 +151,7 @@ def settle(
     return sorted(done)
 
 
-def candidate_pairs(
-    vectors: Sequence[dict[str, float]], *, options: StoryOptions
-) -> list[tuple[int, int]]:
+def candidate_pairs(vectors: Vectors | Rows, *, options: StoryOptions) -> list[tuple[int, int]]:
     """Index pairs ``(i, j)``, ``i < j``, worth scoring: they share telling words.
 
     >>> vs = [{"lohan": 0.9, "rehab": 0.4}, {"reid": 1.0}, {"lohan": 0.7, "ford": 0.7}]
