@@ -75,9 +75,10 @@ def main() -> int:
         child(Path(folder), measure, Path(cache_home))
         return 0
     import bench_stories_scale
-    import mix
     from _child import run_child
     from diff_outputs import ROOT, checkout
+
+    import mix
 
     if not mix.GNAD.exists():
         print(f"bench_load: {mix.GNAD} is missing; nothing to measure", file=sys.stderr)
