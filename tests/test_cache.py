@@ -130,6 +130,9 @@ def test_an_edited_file_is_parsed_again(report: Path, isolated_cache: Path) -> N
         lambda record: json.dumps({**record, "title": "Erfunden \x1b]0;pwned\x07"}),
         lambda record: json.dumps({**record, "text": "0" * 64}),
         lambda record: json.dumps({**record, "sentences": {"0": record["sentences"][0]}}),
+        # a passage's text given by its span: as 0 or 1 only, never another number or true
+        lambda record: json.dumps({**record, "sentences": [[2, *record["sentences"][0][1:]]]}),
+        lambda record: json.dumps({**record, "sentences": [[True, *record["sentences"][0][1:]]]}),
     ],
 )
 def test_a_corrupt_or_stale_entry_is_rebuilt_not_trusted(
