@@ -16,13 +16,15 @@ The 1,033 reports of the stories issue (the 1,028 articles of
 - cached: the same again, every article from the cache.
 
 Each measure runs in a fresh process (imports and the reader's lexicons warmed
-by one untimed read first, so only the read itself is timed), ``--repeat``
-rounds, the measures and revisions alternating within a round, so a load from
-other jobs falls on all of them alike. ``--base REV`` runs that revision's
+by one untimed read first, so only the read itself is timed), which times it
+twice: "first", what the first folder of a process pays, and "again", a second
+one in the same process (the one-time costs paid). ``--repeat`` rounds, the
+measures and revisions alternating within a round, so a load from other jobs
+falls on all of them alike. ``--base REV`` runs that revision's
 code too (checked out with ``diff_outputs.checkout``), each with its own cache
 folder in a temporary folder: the user's own ~/.cache is never touched. The
-table gives the median and best seconds and the median's ratio to "cold,
-cache off" of the same code.
+table gives the median (and best) seconds and the median's ratio to "cold,
+cache off" of the same code and run.
 """
 
 from __future__ import annotations
@@ -39,27 +41,34 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 MEASURES = ("read only", "cold, cache off", "cold, empty cache", "cached")
+RUNS = ("first", "again")  # the first read of a process, and a second one in it
 
 
 def child(folder: Path, measure: str, cache_home: Path) -> None:
-    """Time one ``measure`` of reading ``folder``; print its seconds as a JSON line."""
+    """Time ``measure`` of reading ``folder`` twice in this process; print the seconds as JSON.
+
+    The first read of a process pays what a process pays once (the code-version
+    hash, importing sqlite3: about 35 ms); the second shows what each folder costs.
+    """
     from newsdiff.core.reading.decode import decode
     from newsdiff.core.reading.loader import read_articles, report_files
 
     files = [path for path in report_files([folder]) if isinstance(path, Path)]
     corpus = read_articles([folder], cache=False)  # imports, lexicons, the OS file cache
-    if measure == "cold, empty cache":
-        shutil.rmtree(cache_home, ignore_errors=True)
-    elif measure == "cached":
-        read_articles([folder])  # every entry exists
-    start = time.perf_counter()
-    if measure == "read only":
-        sum(len(decode(path.read_bytes()).text) for path in files)
-    else:
-        got = read_articles([folder], cache=measure != "cold, cache off")
-    seconds = time.perf_counter() - start
-    if measure != "read only":
-        assert got == corpus, "the cache must give back exactly what parsing gave"
+    seconds = []
+    for _ in range(2):
+        if measure == "cold, empty cache":
+            shutil.rmtree(cache_home, ignore_errors=True)
+        elif measure == "cached":
+            read_articles([folder])  # every entry exists
+        start = time.perf_counter()
+        if measure == "read only":
+            sum(len(decode(path.read_bytes()).text) for path in files)
+        else:
+            got = read_articles([folder], cache=measure != "cold, cache off")
+        seconds.append(time.perf_counter() - start)
+        if measure != "read only":
+            assert got == corpus, "the cache must give back exactly what parsing gave"
     passages = sum(len(article.sentences) for article in corpus.articles)
     print(json.dumps({"seconds": seconds, "articles": len(corpus.articles), "passages": passages}))
 
@@ -91,7 +100,7 @@ def main() -> int:
         if args.base:
             trees = {args.base: checkout(args.base, scratch), **trees}
         caches = {side: scratch / f"cache-{n}" for n, side in enumerate(trees)}
-        times: dict[tuple[str, str], list[float]] = {}
+        times: dict[tuple[str, str, str], list[float]] = {}
         shape: dict[str, object] = {}
         order = [(side, measure) for measure in MEASURES for side in trees]
         for round_ in range(args.repeat):
@@ -103,26 +112,39 @@ def main() -> int:
                     what=f"{side}: {measure}",
                     source=trees[side] / "tui",
                 )
-                times.setdefault((side, measure), []).append(got["seconds"])
+                for run, seconds in zip(RUNS, got["seconds"], strict=True):
+                    times.setdefault((side, measure, run), []).append(seconds)
                 shape = got
     print(
         f"{shape['articles']} articles, {shape['passages']} passages; {args.repeat} rounds, "
-        "each measure a fresh process, alternating\n"
+        "each measure a fresh process, alternating; medians (best)\n"
     )
-    print(f"{'code':<12}{'measure':<20}{'median s':>10}{'best s':>9}{'x cache off':>13}")
+    print(f"{'code':<12}{'measure':<20}" + "".join(f"{run + ' s':>16}{'x off':>7}" for run in RUNS))
     for side in trees:
-        off = statistics.median(times[side, "cold, cache off"])
+        cells = {}
         for measure in MEASURES:
-            runs = times[side, measure]
-            middle = statistics.median(runs)
-            print(f"{side:<12}{measure:<20}{middle:>10.3f}{min(runs):>9.3f}{middle / off:>13.2f}")
+            for run in RUNS:
+                runs = times[side, measure, run]
+                cells[measure, run] = (statistics.median(runs), min(runs))
+        for measure in MEASURES:
+            row = f"{side:<12}{measure:<20}"
+            for run in RUNS:
+                middle, best = cells[measure, run]
+                ratio = middle / cells["cold, cache off", run][0]
+                row += f"{middle:>8.3f} ({best:.3f}){ratio:>7.2f}"
+            print(row)
     if args.base:
         print()
         for measure in MEASURES[1:]:
-            ratio = statistics.median(times["this tree", measure]) / statistics.median(
-                times[args.base, measure]
+            ratios = [
+                statistics.median(times["this tree", measure, run])
+                / statistics.median(times[args.base, measure, run])
+                for run in RUNS
+            ]
+            print(
+                f"{measure:<20} this tree / {args.base}: "
+                + ", ".join(f"{run} {ratio:.2f}" for run, ratio in zip(RUNS, ratios, strict=True))
             )
-            print(f"{measure:<20} this tree / {args.base}: {ratio:.2f}")
     return 0
 
 
