@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import json
 import os
+import random
 import sqlite3
 import stat
 import subprocess
@@ -256,7 +257,7 @@ def test_a_damaged_store_is_started_afresh(report: Path, isolated_cache: Path) -
     original = read_article(report)
     path = cache.store_path()
     data = bytearray(path.read_bytes())
-    data[100:4000] = os.urandom(3900)  # the header survives, the pages do not
+    data[100:4000] = random.Random(10).randbytes(3900)  # the header survives, the pages not
     for damaged in (bytes(data), b"not a database at all, " * 100):
         path.write_bytes(damaged)
         assert read_article(report) == original  # parsed, no error
@@ -382,11 +383,11 @@ def test_bit_flipped_entries_load_as_the_original_or_not_at_all(
     original = read_article(report)
     key = cache.content_key(report.read_bytes(), markdown=False)
     data = raw_of(key)
-    random = __import__("random").Random(14)
+    rng = random.Random(14)
     for _ in range(300):
         flipped = bytearray(data)
-        position = random.randrange(len(flipped))
-        flipped[position] ^= 1 << random.randrange(8)
+        position = rng.randrange(len(flipped))
+        flipped[position] ^= 1 << rng.randrange(8)
         write_raw(key, bytes(flipped))
         assert cache.load(key, original.text) in (None, original)
 
