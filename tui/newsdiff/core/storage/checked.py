@@ -1,9 +1,9 @@
 """Data built once per machine, kept as checked files: trusted only when they check out.
 
 The dictionaries folder holds what newsdiff builds from the language packages
-it ships with (simplemma's tries, wordfreq's folded table), the models folder
-the sentence model's tokenizer. Each file is a magic line naming its kind, the
-sha256 of the payload and the payload; one that is missing, damaged, a link, or far too large
+it ships with (simplemma's tries, wordfreq's folded table). Each file is a
+magic line naming its kind, the sha256 of the payload and the payload; one
+that is missing, damaged, a link, or far too large
 reads as absent, and its builder makes it anew.
 """
 
@@ -18,7 +18,7 @@ from newsdiff.core.storage.atomic import write_atomically
 from newsdiff.core.storage.place import private_folder
 
 _DIGEST = 32  # sha256 of the payload, after the magic line
-_LIMIT = 256 * 2**20  # the German trie is 7 MB, the tokenizer 5 MB: far larger is not ours
+_LIMIT = 256 * 2**20  # the German trie is 7 MB: far larger is not ours
 
 
 def read_checked(path: Path, magic: bytes) -> bytes | None:
