@@ -133,6 +133,21 @@ def main() -> int:
                 ratio = middle / cells["cold, cache off", run][0]
                 row += f"{middle:>8.3f} ({best:.3f}){ratio:>7.2f}"
             print(row)
+    print("\nround by round (the two measures of one round ran within seconds of each other):")
+    for side in trees:
+        for measure in ("cold, empty cache", "cached"):
+            paired = [
+                statistics.median(
+                    a / b
+                    for a, b in zip(
+                        times[side, measure, run], times[side, "cold, cache off", run], strict=True
+                    )
+                )
+                for run in RUNS
+            ]
+            print(
+                f"{side:<12}{measure:<20} / cache off: first {paired[0]:.2f}, again {paired[1]:.2f}"
+            )
     if args.base:
         print()
         for measure in MEASURES[1:]:
