@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import random
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -17,7 +20,8 @@ import pytest
 
 import newsdiff.core.reading.formats as formats
 from newsdiff.core.reading import cache
-from newsdiff.core.reading.loader import read_article
+from newsdiff.core.reading.loader import read_article, read_articles
+from newsdiff.core.storage.records import RecordStore
 
 REPORT = "Kurzer Titel\n\nNordkorea hat Truppen nach Russland geschickt. Das bestätigte Kim.\n"
 
@@ -30,19 +34,36 @@ def report(tmp_path: Path) -> Path:
     return path
 
 
-def entries(home: Path) -> list[Path]:
-    return sorted((home / "newsdiff").rglob("*.json"))
+def entries(home: Path) -> list[str]:
+    """The keys the article store holds."""
+    path = cache.store_path()
+    if not path.exists():
+        return []
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        return sorted(key for (key,) in db.execute("select key from records"))
 
 
-def record_of(entry: Path) -> dict:
-    """The JSON record of an entry (after its digest line)."""
-    return json.loads(entry.read_bytes().partition(b"\n")[2])
+def raw_of(key: str) -> bytes:
+    """The stored bytes of an entry: the digest of its payload, then the payload."""
+    with contextlib.closing(sqlite3.connect(cache.store_path())) as db:
+        (raw,) = db.execute("select record from records where key = ?", (key,)).fetchone()
+    return bytes(raw)
 
 
-def write_entry(entry: Path, body: str) -> None:
-    """Write ``body`` as an entry with a right digest: only the content checks may refuse it."""
+def record_of(key: str) -> dict:
+    """The JSON record of an entry (after its digest)."""
+    return json.loads(raw_of(key)[32:])
+
+
+def write_raw(key: str, raw: bytes) -> None:
+    with contextlib.closing(sqlite3.connect(cache.store_path())) as db, db:
+        db.execute("update records set record = ? where key = ?", (raw, key))
+
+
+def write_entry(key: str, body: str) -> None:
+    """Store ``body`` as the entry with a right digest: only the content checks may refuse it."""
     data = body.encode("utf-8")
-    entry.write_bytes(hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
+    write_raw(key, hashlib.sha256(data).digest() + data)
 
 
 def forbid_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -50,6 +71,16 @@ def forbid_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError("parsed again although the cache held the article")
 
     monkeypatch.setattr(formats, "build_article", fail)  # where bytes become an Article
+
+
+def counted(call, calls: list[str], name: str):
+    """``call``, noting ``name`` in ``calls`` each time it runs."""
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(name)
+        return call(*args, **kwargs)
+
+    return counting
 
 
 def test_a_second_read_comes_from_the_cache(
@@ -100,17 +131,21 @@ def test_an_edited_file_is_parsed_again(report: Path, isolated_cache: Path) -> N
         lambda record: json.dumps({**record, "title": "Erfunden \x1b]0;pwned\x07"}),
         lambda record: json.dumps({**record, "text": "0" * 64}),
         lambda record: json.dumps({**record, "sentences": {"0": record["sentences"][0]}}),
+        # a passage's text given by its span: as 0 or 1 only, never another number or true
+        lambda record: json.dumps({**record, "sentences": [[2, *record["sentences"][0][1:]]]}),
+        lambda record: json.dumps({**record, "sentences": [[True, *record["sentences"][0][1:]]]}),
     ],
 )
 def test_a_corrupt_or_stale_entry_is_rebuilt_not_trusted(
     report: Path, isolated_cache: Path, damage
 ) -> None:
     original = read_article(report)
-    (entry,) = entries(isolated_cache)
-    write_entry(entry, damage(record_of(entry)))
+    (key,) = entries(isolated_cache)
+    write_entry(key, damage(record_of(key)))
+    assert cache.load(key, original.text) is None
     assert read_article(report) == original
     # and the entry was rewritten whole
-    assert cache.load(record_of(entry)["key"], original.text) is not None
+    assert cache.load(key, original.text) is not None
 
 
 def test_an_unwritable_cache_is_skipped_quietly(
@@ -186,13 +221,91 @@ def test_entries_of_other_code_versions_are_pruned_after_a_day(
     report: Path, isolated_cache: Path
 ) -> None:
     versions = isolated_cache / "newsdiff" / "articles"
-    for folder in (versions / "old", versions / "recent"):
+    for folder in (versions / "old", versions / "recent"):  # entries as files, before the store
         (folder / "ab").mkdir(parents=True)
         (folder / "ab" / "entry.json").write_text("{}", encoding="utf-8")
+    for name in ("0" * 16 + ".sqlite", "1" * 16 + ".sqlite"):
+        (versions / name).write_bytes(b"a store of another version")
     day_and_more = time.time() - 25 * 3600
-    os.utime(versions / "old", (day_and_more, day_and_more))
+    for old in (versions / "old", versions / ("0" * 16 + ".sqlite")):
+        os.utime(old, (day_and_more, day_and_more))
     read_article(report)
-    assert sorted(p.name for p in versions.iterdir()) == sorted(["recent", cache.code_version()])
+    assert sorted(p.name for p in versions.iterdir()) == sorted(
+        ["recent", "1" * 16 + ".sqlite", cache.store_path().name]
+    )
+
+
+def test_one_read_of_a_folder_queries_the_store_once_and_writes_it_once(
+    tmp_path: Path, isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for number in range(30):
+        (folder / f"{number:02d}.txt").write_text(REPORT.replace("Kim", f"Kim {number}"), "utf-8")
+    calls: list[str] = []
+    for name in ("load", "store"):
+        monkeypatch.setattr(RecordStore, name, counted(getattr(RecordStore, name), calls, name))
+    first = read_articles([folder])
+    assert calls == ["load", "store"] and len(entries(isolated_cache)) == 30
+    calls.clear()
+    forbid_parsing(monkeypatch)
+    assert read_articles([folder]) == first
+    assert calls == ["load"]  # every entry from one query, nothing to write
+
+
+def test_a_damaged_store_is_started_afresh(report: Path, isolated_cache: Path) -> None:
+    original = read_article(report)
+    path = cache.store_path()
+    data = bytearray(path.read_bytes())
+    data[100:4000] = random.Random(10).randbytes(3900)  # the header survives, the pages not
+    for damaged in (bytes(data), b"not a database at all, " * 100):
+        path.write_bytes(damaged)
+        assert read_article(report) == original  # parsed, no error
+        assert entries(isolated_cache) == [cache.content_key(REPORT.encode(), markdown=False)]
+
+
+def test_a_store_that_is_a_link_is_never_read_or_written_through(
+    report: Path, isolated_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read_article(report)
+    path = cache.store_path()
+    elsewhere = tmp_path / "elsewhere.sqlite"
+    path.rename(elsewhere)
+    path.symlink_to(elsewhere)
+    before = elsewhere.read_bytes()
+    parsed: list[str] = []
+    real = formats.build_article
+    monkeypatch.setattr(
+        formats, "build_article", lambda *a, **k: parsed.append("x") or real(*a, **k)
+    )
+    report.with_name("b.txt").write_text(REPORT.replace("Kim", "Lee"), encoding="utf-8")
+    read_articles([report.parent])
+    assert parsed == ["x", "x"]  # its entry of a.txt not read
+    assert elsewhere.read_bytes() == before and path.is_symlink()  # nor b.txt's written
+
+
+def test_two_processes_reading_one_folder_at_once_both_succeed(
+    tmp_path: Path, isolated_cache: Path
+) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for number in range(60):
+        (folder / f"{number:02d}.txt").write_text(REPORT.replace("Kim", f"Kim {number}"), "utf-8")
+    code = (
+        "import shutil, sys; from newsdiff.core.reading.loader import read_articles\n"
+        "from newsdiff.core.reading.cache import store_path\n"
+        "for _ in range(6):\n"
+        f"    corpus = read_articles([{str(folder)!r}])\n"
+        "    assert len(corpus.articles) == 60 and not corpus.problems, corpus.problems\n"
+        "    store_path().unlink(missing_ok=True)  # the other writes it anew\n"
+    )
+    runs = [
+        subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    for run in runs:
+        _, error = run.communicate(timeout=60)
+        assert run.returncode == 0, error
 
 
 # --- issue 14, part 3: the cache is data, not trust ------------------------------------------
@@ -209,26 +322,29 @@ def finishes(call, seconds: float = 10.0):
 
 
 @pytest.mark.parametrize("kind", ["fifo", "symlink-to-dev-zero"])
-def test_an_entry_that_is_a_fifo_or_a_link_to_dev_zero_is_ignored(
+def test_a_store_that_is_a_fifo_or_a_link_to_dev_zero_is_ignored(
     report: Path, isolated_cache: Path, kind: str
 ) -> None:
     original = read_article(report)
-    (entry,) = entries(isolated_cache)
-    entry.unlink()
+    path = cache.store_path()
+    path.unlink()
     if kind == "fifo":
-        os.mkfifo(entry)
+        os.mkfifo(path)
     else:
-        entry.symlink_to("/dev/zero")
+        path.symlink_to("/dev/zero")
+    assert finishes(lambda: read_article(report)) == original
     assert finishes(lambda: read_article(report)) == original
 
 
-def test_an_entry_nested_200000_deep_is_ignored_without_recursion(
+def test_an_entry_nested_deep_is_refused_before_json_recurses(
     report: Path, isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     original = read_article(report)
-    (entry,) = entries(isolated_cache)
-    write_entry(entry, "[" * 200_000)
-    monkeypatch.setattr(sys, "getrecursionlimit", lambda: 50)  # not consulted: no deep parse
+    (key,) = entries(isolated_cache)
+    write_entry(key, "[" * 60_000)  # under the size cap: the shape check refuses it
+    with monkeypatch.context() as patch:
+        patch.setattr(json, "loads", lambda *a, **k: pytest.fail("parsed a nested entry"))
+        assert cache.load(key, original.text) is None
     assert read_article(report) == original
 
 
@@ -236,10 +352,10 @@ def test_an_oversized_entry_is_refused_before_it_is_parsed(
     report: Path, isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     original = read_article(report)
-    (entry,) = entries(isolated_cache)
-    write_entry(entry, json.dumps(record_of(entry)) + " " * 5_000_000)
+    (key,) = entries(isolated_cache)
+    write_entry(key, json.dumps(record_of(key)) + " " * 5_000_000)
     monkeypatch.setattr(json, "loads", lambda *a, **k: pytest.fail("parsed an oversized entry"))
-    assert cache.load(entry.stem, original.text) is None
+    assert cache.load(key, original.text) is None
 
 
 def test_a_planted_entry_with_made_up_text_is_not_shown(report: Path, isolated_cache: Path) -> None:
@@ -265,15 +381,14 @@ def test_bit_flipped_entries_load_as_the_original_or_not_at_all(
     report: Path, isolated_cache: Path
 ) -> None:
     original = read_article(report)
-    (entry,) = entries(isolated_cache)
-    data = entry.read_bytes()
     key = cache.content_key(report.read_bytes(), markdown=False)
-    random = __import__("random").Random(14)
+    data = raw_of(key)
+    rng = random.Random(14)
     for _ in range(300):
         flipped = bytearray(data)
-        position = random.randrange(len(flipped))
-        flipped[position] ^= 1 << random.randrange(8)
-        entry.write_bytes(bytes(flipped))
+        position = rng.randrange(len(flipped))
+        flipped[position] ^= 1 << rng.randrange(8)
+        write_raw(key, bytes(flipped))
         assert cache.load(key, original.text) in (None, original)
 
 

@@ -138,8 +138,8 @@ def test_story_profiles_are_cached_and_give_the_same_stories(isolated_cache: Pat
     first = detect_stories(ARTICLES)
     (store,) = (isolated_cache / "newsdiff" / "story-profiles").glob("*.sqlite")
     with sqlite3.connect(store) as connection:
-        assert connection.execute("select count(*) from profiles").fetchone() == (2,)
-        connection.execute("update profiles set record = '{not json'")  # recomputed, not read
+        assert connection.execute("select count(*) from records").fetchone() == (2,)
+        connection.execute("update records set record = '{not json'")  # recomputed, not read
     for folder in (isolated_cache / "newsdiff" / "story-sets").iterdir():
         shutil.rmtree(folder)  # so that detection reads the profiles again
     computed: list[str] = []
@@ -158,7 +158,7 @@ def test_story_profiles_are_cached_and_give_the_same_stories(isolated_cache: Pat
             shutil.rmtree(folder)
         assert detect_stories(ARTICLES) == first
     with sqlite3.connect(store) as connection:
-        assert connection.execute("select count(*) from profiles").fetchone() == (2,)
+        assert connection.execute("select count(*) from records").fetchone() == (2,)
 
 
 def _no_detection(*_: object) -> list[object]:

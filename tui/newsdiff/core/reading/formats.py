@@ -54,6 +54,7 @@ def read_bytes(
     url: str | None = None,
     cache: bool = True,
     notes: list[Problem] | None = None,
+    entries: article_cache.Entries | None = None,
 ) -> Article:
     """Read a report's bytes as ``kind`` ("text", "markdown", "html" or "mhtml").
 
@@ -61,22 +62,18 @@ def read_bytes(
     where a page came from, when it was fetched. Raises ReadError (naming
     ``path``) when the bytes hold no report. What had to be mended on the way
     (bytes that were not UTF-8) is added to ``notes`` as a non-fatal Problem.
+    ``entries`` is the cache of a read of many files (written when it is
+    flushed); without it the cache is asked, and written, for this one.
 
     >>> read_bytes(b"Kursk\\n\\nNordkorea hat Soldaten geschickt.", id="k", path="k.txt").title
     'Kursk'
     """
     markdown = kind == "markdown"
-    use_cache = article_cache.enabled(cache)
-    # a page is keyed by its address too: the same bytes fetched from two URLs
-    # carry two URLs; the kind prefix keeps pages apart from text of the same bytes
-    keyed = b"%s\0%s\0%s" % (kind.encode(), (url or "").encode("utf-8", "surrogateescape"), data)
-    key = (
-        article_cache.content_key(data if kind == "text" else keyed, markdown=markdown)
-        if use_cache
-        else ""
-    )
+    own = entries is None and article_cache.enabled(cache)
+    if own:
+        entries = article_cache.Entries()
+    key = entry_key(data, kind=kind, url=url) if entries is not None else ""
     if kind == "mhtml":
-        key = ""  # a page's text is the extractor's: its entry cannot be checked, so none
         article = _read_archive(data, id=id, path=path, url=url)
     else:
         try:
@@ -107,16 +104,39 @@ def read_bytes(
                     f"{MAX_COLUMNS} columns (this is a data table, not a report)",
                 )
             # checked against the text just decoded: the cache saves the parsing, never the reading
-            cached = article_cache.load(key, text) if use_cache else None
+            cached = entries.load(key, text) if entries is not None and key else None
             if cached is not None:
                 title = id if cached.title == cached.id else cached.title
                 return replace(cached, id=id, path=path, title=title)
             article = build_article(text, id=id, path=path, markdown=markdown, marks=decoded.marks)
     if not article.sentences:
         raise ReadError(path, "no readable text")
-    if use_cache and key:
-        article_cache.store(key, article)
+    if entries is not None and key:
+        entries.store(key, article)
+        if own:
+            entries.flush()
     return article
+
+
+def entry_key(data: bytes, *, kind: str, url: str | None = None) -> str:
+    """The cache key of a report's bytes read as ``kind``; "" for the kinds never cached.
+
+    A page's text is the extractor's: its entry could not be checked, so there is none.
+
+    >>> entry_key(b"x", kind="text") != entry_key(b"x", kind="markdown")
+    True
+    >>> entry_key(b"<html>", kind="html")
+    ''
+    """
+    if kind in ("html", "mhtml"):
+        return ""
+    if kind == "text":
+        return article_cache.content_key(data, markdown=False)
+    # a fetched report is keyed by its address too: the same bytes from two URLs carry
+    # two URLs; the kind prefix keeps it apart from a file of the same bytes
+    address = (url or "").encode("utf-8", "surrogateescape")
+    keyed = b"%s\0%s\0%s" % (kind.encode(), address, data)
+    return article_cache.content_key(keyed, markdown=kind == "markdown")
 
 
 def _read_page(html: str, *, id: str, path: str, url: str | None) -> Article:

@@ -18,8 +18,9 @@ from pathlib import Path
 
 from newsdiff.core.language.sanitize import shown
 from newsdiff.core.model import Article, Corpus, Problem, Skipped
+from newsdiff.core.reading.cache import Entries, enabled
 from newsdiff.core.reading.fetch import Fetched, FetchError, FetchOptions, fetch_page, is_url
-from newsdiff.core.reading.formats import ReadError, read_bytes
+from newsdiff.core.reading.formats import ReadError, entry_key, read_bytes
 
 __all__ = ["SUFFIXES", "ReadError", "read_article", "read_articles", "read_url", "report_files"]
 
@@ -30,6 +31,7 @@ _ARCHIVE_SUFFIXES = (".mhtml", ".mht")  # "Webpage, single file" of Chrome, Edge
 SUFFIXES = (*_TEXT_SUFFIXES, *_PAGE_SUFFIXES, *_ARCHIVE_SUFFIXES)
 _MAX_MB = 20  # far beyond any news report; keeps a stray dump out
 MAX_MB_VARIABLE = "NEWSDIFF_MAX_MB"  # lifts the limit for the one user who needs it
+_BATCH = 500  # files whose bytes are held at once, their cache entries loaded in one query
 
 
 def read_article(path: str | os.PathLike[str], *, cache: bool = True) -> Article:
@@ -41,23 +43,26 @@ def read_article(path: str | os.PathLike[str], *, cache: bool = True) -> Article
     >>> read_article(seed_paths()[0]).date
     '2025-04-28T03:32'
     """
-    return _read_file(Path(path), cache=cache, notes=[])
+    return _read_file(Path(path), _read_bytes(Path(path)), cache=cache, notes=[])
 
 
-def _read_file(path: Path, *, cache: bool, notes: list[Problem]) -> Article:
-    data = _read_bytes(path)
+def _read_file(
+    path: Path, data: bytes, *, cache: bool, notes: list[Problem], entries: Entries | None = None
+) -> Article:
+    # the id is newsdiff's name for the article, shown everywhere: a file name's
+    # escape sequence or RLO is escaped in it once, here (the path stays exact)
+    named = {"id": shown(path.stem), "path": str(path), "kind": _kind(path)}
+    return read_bytes(data, **named, cache=cache, notes=notes, entries=entries)
+
+
+def _kind(path: Path) -> str:
     suffix = path.suffix.lower()
-    kind = (
+    return (
         "markdown" if suffix in _MARKDOWN
         else "html" if suffix in _PAGE_SUFFIXES
         else "mhtml" if suffix in _ARCHIVE_SUFFIXES
         else "text"
     )  # fmt: skip
-    # the id is newsdiff's name for the article, shown everywhere: a file name's
-    # escape sequence or RLO is escaped in it once, here (the path stays exact)
-    return read_bytes(
-        data, id=shown(path.stem), path=str(path), kind=kind, cache=cache, notes=notes
-    )
 
 
 def read_articles(
@@ -85,29 +90,63 @@ def read_articles(
     problems: list[Problem] = []
     skipped: list[Skipped] = []
     taken: set[str] = set()
-    for item in report_files(paths, follow_links=follow_links):
-        if isinstance(item, Problem):
-            problems.append(item)
-            continue
-        if isinstance(item, Skipped):
-            skipped.append(item)
+    # one cache for the whole read: its entries loaded a batch at a time, the new
+    # ones written in one transaction at the end
+    entries = Entries() if enabled(cache) else None
+    items = list(report_files(paths, follow_links=follow_links))
+    for at in range(0, len(items), _BATCH):
+        batch = items[at : at + _BATCH]
+        files = _read_batch(batch, entries)
+        for number, item in enumerate(batch):
+            if isinstance(item, Problem):
+                problems.append(item)
+                continue
+            if isinstance(item, Skipped):
+                skipped.append(item)
+                continue
+            try:
+                if isinstance(item, str):
+                    page = _fetch(item, cache=cache, options=fetch)
+                    if page.note:  # an older copy stood in for a failed refresh
+                        problems.append(Problem(item, page.note, fatal=False))
+                    article = _page_article(page, cache=cache)
+                else:
+                    data = files[number]
+                    if isinstance(data, ReadError):
+                        raise data
+                    notes: list[Problem] = []
+                    article = _read_file(item, data, cache=cache, notes=notes, entries=entries)
+                    problems += notes
+            except ReadError as error:
+                problems.append(Problem(error.path, error.message))
+                continue
+            unique = _unique_id(article.id, taken)
+            articles.append(article if unique == article.id else replace(article, id=unique))
+    if entries is not None:
+        entries.flush()
+    return Corpus(tuple(articles), tuple(problems), tuple(skipped))
+
+
+def _read_batch(
+    batch: list[Path | Problem | Skipped | str], entries: Entries | None
+) -> dict[int, bytes | ReadError]:
+    """The bytes (or the ReadError) of each file of ``batch`` by position; their
+    cache entries loaded at once."""
+    files: dict[int, bytes | ReadError] = {}
+    sizes: dict[str, int] = {}
+    for number, item in enumerate(batch):
+        if not isinstance(item, Path):
             continue
         try:
-            if isinstance(item, str):
-                page = _fetch(item, cache=cache, options=fetch)
-                if page.note:  # an older copy stood in for a failed refresh
-                    problems.append(Problem(item, page.note, fatal=False))
-                article = _page_article(page, cache=cache)
-            else:
-                notes: list[Problem] = []
-                article = _read_file(item, cache=cache, notes=notes)
-                problems += notes
+            files[number] = data = _read_bytes(item)
         except ReadError as error:
-            problems.append(Problem(error.path, error.message))
+            files[number] = error
             continue
-        unique = _unique_id(article.id, taken)
-        articles.append(article if unique == article.id else replace(article, id=unique))
-    return Corpus(tuple(articles), tuple(problems), tuple(skipped))
+        if entries is not None:
+            sizes[entry_key(data, kind=_kind(item))] = len(data)
+    if entries is not None:
+        entries.prefetch(sizes)
+    return files
 
 
 def read_url(url: str, *, cache: bool = True, options: FetchOptions | None = None) -> Article:

@@ -15,7 +15,7 @@ import stat
 from pathlib import Path
 
 from newsdiff.core.storage.atomic import write_atomically
-from newsdiff.core.storage.place import private_folders
+from newsdiff.core.storage.place import private_folder
 
 _DIGEST = 32  # sha256 of the payload, after the magic line
 _LIMIT = 256 * 2**20  # the German trie is 7 MB: far larger is not ours
@@ -39,16 +39,8 @@ def read_checked(path: Path, magic: bytes) -> bytes | None:
 
 def write_checked(path: Path, magic: bytes, payload: bytes) -> None:
     """Store ``payload`` at ``path`` whole or not at all; raises OSError when it cannot."""
-    _folders(path.parent)
+    private_folder(path.parent)
     write_atomically(path, magic + hashlib.sha256(payload).digest() + payload)
-
-
-def _folders(folder: Path) -> None:
-    """Create ``folder`` private (0700), and the cache folders above it when it is in the cache."""
-    try:
-        private_folders(folder)
-    except ValueError:  # a folder of the caller's own, outside the cache
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
 
 
 def _read_file(path: Path) -> bytes | None:

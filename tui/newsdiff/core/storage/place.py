@@ -40,3 +40,14 @@ def private_folders(folder: Path) -> None:
     for parent in [*reversed(folder.relative_to(root).parents), Path(folder.relative_to(root))]:
         with contextlib.suppress(FileExistsError):
             os.mkdir(root / parent, 0o700)
+
+
+def private_folder(folder: Path) -> None:
+    """``private_folders`` for a folder in the cache; any other folder is made 0700 on its own.
+
+    A caller may keep its files in a root of its own (a test's, a tool's), outside the cache.
+    """
+    try:
+        private_folders(folder)
+    except ValueError:  # not under the cache folder
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -3,9 +3,9 @@
 Lemmatising every report is most of what story detection costs. A profile
 depends only on the report's language, title and leading passages and on the
 code of the stories and language stages (and simplemma's and wordfreq's
-versions), so that is the key. Entries are JSON rows of one SQLite file,
-checked on the way in; anything odd is recomputed. ``NEWSDIFF_NO_CACHE=1``
-turns it off.
+versions), so that is the key. Entries are JSON records of one
+``storage.records`` store per code version, checked on the way in; anything
+odd is recomputed. ``NEWSDIFF_NO_CACHE=1`` turns it off.
 """
 
 from __future__ import annotations
@@ -13,19 +13,18 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import sqlite3
-import stat
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
 from newsdiff.core.model import Article
-from newsdiff.core.storage.place import cache_dir, enabled, private_folders
+from newsdiff.core.storage.place import cache_dir, enabled
+from newsdiff.core.storage.records import RecordStore
 from newsdiff.core.stories.profile import MAX_PASSAGES, StoryProfile, story_profile
 
-_FORMAT = 2  # 2: one SQLite store per code version
+_FORMAT = 3  # 2: one SQLite store per code version; 3: storage.records' table
+_LIMIT = 2**20  # bytes of a profile: a few hundred weighted features, far less
 
 
 @lru_cache(maxsize=1)
@@ -58,63 +57,26 @@ def cached_profiles(articles: Sequence[Article]) -> list[StoryProfile]:
     """The story profile of each article, from the cache where it holds one."""
     if not enabled():
         return [story_profile(a) for a in articles]
-    path = cache_dir() / "story-profiles" / f"{code_version()}.sqlite"
+    # one SQLite store per code version, not a JSON file per report: writing 1,033
+    # small files cost 0.77 s of CPU and 2.1 s of wall time under load (their
+    # compute with the lexicon warm: 0.67 s); one transaction costs milliseconds
+    store = RecordStore(
+        cache_dir() / "story-profiles" / f"{code_version()}.sqlite", limit=_LIMIT, prune=True
+    )
     keys = [profile_key(article) for article in articles]
-    stored = _load(path, set(keys))
+    stored = store.load(keys)
     out, new = [], {}
     for article, key in zip(articles, keys, strict=True):
         found = _profile(stored.get(key), article.id)
         if found is None:
             found = story_profile(article)
-            new[key] = found
+            new[key] = _record(found)
         out.append(found)
-    if new:
-        _store(path, new)
+    store.store(new)
     return out
 
 
-# One SQLite file per code version, not a JSON file per report: writing 1,033
-# small files cost 0.77 s of CPU and 2.1 s of wall time under load (their
-# compute with the lexicon warm: 0.67 s); one transaction costs milliseconds.
-_TABLE = "create table if not exists profiles (key text primary key, record text not null)"
-_CHUNK = 500  # keys per query, well under SQLite's limit on bound parameters
-
-
-def _connect(path: Path) -> sqlite3.Connection | None:
-    """The store, if ``path`` is absent or a plain file (never through a link)."""
-    with contextlib.suppress(FileNotFoundError):
-        if not stat.S_ISREG(os.lstat(path).st_mode):
-            return None
-    try:
-        return sqlite3.connect(path, timeout=5, isolation_level=None)
-    except (sqlite3.Error, OSError):
-        return None
-
-
-def _load(path: Path, keys: set[str]) -> dict[str, str]:
-    """The stored records of ``keys`` (JSON text, checked later); {} when there is no store."""
-    if not path.is_file():
-        return {}
-    connection = _connect(path)
-    if connection is None:
-        return {}
-    found: dict[str, str] = {}
-    ordered = sorted(keys)
-    try:
-        with contextlib.closing(connection):
-            for at in range(0, len(ordered), _CHUNK):
-                chunk = ordered[at : at + _CHUNK]
-                marks = ",".join("?" * len(chunk))
-                rows = connection.execute(
-                    f"select key, record from profiles where key in ({marks})", chunk
-                )
-                found.update((str(k), str(r)) for k, r in rows)
-    except sqlite3.Error:  # a damaged store reads as empty; entries are written anew
-        return {}
-    return found
-
-
-def _profile(raw: str | None, article: str) -> StoryProfile | None:
+def _profile(raw: bytes | None, article: str) -> StoryProfile | None:
     if raw is None:
         return None
     try:
@@ -126,28 +88,6 @@ def _profile(raw: str | None, article: str) -> StoryProfile | None:
     return StoryProfile(article, weights, surface)
 
 
-def _store(path: Path, profiles: dict[str, StoryProfile], *, again: bool = True) -> None:
-    rows = [
-        (key, json.dumps({"weights": p.weights, "surface": p.surface}, separators=(",", ":")))
-        for key, p in sorted(profiles.items())
-    ]
-    try:
-        private_folders(path.parent)
-    except OSError:
-        return
-    connection = _connect(path)
-    if connection is None:
-        return
-    try:
-        with contextlib.closing(connection):
-            connection.execute(_TABLE)
-            connection.execute("begin")
-            connection.executemany("insert or replace into profiles values (?, ?)", rows)
-            connection.execute("commit")
-    except sqlite3.OperationalError:  # another process holds it: not cached this time
-        return
-    except sqlite3.DatabaseError:  # not a store at all: started afresh
-        with contextlib.suppress(OSError):
-            path.unlink()
-            if again:
-                _store(path, profiles, again=False)
+def _record(profile: StoryProfile) -> bytes:
+    record = {"weights": profile.weights, "surface": profile.surface}
+    return json.dumps(record, separators=(",", ":")).encode()
