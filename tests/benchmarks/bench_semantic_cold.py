@@ -11,7 +11,8 @@ weights), encode (the forward passes), tokenize (token ids of the passages)
 and store (the embedding store, load and write). Sides, alternating in each
 round: ``main`` and ``head`` (this tree) with their model files cached (every
 run after the first), ``main-1st`` and ``head-1st`` with that cache empty too
-(the first run on a machine).
+(the first run on a machine). ``align`` is the wall time of the whole
+``align_stories`` (shared words and meaning).
 
 The pairs of every run must be those of main (same passages, relation and
 score to 3 decimals) on the 1,033 reports, and once per side on the 462 ECB+
@@ -160,17 +161,22 @@ def main() -> int:
                     same = False
                     print(f"  {side['name']} round {round_ + 1}: the pairs differ from main's")
     print(f"\n{what}, cold semantic pass, median of {args.rounds} rounds (s):")
-    head = f"  {'side':9} {'semantic':>9} " + " ".join(f"{p:>9}" for p in PARTS)
+    head = f"  {'side':9} {'align':>7} {'semantic':>9} " + " ".join(f"{p:>9}" for p in PARTS)
     print(head + "   x main  x main-1st")
+    columns = ("align", "semantic", *PARTS)
     medians = {
-        name: {k: statistics.median(r.get(k, 0.0) for r in runs) for k in ("semantic", *PARTS)}
+        name: {k: statistics.median(r.get(k, 0.0) for r in runs) for k in columns}
         for name, runs in times.items()
     }
     for name, m in medians.items():
         ratios = [m["semantic"] / medians[base]["semantic"] for base in ("main", "main-1st")]
         cells = " ".join(f"{m[p]:9.3f}" for p in PARTS)
-        print(f"  {name:9} {m['semantic']:9.3f} {cells}   {ratios[0]:6.2f}  {ratios[1]:10.2f}")
-    print("  (ratios of medians; the parts are inside the semantic pass)")
+        print(
+            f"  {name:9} {m['align']:7.2f} {m['semantic']:9.3f} {cells}   "
+            f"{ratios[0]:6.2f}  {ratios[1]:10.2f}"
+        )
+    print("  (align: all of align_stories; ratios of medians of the semantic pass; the parts")
+    print("  are inside that pass)")
     print(f"pairs identical to main's on every run: {'yes' if same else 'NO'}")
     print(f"load average after: {os.getloadavg()[0]:.2f}")
     return 0 if same else 1

@@ -83,6 +83,10 @@ def align_stories(
     parts: list[tuple[Pair, ...]] = []
     clusters: list[tuple[SentenceRef, ...]] = []
     facts: dict[SentenceRef, tuple[Fact, ...]] = {}
+    # one story at a time: two at once on two threads (the forward passes are numpy's and
+    # let go of the interpreter) made align_stories 1.00-1.29x slower on the 1,033 gnad +
+    # seed reports and 1.07-1.19x on 1,015 of the scale mix (bench_semantic_cold.py): the
+    # model's small array steps and the other story's Python wait for each other
     for story in stories:
         if len(story.members) < 2:
             continue
