@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -23,19 +25,74 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def timed(owner: Any, name: str, clock: dict[str, float], phase: str | None = None) -> None:
-    """Replace ``owner.name`` by a wrapper that adds its run time to ``clock[phase or name]``."""
+def timed(
+    owner: Any,
+    name: str,
+    clock: dict[str, float],
+    phase: str | None = None,
+    *,
+    now: Callable[[], float] = time.perf_counter,
+) -> None:
+    """Replace ``owner.name`` by a wrapper that adds its run time to ``clock[phase or name]``.
+
+    ``now`` is the clock: ``time.process_time`` for CPU time, what a
+    single-threaded stage costs on a shared machine whatever else runs.
+    """
     inner: Callable[..., Any] = getattr(owner, name)
     key = phase or name
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        start = time.perf_counter()
+        start = now()
         try:
             return inner(*args, **kwargs)
         finally:
-            clock[key] = clock.get(key, 0.0) + time.perf_counter() - start
+            clock[key] = clock.get(key, 0.0) + now() - start
 
     setattr(owner, name, wrapper)
+
+
+def reading(folder: str, *, now: Callable[[], float] = time.perf_counter) -> None:
+    """Print how long reading and segmenting ``folder`` takes without any cache (JSON)."""
+    from newsdiff.core.reading.loader import read_articles
+
+    start = now()
+    read_articles(sorted(Path(folder).glob("*.txt")), cache=False)
+    print(json.dumps({"reading": now() - start}))
+
+
+# run(tree, folder, cache, mode): one fresh process of a revision's tree, "--child" or "--reading"
+Run = Callable[[Path, Path, Path, str], dict[str, Any]]
+
+
+def side_by_side(
+    run: Run, *, base: str, head: str | None, rounds: int, prefix: str
+) -> tuple[dict[str, list[dict[str, Any]]], float]:
+    """Runs of ``base`` and ``head`` (None: the working tree) on the 1,033 gnad + seed files.
+
+    Each side first fills its own cache once (the tries, the articles), then
+    the sides alternate for ``rounds``, each round ending with a reading of
+    the folder by head's code. The runs of each side, and the median reading.
+    """
+    import bench_stories_scale
+    from diff_outputs import ROOT, checkout
+
+    with tempfile.TemporaryDirectory(prefix=prefix) as raw:
+        tmp = Path(raw)
+        folder = tmp / "reports"
+        bench_stories_scale._write(folder, bench_stories_scale._base_items())
+        tree = checkout(head, tmp) if head else ROOT
+        trees = {base: checkout(base, tmp), "head": tree}
+        caches = {side: tmp / f"cache-{n}" for n, side in enumerate(trees)}
+        for side, each in trees.items():
+            run(each, folder, caches[side], "--child")
+        runs: dict[str, list[dict[str, Any]]] = {side: [] for side in trees}
+        order = list(trees)
+        read: list[float] = []
+        for round_ in range(rounds):
+            for side in order if round_ % 2 == 0 else order[::-1]:
+                runs[side].append(run(trees[side], folder, caches[side], "--child"))
+            read.append(run(tree, folder, caches["head"], "--reading")["reading"])
+    return runs, statistics.median(read)
 
 
 def run_child(

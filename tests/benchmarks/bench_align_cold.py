@@ -34,14 +34,13 @@ import json
 import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _child import run_child
+from _child import reading, run_child, side_by_side, timed
 
 KEPT = ("dictionaries", "models")  # machine-level: a first look at a folder has them
 # (module, attribute, phase): wrapped where the revision has them
@@ -76,33 +75,6 @@ SHOWN = (
 )
 
 
-def timed(owner: Any, name: str, clock: dict[str, float], phase: str) -> None:
-    """Replace ``owner.name`` by a wrapper that adds its CPU time to ``clock[phase]``.
-
-    CPU time, not the wall clock: the machine is shared, and the stages are
-    single-threaded, so their CPU time is what they cost, whatever else runs.
-    """
-    inner = getattr(owner, name)
-
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        start = time.process_time()
-        try:
-            return inner(*args, **kwargs)
-        finally:
-            clock[phase] = clock.get(phase, 0.0) + time.process_time() - start
-
-    setattr(owner, name, wrapper)
-
-
-def reading(folder: str) -> None:
-    """Reading and segmenting the folder without any cache: what the stages are measured against."""
-    from newsdiff.core.reading.loader import read_articles
-
-    start = time.process_time()
-    read_articles(sorted(Path(folder).glob("*.txt")), cache=False)
-    print(json.dumps({"reading": time.process_time() - start}))
-
-
 def child(folder: str) -> None:
     from newsdiff.core.matching import by_story
     from newsdiff.core.reading.loader import read_articles
@@ -114,7 +86,7 @@ def child(folder: str) -> None:
     for module, name, phase in PHASES:
         owner = importlib.import_module(module)
         if hasattr(owner, name):
-            timed(owner, name, clock, phase)
+            timed(owner, name, clock, phase, now=time.process_time)
     wall, start = time.perf_counter(), time.process_time()
     stories = detect_stories(articles, options=by_story.story_defaults(True, articles))
     clock["stories"] = time.process_time() - start
@@ -150,7 +122,7 @@ def _digest(value: object) -> str:
     return hashlib.sha256(repr(value).encode()).hexdigest()[:16]
 
 
-def _run(tree: Path, folder: Path, cache: Path, mode: str = "--child") -> dict[str, Any]:
+def _run(tree: Path, folder: Path, cache: Path, mode: str) -> dict[str, Any]:
     kept = cache / "newsdiff"
     if kept.is_dir():
         for entry in kept.iterdir():
@@ -172,33 +144,16 @@ def main() -> None:
         child(args.child)
         return
     if args.reading:
-        reading(args.reading)
+        reading(args.reading, now=time.process_time)
         return
-    import bench_stories_scale
-    from diff_outputs import ROOT, checkout
-
-    with tempfile.TemporaryDirectory(prefix="bench-align-") as raw:
-        tmp = Path(raw)
-        folder = tmp / "reports"
-        bench_stories_scale._write(folder, bench_stories_scale._base_items())
-        head = checkout(args.head, tmp) if args.head else ROOT
-        trees = {args.base: checkout(args.base, tmp), "head": head}
-        caches = {side: tmp / f"cache-{n}" for n, side in enumerate(trees)}
-        for side, tree in trees.items():  # the tries and the articles, once per side
-            _run(tree, folder, caches[side])
-        runs: dict[str, list[dict[str, Any]]] = {side: [] for side in trees}
-        order = list(trees)
-        read: list[float] = []
-        for round_ in range(args.rounds):
-            for side in order if round_ % 2 == 0 else order[::-1]:
-                runs[side].append(_run(trees[side], folder, caches[side]))
-            read.append(_run(head, folder, caches["head"], "--reading")["reading"])
-        _report(runs, args.base)
-        median = statistics.median(read)
-        print(f"reading and segmenting without a cache (head's code): {median:.3f} CPU s")
-        for side, rs in runs.items():
-            both = statistics.median(r["clock"]["both"] for r in rs)
-            print(f"  {side}: stories + lexical alignment {both / median:.2f}x reading")
+    runs, median = side_by_side(
+        _run, base=args.base, head=args.head, rounds=args.rounds, prefix="bench-align-"
+    )
+    _report(runs, args.base)
+    print(f"reading and segmenting without a cache (head's code): {median:.3f} CPU s")
+    for side, rs in runs.items():
+        both = statistics.median(r["clock"]["both"] for r in rs)
+        print(f"  {side}: stories + lexical alignment {both / median:.2f}x reading")
 
 
 def _report(runs: dict[str, list[dict[str, Any]]], base: str) -> None:

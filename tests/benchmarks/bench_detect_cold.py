@@ -31,14 +31,13 @@ import resource
 import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _child import run_child, timed
+from _child import reading, run_child, side_by_side, timed
 
 # what a detection keeps in the cache; a cold run starts without any of it
 KEPT_BY_DETECTION = ("stories", "story-profiles", "story-sets", "embeddings")
@@ -50,15 +49,6 @@ PHASES = (
     ("newsdiff.core.stories.detect", "settle", "settle"),
     ("newsdiff.core.stories.detect", "_story", "labels"),
 )
-
-
-def reading(folder: str) -> None:
-    """Reading and segmenting the folder without any cache: what detection is measured against."""
-    from newsdiff.core.reading.loader import read_articles
-
-    start = time.perf_counter()
-    read_articles(sorted(Path(folder).glob("*.txt")), cache=False)
-    print(json.dumps({"reading": time.perf_counter() - start}))
 
 
 def child(folder: str) -> None:
@@ -97,7 +87,7 @@ def child(folder: str) -> None:
     )
 
 
-def _run(tree: Path, folder: Path, cache: Path, mode: str = "--child") -> dict[str, Any]:
+def _run(tree: Path, folder: Path, cache: Path, mode: str) -> dict[str, Any]:
     for name in KEPT_BY_DETECTION:
         shutil.rmtree(cache / "newsdiff" / name, ignore_errors=True)
     what = f"bench_detect_cold: the run from {tree}"
@@ -118,31 +108,14 @@ def main() -> None:
     if args.reading:
         reading(args.reading)
         return
-    import bench_stories_scale
-    from diff_outputs import ROOT, checkout
-
-    with tempfile.TemporaryDirectory(prefix="bench-detect-") as raw:
-        tmp = Path(raw)
-        folder = tmp / "reports"
-        bench_stories_scale._write(folder, bench_stories_scale._base_items())
-        head = checkout(args.head, tmp) if args.head else ROOT
-        trees = {args.base: checkout(args.base, tmp), "head": head}
-        caches = {side: tmp / f"cache-{n}" for n, side in enumerate(trees)}
-        for side, tree in trees.items():  # the tries and the articles, once per side
-            _run(tree, folder, caches[side])
-        runs: dict[str, list[dict[str, Any]]] = {side: [] for side in trees}
-        order = list(trees)
-        read: list[float] = []
-        for round_ in range(args.rounds):
-            for side in order if round_ % 2 == 0 else order[::-1]:
-                runs[side].append(_run(trees[side], folder, caches[side]))
-            read.append(_run(head, folder, caches["head"], "--reading")["reading"])
-        _report(runs, args.base)
-        median = statistics.median(read)
-        print(f"reading and segmenting without a cache (head's code): {median:.3f} s; detection:")
-        for side, rs in runs.items():
-            total = statistics.median(r["clock"]["total"] for r in rs)
-            print(f"  {side}: {total / median:.2f}x reading")
+    runs, median = side_by_side(
+        _run, base=args.base, head=args.head, rounds=args.rounds, prefix="bench-detect-"
+    )
+    _report(runs, args.base)
+    print(f"reading and segmenting without a cache (head's code): {median:.3f} s; detection:")
+    for side, rs in runs.items():
+        total = statistics.median(r["clock"]["total"] for r in rs)
+        print(f"  {side}: {total / median:.2f}x reading")
 
 
 def _report(runs: dict[str, list[dict[str, Any]]], base: str) -> None:
