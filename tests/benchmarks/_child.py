@@ -7,6 +7,7 @@ source tree on ``PYTHONPATH``), which prints its figures as one JSON line.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import resource
@@ -58,6 +59,17 @@ def reading(folder: str, *, now: Callable[[], float] = time.perf_counter) -> Non
     start = now()
     read_articles(sorted(Path(folder).glob("*.txt")), cache=False)
     print(json.dumps({"reading": now() - start}))
+
+
+def revision_options(description: str) -> argparse.Namespace:
+    """The options of a bench that runs ``side_by_side``: revisions, rounds, a child's part."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--base", default="main")
+    parser.add_argument("--head", help="a revision instead of the working tree")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--child")
+    parser.add_argument("--reading")
+    return parser.parse_args()
 
 
 # run(tree, folder, cache, mode): one fresh process of a revision's tree, "--child" or "--reading"

@@ -27,7 +27,6 @@ the stages show as a multiple of reading. Nothing here is a test.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import importlib
 import json
@@ -40,7 +39,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _child import reading, run_child, side_by_side, timed
+from _child import reading, revision_options, run_child, side_by_side, timed
 
 KEPT = ("dictionaries", "models")  # machine-level: a first look at a folder has them
 # (module, attribute, phase): wrapped where the revision has them
@@ -133,13 +132,7 @@ def _run(tree: Path, folder: Path, cache: Path, mode: str) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--base", default="main")
-    parser.add_argument("--head", help="a revision instead of the working tree")
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--child")
-    parser.add_argument("--reading")
-    args = parser.parse_args()
+    args = revision_options(__doc__.split("\n", 1)[0])
     if args.child:
         child(args.child)
         return

@@ -24,7 +24,6 @@ multiple of reading. Nothing here is a test.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import resource
@@ -37,7 +36,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _child import reading, run_child, side_by_side, timed
+from _child import reading, revision_options, run_child, side_by_side, timed
 
 # what a detection keeps in the cache; a cold run starts without any of it
 KEPT_BY_DETECTION = ("stories", "story-profiles", "story-sets", "embeddings")
@@ -95,13 +94,7 @@ def _run(tree: Path, folder: Path, cache: Path, mode: str) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--base", default="main")
-    parser.add_argument("--head", help="a revision instead of the working tree")
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--child")
-    parser.add_argument("--reading")
-    args = parser.parse_args()
+    args = revision_options(__doc__.split("\n", 1)[0])
     if args.child:
         child(args.child)
         return
