@@ -486,3 +486,26 @@ async def test_a_filter_that_matches_nothing_says_so(build_app, settle):
         await pilot.press("escape")
         assert not empty.display
         assert len(column(app, "title")) == 5
+
+
+async def test_a_query_typed_at_once_after_slash_goes_into_the_filter(build_app, settle):
+    # A terminal delivers "/Kursk" typed fast, or pasted, in one read: every key is
+    # queued before the filter line has focus, so the letters must not fall to the
+    # list's keys ("o" sorting, "c" comparing) but be typed into the filter.
+    from textual import events
+
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        order = screen.order
+        for key, char in [("slash", "/"), *((c, c) for c in "co")]:
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.query_one("#filter").value == "co"
+        assert (screen.order.key, screen.order.reverse) == (order.key, order.reverse)
+        assert app.focused is screen.query_one("#filter")
+        await pilot.press("slash")  # in the filter, "/" is text
+        assert screen.query_one("#filter").value == "co/"

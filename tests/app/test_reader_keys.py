@@ -17,6 +17,7 @@ from newsdiff.app.screens.help import HelpScreen
 from newsdiff.app.screens.passage import PassageScreen
 from newsdiff.app.widgets.article_table import ArticleTable
 from newsdiff.app.widgets.key_line import KeyLine
+from newsdiff.app.widgets.search_bar import SearchBar
 from newsdiff.core.model import Alignment, Pair, SentenceRef
 from newsdiff.core.views.rows import row_of_passage
 
@@ -266,3 +267,45 @@ async def test_a_pair_reworded_throughout_is_said_so_without_underlining_every_w
         changed = screen.view.highlight_styles()["changed"]
         cell = screen.view._cell(0, "left")
         assert not [span for span in cell.spans if span.style == changed]
+
+
+async def test_a_search_typed_at_once_after_slash_goes_into_the_search_field():
+    # "/sun" arriving in one read (typed fast, or pasted): the letters are queued
+    # before the field has focus; they must be typed into it, not taken as the
+    # comparison's keys ("s" swapping the sides, "u" hiding unpaired rows)
+    from textual import events
+
+    app = CompareApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        for key, char in [("slash", "/"), *((c, c) for c in "sun")]:
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.pause()
+        bar = screen.query_one(SearchBar)
+        assert (bar.value, app.focused) == ("sun", bar)
+        assert screen.left_id == "ard" and not screen.paired_only
+        await pilot.press("slash")  # in the field, "/" is text
+        assert bar.value == "sun/"
+
+
+async def test_a_passage_search_typed_at_once_goes_into_the_search_field():
+    from textual import events
+
+    class PassageApp(ScreenRouter, App[None]):
+        alignment = sample_alignment()
+
+        def on_mount(self) -> None:
+            self.push_screen(PassageScreen(self.alignment, "ard", 2))
+
+    app = PassageApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        for key, char in [("slash", "/"), *((c, c) for c in "nq")]:
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.pause()
+        bar = screen.query_one(SearchBar)
+        assert app.screen is screen and (bar.value, app.focused) == ("nq", bar)

@@ -49,7 +49,9 @@ class ArticlesScreen(StoryActions):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_mark", "Mark", id="articles.mark"),
         Binding("c", "compare_marked", "Compare marked", id="articles.compare_marked"),
-        Binding("slash", "filter", "Filter", id="articles.filter"),
+        # priority: answered before the keys queued behind it are handed to the
+        # list, so a query typed at once ("/Kursk") goes into the filter
+        Binding("slash", "filter", "Filter", id="articles.filter", priority=True),
         Binding("o", "cycle_sort", "Sort", id="articles.sort"),
         Binding("O", "reverse_sort", "Reverse sort", show=False, id="articles.reverse_sort"),
         Binding("t", "claims", "Claims", show=False, id="articles.claims"),
@@ -270,7 +272,14 @@ class ArticlesScreen(StoryActions):
             filter_input.cursor_blink = self.app.animation_level != "none"
             await self.mount(filter_input, before="#status")
         filter_input.display = True
-        filter_input.focus()
+        # at once, not after the keys already queued (Widget.focus waits its turn)
+        self.set_focus(filter_input)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # "/" typed into the filter is text (the binding has priority over the input)
+        if action == "filter" and self.focused is self._filter_input():
+            return None
+        return super().check_action(action, parameters)
 
     def action_clear_filter(self) -> None:
         """Escape: close the filter, or cancel a comparison queued while pairing."""

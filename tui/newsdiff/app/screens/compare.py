@@ -56,7 +56,7 @@ class CompareScreen(ReportsFailures, SearchesRows, WritesReports, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next_pair", "Next", id="compare.next_pair"),
         Binding("d", "next_difference", "Diff", id="compare.next_difference"),
-        Binding("slash,ctrl+f", "search", "Search", id="compare.search"),
+        Binding("slash,ctrl+f", "search", "Search", id="compare.search", priority=True),
         Binding("enter", "open_passage", "Passage", id="compare.open_passage"),
         Binding("p", "partner", "Partner", id="compare.partner"),
         Binding("l", "toggle_legend", "Legend", id="compare.legend"),

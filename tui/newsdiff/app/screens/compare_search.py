@@ -41,6 +41,11 @@ class SearchesRows:
     def action_search(self) -> None:
         self.query_one(SearchBar).open()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search" and SearchBar.typing_here(self):
+            return None  # "/" typed into the search bar is text
+        return super().check_action(action, parameters)  # type: ignore[misc]
+
     # a plain mixin: Textual finds handlers here by name, not by @on
     def on_search_bar_searched(self, event: SearchBar.Searched) -> None:
         self.query_text = event.query.strip()

@@ -69,13 +69,18 @@ class PassageScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next_claim", "Next claim", id="passage.next_claim"),
         Binding("N", "previous_claim", "Prev claim", id="passage.previous_claim"),
-        Binding("slash,ctrl+f", "search", "Search", id="passage.search"),
+        Binding("slash,ctrl+f", "search", "Search", id="passage.search", priority=True),
         Binding("f,f3", "next_match", "Next found", id="passage.next_match", show=False),
         Binding(
             "F,shift+f3", "previous_match", "Prev found", id="passage.previous_match", show=False
         ),
         Binding("q,escape", "back", "Back", id="passage.back"),
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search" and SearchBar.typing_here(self):
+            return None  # "/" typed into the search bar is text
+        return super().check_action(action, parameters)
 
     def __init__(self, alignment: Alignment, article_id: str, sentence: int) -> None:
         super().__init__()

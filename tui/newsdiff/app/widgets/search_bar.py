@@ -17,7 +17,12 @@ from textual.widgets import Input
 
 
 class SearchBar(Input):
-    """Type a word, enter searches; escape closes and clears."""
+    """Type a word, enter searches; escape closes and clears.
+
+    A screen binds its search key with ``priority=True`` (answered before the
+    keys queued behind it reach the focused view) and disables that binding
+    while the bar has focus (``typing_here``), so ``/`` in the bar is text.
+    """
 
     DEFAULT_CSS = """
     SearchBar { display: none; dock: bottom; margin-bottom: 1; }
@@ -45,7 +50,14 @@ class SearchBar(Input):
         """Show the field and focus it, keeping the last query to edit."""
         self.cursor_blink = self.app.animation_level != "none"
         self.add_class("-open")
-        self.focus()
+        # at once, not after the keys already queued (Widget.focus waits its turn):
+        # with the screens' priority "/", a query typed in one go lands here
+        self.screen.set_focus(self)
+
+    @staticmethod
+    def typing_here(screen: object) -> bool:
+        """Whether ``screen``'s focus is in a search bar (its search key is text there)."""
+        return isinstance(getattr(screen, "focused", None), SearchBar)
 
     def action_close(self) -> None:
         self.value = ""
