@@ -179,3 +179,24 @@ def test_the_table_reads_the_facts_the_aligner_extracted(seeds, monkeypatch):
     texts = {a.id: a for a in seeds}
     known = {texts[r.article].sentences[r.sentence].text for r in alignment.facts}
     assert asked and not known & set(asked)
+
+
+def test_a_passage_in_two_clusters_gives_its_figures_once():
+    # A passage telling two claims may join two clusters (seed 001's "11.000 Mann
+    # ... 4000 weiteren"); when both clusters are one claim, its figures were
+    # listed twice: "11000 Mann plus 4000 more plus 11000 Mann plus 4000 more".
+    from newsdiff.core.model import Article, Sentence
+
+    def article(id_: str, text: str) -> Article:
+        return Article(id_, id_, text, text, None, "de", (Sentence(0, text, 0, len(text)),), 9)
+
+    a = article("a", "Nordkorea schickte 11.000 Soldaten und 4000 weitere Soldaten.")
+    b = article("b", "Nordkorea schickte rund 11.000 Soldaten nach Russland.")
+    c = article("c", "Nordkorea schickte weitere 3.000 Soldaten nach Russland.")
+    ra, rb, rc = (SentenceRef(x, 0) for x in "abc")
+    pairs = (Pair(ra, rb, 0.9, "facts-differ"), Pair(ra, rc, 0.9, "facts-differ"))
+    alignment = Alignment((a, b, c), pairs, ((ra, rb), (ra, rc)))
+    (claim,) = claim_table(alignment).claims
+    shown = [(v.article, v.sentence, v.text) for v in claim.values]
+    assert len(shown) == len(set(shown))
+    assert sorted(v.article for v in claim.values) == ["a", "a", "b", "c"]

@@ -158,12 +158,16 @@ def merge_paired_clusters(alignment: Alignment, facts: PassageFacts) -> UnionFin
 def group_by_measure(
     alignment: Alignment, same_claim: UnionFind, facts: PassageFacts
 ) -> list[_Group]:
-    """One group per claim and measure, its passages in cluster order."""
-    members: dict[tuple[int, str], list[SentenceRef]] = defaultdict(list)
+    """One group per claim and measure, its passages in cluster order, each once.
+
+    A passage that tells two claims sits in two clusters; when they are one
+    claim it still gives its figures once.
+    """
+    members: dict[tuple[int, str], dict[SentenceRef, None]] = defaultdict(dict)
     for k, cluster in enumerate(alignment.clusters):
         for ref in cluster:
             for measure in dict.fromkeys(_measure(fact) for fact in facts.numbers(ref)):
-                members[(same_claim.find(k), measure)].append(ref)
+                members[(same_claim.find(k), measure)][ref] = None
     return [_Group(measure, list(refs), list(refs)) for (_, measure), refs in members.items()]
 
 
