@@ -80,3 +80,31 @@ def test_an_undated_report_shows_the_latest_date_it_mentions(tmp_path, capsys):
     row = next(line for line in out.splitlines() if ">3000 Soldaten" in line)
     assert row.split()[0] == "≥2024-08?"
     assert out.rstrip().endswith("the latest date it mentions.")
+
+
+def test_each_row_names_its_report_by_an_id_no_other_row_shares(tmp_path, capsys):
+    # ids cut to three characters made "rep" of report_april and report_oktober
+    # (and "1_1" of ECB+'s 1_10ecb, 1_11ecb, 1_13ecbplus): a reader could not tell
+    # which report gave which figure
+    for name, text in REPORTS.items():
+        (tmp_path / f"report_{name}").write_text(text, encoding="utf-8")
+    assert main(["facts", str(tmp_path)]) == 0
+    rows = capsys.readouterr().out.splitlines()[2:4]
+    assert rows[0].split()[1] == "report_oktober" and rows[1].split()[1] == "report_april"
+
+
+def test_stories_are_labelled_as_newsdiff_stories_labels_them(tmp_path, capsys):
+    texts = {
+        "a.txt": "Tara Reid checks into rehab\n\nActress Tara Reid has checked into a rehab "
+        "clinic in Malibu, her publicist said on Monday.\n\nReid, 33, entered Promises "
+        "Treatment Center for 30 days.\n",
+        "b.txt": "Tara Reid enters rehab\n\nTara Reid entered the Promises Treatment Center "
+        "in Malibu on Monday, her publicist said.\n\nThe actress, 33, will stay 30 days.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert main(["stories", "--json", str(tmp_path)]) == 0
+    told = [s["label"] for s in json.loads(capsys.readouterr().out)["stories"]]
+    assert main(["facts", "--json", "--lexical", str(tmp_path)]) == 0
+    labels = [s["label"] for s in json.loads(capsys.readouterr().out)["stories"]]
+    assert labels == told == ["Tara Reid · rehab"]

@@ -40,7 +40,10 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(aligned, int):
         return aligned
     every, alignment = aligned
-    stories = [s for s in every if not s.alone]
+    from newsdiff.core.views.labels import relabel
+
+    # labelled as `newsdiff stories` and the reader label them ("Tara Reid · rehab")
+    stories = [s for s in relabel(every, corpus.articles) if not s.alone]
     # one table per story: a claim never gathers figures of two stories
     tables = [(s, claim_table(restrict(alignment, s.members))) for s in stories]
     if args.json:
@@ -60,6 +63,23 @@ def run(args: argparse.Namespace) -> int:
 
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _short_ids(ids: set[str]) -> dict[str, str]:
+    """Each id as the table shows it: whole up to 16 characters, else a prefix no
+    other id shares (3 characters for the seeds' "000_27ce5f7eeda19fb8").
+
+    >>> _short_ids({"000_27ce5f7eeda19fb8", "001_2cc7b7632708e469"})
+    {'000_27ce5f7eeda19fb8': '000', '001_2cc7b7632708e469': '001'}
+    >>> _short_ids({"1_10ecb", "1_13ecbplus"})  # padded to one width
+    {'1_10ecb': '1_10ecb    ', '1_13ecbplus': '1_13ecbplus'}
+    """
+    width = 3
+    while len({i[:width] for i in ids}) < len(ids):
+        width += 1
+    shown = {i: i if len(i) <= 16 else i[:width] for i in sorted(ids)}
+    pad = max((len(v) for v in shown.values()), default=0)
+    return {i: v.ljust(pad) for i, v in shown.items()}
 
 
 def _when(value: ClaimValue) -> str:
@@ -105,12 +125,13 @@ def render_table(table: ClaimTable) -> str:
     claims = table.claims
     if not claims:
         return "No claim with figures is told by more than one report."
+    ids = _short_ids({value.article for claim in claims for value in claim.values})
     blocks = []
     for number, claim in enumerate(claims, 1):
         rows = [("date", "source", "figure", "as written", "credited to")]
         for group in _by_passage(claim.values):
             first = group[0]
-            source = printable(f"{first.article[:3]} {_cut(first.title, 34)}")
+            source = printable(f"{ids[first.article]} {_cut(first.title, 34)}")
             figure = _join([v.display for v in group])
             written = _join([v.text for v in group])
             credited = printable(_cut(first.credited or "", 40))
