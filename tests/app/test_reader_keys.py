@@ -309,3 +309,25 @@ async def test_a_passage_search_typed_at_once_goes_into_the_search_field():
         await pilot.pause()
         bar = screen.query_one(SearchBar)
         assert app.screen is screen and (bar.value, app.focused) == ("nq", bar)
+
+
+async def test_the_crossing_mark_names_its_column_apart_from_the_passage():
+    # "↔ right" filled the whole gutter, so the cell ran into it: "↔ right¶7 §9"
+    import re
+
+    from test_compare_screen import visible_text
+
+    base = sample_alignment()
+    # ard §4 pairs zdf §2 only (taken by ard §2): it stands beside zdf §4, paired elsewhere
+    kept = [p for p in base.pairs if (p.left.sentence, p.right.sentence) != (3, 4)]
+    extra = Pair(SentenceRef("ard", 3), SentenceRef("zdf", 1), 0.3, "reworded")
+    app = CompareApp(replace(base, pairs=(*kept, extra)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        marks = []
+        for _ in range(2):  # as it opens, and with the sides swapped
+            lines = visible_text(app.screen).splitlines()
+            marks += [line[:12] for line in lines if line.startswith("↔")]
+            await pilot.press("s")
+        assert {m[:7] for m in marks} >= {"↔ left ", "↔ right"}, marks
+        assert all(re.match(r"↔( (left|right|both))? +¶", m) for m in marks), marks

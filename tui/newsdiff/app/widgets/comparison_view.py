@@ -37,7 +37,7 @@ from newsdiff.core.views.search import Match
 
 Side = Literal["left", "right"]
 _PREFIX = "comparison-view"
-GUTTER = 7  # "≠ 0.82 "
+GUTTER = 8  # "≠ 0.82 ", or "↔ right" and a space before the cell
 SEPARATOR = " │ "
 
 
