@@ -30,6 +30,8 @@ async def test_the_spinner_turns_only_while_spinning():
         line.show("3 paraphrase pairs added", spinning=False)
         await asyncio.sleep(0.25)
         assert line.frame == turned
+        # work done: no spinner glyph left standing beside the result, as if still busy
+        assert line.render().plain == "  3 paraphrase pairs added"
 
 
 async def test_without_animation_the_spinner_is_blank():

@@ -68,7 +68,8 @@ class BusyLine(Widget, can_focus=False):
         return FRAMES[self._frame] if self._timer is not None else ""
 
     def render(self) -> Content:
+        # idle, the cell is blank: a glyph left standing reads as work still running
         return Content.assemble(
-            (self.frame.ljust(SPINNER_CELLS), "$accent"),
+            ((self.frame if self._on else "").ljust(SPINNER_CELLS), "$accent"),
             self.text,
         )
