@@ -132,3 +132,23 @@ async def test_dates_with_a_time_read_as_in_the_list():
         meta = str(app.screen.query_one("#passage-meta").render())
         assert "2025-04-28 03:32" in meta and "T03:32" not in meta
         assert "zdf.de · 2025-04-28 03:32" in "\n".join(lines(app.screen))
+
+
+async def test_a_passage_that_lost_control_characters_says_so():
+    # a bidi override can make "000.11" read as "11.000": the reader must know that
+    # what it sees is not byte for byte the file (as `align` and the JSON say)
+    from dataclasses import replace
+
+    app = PassageApp()
+    base = app.alignment
+    ard = base.articles[0]
+    cleaned = tuple(replace(s, cleaned=s.index == 2) for s in ard.sentences)
+    app.alignment = replace(base, articles=(replace(ard, sentences=cleaned), *base.articles[1:]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        meta = str(app.screen.query_one("#passage-meta").render())
+        assert "control characters removed" in meta
+        await pilot.press("n")  # the next claim's passage was read as written
+        assert "control characters removed" not in str(
+            app.screen.query_one("#passage-meta").render()
+        )

@@ -142,7 +142,10 @@ class PassageScreen(Screen[None]):
             else "no other report tells this"
         )
         date = (article.date or "").replace("T", " ")  # as the list and the comparison write it
-        parts = (article.source or article.id, date, str(position(passage)), claim)
+        # as `align` says it: what shows is not byte for byte the file (a bidi override
+        # can make "000.11" read as "11.000")
+        cleaned = "control characters removed" if passage.cleaned else ""
+        parts = (article.source or article.id, date, str(position(passage)), claim, cleaned)
         self.query_one("#passage-meta", Static).update(
             Content.assemble(
                 (visible(article.title), "bold"),
