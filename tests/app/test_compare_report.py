@@ -124,3 +124,24 @@ async def test_the_palette_writes_the_report_of_the_open_comparison(
         written = tmp_path / f"newsdiff-{screen.left_id}-vs-{screen.right_id}.html"
         assert written.is_file()
         assert "<script" not in written.read_text(encoding="utf-8")
+
+
+async def test_a_target_in_a_missing_folder_is_named_without_the_temporary_file(
+    tmp_path, monkeypatch
+):
+    # the notice said "… No such file or directory: '/x/.newsdiff-941f4f590070.tmp'":
+    # a file the user never named; the CLI says the file and the reason only
+    from textual.widgets import Input
+
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "gone" / "r.html"
+    app = CompareApp()
+    notices = _record_notices(monkeypatch, app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await _settle(app, pilot)
+    assert notices == [("error", f"Could not write {target}: No such file or directory")]

@@ -133,6 +133,9 @@ class WritesReports:
         try:
             write_text_atomically(target, text)
         except (OSError, ValueError) as error:
-            notify(f"Could not write {target}: {error}", severity="error")
+            # the reason alone, as the CLI gives it: an OSError's text names the
+            # temporary file beside the target, which the user never asked for
+            reason = (error.strerror if isinstance(error, OSError) else None) or str(error)
+            notify(f"Could not write {target}: {reason}", severity="error")
             return
         notify(f"Report written to {target}", timeout=8)
