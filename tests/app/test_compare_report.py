@@ -145,3 +145,19 @@ async def test_a_target_in_a_missing_folder_is_named_without_the_temporary_file(
         await pilot.press("enter")
         await _settle(app, pilot)
     assert notices == [("error", f"Could not write {target}: No such file or directory")]
+
+
+async def test_a_dangling_symlink_at_the_default_name_is_left_alone(tmp_path, monkeypatch):
+    # Path.exists() is False for a link to nowhere, so the report replaced the link
+    monkeypatch.chdir(tmp_path)
+    link = tmp_path / "newsdiff-ard-vs-zdf.html"
+    link.symlink_to(tmp_path / "elsewhere" / "notes.html")
+    app = CompareApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press("enter")
+        await _settle(app, pilot)
+    assert link.is_symlink() and not (tmp_path / "elsewhere").exists()
+    assert (tmp_path / "newsdiff-ard-vs-zdf-2.html").read_text(encoding="utf-8").startswith("<!")

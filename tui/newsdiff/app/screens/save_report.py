@@ -37,7 +37,8 @@ def report_path(folder: Path, left_id: str, right_id: str, format: str) -> Path:
 def free_path(target: Path) -> Path:
     """``target``, or ``target`` with -2, -3 ... before its suffix while that exists."""
     stem, suffix, number = target.stem, target.suffix, 2
-    while target.exists():
+    # is_symlink: a link to nowhere does not "exist", yet writing would replace it
+    while target.exists() or target.is_symlink():
         target = target.with_name(f"{stem}-{number}{suffix}")
         number += 1
     return target
