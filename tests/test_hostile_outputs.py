@@ -289,3 +289,17 @@ def test_an_article_id_from_a_file_name_with_escapes_is_escaped_once_at_the_sour
         assert all(ch not in article.id + article.title for ch in UNSAFE)
         assert article.id.startswith("evil\\x1b]52") and article.path.endswith(".txt")
         assert Path(article.path).exists()  # the path itself stays exact, to reopen the file
+
+
+@pytest.mark.parametrize("command", ["list", "align", "facts", "stories"])
+def test_a_newline_in_a_file_name_does_not_break_a_line_of_text_output(tmp_path, capsys, command):
+    # "a\nb.txt" is a legal name; printed raw it split its row in two, so the id
+    # column read "a" and a made-up row began with "b"
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "a\nb\tc.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "z.txt").write_text(OTHER, encoding="utf-8")
+    assert main([command, str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "a\\x0ab\\x09c" in out
+    assert not any(line.startswith("b") for line in out.splitlines())

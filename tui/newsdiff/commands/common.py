@@ -197,13 +197,18 @@ def printable(text: str) -> str:
 
     A file name can hold an escape sequence; printed raw, it would drive the
     user's terminal. One sanitiser family for all that is shown (language.sanitize).
+    Everything printed through it is one field of one line, so a newline or a
+    tab in a file name is escaped too: raw, it would split the row.
 
-    >>> printable("a\\x1b[31mb.txt"), printable("ok ä.txt")
-    ('a\\\\x1b[31mb.txt', 'ok ä.txt')
+    >>> printable("a\\x1b[31mb.txt"), printable("ok ä.txt"), printable("a\\nb.txt")
+    ('a\\\\x1b[31mb.txt', 'ok ä.txt', 'a\\\\x0ab.txt')
     """
     from newsdiff.core.language.sanitize import shown
 
-    return shown(text)
+    return shown(text).translate(_BREAKS)
+
+
+_BREAKS = str.maketrans({"\n": "\\x0a", "\t": "\\x09"})
 
 
 def _exists(path: str) -> bool:
