@@ -107,6 +107,22 @@ def test_claim_grid_marks_the_oldest_figure_and_who_differs():
     assert [c.agreement for c in row.cells] == ["first", "same", "differ"]
 
 
+def test_claim_grid_takes_one_figure_counted_in_singular_and_plural_as_the_same():
+    # "a 90-day stay" and "90 days" were marked ≠ in the claim table: the grid
+    # compared the quantities with the noun as written ("day" / "days")
+    from newsdiff.core.model import Quantity
+    from newsdiff.core.views.claims import Claim, ClaimTable, ClaimValue
+
+    def value(article: str, noun: str, low: int = 90) -> ClaimValue:
+        quantity = Quantity(low, low, noun=noun, measure="day")
+        return ClaimValue(article, article, None, 0, "90", quantity, f"{low} {noun}", "")
+
+    articles = [Article(i, i, "", i, None, "en", (), 0) for i in "abc"]
+    claim = Claim("number", "day", (value("a", "day"), value("b", "days"), value("c", "days", 30)))
+    (row,) = claim_grid(ClaimTable((claim,)), articles).rows
+    assert [c.agreement for c in row.cells] == ["first", "same", "differ"]
+
+
 @pytest.fixture(scope="module")
 def seeds() -> Alignment:
     from newsdiff.core.matching.align import align

@@ -9,7 +9,7 @@ reference (``first``), another source gives the same (``same``), another
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from newsdiff.core.model import Article
@@ -61,8 +61,14 @@ def by_date(articles: Sequence[Article]) -> tuple[Article, ...]:
 
 
 def value_key(value: ClaimValue) -> str:
-    """What two figures must share to be "the same": the value, else the words."""
-    return repr(value.value) if value.value is not None else value.display
+    """What two figures must share to be "the same": the value, else the words.
+
+    Not the noun as written: within one claim the measure is one, and "90 day"
+    ("a 90-day stay") is the figure "90 days" gives.
+    """
+    if value.value is None:
+        return value.display
+    return repr(replace(value.value, noun=None))
 
 
 def claim_grid(table: ClaimTable, articles: Sequence[Article]) -> ClaimGrid:
