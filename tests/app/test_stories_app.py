@@ -11,6 +11,7 @@ from waiting import held, wait_for
 
 from newsdiff import cli
 from newsdiff.app.screens.articles import ArticlesScreen
+from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.widgets.article_table import ArticleTable
 from newsdiff.app.widgets.list_rows import HEADER
 from newsdiff.core.reading.seeds import seed_paths
@@ -175,9 +176,20 @@ async def test_a_lone_report_has_no_closest_and_no_claim_table(build_app, settle
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ArticlesScreen)
-        assert "No related report: this one is alone in its story." in notes
         assert "This report is alone in its story: no claims to compare." in notes
-        assert any("alone in their story" in note for note in notes)
+        # Enter cannot open a lone report: the notes say what does (it said
+        # "open one to read it", which nothing did)
+        lone, header = notes[0], notes[-1]
+        assert lone.startswith("No related report: this one is alone in its story.")
+        assert header.startswith("These reports are each alone in their story.")
+        for note in (lone, header):
+            assert "Mark it and another with space, then c" in note.replace("one and", "it and")
+        move_to(app, "wetter")
+        await pilot.press("space")
+        move_to(app, "wien_a")
+        await pilot.press("space", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
 
 
 async def test_c_across_two_stories_compares_them_with_a_note(build_app, settle, mixed):

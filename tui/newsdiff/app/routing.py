@@ -45,7 +45,8 @@ class ScreenRouter:
                 if right is None:
                     alone = len(_story(alignment, message.left)) == 1
                     app.notify(
-                        "No related report: this one is alone in its story."
+                        "No related report: this one is alone in its story. Mark it and "
+                        "another with space, then c, to read them side by side."
                         if alone
                         else "No other report shares a passage with this one.",
                         markup=False,

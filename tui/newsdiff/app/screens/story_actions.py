@@ -65,7 +65,11 @@ class StoryActions(Screen[None]):
     def open_story(self, group: StoryGroup) -> None:
         """Enter on a header: compare the story's two reports that share the most."""
         if group.story is None:
-            self.notify("These reports are each alone in their story: open one to read it.")
+            # Enter opens nothing for a lone report: say what does
+            self.notify(
+                "These reports are each alone in their story. Mark one and another "
+                "with space, then c, to read them side by side."
+            )
             return
         if self.reader.alignment is None:
             # queued by the app like any Enter while pairing: the story's first report
