@@ -132,3 +132,22 @@ def test_dash_and_dev_stdout_write_through_to_standard_output(folder, tmp_path, 
     assert result.returncode == 0, result.stderr
     assert sink.read_text(encoding="utf-8").startswith("# newsdiff report")
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "start"), [("r.html", "<!DOCTYPE html>"), ("r.json", "{"), ("r.md", "# newsdiff")]
+)
+def test_without_format_the_output_file_s_suffix_chooses_it(folder, tmp_path, capsys, name, start):
+    # "newsdiff report -o r.html" wrote Markdown into r.html (and said so): the
+    # default format won over the name the user gave
+    target = tmp_path / name
+    assert main(["report", str(folder), "-o", str(target)]) == 0
+    assert target.read_text(encoding="utf-8").startswith(start)
+
+
+def test_an_explicit_format_wins_over_the_suffix(folder, tmp_path, capsys):
+    target = tmp_path / "r.html"
+    assert main(["report", str(folder), "-f", "json", "-o", str(target)]) == 0
+    assert target.read_text(encoding="utf-8").startswith("{")
+    assert main(["report", str(folder), "-o", str(tmp_path / "r.txt")]) == 0  # markdown
+    assert (tmp_path / "r.txt").read_text(encoding="utf-8").startswith("# newsdiff")

@@ -25,6 +25,7 @@ from newsdiff.commands.common import (
 from newsdiff.commands.exit_codes import EXIT_CANNOT_WRITE, EXIT_OK, EXIT_USAGE
 from newsdiff.core.export.report import (
     FORMATS,
+    SUFFIXES,
     render_report,
     unsafe_target,
     write_text_atomically,
@@ -38,8 +39,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-f",
         "--format",
         choices=FORMATS,
-        default="markdown",
-        help="report format (default: markdown)",
+        default=None,
+        help="report format (default: from -o FILE's suffix, .html, .json or .md; else markdown)",
     )
     parser.add_argument(
         "-o",
@@ -70,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(corpus, int):
         return corpus
     output = args.output if args.output and not _to_stdout(args.output) else None
+    # "-o r.html" means HTML: the name the user gave chooses, unless -f says otherwise
+    args.format = args.format or SUFFIXES.get(os.path.splitext(output or "")[1].lower(), "markdown")
     if output is not None:
         # every file the walk found counts, the skipped ones too: a page that was
         # refused as HTML is still somebody's file
