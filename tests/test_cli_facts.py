@@ -108,3 +108,20 @@ def test_stories_are_labelled_as_newsdiff_stories_labels_them(tmp_path, capsys):
     assert main(["facts", "--json", "--lexical", str(tmp_path)]) == 0
     labels = [s["label"] for s in json.loads(capsys.readouterr().out)["stories"]]
     assert labels == told == ["Tara Reid · rehab"]
+
+
+def test_columns_line_up_in_terminal_cells_with_wide_characters_in_titles(tmp_path, capsys):
+    # a title in CJK or with an emoji takes two cells a character: measured in
+    # characters, the figure column of such a row stood further right
+    from newsdiff.core.views.cells import cell_width
+
+    titles = {"oktober.txt": "東京タワー 報告 🔥🔥", "april.txt": "Nordkorea hat Truppen"}
+    for name, text in REPORTS.items():
+        first, rest = text.split("\n", 1)
+        stamp = first[first.index(" Stand:") :]
+        (tmp_path / name).write_text(f"{titles[name]}{stamp}\n{rest}", encoding="utf-8")
+    assert main(["facts", str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()[1:4]
+    keys = ["figure", ">3", "~1"]
+    starts = {cell_width(line[: line.index(key)]) for line, key in zip(lines, keys, strict=True)}
+    assert len(starts) == 1, lines

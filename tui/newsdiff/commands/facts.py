@@ -21,6 +21,7 @@ from newsdiff.commands.common import (
 )
 from newsdiff.commands.exit_codes import EXIT_OK
 from newsdiff.core.stories.detect import Story
+from newsdiff.core.views.cells import cell_width, fit, pad
 from newsdiff.core.views.claims import ClaimTable, ClaimValue, claim_table, claim_table_to_dict
 
 
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return fit(text, width)  # in terminal cells: a CJK title's characters take two
 
 
 def _short_ids(ids: set[str]) -> dict[str, str]:
@@ -136,10 +137,11 @@ def render_table(table: ClaimTable) -> str:
             written = _join([v.text for v in group])
             credited = printable(_cut(first.credited or "", 40))
             rows.append((_when(first), source, figure, written, credited))
-        widths = [max(len(row[i]) for row in rows) for i in range(4)]
+        # cells, not characters, as `newsdiff list` measures its columns
+        widths = [max(cell_width(row[i]) for row in rows) for i in range(4)]
         lines = [f"claim {number}: {claim.measure} ({claim.sources} reports)"]
         for row in rows:
-            cells = [cell.ljust(widths[i]) for i, cell in enumerate(row[:4])]
+            cells = [pad(cell, widths[i]) for i, cell in enumerate(row[:4])]
             lines.append("  " + "  ".join([*cells, row[4]]).rstrip())
         blocks.append("\n".join(lines))
     if any(v.not_before and not v.date for claim in claims for v in claim.values):
