@@ -92,7 +92,10 @@ def run(args: argparse.Namespace) -> int:
     aligned = align_corpus(corpus, semantic=not args.lexical)
     if isinstance(aligned, int):
         return aligned
-    report = render_report(aligned[1], format=args.format)
+    from newsdiff.core.views.labels import relabel
+
+    stories = relabel(aligned[0], corpus.articles)  # the labels newsdiff stories prints
+    report = render_report(aligned[1], format=args.format, stories=stories)
     if output is None:
         sys.stdout.write(report)
         return EXIT_OK

@@ -10,7 +10,9 @@ print still reads.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 from newsdiff.core.model import Alignment, Article
 from newsdiff.core.views.clusters import (
@@ -22,7 +24,17 @@ from newsdiff.core.views.clusters import (
     plain,
     source_label,
 )
-from newsdiff.core.views.summary import omitted_note, overview, stories_note, summarize
+from newsdiff.core.views.sections import StorySection, dates_note, report_sections
+from newsdiff.core.views.summary import (
+    PairSummary,
+    omitted_note,
+    overview,
+    stories_note,
+    summarize,
+)
+
+if TYPE_CHECKING:
+    from newsdiff.core.stories.detect import Story
 
 _CSS = """
 :root { --ink: #1d1d1f; --muted: #5f6368; --rule: #d0d4d9; --fact: #ffe08a; --ins: #d7f5dd;
@@ -46,7 +58,7 @@ del { background: var(--del); text-decoration: line-through; }
 .facts { margin: .5rem 0 0 1.2rem; }
 @media print {
   body { font-size: 11pt; max-width: none; margin: 0; color: #000; hyphens: auto; }
-  h3 { break-after: avoid; }
+  h2, h3, h4 { break-after: avoid; }
   .claim { break-inside: avoid; }
   table { break-inside: avoid; }
   mark, ins, del { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -108,14 +120,14 @@ def _byline(article: Article) -> str:
     return f'<span class="how">{text(by)}</span> ' if by else ""
 
 
-def _cluster(view: ClusterView, alignment: Alignment) -> str:
+def _cluster(view: ClusterView, alignment: Alignment, level: int = 3) -> str:
     count = len(alignment.articles)
     relations = {voice.relation for voice in view.voices if voice.relation}
     headline = "facts differ" if "facts-differ" in relations else ", ".join(sorted(relations))
     out = [
-        f'<section class="claim"><h3>Claim {view.number}',
+        f'<section class="claim"><h{level}>Claim {view.number}',
         f" — {escape(headline)}" if headline else "",
-        "</h3>",
+        f"</h{level}>",
     ]
     for voice in view.voices:
         how = ""
@@ -144,8 +156,8 @@ def _cluster(view: ClusterView, alignment: Alignment) -> str:
     return "".join(out)
 
 
-def render_html(alignment: Alignment) -> str:
-    """The whole report as one HTML document.
+def render_html(alignment: Alignment, *, stories: Sequence[Story] = ()) -> str:
+    """The whole report as one HTML document; with several stories, story by story.
 
     >>> from newsdiff.core.model import Alignment, Article
     >>> "<script" in render_html(Alignment((), (), ()))
@@ -170,11 +182,35 @@ def render_html(alignment: Alignment) -> str:
         )
     note = stories_note(alignment)
     out.append(f'</table><p class="how">{escape(note)}</p>' if note else "</table>")
-    out.append(
-        "<h2>Agreement</h2><table><tr><th>Reports</th><th>Pairs</th><th>Identical</th>"
+    agreement = summarize(alignment)
+    sections = report_sections(alignment, views, agreement, stories=stories)
+    omitted = [f'<p class="how">{escape(line)}</p>' for line in omitted_note(alignment) if line]
+    if not sections.several:
+        out += ["<h2>Agreement</h2>", _agreement(agreement, count), *omitted]
+        out += ["<h2>Claims</h2>", _LEGEND]
+        out += [_cluster(view, alignment) for view in views]
+    else:
+        out += [*omitted, _LEGEND]
+        out += [_story(section, alignment) for section in sections.stories]
+        if sections.alone:
+            out.append('<section class="story"><h2>No related report</h2><ul>')
+            for i in sections.alone:
+                article = alignment.articles[i]
+                out.append(
+                    f'<li><span class="tag">{letter(i, count)}</span>'
+                    f"{text(source_label(article))}: {text(article.title)}</li>"
+                )
+            out.append("</ul></section>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def _agreement(summaries: Sequence[PairSummary], count: int) -> str:
+    out = [
+        "<table><tr><th>Reports</th><th>Pairs</th><th>Identical</th>"
         "<th>Reworded</th><th>Facts differ</th><th>Passages paired</th></tr>"
-    )
-    for s in summarize(alignment):
+    ]
+    for s in summaries:
         cells = (s.pairs, s.identical, s.reworded, s.facts_differ, f"{s.paired_share:.0%}")
         out.append(
             f"<tr><td>{letter(s.left, count)} – {letter(s.right, count)}</td>"
@@ -182,8 +218,22 @@ def render_html(alignment: Alignment) -> str:
             + "</tr>"
         )
     out.append("</table>")
-    out += [f'<p class="how">{escape(line)}</p>' for line in omitted_note(alignment) if line]
-    out += ["<h2>Claims</h2>", _LEGEND]
-    out += [_cluster(view, alignment) for view in views]
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
+    return "".join(out)
+
+
+def _story(section: StorySection, alignment: Alignment) -> str:
+    count = len(alignment.articles)
+    tags = ", ".join(letter(i, count) for i in section.members)
+    about = [f"{len(section.members)} reports ({tags})", dates_note(section)]
+    out = [
+        f'<section class="story"><h2>Story {section.number}: {text(section.label)}</h2>',
+        f'<p class="how">{escape(" · ".join(part for part in about if part))}</p>',
+    ]
+    if section.agreement:
+        out += ["<h3>Agreement</h3>", _agreement(section.agreement, count)]
+    out.append("<h3>Claims</h3>")
+    if not section.claims:
+        out.append('<p class="how">No claim told by two of these reports.</p>')
+    out += [_cluster(view, alignment, 4) for view in section.claims]
+    out.append("</section>")
+    return "\n".join(out)

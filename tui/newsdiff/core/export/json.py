@@ -8,20 +8,29 @@ of sources and each claim with every source's passage as marked runs.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from newsdiff.core.language.sanitize import json_escaped
 from newsdiff.core.model import Alignment
 from newsdiff.core.views.clusters import cluster_views, letter, source_label
+from newsdiff.core.views.sections import report_sections
 from newsdiff.core.views.summary import summarize
 
+if TYPE_CHECKING:
+    from newsdiff.core.stories.detect import Story
 
-def report_to_dict(alignment: Alignment) -> dict:
-    """The report as plain JSON-ready data.
+
+def report_to_dict(alignment: Alignment, *, stories: Sequence[Story] = ()) -> dict:
+    """The report as plain JSON-ready data; ``stories`` give the stories' labels and dates.
+
+    Each claim names its story by number; ``stories`` lists them, those of two
+    or more reports first, then each report alone (``"alone": true``).
 
     >>> from newsdiff.core.model import Alignment
     >>> sorted(report_to_dict(Alignment((), (), ())))
-    ['agreement', 'alignment', 'claims', 'format', 'sources']
+    ['agreement', 'alignment', 'claims', 'format', 'sources', 'stories']
     """
     from newsdiff.core.export.schema import alignment_to_dict, article_metadata  # loaded on use
 
@@ -31,9 +40,39 @@ def report_to_dict(alignment: Alignment) -> dict:
         {"tag": letter(i, count), **article_metadata(article), "source": source_label(article)}
         for i, article in enumerate(alignment.articles)
     ]
+    views = cluster_views(alignment)
+    agreement = summarize(alignment)
+    sections = report_sections(alignment, views, agreement, stories=stories)
+    story_of = {v.number: section.number for section in sections.stories for v in section.claims}
+    told = [
+        {
+            "number": section.number,
+            "label": section.label,
+            "articles": [alignment.articles[i].id for i in section.members],
+            "tags": [letter(i, count) for i in section.members],
+            "first_date": section.first_date,
+            "last_date": section.last_date,
+            "alone": False,
+        }
+        for section in sections.stories
+    ]
+    for number, i in enumerate(sections.alone, start=len(told) + 1):
+        article = alignment.articles[i]
+        told.append(
+            {
+                "number": number,
+                "label": article.title,
+                "articles": [article.id],
+                "tags": [letter(i, count)],
+                "first_date": article.date,
+                "last_date": article.date,
+                "alone": True,
+            }
+        )
     claims = [
         {
             "number": view.number,
+            "story": story_of.get(view.number),
             "voices": [
                 {
                     "article": voice.article,
@@ -49,25 +88,26 @@ def report_to_dict(alignment: Alignment) -> dict:
             ],
             "facts": [asdict(fact) for fact in view.facts],
         }
-        for view in cluster_views(alignment)
+        for view in views
     ]
     return {
         "format": "newsdiff-report/1",
         "sources": sources,
-        "agreement": [asdict(summary) for summary in summarize(alignment)],
+        "stories": told,
+        "agreement": [asdict(summary) for summary in agreement],
         "claims": claims,
         "alignment": alignment_to_dict(alignment),
     }
 
 
-def render_json(alignment: Alignment) -> str:
+def render_json(alignment: Alignment, *, stories: Sequence[Story] = ()) -> str:
     """The report as a JSON document (UTF-8 text, indented, non-ASCII kept).
 
     >>> from newsdiff.core.model import Alignment
     >>> json.loads(render_json(Alignment((), (), ())))["claims"]
     []
     """
-    return dumps(report_to_dict(alignment), indent=2) + "\n"
+    return dumps(report_to_dict(alignment, stories=stories), indent=2) + "\n"
 
 
 def dumps(document: object, *, indent: int = 2) -> str:

@@ -10,6 +10,8 @@ source, ~~strike~~ that source's words this one lacks.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from newsdiff.core.model import Alignment
 from newsdiff.core.views.clusters import (
@@ -21,7 +23,17 @@ from newsdiff.core.views.clusters import (
     plain,
     source_label,
 )
-from newsdiff.core.views.summary import omitted_note, overview, stories_note, summarize
+from newsdiff.core.views.sections import StorySection, dates_note, report_sections
+from newsdiff.core.views.summary import (
+    PairSummary,
+    omitted_note,
+    overview,
+    stories_note,
+    summarize,
+)
+
+if TYPE_CHECKING:
+    from newsdiff.core.stories.detect import Story
 
 # Inline markup characters of CommonMark and GFM (tables, strikethrough); the
 # text always sits after a prefix, so line-start markers (#, -, 1.) are inert.
@@ -93,11 +105,11 @@ def render_runs(runs: tuple[Run, ...]) -> str:
     return "".join(parts).strip()
 
 
-def _cluster(view: ClusterView, alignment: Alignment) -> list[str]:
+def _cluster(view: ClusterView, alignment: Alignment, level: str = "###") -> list[str]:
     count = len(alignment.articles)
     relations = {voice.relation for voice in view.voices if voice.relation}
     headline = "facts differ" if "facts-differ" in relations else ", ".join(sorted(relations))
-    lines = [f"### Claim {view.number}" + (f" — {headline}" if headline else ""), ""]
+    lines = [f"{level} Claim {view.number}" + (f" — {headline}" if headline else ""), ""]
     for voice in view.voices:
         tag = letter(voice.article, count)
         if voice.compared_with is None:
@@ -121,8 +133,12 @@ def _cluster(view: ClusterView, alignment: Alignment) -> list[str]:
     return [*lines, ""]
 
 
-def render_markdown(alignment: Alignment) -> str:
+def render_markdown(alignment: Alignment, *, stories: Sequence[Story] = ()) -> str:
     """The whole report: sources, agreement per pair of sources, then each claim cluster.
+
+    With several stories, the agreement and the claims come story by story,
+    under a heading each (``stories`` give their labels and dates), and the
+    reports alone last.
 
     >>> from newsdiff.core.model import Alignment
     >>> render_markdown(Alignment((), (), ())).splitlines()[0]
@@ -147,20 +163,53 @@ def render_markdown(alignment: Alignment) -> str:
         )
     note = stories_note(alignment)
     lines += ["", note] if note else []
-    lines += [
-        "",
-        "## Agreement",
-        "",
+    agreement = summarize(alignment)
+    sections = report_sections(alignment, views, agreement, stories=stories)
+    if not sections.several:
+        lines += ["", "## Agreement", "", *_agreement(agreement, count)]
+        lines += omitted_note(alignment)
+        lines += ["", "## Claims", "", LEGEND, ""]
+        for view in views:
+            lines += _cluster(view, alignment)
+        return "\n".join(lines).rstrip() + "\n"
+    lines += omitted_note(alignment)
+    lines += ["", LEGEND, ""]
+    for section in sections.stories:
+        lines += _story(section, alignment)
+    if sections.alone:
+        lines += ["## No related report", ""]
+        for i in sections.alone:
+            article = alignment.articles[i]
+            lines.append(
+                f"- **{letter(i, count)}** {escape(source_label(article))}: {escape(article.title)}"
+            )
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _agreement(summaries: Sequence[PairSummary], count: int) -> list[str]:
+    lines = [
         "| Reports | Pairs | Identical | Reworded | Facts differ | Passages paired |",
         "|---|--:|--:|--:|--:|--:|",
     ]
-    for s in summarize(alignment):
+    for s in summaries:
         lines.append(
             f"| {letter(s.left, count)} – {letter(s.right, count)} | {s.pairs} | {s.identical} "
             f"| {s.reworded} | {s.facts_differ} | {s.paired_share:.0%} |"
         )
-    lines += omitted_note(alignment)
-    lines += ["", "## Claims", "", LEGEND, ""]
-    for view in views:
-        lines += _cluster(view, alignment)
-    return "\n".join(lines).rstrip() + "\n"
+    return lines
+
+
+def _story(section: StorySection, alignment: Alignment) -> list[str]:
+    count = len(alignment.articles)
+    tags = ", ".join(letter(i, count) for i in section.members)
+    about = [f"{len(section.members)} reports ({tags})", dates_note(section)]
+    lines = [f"## Story {section.number}: {escape(section.label)}", ""]
+    lines += [" · ".join(part for part in about if part), ""]
+    if section.agreement:
+        lines += ["### Agreement", "", *_agreement(section.agreement, count), ""]
+    lines += ["### Claims", ""]
+    if not section.claims:
+        lines += ["No claim told by two of these reports.", ""]
+    for view in section.claims:
+        lines += _cluster(view, alignment, "####")
+    return lines

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsdiff.core.model import Alignment
 from newsdiff.core.reading.atomic import write_atomically
+
+if TYPE_CHECKING:
+    from newsdiff.core.stories.detect import Story
 
 FORMATS = ("markdown", "html", "json")
 SUFFIXES = {
@@ -33,8 +37,12 @@ __all__ = [
 ]
 
 
-def render_report(alignment: Alignment, *, format: str) -> str:
+def render_report(alignment: Alignment, *, format: str, stories: Sequence[Story] = ()) -> str:
     """The report of ``alignment`` in ``format`` ("markdown", "html" or "json").
+
+    With several stories it goes story by story; ``stories`` (as
+    ``detect_stories`` found them, relabelled as ``newsdiff stories`` shows
+    them) give their labels and dates.
 
     >>> from newsdiff.core.model import Alignment
     >>> render_report(Alignment((), (), ()), format="markdown").startswith("# newsdiff report")
@@ -43,15 +51,15 @@ def render_report(alignment: Alignment, *, format: str) -> str:
     if format == "markdown":
         from newsdiff.core.export.markdown import render_markdown
 
-        return render_markdown(alignment)
+        return render_markdown(alignment, stories=stories)
     if format == "html":
         from newsdiff.core.export.html import render_html
 
-        return render_html(alignment)
+        return render_html(alignment, stories=stories)
     if format == "json":
         from newsdiff.core.export.json import render_json
 
-        return render_json(alignment)
+        return render_json(alignment, stories=stories)
     raise ValueError(f"unknown report format {format!r}; choose one of {', '.join(FORMATS)}")
 
 

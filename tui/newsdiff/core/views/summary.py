@@ -120,6 +120,8 @@ def omitted_note(alignment: Alignment) -> list[str]:
         return []
     every = within_stories(alignment)
     left_out = every - len(summarize(alignment, empty=False))
+    if not left_out:
+        return []
     of_a_story = " of one story" if alignment.stories else ""
     return [
         "",

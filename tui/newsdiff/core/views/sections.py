@@ -1,0 +1,133 @@
+"""A report story by story: each story's reports, agreement and claims under its own heading.
+
+A folder of several stories gives one report whose agreement table and claims
+would otherwise run through every story in one list. A reader of a shared
+report wants what ``newsdiff facts`` and the app show: a heading per story
+(its label, its reports, its dates), its pairs of sources and its claims
+under it, and the reports with nothing related gathered at the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsdiff.core.model import Alignment
+from newsdiff.core.views.clusters import ClusterView
+from newsdiff.core.views.summary import PairSummary
+
+if TYPE_CHECKING:
+    from newsdiff.core.stories.detect import Story
+
+LABEL_CHARS = 80  # a title standing in for a label: one line of a heading
+
+
+@dataclass(frozen=True, slots=True)
+class StorySection:
+    """One story of two or more reports; ``members`` are article indices, in input order."""
+
+    number: int
+    label: str
+    members: tuple[int, ...]
+    first_date: str | None
+    last_date: str | None
+    agreement: tuple[PairSummary, ...]
+    claims: tuple[ClusterView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Sections:
+    """The stories of two or more reports, by their first report, and the reports alone."""
+
+    stories: tuple[StorySection, ...]
+    alone: tuple[int, ...]
+
+    @property
+    def several(self) -> bool:
+        """Whether the report holds more than one story, so its sections need headings."""
+        return len(self.stories) + len(self.alone) > 1
+
+
+def report_sections(
+    alignment: Alignment,
+    claims: Sequence[ClusterView],
+    agreement: Sequence[PairSummary],
+    *,
+    stories: Sequence[Story] = (),
+) -> Sections:
+    """``claims`` and ``agreement`` of ``alignment`` put under the story they belong to.
+
+    ``stories`` give the labels and dates (as ``newsdiff stories`` prints them);
+    a story they do not name is labelled by its first report's title, dated by
+    its reports' dates. An alignment of no stories is one story of all its reports.
+
+    >>> from newsdiff.core.model import Article
+    >>> a, b, c = (Article(x, x, "", f"Title {x}", None, "de", (), 0) for x in "abc")
+    >>> told = report_sections(Alignment((a, b, c), (), (), stories=(("a", "c"), ("b",))), [], [])
+    >>> [(s.label, s.members) for s in told.stories], told.alone, told.several
+    ([('Title a', (0, 2))], (1,), True)
+    """
+    articles = alignment.articles
+    index = {article.id: i for i, article in enumerate(articles)}
+    groups = alignment.stories or ((tuple(a.id for a in articles),) if articles else ())
+    known = {story.members: story for story in stories}
+    story_of: dict[int, int] = {}
+    told: list[tuple[tuple[str, ...], tuple[int, ...]]] = []
+    alone: list[int] = []
+    for group in groups:
+        members = tuple(sorted(index[m] for m in group if m in index))
+        if len(members) == 1:
+            alone.append(members[0])
+        elif members:
+            told.append((group, members))
+    # in the order of their first report, as the sources are lettered and the claims numbered
+    told.sort(key=lambda story: story[1][0])
+    for number, (_, members) in enumerate(told):
+        story_of.update(dict.fromkeys(members, number))
+    by_story_claims: list[list[ClusterView]] = [[] for _ in told]
+    for view in claims:
+        if view.voices and view.voices[0].article in story_of:
+            by_story_claims[story_of[view.voices[0].article]].append(view)
+    by_story_pairs: list[list[PairSummary]] = [[] for _ in told]
+    for summary in agreement:
+        if summary.left in story_of:
+            by_story_pairs[story_of[summary.left]].append(summary)
+    sections = []
+    for number, (group, members) in enumerate(told, start=1):
+        story = known.get(group)
+        dates = sorted(d for m in members if (d := articles[m].date))
+        label = story.label if story and story.label else _title(articles[members[0]].title)
+        first = story.first_date if story else (dates[0] if dates else None)
+        last = story.last_date if story else (dates[-1] if dates else None)
+        sections.append(
+            StorySection(
+                number,
+                label,
+                members,
+                first,
+                last,
+                tuple(by_story_pairs[number - 1]),
+                tuple(by_story_claims[number - 1]),
+            )
+        )
+    return Sections(tuple(sections), tuple(sorted(alone)))
+
+
+def dates_note(section: StorySection) -> str:
+    """The story's dates as a heading gives them: one day, a span, or nothing.
+
+    >>> s = StorySection(1, "x", (0, 1), "2024-10-01", "2024-11-02", (), ())
+    >>> dates_note(s)
+    '2024-10-01 – 2024-11-02'
+    """
+    if not section.first_date:
+        return ""
+    if section.last_date and section.last_date != section.first_date:
+        return f"{section.first_date} – {section.last_date}"
+    return section.first_date
+
+
+def _title(title: str) -> str:
+    line = " ".join(title.split())
+    return line if len(line) <= LABEL_CHARS else line[: LABEL_CHARS - 1].rstrip() + "…"
