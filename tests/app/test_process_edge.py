@@ -94,3 +94,43 @@ def test_an_error_escaping_the_app_is_one_line_and_the_terminal_is_restored(tmp_
     one_line = b"newsdiff: internal error: RuntimeError: bad\\x1b[2Jthing second line\r\n"
     assert ending.endswith(one_line), ending  # the error escaped, on one line
     assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 1
+
+
+_SLOW_SECOND_PASS = """
+import sys, time
+from newsdiff.core.matching import by_story
+from newsdiff.cli import main
+
+lexical = by_story.align_stories
+
+def align_stories(articles, *, semantic=True, **options):
+    if semantic:  # the second pass, by meaning: far longer than a user waits to quit
+        time.sleep(60)
+    return lexical(articles, semantic=semantic, **options)
+
+by_story.align_stories = align_stories
+sys.exit(main([]))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_q_during_the_semantic_pass_gives_the_shell_back_at_once(tmp_path):
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the reader on the seeds, its second pass never ending
+        os.environ["XDG_CACHE_HOME"] = str(tmp_path)
+        os.environ["XDG_CONFIG_HOME"] = str(tmp_path)
+        os.environ["TERM"] = "xterm-256color"
+        os.execv(sys.executable, [sys.executable, "-c", _SLOW_SECOND_PASS])
+    try:
+        started = _read_until(fd, 60, stop=b"paraphrase")  # "Adding paraphrase pairs…"
+        assert b"paraphrase" in started, started[-300:]
+        os.write(fd, b"q")
+        quit_at = time.monotonic()
+        ending = _read_until(fd, 30)
+        _, status = os.waitpid(pid, 0)
+        waited = time.monotonic() - quit_at
+    finally:
+        os.close(fd)
+    assert waited < 10, waited  # not the 60 s the pass still had to go
+    assert b"\x1b[?1049l" in ending  # main screen back
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
