@@ -136,3 +136,20 @@ def test_bad_usage_says_why_in_one_line(args: list[str], status: int, message: s
     assert done.returncode == status
     assert message in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_json_of_align_and_facts_names_the_files_that_could_not_be_read(tmp_path: Path) -> None:
+    for name, text in REPORTS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    aligned = _run("--json", "--lexical", str(tmp_path))
+    assert aligned.returncode == 0, aligned.stderr
+    document = json.loads(aligned.stdout)
+    assert [p["path"] for p in document["problems"]] == [str(tmp_path / "empty.txt")]
+    assert document["pairs"]  # the two readable reports still pair
+    facts = subprocess.run(
+        [sys.executable, "-m", "newsdiff", "facts", "--json", "--lexical", str(tmp_path)],
+        capture_output=True, text=True, encoding="utf-8", timeout=120,
+    )  # fmt: skip
+    assert facts.returncode == 0, facts.stderr
+    assert json.loads(facts.stdout)["problems"] == document["problems"]

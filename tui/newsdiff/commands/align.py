@@ -16,6 +16,7 @@ from newsdiff.commands.common import (
     load_corpus,
     print_json,
     printable,
+    problems_json,
     reading_options,
 )
 from newsdiff.commands.exit_codes import EXIT_OK, EXIT_USAGE
@@ -53,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         from newsdiff.core.export.schema import alignment_to_dict
 
-        print_json(alignment_to_dict(alignment), indent=1)
+        # the files it could not read, as list and stories give them (stderr says so too)
+        print_json({**alignment_to_dict(alignment), "problems": problems_json(corpus)}, indent=1)
         return EXIT_OK
     print(_listing(alignment))
     return EXIT_OK

@@ -165,6 +165,16 @@ def _max_passages() -> int:
         return MAX_PASSAGES
 
 
+def problems_json(corpus: Corpus) -> list[dict[str, str]]:
+    """The files a command could not read (or read only in part), as every ``--json`` gives them.
+
+    >>> from newsdiff.core.model import Corpus, Problem
+    >>> problems_json(Corpus((), (Problem("a.txt", "empty file"),)))
+    [{'path': 'a.txt', 'message': 'empty file'}]
+    """
+    return [{"path": p.path, "message": p.message} for p in corpus.problems]
+
+
 def print_json(document: object, *, indent: int = 2) -> None:
     """Print ``document`` as JSON in UTF-8 whatever the locale or PYTHONIOENCODING says.
 

@@ -17,6 +17,7 @@ from newsdiff.commands.common import (
     load_corpus,
     print_json,
     printable,
+    problems_json,
     reading_options,
 )
 from newsdiff.commands.exit_codes import EXIT_OK
@@ -53,6 +54,7 @@ def run(args: argparse.Namespace) -> int:
             {"articles": list(s.members), "label": s.label, **claim_table_to_dict(t)}
             for s, t in tables
         ]
+        document["problems"] = problems_json(corpus)
         print_json(document)
     elif len(tables) == 1:
         print(render_table(tables[0][1]))

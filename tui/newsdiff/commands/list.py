@@ -15,6 +15,7 @@ from newsdiff.commands.common import (
     load_corpus,
     print_json,
     printable,
+    problems_json,
     reading_options,
 )
 from newsdiff.commands.exit_codes import EXIT_OK
@@ -59,7 +60,7 @@ def corpus_to_dict(corpus: Corpus) -> dict[str, object]:
     files of the folders that were left out unread."""
     return {
         "articles": [article_to_dict(article) for article in corpus.articles],
-        "problems": [{"path": p.path, "message": p.message} for p in corpus.problems],
+        "problems": problems_json(corpus),
         "skipped": [{"path": s.path, "reason": s.reason} for s in corpus.skipped],
     }
 

@@ -15,6 +15,7 @@ from newsdiff.commands.common import (
     load_corpus,
     print_json,
     printable,
+    problems_json,
     reading_options,
 )
 from newsdiff.commands.exit_codes import EXIT_OK
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         document = {
             "stories": [story_to_dict(s) for s in stories],
-            "problems": [{"path": p.path, "message": p.message} for p in corpus.problems],
+            "problems": problems_json(corpus),
         }
         print_json(document)
     else:
