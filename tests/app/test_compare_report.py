@@ -72,6 +72,20 @@ async def test_capital_w_writes_markdown_and_never_overwrites(tmp_path, monkeypa
     assert second.read_text(encoding="utf-8").startswith("# newsdiff report")
 
 
+async def test_the_name_typed_chooses_the_format_as_the_command_line_does(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = CompareApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("w")  # the HTML report's key
+        await pilot.pause()
+        field = app.screen.query_one("#save-path")
+        field.value = str(tmp_path / "for-the-desk.md")
+        await pilot.press("enter")
+        await _settle(app, pilot)
+    assert (tmp_path / "for-the-desk.md").read_text(encoding="utf-8").startswith("# newsdiff")
+
+
 async def test_an_unwritable_folder_is_reported_not_raised(tmp_path, monkeypatch):
     missing = tmp_path / "gone"
     missing.mkdir()

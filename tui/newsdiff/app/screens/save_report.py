@@ -113,7 +113,11 @@ class WritesReports:
 
         def chosen(target: Path | None) -> None:
             if target is not None:
-                self._render_report(format, target, left_id, right_id)
+                from newsdiff.core.export.report import SUFFIXES
+
+                # "r.md" typed into w's dialog means Markdown, as `report -o r.md` does
+                chosen_format = SUFFIXES.get(target.suffix.lower(), format)
+                self._render_report(chosen_format, target, left_id, right_id)
 
         self.app.push_screen(SaveReportScreen(default, what), chosen)
 
