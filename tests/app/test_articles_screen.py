@@ -344,6 +344,24 @@ async def test_unreadable_files_are_named_in_a_notification(build_app, settle, m
         assert not table_of(app).display
 
 
+async def test_many_unreadable_files_make_one_notice_not_a_covered_screen(
+    build_app, settle, monkeypatch
+):
+    import newsdiff.core.reading.loader as loader
+
+    broken = tuple(Problem(f"/x/broken{k}.pdf", "not text") for k in range(6))
+    monkeypatch.setattr(loader, "read_articles", lambda paths, **_: Corpus((), broken))
+    app = build_app()
+    notes = record_calls(monkeypatch, app, "notify")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+    unread = [(args, kwargs) for args, kwargs in notes if "could not be read" in kwargs["title"]]
+    assert len(unread) == 1 and unread[0][1]["title"].startswith("6 files")
+    text = unread[0][0][0]
+    assert "/x/broken0.pdf: not text" in text and "and 3 more" in text
+    assert not any("Skipped" in kwargs.get("title", "") for _, kwargs in notes)
+
+
 async def test_a_failing_alignment_is_reported_and_the_list_stays(build_app, settle, monkeypatch):
     import newsdiff.core.matching.by_story as by_story
 

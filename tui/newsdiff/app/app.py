@@ -43,6 +43,9 @@ if TYPE_CHECKING:
 _FIRST_SCREEN_REFRESHES = 10
 
 
+NOTICES_APART = 3  # files that could not be read, each in a notice of its own; past it one
+
+
 class NewsdiffApp(ProgressLine, ScreenRouter, AppKeys):
     """Compare news reports: the article list, then comparisons of two reports."""
 
@@ -220,7 +223,18 @@ class NewsdiffApp(ProgressLine, ScreenRouter, AppKeys):
             return
         from newsdiff.core.language.sanitize import pictured
 
-        for problem in message.corpus.problems:
+        problems = message.corpus.problems
+        if len(problems) > NOTICES_APART:  # one notice, not a screen covered by them
+            shown = [f"{pictured(p.path)}: {p.message}" for p in problems[:NOTICES_APART]]
+            more = len(problems) - NOTICES_APART
+            self.notify(
+                "\n".join([*shown, f"… and {more} more (newsdiff list names them all)"]),
+                title=f"{len(problems)} files could not be read, or only in part",
+                severity="error" if any(p.fatal for p in problems) else "warning",
+                timeout=10,
+                markup=False,
+            )
+        for problem in problems if len(problems) <= NOTICES_APART else ():
             self.notify(
                 problem.message,
                 title=f"{'Skipped' if problem.fatal else 'Read part of'} {pictured(problem.path)}",
