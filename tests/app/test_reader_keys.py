@@ -213,13 +213,16 @@ async def test_slash_searches_both_sides_folded_and_f_steps_without_touching_n()
         assert screen.rows[screen.cursor_row].pair is not None
 
 
+class PassageApp(ScreenRouter, App[None]):
+    """The passage view of ard's third passage, alone."""
+
+    alignment = sample_alignment()
+
+    def on_mount(self) -> None:
+        self.push_screen(PassageScreen(self.alignment, "ard", 2))
+
+
 async def test_slash_in_the_passage_view_finds_the_other_reports_lines():
-    class PassageApp(ScreenRouter, App[None]):
-        alignment = sample_alignment()
-
-        def on_mount(self) -> None:
-            self.push_screen(PassageScreen(self.alignment, "ard", 2))
-
     app = PassageApp()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -292,12 +295,6 @@ async def test_a_search_typed_at_once_after_slash_goes_into_the_search_field():
 
 async def test_a_passage_search_typed_at_once_goes_into_the_search_field():
     from textual import events
-
-    class PassageApp(ScreenRouter, App[None]):
-        alignment = sample_alignment()
-
-        def on_mount(self) -> None:
-            self.push_screen(PassageScreen(self.alignment, "ard", 2))
 
     app = PassageApp()
     async with app.run_test(size=(100, 30)) as pilot:

@@ -24,7 +24,7 @@ from newsdiff.core.views.clusters import (
     plain,
     source_label,
 )
-from newsdiff.core.views.sections import StorySection, dates_note, report_sections
+from newsdiff.core.views.sections import NO_CLAIMS, StorySection, report_sections, story_line
 from newsdiff.core.views.summary import (
     PairSummary,
     omitted_note,
@@ -223,17 +223,15 @@ def _agreement(summaries: Sequence[PairSummary], count: int) -> str:
 
 def _story(section: StorySection, alignment: Alignment) -> str:
     count = len(alignment.articles)
-    tags = ", ".join(letter(i, count) for i in section.members)
-    about = [f"{len(section.members)} reports ({tags})", dates_note(section)]
     out = [
         f'<section class="story"><h2>Story {section.number}: {text(section.label)}</h2>',
-        f'<p class="how">{escape(" · ".join(part for part in about if part))}</p>',
+        f'<p class="how">{escape(story_line(section, count))}</p>',
     ]
     if section.agreement:
         out += ["<h3>Agreement</h3>", _agreement(section.agreement, count)]
     out.append("<h3>Claims</h3>")
     if not section.claims:
-        out.append('<p class="how">No claim told by two of these reports.</p>')
+        out.append(f'<p class="how">{NO_CLAIMS}</p>')
     out += [_cluster(view, alignment, 4) for view in section.claims]
     out.append("</section>")
     return "\n".join(out)

@@ -23,7 +23,7 @@ from newsdiff.core.views.clusters import (
     plain,
     source_label,
 )
-from newsdiff.core.views.sections import StorySection, dates_note, report_sections
+from newsdiff.core.views.sections import NO_CLAIMS, StorySection, report_sections, story_line
 from newsdiff.core.views.summary import (
     PairSummary,
     omitted_note,
@@ -201,15 +201,13 @@ def _agreement(summaries: Sequence[PairSummary], count: int) -> list[str]:
 
 def _story(section: StorySection, alignment: Alignment) -> list[str]:
     count = len(alignment.articles)
-    tags = ", ".join(letter(i, count) for i in section.members)
-    about = [f"{len(section.members)} reports ({tags})", dates_note(section)]
     lines = [f"## Story {section.number}: {escape(section.label)}", ""]
-    lines += [" · ".join(part for part in about if part), ""]
+    lines += [story_line(section, count), ""]
     if section.agreement:
         lines += ["### Agreement", "", *_agreement(section.agreement, count), ""]
     lines += ["### Claims", ""]
     if not section.claims:
-        lines += ["No claim told by two of these reports.", ""]
+        lines += [NO_CLAIMS, ""]
     for view in section.claims:
         lines += _cluster(view, alignment, "####")
     return lines

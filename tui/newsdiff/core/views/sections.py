@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsdiff.core.model import Alignment
-from newsdiff.core.views.clusters import ClusterView
+from newsdiff.core.views.clusters import ClusterView, letter
 from newsdiff.core.views.summary import PairSummary
 
 if TYPE_CHECKING:
@@ -114,13 +114,23 @@ def report_sections(
     return Sections(tuple(sections), tuple(sorted(alone)))
 
 
-def dates_note(section: StorySection) -> str:
-    """The story's dates as a heading gives them: one day, a span, or nothing.
+NO_CLAIMS = "No claim told by two of these reports."
+
+
+def story_line(section: StorySection, count: int) -> str:
+    """What a story's heading says under it: its reports by letter, and its dates.
 
     >>> s = StorySection(1, "x", (0, 1), "2024-10-01", "2024-11-02", (), ())
-    >>> dates_note(s)
-    '2024-10-01 – 2024-11-02'
+    >>> story_line(s, 3)
+    '2 reports (A, B) · 2024-10-01 – 2024-11-02'
     """
+    tags = ", ".join(letter(i, count) for i in section.members)
+    about = [f"{len(section.members)} reports ({tags})", _dates(section)]
+    return " · ".join(part for part in about if part)
+
+
+def _dates(section: StorySection) -> str:
+    """One day, a span, or nothing."""
     if not section.first_date:
         return ""
     if section.last_date and section.last_date != section.first_date:
