@@ -234,14 +234,16 @@ class NewsdiffApp(ProgressLine, ScreenRouter, AppKeys):
                 timeout=10,
                 markup=False,
             )
-        for problem in problems if len(problems) <= NOTICES_APART else ():
-            self.notify(
-                problem.message,
-                title=f"{'Skipped' if problem.fatal else 'Read part of'} {pictured(problem.path)}",
-                severity="error" if problem.fatal else "warning",
-                timeout=10,
-                markup=False,
-            )
+        else:
+            for problem in problems:
+                said = "Skipped" if problem.fatal else "Read part of"
+                self.notify(
+                    problem.message,
+                    title=f"{said} {pictured(problem.path)}",
+                    severity="error" if problem.fatal else "warning",
+                    timeout=10,
+                    markup=False,
+                )
         if message.corpus.skipped:
             from newsdiff.core.reading.left_out import left_out_summary
 
