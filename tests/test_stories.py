@@ -214,6 +214,27 @@ def test_a_story_detected_alone_comes_back_unchanged() -> None:
 
 
 @needs_corpora
+def test_a_report_a_cut_left_alone_goes_with_the_story_its_links_are_in() -> None:
+    """ECB+ topics 1, 16 and 19, each subtopic alone and all six together: the same stories.
+
+    Together, a cut inside a cut left 1_8ecb (Tara Reid's rehab check-in, put with the
+    Lohan reports by the first cut), 16_4ecbplus and 19_4ecb each a story of one beside the
+    story all their links are in; "nothing related here" was wrong for them.
+    """
+    subtopics = [f"{t}_{s}" for t in ("1", "16", "19") for s in ("ecb", "plus")]
+    together = {
+        m: s.members for s in detect_stories(mix.ecb_articles(subtopics)) for m in s.members
+    }
+    assert "1_4ecb" in together["1_8ecb"]
+    for subtopic in subtopics:
+        articles = mix.ecb_articles([subtopic])
+        mine = {a.id for a in articles}
+        for story in detect_stories(articles):
+            for member in story.members:
+                assert set(together[member]) & mine == set(story.members), (subtopic, member)
+
+
+@needs_corpora
 def test_ecb_stories_are_the_same_alone_and_among_the_gnad_articles() -> None:
     """A report's story does not depend on unrelated files: ECB+ topics 7, 12 and 20 (the
     one whose subtopics, two quakes on one island, are hardest to tell) and the seeds, alone

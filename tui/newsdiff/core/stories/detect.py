@@ -14,13 +14,14 @@ depend on the order the reports were given in.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from newsdiff.core.model import Article
 from newsdiff.core.stories import stories_cache
 from newsdiff.core.stories.candidates import Rows, Vectors, dot_products, rows, shared_pairs
+from newsdiff.core.stories.graph import Adjacency
 from newsdiff.core.stories.profile import StoryProfile
 from newsdiff.core.stories.profile_cache import cached_profiles
 from newsdiff.core.stories.split import (
@@ -148,7 +149,39 @@ def settle(
                 done.append(group)
             else:
                 todo.extend(pieces)
-    return sorted(done)
+    return sorted(_strays_home(done, linked, vectors, copies, options=options))
+
+
+def _strays_home(
+    done: list[list[int]],
+    linked: Adjacency,
+    vectors: Sequence[dict[str, float]],
+    copies: Adjacency,
+    *,
+    options: StoryOptions,
+) -> list[list[int]]:
+    """The stories, each report a cut left alone joined to the one story all its links are in.
+
+    A cut goes by words weighed within its group, and one cut inside another
+    can leave a report with none of its links on its side: a Tara Reid
+    rehab report, put with the Lohan reports by the first cut, is left alone
+    when the second cuts those, though all its links are to the Reid story.
+    It joins that story when the story with it still does not split, so
+    detecting the story alone gives it back.
+    """
+    story_of = {k: n for n, group in enumerate(done) for k in group}
+    for k in sorted(k for group in done if len(group) == 1 for k in group):
+        homes = Counter(story_of[j] for j in linked.get(k, ()))
+        ranked = homes.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+            continue  # linked to nothing, or as much to two stories
+        home = ranked[0][0]
+        joined = sorted([*done[home], k])
+        if len(split_events(joined, vectors, copies, options=options.split)) == 1:
+            done[story_of[k]] = []
+            done[home] = joined
+            story_of[k] = home
+    return [group for group in done if group]
 
 
 def candidate_pairs(vectors: Vectors | Rows, *, options: StoryOptions) -> list[tuple[int, int]]:
