@@ -196,8 +196,17 @@ def test_no_network_is_one_line_naming_the_url(cache, capsys, good):
 
 
 def test_only_urls_fail_when_all_inputs_are_urls(cache, capsys):
-    code, _, err = run(capsys, "list", "http://127.0.0.1:9/a")
+    code, _, err = run(capsys, "list", "http://127.0.0.1:9/a", "http://127.0.0.1:9/b")
     assert code == 1 and "nothing readable" in err
+
+
+def test_one_url_that_cannot_be_reached_is_one_line(cache, capsys):
+    url = "http://127.0.0.1:9/a"
+    code, _, err = run(capsys, "align", url)
+    assert code == 1
+    assert (
+        err.strip() == f"newsdiff: cannot read {url}: cannot reach 127.0.0.1 (connection refused)"
+    )
 
 
 def test_a_plain_text_url_is_read_as_text(httpserver, cache):

@@ -81,3 +81,14 @@ def test_json_lists_the_files_left_out(folder, capsys):
 def test_a_file_named_directly_is_read_whatever_its_suffix(folder):
     corpus = read_articles([folder / "notes"], cache=False)
     assert corpus.skipped == ()
+
+
+@pytest.mark.parametrize("command", ["list", "align", "facts", "stories", "report"])
+def test_one_file_that_cannot_be_read_is_one_line_naming_it(tmp_path, capsys, monkeypatch, command):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"\x00\x01\x02PK\x03\x04")
+    assert main([command, str(binary)]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.strip() == f"newsdiff: cannot read {binary}: binary file, not text"
+    assert captured.out == ""

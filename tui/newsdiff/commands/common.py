@@ -107,6 +107,12 @@ def load_corpus(paths: list[str], options: ReadingOptions | None = None) -> Corp
     verbose = options.verbose
     fetch = FetchOptions(timeout=max(0.1, options.timeout), refresh=options.refresh)
     corpus = read_articles(paths, fetch=fetch, follow_links=options.follow_links)
+    if _one_input_unreadable(paths, corpus):  # one line: the input and why, not a warning too
+        (problem,) = corpus.problems
+        print(
+            f"newsdiff: cannot read {printable(problem.path)}: {problem.message}", file=sys.stderr
+        )
+        return EXIT_NOTHING_READABLE
     for problem in corpus.problems:
         where = printable(problem.path)
         said = "skipped" if problem.fatal else "read part of"
@@ -123,6 +129,14 @@ def load_corpus(paths: list[str], options: ReadingOptions | None = None) -> Corp
         print(f"newsdiff: nothing readable in {where}", file=sys.stderr)
         return EXIT_NOTHING_READABLE
     return corpus
+
+
+def _one_input_unreadable(paths: list[str], corpus: Corpus) -> bool:
+    """Whether the one input named is all there is and could not be read at all."""
+    if corpus.articles or corpus.skipped or len(paths) != 1 or len(corpus.problems) != 1:
+        return False
+    problem = corpus.problems[0]
+    return problem.fatal and str(problem.path) == str(paths[0])
 
 
 def align_corpus(
