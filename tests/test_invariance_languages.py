@@ -52,3 +52,18 @@ def test_english_stories_and_pairs_are_the_same_beside_german_reports() -> None:
     assert len([s for s in mine if len(s) > 1]) >= 4  # the four subtopics are there
     assert _pairs(restrict(among, ids)) == _pairs(alone)
     assert restrict(among, ids).clusters == alone.clusters
+
+
+def test_a_report_linked_by_meaning_alone_does_not_join_a_story_of_another_language() -> None:
+    """gnad-0601, a German NBA round-up, is close by meaning to ECB+ topic 5 (the 76ers fire
+    their coach, Maurice Cheeks): the signal links it to those reports, and the cut of their
+    group leaves it alone. It stays alone: a link by meaning alone does not bring a report a
+    cut left alone into a story, so the English story and its pairs are as without it."""
+    english = mix.ecb_articles(["5_ecb", "5_plus"])
+    ids = {a.id for a in english}
+    (nba,) = [a for a in mix.gnad_articles(602) if a.id == "gnad-0601"]
+    alone = align_stories(english)
+    among = align_stories([nba, *english])
+    assert ("gnad-0601",) in among.stories
+    assert [s for s in among.stories if ids & set(s)] == list(alone.stories)
+    assert _pairs(restrict(among, ids)) == _pairs(alone)

@@ -105,12 +105,15 @@ def detect_stories(
     else:  # rounded as _cosine rounds
         scores = [round(s, 9) for s in sums]
     links: list[tuple[int, int]] = []
+    by_words: list[tuple[int, int]] = []  # the links the profiles' words make on their own
     for (i, j), score in zip(pairs, scores, strict=True):
-        if score < options.threshold and options.signal is not None:
+        if score >= options.threshold:
+            by_words.append((i, j))
+        elif options.signal is not None:
             score = max(score, options.signal(ordered[i], ordered[j]))
         if score >= options.threshold:
             links.append((i, j))
-    parts = settle(range(len(ordered)), links, vectors, options=options)
+    parts = settle(range(len(ordered)), links, vectors, options=options, by_words=by_words)
     stories = [
         _story([ordered[k] for k in g], [vectors[k] for k in g], [surfaces[k] for k in g])
         for g in parts
@@ -127,12 +130,15 @@ def settle(
     vectors: Sequence[dict[str, float]],
     *,
     options: StoryOptions,
+    by_words: Sequence[tuple[int, int]] | None = None,
 ) -> list[list[int]]:
     """The stories among ``members``: linked groups, split into events until nothing splits.
 
     Each story that comes out is connected by links among its own members and
     does not split again, so detecting it alone gives it back unchanged: its
-    alignment is the same in any folder.
+    alignment is the same in any folder. ``by_words`` are the links shared
+    words make (default: all ``links``), the ones that bring a report left
+    alone by a cut back to its story (``_strays_home``).
 
     >>> settle(range(4), [(0, 1), (2, 3)], [{}] * 4, options=StoryOptions())
     [[0, 1], [2, 3]]
@@ -149,7 +155,8 @@ def settle(
                 done.append(group)
             else:
                 todo.extend(pieces)
-    return sorted(_strays_home(done, linked, vectors, copies, options=options))
+    anchors = linked if by_words is None else adjacency(by_words)
+    return sorted(_strays_home(done, anchors, vectors, copies, options=options))
 
 
 def _strays_home(
@@ -160,18 +167,20 @@ def _strays_home(
     *,
     options: StoryOptions,
 ) -> list[list[int]]:
-    """The stories, each report a cut left alone joined to the one story all its links are in.
+    """The stories, each report a cut left alone joined to the story most of its links are in.
 
     A cut goes by words weighed within its group, and one cut inside another
     can leave a report with none of its links on its side: a Tara Reid
     rehab report, put with the Lohan reports by the first cut, is left alone
-    when the second cuts those, though all its links are to the Reid story.
+    when the second cuts those, though most of its links are to the Reid story.
     It joins that story when the story with it still does not split, so
-    detecting the story alone gives it back.
+    detecting the story alone gives it back. Only links of shared words count
+    here: a link by meaning alone (another language) is too weak to undo a
+    cut (a German NBA round-up was linked so to a 76ers coach's firing).
     """
     story_of = {k: n for n, group in enumerate(done) for k in group}
     for k in sorted(k for group in done if len(group) == 1 for k in group):
-        homes = Counter(story_of[j] for j in linked.get(k, ()))
+        homes = Counter(story_of[j] for j in linked.get(k, ()) if j in story_of)
         ranked = homes.most_common(2)
         if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
             continue  # linked to nothing, or as much to two stories
