@@ -324,7 +324,8 @@ async def test_a_story_header_names_whole_names_not_stray_words(build_app, settl
         await settle(pilot)
         await pilot.pause()
         assert rows(app)[0] == f"{HEADER}story:0"
-        assert title_of(app, 0) == "2 reports · Tara Reid · rehab"
+        # at 80 columns the whole label fits beside the number, not beside "2 reports"
+        assert title_of(app, 0) == "2 · Tara Reid · rehab"
 
 
 async def test_enter_on_a_header_while_pairing_opens_the_story_when_ready(build_app, settle, mixed):
@@ -346,3 +347,19 @@ async def test_enter_on_a_header_while_pairing_opens_the_story_when_ready(build_
         await settle(pilot)
         assert isinstance(app.screen, compare.CompareScreen)
         assert {app.screen.left_id, app.screen.right_id} == {"wien_a", "wien_b"}
+
+
+async def test_a_narrow_header_keeps_the_label_before_the_word_reports(build_app, settle, mixed):
+    # At 80 columns (76 here, where this folder's column is as narrow) "1 report · No related report" was cut to "1 report · No related
+    # re…", and two Lohan stories both read "… reports · Lindsay Lohan …": the count
+    # keeps its number alone once the label would be cut.
+    app = build_app([mixed])
+    async with app.run_test(size=(76, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ArticleTable)
+        room = table.columns[table.ordered_columns[table.get_column_index("title")].key].width
+        shown = {title_of(app, n) for n, key in enumerate(rows(app)) if key.startswith(HEADER)}
+        assert len("1 report · No related report") > room  # the case: a narrow column
+        assert "1 · No related report" in shown
+        # the word "reports" stays only where the whole label fits beside it
+        assert all(len(title) <= room for title in shown if " report" in title.split(" · ")[0])

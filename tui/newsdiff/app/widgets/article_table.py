@@ -70,7 +70,9 @@ class ArticleTable(DataTable[Text]):
         keys = [c.key for c in columns]
         for row in rows:
             if row.group is not None:
-                row_cells = header_cells(row.group, keys, date_width=widths["date"])
+                row_cells = header_cells(
+                    row.group, keys, date_width=widths["date"], title_width=widths["title"]
+                )
             else:
                 row_cells = cells[row.key]
             self.add_row(*(row_cells[key] for key in keys), key=row.key)
