@@ -350,9 +350,10 @@ async def test_enter_on_a_header_while_pairing_opens_the_story_when_ready(build_
 
 
 async def test_a_narrow_header_keeps_the_label_before_the_word_reports(build_app, settle, mixed):
-    # At 80 columns (76 here, where this folder's column is as narrow) "1 report · No related report" was cut to "1 report · No related
-    # re…", and two Lohan stories both read "… reports · Lindsay Lohan …": the count
-    # keeps its number alone once the label would be cut.
+    # At 80 columns (76 here, where this folder's column is as narrow) "1 report ·
+    # No related report" was cut to "1 report · No related re…", and two Lohan
+    # stories both read "… reports · Lindsay Lohan …": the count keeps its number
+    # alone once the label would be cut.
     app = build_app([mixed])
     async with app.run_test(size=(76, 24)) as pilot:
         await settle(pilot)
@@ -363,3 +364,23 @@ async def test_a_narrow_header_keeps_the_label_before_the_word_reports(build_app
         assert "1 · No related report" in shown
         # the word "reports" stays only where the whole label fits beside it
         assert all(len(title) <= room for title in shown if " report" in title.split(" · ")[0])
+
+
+async def test_the_cursor_starts_on_the_first_story_when_the_oldest_report_is_alone(
+    build_app, settle, mixed
+):
+    # Before the stories are found the rows are one list sorted by date, the cursor on
+    # the oldest report; it followed that report into its group, so a report alone
+    # from 2020 opened the list on its last row, the stories scrolled out of sight.
+    (mixed / "wetter.txt").unlink()
+    (mixed / "wetter.md").write_text(
+        "---\ndate: 2020-01-03\n---\n\n# Sturmtief bringt Schnee in die Alpen\n\n"
+        + UNRELATED["wetter.txt"].split("\n\n", 1)[1],
+        encoding="utf-8",
+    )
+    app = build_app([mixed])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        keys = rows(app)
+        assert keys[-1] == "wetter"
+        assert app.screen.current_article_id() == keys[1]

@@ -81,6 +81,11 @@ class ArticleTable(DataTable[Text]):
             self.move_cursor(row=cursor, animate=False)
         return {row.key: row.group for row in rows if row.group is not None}
 
+    def first_report(self) -> int:
+        """The row of the first report (the first row when there is none)."""
+        keys = [str(row.key.value) for row in self.ordered_rows]
+        return cursor_row(keys, None, None) or 0
+
     def current_key(self) -> str | None:
         """The key of the row under the cursor (None when the table is empty)."""
         if self.row_count == 0:
