@@ -384,3 +384,20 @@ async def test_the_cursor_starts_on_the_first_story_when_the_oldest_report_is_al
         keys = rows(app)
         assert keys[-1] == "wetter"
         assert app.screen.current_article_id() == keys[1]
+
+
+async def test_the_claim_table_says_which_story_it_is_of(build_app, settle, mixed):
+    # t gives the table of the story under the cursor; in a folder of several stories
+    # its summary said only "9 claim(s) with figures …", not of which story
+    from newsdiff.app.screens.claims import ClaimGrid, ClaimsScreen
+
+    app = build_app([mixed])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        heading = app.screen.groups[f"{HEADER}story:0"].heading
+        move_to(app, "002_344335e8705db148")
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, ClaimsScreen))
+        await wait_for(pilot, lambda: app.screen.query_one(ClaimGrid).row_count > 0)
+        summary = str(app.screen.query_one("#claims-summary").render())
+        assert summary.splitlines()[0] == heading  # "Nordkoreanische · … · 5 reports · …"
