@@ -38,6 +38,8 @@ def report(*lines: str, body: str = BODY) -> str:
         ("04/28/09 07:35 PM ET", "2009-04-28T19:35"),
         ("2013-09-26", "2013-09-26"),
         ("08.04.2015 12:46", "2015-04-08T12:46"),
+        ("Article posted on 08.07.2012", "2012-07-08"),  # ECB+ 7_7ecbplus: it was the title
+        ("Published: 2012.08.08 09:01 AM", "2012-08-08T09:01"),  # ECB+ 13_13ecbplus
     ],
 )
 def test_a_dateline_dates_the_report_and_is_no_passage(line, date):

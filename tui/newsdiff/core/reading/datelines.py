@@ -37,8 +37,8 @@ _DATES = (
     re.compile(
         rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?P<month>{_MONTH})\.?,?\s+(?P<year>\d{{4}})\b", re.I
     ),
-    # 2013-09-26
-    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
+    # 2013-09-26 · 2012.08.08
+    re.compile(r"\b(?P<year>\d{4})([-.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})\b"),
     # 08.04.2015 (German)
     re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b"),
     # 05/03/2013 · 6/6/2013: which number is the month depends on the locale
@@ -51,7 +51,7 @@ _TIME = re.compile(
 )
 # what else a dateline may hold: its label, weekday, zone, separators
 _FILLER = re.compile(
-    rf"\b(?:first|last|originally|published|posted|updated|modified|created|edited|story|"
+    rf"\b(?:first|last|originally|published|posted|updated|modified|created|edited|story|article|"
     rf"time|on|at|hrs|"
     rf"{_WEEKDAYS.replace(' ', '|')}|uhr|uk|gmt|utc|[A-Z]{{1,2}}[SD]?T|ET|CT|PT|MT|IST|BST|"
     rf"CET|CEST|MEZ|MESZ|AEST|AEDT|AKDT|AKST|HKT|JST)\b\.?"
