@@ -401,3 +401,33 @@ async def test_the_claim_table_says_which_story_it_is_of(build_app, settle, mixe
         await wait_for(pilot, lambda: app.screen.query_one(ClaimGrid).row_count > 0)
         summary = str(app.screen.query_one("#claims-summary").render())
         assert summary.splitlines()[0] == heading  # "Nordkoreanische · … · 5 reports · …"
+
+
+async def test_the_report_of_two_stories_compared_does_not_call_them_unrelated(
+    build_app, settle, mixed, tmp_path, monkeypatch
+):
+    # c on a seed and a Vienna report, then W: the Markdown said "Stories: A (no
+    # related report) · B (no related report)" and listed both under "No related
+    # report", though each has related reports in the folder
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.chdir(out)
+    app = build_app([mixed])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key in (SEEDS[0], "wien_a"):
+            move_to(app, key)
+            await pilot.press("space")
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen))
+        await pilot.press("W")
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: any(out.iterdir()))
+        await app.workers.wait_for_complete()
+        (written,) = out.iterdir()
+        markdown = written.read_text(encoding="utf-8")
+        assert "no related report" not in markdown.casefold()
+        headings = [line for line in markdown.splitlines() if line.startswith("## Story")]
+        assert len(headings) == 2 and any("Huber" in h for h in headings), headings
+        assert "1 of 5 reports (" in markdown and "1 of 2 reports (" in markdown

@@ -8,10 +8,14 @@ reports' passages found a partner at all.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from newsdiff.core.model import Alignment, Pair
+
+if TYPE_CHECKING:
+    from newsdiff.core.stories.detect import Story
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,16 +147,21 @@ def overview(reports: int, claims: int) -> str:
     return f"{head}; {claims} claim{'s' if claims != 1 else ''} told by more than one of them."
 
 
-def stories_note(alignment: Alignment) -> str:
+def stories_note(alignment: Alignment, *, stories: Sequence[Story] = ()) -> str:
     """Which sources tell one story, when the reports hold more than one (else empty):
-    the agreement and the claims compare reports of one story only.
+    the agreement and the claims compare reports of one story only. A report
+    alone here is "no related report" unless ``stories`` give it a story of several.
 
     >>> from newsdiff.core.model import Alignment, Article
+    >>> from newsdiff.core.stories.detect import Story
     >>> a, b, c = (Article(x, x, "", x, None, "de", (), 0) for x in "abc")
     >>> stories_note(Alignment((a, b, c), (), (), stories=(("a", "b"), ("c",))))
     'Stories: A B · C (no related report). Reports of two stories are not compared.'
     >>> stories_note(Alignment((a, b), (), (), stories=(("a", "b"),)))
     ''
+    >>> stories_note(Alignment((a, b), (), (), stories=(("a",), ("b",))),
+    ...              stories=[Story(("a", "x"), "Kursk"), Story(("b",), "")])
+    'Stories: A · B (no related report). Reports of two stories are not compared.'
     """
     from newsdiff.core.views.clusters import letter
 
@@ -160,10 +169,15 @@ def stories_note(alignment: Alignment) -> str:
         return ""
     count = len(alignment.articles)
     index = {article.id: i for i, article in enumerate(alignment.articles)}
+    several = {m for story in stories if not story.alone for m in story.members}
     told = [sorted(index[m] for m in members if m in index) for members in alignment.stories]
     parts = [
         " ".join(letter(i, count) for i in members)
-        + (" (no related report)" if len(members) == 1 else "")
+        + (
+            " (no related report)"
+            if len(members) == 1 and alignment.articles[members[0]].id not in several
+            else ""
+        )
         for members in sorted(told)
         if members
     ]
