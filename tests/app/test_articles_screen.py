@@ -542,3 +542,16 @@ async def test_the_last_column_is_whole_beside_the_scrollbar(build_app, settle, 
         shown = table.scrollable_content_region.width
         assert sum(c.get_render_width(table) for c in table.columns.values()) <= shown
         assert table.render_line(0).text.rstrip().endswith("Facts ≠")
+
+
+async def test_o_at_80_columns_sorts_only_by_columns_on_screen(build_app, settle):
+    # below 100 columns there is no source column, yet o sorted by it: no ▲ anywhere
+    # and the rows in no order a reader could see
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = table_of(app)
+        for _ in range(8):
+            await pilot.press("o")
+            labels = [column.label.plain for column in table.columns.values()]
+            assert any(label.endswith("▲") for label in labels), (app.screen.order.key, labels)

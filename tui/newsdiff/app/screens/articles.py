@@ -318,7 +318,9 @@ class ArticlesScreen(StoryActions):
         self._list().focus()
 
     def action_cycle_sort(self) -> None:
-        self.order = self.order.cycled()
+        width = self.size.width or 80
+        shown = shown_columns(width, any(article.source for article in self.articles))
+        self.order = self.order.cycled(column.key for column in shown)
         self.refresh_rows()  # the ▲ in the header says which column
 
     def action_reverse_sort(self) -> None:
