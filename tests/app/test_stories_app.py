@@ -431,3 +431,30 @@ async def test_the_report_of_two_stories_compared_does_not_call_them_unrelated(
         headings = [line for line in markdown.splitlines() if line.startswith("## Story")]
         assert len(headings) == 2 and any("Huber" in h for h in headings), headings
         assert "1 of 5 reports (" in markdown and "1 of 2 reports (" in markdown
+
+
+async def test_a_comparison_across_stories_says_so_where_the_counts_are(build_app, settle, mixed):
+    # the note "different stories" is gone after a few seconds; the line under the
+    # titles then read "0 pairs · 0 with facts differing", as if the pairing had failed
+    from newsdiff.app.widgets.status_line import StatusLine
+
+    app = build_app([mixed])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for key in (SEEDS[0], "wien_a"):
+            move_to(app, key)
+            await pilot.press("space")
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen))
+        await pilot.pause()
+        counts = app.screen.query_one("#compare-counts", StatusLine).content.plain
+        assert counts.startswith("0 pairs · different stories: nothing pairs across"), counts
+        app.pop_screen()
+        await pilot.pause()
+        await pilot.press("space")  # wien_a unmarked: two seeds, one story
+        move_to(app, SEEDS[1])
+        await pilot.press("space", "c")
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen))
+        await pilot.pause()
+        counts = app.screen.query_one("#compare-counts", StatusLine).content.plain
+        assert "different stories" not in counts and "with facts differing" in counts
