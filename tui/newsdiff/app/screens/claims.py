@@ -133,7 +133,8 @@ class ClaimsScreen(ReportsFailures, Screen[None]):
             Text.assemble(
                 (f"{visible(self.heading)}\n" if self.heading else "", "bold"),
                 (f"{len(grid.rows)}", "bold"),
-                " claim(s) with figures told by more than one report · ",
+                f" claim{'' if len(grid.rows) == 1 else 's'} with figures told by more than one"
+                " report · ",
                 (f"{grid.differing}", "bold"),
                 " where the figures differ · = same as the oldest report, ≠ differs, — not told",
             )
