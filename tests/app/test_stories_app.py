@@ -458,3 +458,21 @@ async def test_a_comparison_across_stories_says_so_where_the_counts_are(build_ap
         await pilot.pause()
         counts = app.screen.query_one("#compare-counts", StatusLine).content.plain
         assert "different stories" not in counts and "with facts differing" in counts
+
+
+async def test_the_passage_view_of_a_lone_report_says_why_nothing_is_beside_it(
+    build_app, settle, mixed
+):
+    # the passage view keeps to the story; for a report alone in it, "What the other
+    # reports say" stood over an empty box
+    from newsdiff.app.messages import OpenPassage
+    from newsdiff.app.screens.passage import PassageList, PassageScreen
+
+    app = build_app([mixed])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.post_message(OpenPassage("wetter", 1))
+        await wait_for(pilot, lambda: isinstance(app.screen, PassageScreen))
+        others = app.screen.query_one(PassageList)
+        shown = [str(others.get_option_at_index(i).prompt) for i in range(others.option_count)]
+        assert shown == ["This report is alone in its story: no other report to set beside it."]
