@@ -73,3 +73,38 @@ def test_stories_are_the_stories_align_finds(tmp_path: Path, capsys, options) ->
     assert told == json.loads(capsys.readouterr().out)["stories"]
     if not options:
         assert told == [["de", "en"]]
+
+
+def test_a_label_writes_its_words_as_the_reports_do_with_their_umlauts(tmp_path: Path) -> None:
+    # story detection weighs folded words: the label read "Franz Huber · Urteil ·
+    # rechtskraftig", a word no report writes
+    texts = {
+        "wien_a.txt": "Urteil gegen Wiener Bürgermeister rechtskräftig\n\nWien, 12. März 2025. "
+        "Das Oberlandesgericht Wien hat das Urteil gegen den früheren Bürgermeister Franz "
+        "Huber wegen Untreue bestätigt. Das Urteil ist damit rechtskräftig.\n",
+        "wien_b.txt": "Huber-Urteil bestätigt: 18 Monate bedingt\n\nWien, 12. März 2025. Das "
+        "Oberlandesgericht hat die Berufung des früheren Wiener Bürgermeisters Franz Huber "
+        "abgewiesen. Die 18 Monate bedingte Haft bleiben bestehen, das Urteil ist rechtskräftig.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = newsdiff("stories", "--json", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    (story,) = json.loads(result.stdout)["stories"]
+    assert "rechtskräftig" in story["label"].split(" · "), story["label"]
+
+
+def test_the_titles_of_a_story_start_in_one_column(tmp_path: Path) -> None:
+    # the ids were not padded: "13_9ecb  The church…" under "13_4ecbplus  Arson in…"
+    # made a ragged list a reader had to scan line by line
+    texts = {
+        "a.txt": "Regen in Wien\n\nIn Wien regnet es am Wochenende, sagt die Zentralanstalt.\n",
+        "a_much_longer_name.txt": "Sturm in Tirol\n\nEin Sturmtief bringt Schnee in die Alpen.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = newsdiff("stories", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    rows = [line for line in result.stdout.splitlines() if line.startswith("  ")]
+    starts = {line.index(title) for line in rows for title in ("Regen", "Sturm") if title in line}
+    assert len(rows) == 2 and len(starts) == 1, rows

@@ -38,6 +38,8 @@ def report(*lines: str, body: str = BODY) -> str:
         ("04/28/09 07:35 PM ET", "2009-04-28T19:35"),
         ("2013-09-26", "2013-09-26"),
         ("08.04.2015 12:46", "2015-04-08T12:46"),
+        ("Article posted on 08.07.2012", "2012-07-08"),  # ECB+ 7_7ecbplus: it was the title
+        ("Published: 2012.08.08 09:01 AM", "2012-08-08T09:01"),  # ECB+ 13_13ecbplus
     ],
 )
 def test_a_dateline_dates_the_report_and_is_no_passage(line, date):
@@ -124,6 +126,29 @@ def test_a_date_line_deep_in_the_body_stays_a_passage():
     article = build_article(report(body=body), id="x")
     assert article.date is None
     assert "May 03, 2013" in [s.text for s in article.sentences]
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "modified"),
+    [
+        (  # ECB+ 20_7ecbplus (CBC) opens with it: it was the report's title everywhere
+            "Posted: Nov 27, 2005 8:20 AM ET Last Updated: Nov 27, 2005 8:10 PM ET",
+            "2005-11-27T08:20",
+            "2005-11-27T20:10",
+        ),
+        (  # ECB+ 6_6ecbplus
+            "Posted: 04/9/2012 8:33 am Updated: 04/9/2012 8:33 am",
+            "2012-04-09T08:33",
+            "2012-04-09T08:33",
+        ),
+    ],
+)
+def test_a_line_with_a_posted_and_an_updated_stamp_is_no_title(line, date, modified):
+    lead = "An earthquake with a magnitude of at least 5.9 hit southern Iran on Sunday."
+    article = build_article(f"{line}\n\n{lead} Ten people died.\n", id="x")
+    assert article.title == lead
+    assert (article.date, article.modified) == (date, modified)
+    assert not any("Posted" in s.text for s in article.sentences)
 
 
 def test_a_report_that_opens_with_its_dateline_keeps_its_title():

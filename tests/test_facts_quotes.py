@@ -91,6 +91,19 @@ def test_english_attributions():
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [  # ECB+ 13_21ecb and 13_22ecb: `facts` credited the firefighters' count to them
+        "As many as 30 to 40 firefighters arrived, and officials said Saturday they were "
+        "treating the fire as a possible arson.",
+        "Fire Chief James Steele said Saturday that two children were inside.",
+    ],
+)
+def test_a_weekday_after_said_is_when_not_who(text):
+    values = [fact.value for fact in extract_attributions(text, language="en")]
+    assert not any(value.startswith("saturday") for value in values), values
+
+
 def test_english_speaker_before_the_verb():
     text = '"We have to find out what they are doing," Austin told reporters.'
     (quote,) = extract_quotes(text, language="en")

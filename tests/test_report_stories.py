@@ -135,3 +135,20 @@ def test_newsdiff_report_on_a_folder_of_two_stories_labels_them(tmp_path: Path) 
     stories = re.findall(r"^## Story \d+: (.*)$", done.stdout, flags=re.MULTILINE)
     assert len(stories) == 2 and "Lindsay Lohan" in stories[1]  # as newsdiff stories labels it
     assert "2 reports (A, B)" in done.stdout and "2 reports (C, D)" in done.stdout
+
+
+def test_the_stories_line_names_the_lone_reports_once() -> None:
+    # a folder with 56 reports alone: "37 (no related report) · 84 (no related
+    # report) · 91 (no related report) · …", 1,850 characters of the Markdown report
+    alignment = three_stories()
+    lone = [_report(f"x{n}", ["Stocks fell."], f"Markets {n}", None) for n in range(2, 5)]
+    alignment = Alignment(
+        (*alignment.articles, *lone),
+        alignment.pairs,
+        alignment.clusters,
+        stories=(*alignment.stories, *((a.id,) for a in lone)),
+    )
+    markdown = render_report(alignment, format="markdown")
+    (line,) = [line for line in markdown.splitlines() if line.startswith("Stories:")]
+    assert line.count("no related report") == 1
+    assert line.startswith("Stories: A C · B D · no related report: E F G H."), line

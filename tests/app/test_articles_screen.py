@@ -527,3 +527,31 @@ async def test_a_query_typed_at_once_after_slash_goes_into_the_filter(build_app,
         assert app.focused is screen.query_one("#filter")
         await pilot.press("slash")  # in the filter, "/" is text
         assert screen.query_one("#filter").value == "co/"
+
+
+@pytest.mark.parametrize("size", [(80, 12), (120, 12)])
+async def test_the_last_column_is_whole_beside_the_scrollbar(build_app, settle, size):
+    # The table lays out two cells short of the screen, and its scrollbar takes
+    # two more: the widths left the last column two cells short, so "Facts ≠"
+    # read "Facts" and a count of 12 fact differences read "1".
+    app = build_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        table = table_of(app)
+        assert table.show_vertical_scrollbar  # more rows than the screen holds
+        shown = table.scrollable_content_region.width
+        assert sum(c.get_render_width(table) for c in table.columns.values()) <= shown
+        assert table.render_line(0).text.rstrip().endswith("Facts ≠")
+
+
+async def test_o_at_80_columns_sorts_only_by_columns_on_screen(build_app, settle):
+    # below 100 columns there is no source column, yet o sorted by it: no ▲ anywhere
+    # and the rows in no order a reader could see
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = table_of(app)
+        for _ in range(8):
+            await pilot.press("o")
+            labels = [column.label.plain for column in table.columns.values()]
+            assert any(label.endswith("▲") for label in labels), (app.screen.order.key, labels)

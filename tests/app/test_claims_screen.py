@@ -48,7 +48,8 @@ async def test_sources_by_date_and_the_differing_figure_marked():
         assert cell(grid, 0, 2) == "= 4000 Soldaten"
         assert cell(grid, 0, 3) == "≠ ~4700 Soldaten"
         summary = str(app.screen.query_one("#claims-summary").render())
-        assert "1 claim(s)" in summary and "1 where the figures differ" in summary
+        # "1 claim(s)" read as a form to fill in: the count says which
+        assert "1 claim with figures" in summary and "1 where the figures differ" in summary
 
 
 async def test_enter_opens_the_passage_behind_the_cell():

@@ -324,7 +324,8 @@ async def test_a_story_header_names_whole_names_not_stray_words(build_app, settl
         await settle(pilot)
         await pilot.pause()
         assert rows(app)[0] == f"{HEADER}story:0"
-        assert title_of(app, 0) == "2 reports · Tara Reid · rehab"
+        # at 80 columns the whole label fits beside the number, not beside "2 reports"
+        assert title_of(app, 0) == "2 · Tara Reid · rehab"
 
 
 async def test_enter_on_a_header_while_pairing_opens_the_story_when_ready(build_app, settle, mixed):
@@ -346,3 +347,132 @@ async def test_enter_on_a_header_while_pairing_opens_the_story_when_ready(build_
         await settle(pilot)
         assert isinstance(app.screen, compare.CompareScreen)
         assert {app.screen.left_id, app.screen.right_id} == {"wien_a", "wien_b"}
+
+
+async def test_a_narrow_header_keeps_the_label_before_the_word_reports(build_app, settle, mixed):
+    # At 80 columns (76 here, where this folder's column is as narrow) "1 report ·
+    # No related report" was cut to "1 report · No related re…", and two Lohan
+    # stories both read "… reports · Lindsay Lohan …": the count keeps its number
+    # alone once the label would be cut.
+    app = build_app([mixed])
+    async with app.run_test(size=(76, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ArticleTable)
+        room = table.columns[table.ordered_columns[table.get_column_index("title")].key].width
+        shown = {title_of(app, n) for n, key in enumerate(rows(app)) if key.startswith(HEADER)}
+        assert len("1 report · No related report") > room  # the case: a narrow column
+        assert "1 · No related report" in shown
+        # the word "reports" stays only where the whole label fits beside it
+        assert all(len(title) <= room for title in shown if " report" in title.split(" · ")[0])
+
+
+async def test_the_cursor_starts_on_the_first_story_when_the_oldest_report_is_alone(
+    build_app, settle, mixed
+):
+    # Before the stories are found the rows are one list sorted by date, the cursor on
+    # the oldest report; it followed that report into its group, so a report alone
+    # from 2020 opened the list on its last row, the stories scrolled out of sight.
+    (mixed / "wetter.txt").unlink()
+    (mixed / "wetter.md").write_text(
+        "---\ndate: 2020-01-03\n---\n\n# Sturmtief bringt Schnee in die Alpen\n\n"
+        + UNRELATED["wetter.txt"].split("\n\n", 1)[1],
+        encoding="utf-8",
+    )
+    app = build_app([mixed])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        keys = rows(app)
+        assert keys[-1] == "wetter"
+        assert app.screen.current_article_id() == keys[1]
+
+
+async def test_the_claim_table_says_which_story_it_is_of(build_app, settle, mixed):
+    # t gives the table of the story under the cursor; in a folder of several stories
+    # its summary said only "9 claim(s) with figures …", not of which story
+    from newsdiff.app.screens.claims import ClaimGrid, ClaimsScreen
+
+    app = build_app([mixed])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        heading = app.screen.groups[f"{HEADER}story:0"].heading
+        move_to(app, "002_344335e8705db148")
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, ClaimsScreen))
+        await wait_for(pilot, lambda: app.screen.query_one(ClaimGrid).row_count > 0)
+        summary = str(app.screen.query_one("#claims-summary").render())
+        assert summary.splitlines()[0] == heading  # "Nordkoreanische · … · 5 reports · …"
+
+
+async def test_the_report_of_two_stories_compared_does_not_call_them_unrelated(
+    build_app, settle, mixed, tmp_path, monkeypatch
+):
+    # c on a seed and a Vienna report, then W: the Markdown said "Stories: A (no
+    # related report) · B (no related report)" and listed both under "No related
+    # report", though each has related reports in the folder
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.chdir(out)
+    app = build_app([mixed])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key in (SEEDS[0], "wien_a"):
+            move_to(app, key)
+            await pilot.press("space")
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen))
+        await pilot.press("W")
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: any(out.iterdir()))
+        await app.workers.wait_for_complete()
+        (written,) = out.iterdir()
+        markdown = written.read_text(encoding="utf-8")
+        assert "no related report" not in markdown.casefold()
+        headings = [line for line in markdown.splitlines() if line.startswith("## Story")]
+        assert len(headings) == 2 and any("Huber" in h for h in headings), headings
+        assert "1 of 5 reports (" in markdown and "1 of 2 reports (" in markdown
+
+
+async def test_a_comparison_across_stories_says_so_where_the_counts_are(build_app, settle, mixed):
+    # the note "different stories" is gone after a few seconds; the line under the
+    # titles then read "0 pairs · 0 with facts differing", as if the pairing had failed
+    from newsdiff.app.widgets.status_line import StatusLine
+
+    app = build_app([mixed])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for key in (SEEDS[0], "wien_a"):
+            move_to(app, key)
+            await pilot.press("space")
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen))
+        await pilot.pause()
+        counts = app.screen.query_one("#compare-counts", StatusLine).content.plain
+        assert counts.startswith("0 pairs · different stories: nothing pairs across"), counts
+        app.pop_screen()
+        await pilot.pause()
+        await pilot.press("space")  # wien_a unmarked: two seeds, one story
+        move_to(app, SEEDS[1])
+        await pilot.press("space", "c")
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen))
+        await pilot.pause()
+        counts = app.screen.query_one("#compare-counts", StatusLine).content.plain
+        assert "different stories" not in counts and "with facts differing" in counts
+
+
+async def test_the_passage_view_of_a_lone_report_says_why_nothing_is_beside_it(
+    build_app, settle, mixed
+):
+    # the passage view keeps to the story; for a report alone in it, "What the other
+    # reports say" stood over an empty box
+    from newsdiff.app.messages import OpenPassage
+    from newsdiff.app.screens.passage import PassageList, PassageScreen
+
+    app = build_app([mixed])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.post_message(OpenPassage("wetter", 1))
+        await wait_for(pilot, lambda: isinstance(app.screen, PassageScreen))
+        others = app.screen.query_one(PassageList)
+        shown = [str(others.get_option_at_index(i).prompt) for i in range(others.option_count)]
+        assert shown == ["This report is alone in its story: no other report to set beside it."]

@@ -23,7 +23,10 @@ from newsdiff.app.messages import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from newsdiff.core.model import Alignment
+    from newsdiff.core.stories.detect import Story
 
 
 class ScreenRouter:
@@ -69,6 +72,7 @@ class ScreenRouter:
             narrowed = _within(alignment, _story(alignment, message.article))
             app.push_screen(PassageScreen(narrowed, message.article, message.sentence))
         else:
+            heading = None
             if message.article is not None:
                 members = _story(alignment, message.article)
                 if len(members) < 2:
@@ -77,9 +81,10 @@ class ScreenRouter:
                     )
                     return
                 alignment = _within(alignment, members)
+                heading = _heading(getattr(app, "stories", ()), alignment)
             from newsdiff.app.screens.claims import ClaimsScreen
 
-            app.push_screen(ClaimsScreen(alignment))
+            app.push_screen(ClaimsScreen(alignment, heading=heading))
 
     def show_alignment(self, alignment: Alignment) -> None:
         """Hand every open screen that shows pairs ``alignment``, narrowed to its reports."""
@@ -139,3 +144,18 @@ def _within(alignment: Alignment, members: tuple[str, ...]) -> Alignment:
     from newsdiff.core.views.subset import restrict
 
     return restrict(alignment, members)
+
+
+def _heading(stories: Sequence[Story], alignment: Alignment) -> str | None:
+    """The heading the list gives the story ``alignment`` holds ("Tara Reid · rehab ·
+    18 reports"), when the folder has more than one story (else None)."""
+    if len(stories) < 2 or not alignment.articles:
+        return None
+    from newsdiff.core.views.labels import relabel
+    from newsdiff.core.views.stories import StoryGroup, story_of
+
+    story = story_of(stories, alignment.articles[0].id)
+    if story is None:
+        return None
+    (told,) = relabel((story,), alignment.articles)  # the list's whole names
+    return StoryGroup("", told, (), len(story.members)).heading

@@ -21,6 +21,7 @@ from newsdiff.commands.common import (
 from newsdiff.commands.exit_codes import EXIT_OK
 from newsdiff.core.model import Article
 from newsdiff.core.stories.detect import Story, detect_stories
+from newsdiff.core.views.cells import cell_width, pad
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -74,10 +75,14 @@ def story_to_dict(story: Story) -> dict[str, object]:
 def render_stories(stories: tuple[Story, ...], articles: tuple[Article, ...]) -> str:
     """The stories as text: a header per story, its reports below; lone reports last.
 
+    The titles of a story start in one column: its ids are padded to its widest.
+
     >>> a = Article("a", "a", "", "Lohan in rehab", None, "en", (), 0)
-    >>> print(render_stories((Story(("a",), "Lohan"),), (a,)))
-    no related report (1):
-      a  Lohan in rehab
+    >>> b = Article("b-2", "b", "", "Reid in rehab", None, "en", (), 0)
+    >>> print(render_stories((Story(("a",), "Lohan"), Story(("b-2",), "Reid")), (a, b)))
+    no related report (2):
+      a    Lohan in rehab
+      b-2  Reid in rehab
     """
     by_id = {a.id: a for a in articles}
     lines: list[str] = []
@@ -90,15 +95,18 @@ def render_stories(stories: tuple[Story, ...], articles: tuple[Article, ...]) ->
         lines.append(
             f"story {number}: {printable(story.label)} ({len(story.members)} reports{dates})"
         )
-        lines += [_line(by_id[m]) for m in story.members]
+        lines += _lines([by_id[m] for m in story.members])
         lines.append("")
     alone = [s.members[0] for s in stories if s.alone]
     if alone:
         lines.append(f"no related report ({len(alone)}):")
-        lines += [_line(by_id[m]) for m in sorted(alone)]
+        lines += _lines([by_id[m] for m in sorted(alone)])
     return "\n".join(lines).rstrip()
 
 
-def _line(article: Article) -> str:
-    date = f"  {article.date}" if article.date else ""
-    return f"  {printable(article.id)}  {printable(article.title)}{date}"
+def _lines(articles: list[Article]) -> list[str]:
+    width = max((cell_width(printable(a.id)) for a in articles), default=0)
+    return [
+        f"  {pad(printable(a.id), width)}  {printable(a.title)}" + (f"  {a.date}" if a.date else "")
+        for a in articles
+    ]

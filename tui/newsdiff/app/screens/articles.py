@@ -185,6 +185,20 @@ class ArticlesScreen(StoryActions):
         row_key = table.current_key() if table is not None else None
         return None if is_header(row_key) else row_key
 
+    def on_first_report(self) -> bool:
+        """Whether the cursor is on the list's first report (where it starts)."""
+        table = self._table()
+        if table is None or not table.row_count:
+            return False
+        return table.cursor_row == table.first_report()
+
+    def to_first_report(self) -> None:
+        """Put the cursor on the list's first report."""
+        table = self._table()
+        if table is not None and table.row_count:
+            table.move_cursor(row=table.first_report(), animate=False)
+            self._show_detail()
+
     def current_group(self) -> StoryGroup | None:
         """The story group whose header row is under the cursor, if it is one."""
         table = self._table()
@@ -304,7 +318,9 @@ class ArticlesScreen(StoryActions):
         self._list().focus()
 
     def action_cycle_sort(self) -> None:
-        self.order = self.order.cycled()
+        width = self.size.width or 80
+        shown = shown_columns(width, any(article.source for article in self.articles))
+        self.order = self.order.cycled(column.key for column in shown)
         self.refresh_rows()  # the ▲ in the header says which column
 
     def action_reverse_sort(self) -> None:

@@ -72,9 +72,10 @@ class ClaimsScreen(ReportsFailures, Screen[None]):
         Binding("q,escape", "back", "Back", id="claims.back"),
     ]
 
-    def __init__(self, alignment: Alignment) -> None:
+    def __init__(self, alignment: Alignment, *, heading: str | None = None) -> None:
         super().__init__()
         self.alignment = alignment
+        self.heading = heading  # which story, when the folder holds several
         self.grid: Grid | None = None
         self.sources = list(by_date(alignment.articles))
         # (row, column) -> (article id, passage index) for enter
@@ -130,8 +131,10 @@ class ClaimsScreen(ReportsFailures, Screen[None]):
         self._targets.clear()
         self.query_one("#claims-summary", Static).update(
             Text.assemble(
+                (f"{visible(self.heading)}\n" if self.heading else "", "bold"),
                 (f"{len(grid.rows)}", "bold"),
-                " claim(s) with figures told by more than one report · ",
+                f" claim{'' if len(grid.rows) == 1 else 's'} with figures told by more than one"
+                " report · ",
                 (f"{grid.differing}", "bold"),
                 " where the figures differ · = same as the oldest report, ≠ differs, — not told",
             )

@@ -184,6 +184,9 @@ class CompareScreen(ReportsFailures, SearchesRows, WritesReports, Screen[None]):
             ),
             Content.assemble((f"{counts.facts_differ}", "bold"), " with facts differing"),
         ]
+        if self._apart():
+            # the note that said so is gone in seconds; "0 pairs" alone reads as a failure
+            parts[1] = Content("different stories: nothing pairs across")
         if self.query_text:
             found = len(self.matches)
             parts.append(Content(visible(f"“{self.query_text}”: {found} found")))
@@ -195,6 +198,13 @@ class CompareScreen(ReportsFailures, SearchesRows, WritesReports, Screen[None]):
         shown = [parts[i] for i in kept]
         self.query_one("#compare-counts", StatusLine).content = Content(" · ").join(shown)
         self._update_notes()
+
+    def _apart(self) -> bool:
+        """Whether the two reports are of different stories (compared on purpose)."""
+        stories = self.alignment.stories
+        return bool(stories) and not any(
+            self.left_id in story and self.right_id in story for story in stories
+        )
 
     def on_resize(self) -> None:
         self._update_titles()

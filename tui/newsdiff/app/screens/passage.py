@@ -182,6 +182,9 @@ class PassageScreen(Screen[None]):
                 option_list.add_option(None)  # a rule between reports
             for option in self._options_for(other.article, other.entries, styles):
                 option_list.add_option(option)
+        if not view.others:  # the passage view keeps to the story: an empty box said nothing
+            alone = "This report is alone in its story: no other report to set beside it."
+            option_list.add_option(Option(Content(alone), disabled=True))
         enabled = [
             i
             for i in range(option_list.option_count)

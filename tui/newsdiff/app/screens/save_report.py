@@ -126,9 +126,15 @@ class WritesReports:
         # Rendering a long pair takes a moment: off the UI thread. The file is
         # written on the UI thread, which may touch process state (the umask).
         from newsdiff.core.export.report import render_report
+        from newsdiff.core.views.labels import relabel
         from newsdiff.core.views.subset import restrict
 
-        text = render_report(restrict(self.alignment, (left_id, right_id)), format=format)
+        # the stories of the two, labelled as the list labels them: two reports of
+        # two stories are each of a story, not "no related report"
+        ids = (left_id, right_id)
+        stories = [s for s in getattr(self.app, "stories", ()) if set(ids) & set(s.members)]
+        told = relabel(stories, self.alignment.articles)
+        text = render_report(restrict(self.alignment, ids), format=format, stories=told)
         self.app.call_from_thread(self._save_report, target, text)
 
     def _save_report(self, target: Path, text: str) -> None:

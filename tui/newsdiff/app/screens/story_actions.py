@@ -40,11 +40,19 @@ class StoryActions(Screen[None]):
         def refresh_rows(self) -> None: ...
         def current_article_id(self) -> str | None: ...
         def current_group(self) -> StoryGroup | None: ...
+        def on_first_report(self) -> bool: ...
+        def to_first_report(self) -> None: ...
 
     def _show_stories(self, stories: tuple[Story, ...]) -> None:
+        # on the first row before the groups came, the cursor starts on the first row
+        # after: following the oldest report into its group opened the list half-way
+        # down (or on its last row, the stories out of sight)
+        first = self.on_first_report() and not any(not story.alone for story in self.stories)
         self.stories = stories
         if self.articles:
             self.refresh_rows()
+            if first:
+                self.to_first_report()
         if any(not story.alone for story in stories):
             self._relabel(stories, self.articles)
 

@@ -70,7 +70,9 @@ class ArticleTable(DataTable[Text]):
         keys = [c.key for c in columns]
         for row in rows:
             if row.group is not None:
-                row_cells = header_cells(row.group, keys, date_width=widths["date"])
+                row_cells = header_cells(
+                    row.group, keys, date_width=widths["date"], title_width=widths["title"]
+                )
             else:
                 row_cells = cells[row.key]
             self.add_row(*(row_cells[key] for key in keys), key=row.key)
@@ -78,6 +80,11 @@ class ArticleTable(DataTable[Text]):
         if cursor is not None:
             self.move_cursor(row=cursor, animate=False)
         return {row.key: row.group for row in rows if row.group is not None}
+
+    def first_report(self) -> int:
+        """The row of the first report (the first row when there is none)."""
+        keys = [str(row.key.value) for row in self.ordered_rows]
+        return cursor_row(keys, None, None) or 0
 
     def current_key(self) -> str | None:
         """The key of the row under the cursor (None when the table is empty)."""

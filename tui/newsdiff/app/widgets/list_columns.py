@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 MARK = "✓"
 WIDE = 120  # from this width on: times beside the dates, whole date ranges
 PADDING = 1  # cells of padding each side of a column, as the table draws them
+SHORT = 4  # the table is 2 cells narrower than the screen, and its scrollbar 2 wide
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,8 @@ def fit_widths(
     if "source" in widths:
         widths["source"] = min(widths["source"], 20)
     widths["date"] = max(widths["date"], date_at_least)
-    # 2 cells of padding each, and a scrollbar
+    # 2 cells of padding each; the table lays out 2 cells short of the screen and its
+    # scrollbar takes 2 more (with 4 the last column lost its last 2 cells: "Facts")
     others = sum(w + 2 * PADDING for key, w in widths.items() if key != "title")
-    widths["title"] = max(12, min(widths["title"], width - others - 4))
+    widths["title"] = max(12, min(widths["title"], width - others - 2 * PADDING - SHORT))
     return widths

@@ -67,15 +67,18 @@ def column_widths(
     return fit_widths(columns, labels, cells, width, date_at_least=max(spans, default=0))
 
 
-def header_cells(group: StoryGroup, columns: Iterable[str], *, date_width: int) -> dict[str, Text]:
+def header_cells(
+    group: StoryGroup, columns: Iterable[str], *, date_width: int, title_width: int | None = None
+) -> dict[str, Text]:
     """The header row's cells: count and label as the title, the date range as the date.
 
-    The count comes first so a narrow title column cuts the label, not the count;
-    the date range takes the most precise form that fits its column.
+    The count comes first so a narrow title column cuts the label, not the count
+    (shortened to its number before the label is cut); the date range takes the
+    most precise form that fits its column.
     """
     cells = {key: Text("") for key in columns}
     # the label is words of the files: data, never markup
-    heading = printable(f"{group.count} · {group.name}")
+    heading = printable(group.title_within(title_width))
     cells["title"] = Text(heading, style="bold", no_wrap=True, overflow="ellipsis")
     span = printable(group.span_within(date_width))
     cells["date"] = Text(span, style="bold", no_wrap=True, overflow="ellipsis")

@@ -180,7 +180,7 @@ def render_html(alignment: Alignment, *, stories: Sequence[Story] = ()) -> str:
             f"<tr><td>{letter(i, count)}</td><td>{text(source_label(article))}</td>"
             f"<td>{text(article.title)}</td><td>{text(article.date or '—')}</td></tr>"
         )
-    note = stories_note(alignment)
+    note = stories_note(alignment, stories=stories)
     out.append(f'</table><p class="how">{escape(note)}</p>' if note else "</table>")
     agreement = summarize(alignment)
     sections = report_sections(alignment, views, agreement, stories=stories)

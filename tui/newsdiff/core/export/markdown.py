@@ -161,7 +161,7 @@ def render_markdown(alignment: Alignment, *, stories: Sequence[Story] = ()) -> s
             f"| {letter(i, count)} | {escape(source_label(article))} | {escape(article.title)} "
             f"| {escape(article.date or '—')} |"
         )
-    note = stories_note(alignment)
+    note = stories_note(alignment, stories=stories)
     lines += ["", note] if note else []
     agreement = summarize(alignment)
     sections = report_sections(alignment, views, agreement, stories=stories)

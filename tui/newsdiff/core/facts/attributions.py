@@ -18,11 +18,16 @@ _VERBS = (
     r"meldete|meldet|berichtete|berichtet|sagte|sagt|schrieb|schreibt|erklärte|erklärt|"
     r"reported|said|says|told|wrote|announced|stated"
 )
+# "officials said Saturday they …": a day after the verb is when, not who
+_DAYS = (
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+)
 # a cue and the place where the credited phrase starts: after it, or before it
 _AFTER = re.compile(
     rf"\b(?:laut|gemäß|according\s+to|citing|nach\s+(?:\w+\s+)?(?:Angaben|Einschätzung|"
     rf"Informationen|Berichten|Worten|Darstellung)\s+(?:von|des|der|vom)|"
-    rf"(?:beruft|berief|bezog|bezieht)\s+sich\s+(?:\w+\s+)?auf|(?:{_VERBS})"
+    rf"(?:beruft|berief|bezog|bezieht)\s+sich\s+(?:\w+\s+)?auf|(?:{_VERBS})(?!\s+(?:{_DAYS})\b)"
     rf"(?=\s+(?-i:[A-ZÄÖÜ])|\s+(?:der|die|das|ein|eine|the)\s))\s+",
     re.IGNORECASE,
 )

@@ -14,7 +14,7 @@ from newsdiff.core.language.detection import detect_language
 from newsdiff.core.language.segment import split_sentences
 from newsdiff.core.model import Article, Sentence
 from newsdiff.core.reading.blocks import parse
-from newsdiff.core.reading.datelines import MetaLine, read_meta_line
+from newsdiff.core.reading.datelines import MetaLine, read_meta_lines
 from newsdiff.core.reading.document import Block, Document
 from newsdiff.core.reading.metadata import (
     clean_title,
@@ -127,9 +127,10 @@ def _meta_lines(blocks: list[Block], locale: str) -> _Meta:
     index = 0
     while index < min(len(blocks), _META_LINES_MAX):
         block = blocks[index]
-        found = read_meta_line(block.text, locale=locale) if "\n" not in block.text else None
-        if found is not None:
-            meta.add(found)
+        found = read_meta_lines(block.text, locale=locale) if "\n" not in block.text else ()
+        if found:
+            for line in found:
+                meta.add(line)
             blocks.pop(index)
             continue
         if block.kind != "heading" and (index > 0 or len(block.text) > _TITLE_LINE_MAX):

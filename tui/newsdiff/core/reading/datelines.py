@@ -37,8 +37,8 @@ _DATES = (
     re.compile(
         rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?P<month>{_MONTH})\.?,?\s+(?P<year>\d{{4}})\b", re.I
     ),
-    # 2013-09-26
-    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
+    # 2013-09-26 · 2012.08.08
+    re.compile(r"\b(?P<year>\d{4})([-.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})\b"),
     # 08.04.2015 (German)
     re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b"),
     # 05/03/2013 · 6/6/2013: which number is the month depends on the locale
@@ -51,7 +51,7 @@ _TIME = re.compile(
 )
 # what else a dateline may hold: its label, weekday, zone, separators
 _FILLER = re.compile(
-    rf"\b(?:first|last|originally|published|posted|updated|modified|created|edited|story|"
+    rf"\b(?:first|last|originally|published|posted|updated|modified|created|edited|story|article|"
     rf"time|on|at|hrs|"
     rf"{_WEEKDAYS.replace(' ', '|')}|uhr|uk|gmt|utc|[A-Z]{{1,2}}[SD]?T|ET|CT|PT|MT|IST|BST|"
     rf"CET|CEST|MEZ|MESZ|AEST|AEDT|AKDT|AKST|HKT|JST)\b\.?"
@@ -59,6 +59,8 @@ _FILLER = re.compile(
     re.I,
 )
 _MODIFIED_LABEL = re.compile(r"^\s*(?:last\s+)?(?:updated|modified)\b", re.I)
+# where a second stamp begins on a line that holds two ("Posted: … Last Updated: …")
+_SECOND_LABEL = re.compile(r"\s(?=(?:last\s+)?(?:updated|modified)\b)", re.I)
 _LINE_MAX = 90
 _NAME = r"(?:[A-Z][\w'’.-]*|[A-Z]\.)"
 _PERSON = rf"{_NAME}(?:\s+(?:(?:van|von|de|der|da|di|du|la|le|bin|al)\s+)?{_NAME}){{0,3}}"
@@ -113,6 +115,28 @@ def read_meta_line(line: str, *, locale: str = "en") -> MetaLine | None:
         if found:
             return _date_line(line, found, locale)
     return None
+
+
+def read_meta_lines(line: str, *, locale: str = "en") -> tuple[MetaLine, ...]:
+    """What a dateline or byline states, as ``read_meta_line``; a line that holds a
+    first and a last stamp ("Posted: … Last Updated: …") states both. Empty when
+    the line states anything else.
+
+    >>> line = "Posted: Nov 27, 2005 8:20 AM ET Last Updated: Nov 27, 2005 8:10 PM ET"
+    >>> [(m.date, m.modified) for m in read_meta_lines(line)]
+    [('2005-11-27T08:20', False), ('2005-11-27T20:10', True)]
+    >>> read_meta_lines("Posted: May 3, 2013, updated the rules on May 4, 2013")
+    ()
+    """
+    whole = read_meta_line(line, locale=locale)
+    if whole is not None:
+        return (whole,)
+    parts = _SECOND_LABEL.split(" ".join(line.split()), maxsplit=1)
+    if len(parts) < 2:
+        return ()
+    found = [read_meta_line(part, locale=locale) for part in parts]
+    stamps = tuple(m for m in found if m is not None and m.date)
+    return stamps if len(stamps) == len(parts) else ()
 
 
 def _date_line(line: str, found: re.Match[str], locale: str) -> MetaLine | None:

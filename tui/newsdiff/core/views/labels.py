@@ -45,6 +45,8 @@ def telling_label(label: str, texts: Sequence[str], *, languages: Iterable[str] 
     'Tara Reid · rehab'
     >>> telling_label("Iran's · Quake", ["Iran's quake", "A quake hit Iran's south"])
     'Iran · quake'
+    >>> telling_label("Urteil · rechtskraftig", ["Das Urteil ist rechtskräftig."])
+    'Urteil · rechtskräftig'
     >>> telling_label("", texts)
     ''
     """
@@ -135,18 +137,20 @@ class _Found:
                     self.where[word].append((t, r, i))
                     if word not in seen:
                         seen.add(word)
-                        self.folded[word.casefold()][word] += 1
+                        # story detection gives words folded ("rechtskraftig"): find them
+                        self.folded[fold(word)][word] += 1
 
     def usual(self, word: str) -> str:
-        """The spelling most texts use ("escape" over "ESCAPE"); ties keep a capital."""
-        forms = self.folded.get(word.casefold())
+        """The spelling most texts use ("escape" over "ESCAPE", "rechtskräftig" over
+        the folded "rechtskraftig"); ties keep a capital."""
+        forms = self.folded.get(fold(word))
         if not forms:
             return word
         return max(forms, key=lambda form: (forms[form], not form.isupper(), form[:1].isupper()))
 
     def grown(self, phrase: tuple[str, ...], stop: frozenset[str]) -> tuple[str, ...]:
         """``phrase`` joined with the capitalised words written beside it in most texts."""
-        forms = self.folded.get(phrase[0].casefold(), Counter())
+        forms = self.folded.get(fold(phrase[0]), Counter())
         lower = sum(n for form, n in forms.items() if not form[:1].isupper())
         if not phrase[0][:1].isupper() or 2 * lower >= sum(forms.values()) - lower:
             return phrase  # a common noun ("rehab", "deputy" before a name) names no one

@@ -34,6 +34,7 @@ class StorySection:
     last_date: str | None
     agreement: tuple[PairSummary, ...]
     claims: tuple[ClusterView, ...]
+    size: int = 0  # the story's reports in the folder, when more than ``members``
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,23 +62,31 @@ def report_sections(
     ``stories`` give the labels and dates (as ``newsdiff stories`` prints them);
     a story they do not name is labelled by its first report's title, dated by
     its reports' dates. An alignment of no stories is one story of all its reports.
+    A report of a story of several that is alone here (a comparison of two stories
+    written from the app) keeps its story's heading: it is not "no related report".
 
     >>> from newsdiff.core.model import Article
+    >>> from newsdiff.core.stories.detect import Story
     >>> a, b, c = (Article(x, x, "", f"Title {x}", None, "de", (), 0) for x in "abc")
     >>> told = report_sections(Alignment((a, b, c), (), (), stories=(("a", "c"), ("b",))), [], [])
     >>> [(s.label, s.members) for s in told.stories], told.alone, told.several
     ([('Title a', (0, 2))], (1,), True)
+    >>> two = Alignment((a, b), (), (), stories=(("a",), ("b",)))
+    >>> told = report_sections(two, [], [], stories=[Story(("a", "x"), "Kursk")])
+    >>> [(s.label, s.members, s.size) for s in told.stories], told.alone
+    ([('Kursk', (0,), 2)], (1,))
     """
     articles = alignment.articles
     index = {article.id: i for i, article in enumerate(articles)}
     groups = alignment.stories or ((tuple(a.id for a in articles),) if articles else ())
-    known = {story.members: story for story in stories}
+    known = {member: story for story in stories for member in story.members}
     story_of: dict[int, int] = {}
     told: list[tuple[tuple[str, ...], tuple[int, ...]]] = []
     alone: list[int] = []
     for group in groups:
         members = tuple(sorted(index[m] for m in group if m in index))
-        if len(members) == 1:
+        found = known.get(group[0]) if group else None
+        if len(members) == 1 and (found is None or found.alone):
             alone.append(members[0])
         elif members:
             told.append((group, members))
@@ -95,11 +104,13 @@ def report_sections(
             by_story_pairs[story_of[summary.left]].append(summary)
     sections = []
     for number, (group, members) in enumerate(told, start=1):
-        story = known.get(group)
+        story = known.get(group[0])
         dates = sorted(d for m in members if (d := articles[m].date))
         label = story.label if story and story.label else _title(articles[members[0]].title)
-        first = story.first_date if story else (dates[0] if dates else None)
-        last = story.last_date if story else (dates[-1] if dates else None)
+        # the story's dates when all of it is here, else those of its reports here
+        whole = story is not None and len(story.members) == len(members)
+        first = story.first_date if story and whole else (dates[0] if dates else None)
+        last = story.last_date if story and whole else (dates[-1] if dates else None)
         sections.append(
             StorySection(
                 number,
@@ -109,6 +120,7 @@ def report_sections(
                 last,
                 tuple(by_story_pairs[number - 1]),
                 tuple(by_story_claims[number - 1]),
+                len(story.members) if story else len(members),
             )
         )
     return Sections(tuple(sections), tuple(sorted(alone)))
@@ -123,9 +135,14 @@ def story_line(section: StorySection, count: int) -> str:
     >>> s = StorySection(1, "x", (0, 1), "2024-10-01", "2024-11-02", (), ())
     >>> story_line(s, 3)
     '2 reports (A, B) · 2024-10-01 – 2024-11-02'
+    >>> story_line(StorySection(1, "x", (2,), None, None, (), (), 23), 3)
+    '1 of 23 reports (C)'
     """
     tags = ", ".join(letter(i, count) for i in section.members)
-    about = [f"{len(section.members)} reports ({tags})", _dates(section)]
+    shown = len(section.members)
+    of = f"{shown} of {section.size}" if section.size > shown else str(shown)
+    noun = "report" if max(shown, section.size) == 1 else "reports"
+    about = [f"{of} {noun} ({tags})", _dates(section)]
     return " · ".join(part for part in about if part)
 
 

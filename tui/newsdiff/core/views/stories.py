@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsdiff.core.views.cells import cell_width
+
 if TYPE_CHECKING:  # the list paints before the core model is needed
     from newsdiff.core.model import Article
     from newsdiff.core.stories.detect import Story
@@ -57,9 +59,27 @@ class StoryGroup:
         >>> StoryGroup("s", None, (), 5).count
         '5 reports'
         """
+        return f"{self._number} report{'' if self.size == 1 else 's'}"
+
+    @property
+    def _number(self) -> str:
         shown = len(self.articles)
-        kept = f"{shown} of " if 0 < shown < self.size else ""
-        return f"{kept}{self.size} report{'' if self.size == 1 else 's'}"
+        return f"{shown} of {self.size}" if 0 < shown < self.size else str(self.size)
+
+    def title_within(self, width: int | None) -> str:
+        """The header row's title in ``width`` cells: the count, then the label. When
+        the label would be cut, the count keeps only its number: the label is what
+        tells the stories apart (two "Lindsay Lohan · …" stories), and the detail
+        line under the list says "23 reports".
+
+        >>> alone = StoryGroup("alone", None, (), 56)
+        >>> alone.title_within(None), alone.title_within(26)
+        ('56 reports · No related report', '56 · No related report')
+        """
+        whole = f"{self.count} · {self.name}"
+        if width is None or cell_width(whole) <= width:
+            return whole
+        return f"{self._number} · {self.name}"
 
     @property
     def span(self) -> str:

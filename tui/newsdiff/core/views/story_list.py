@@ -47,10 +47,19 @@ class ListOrder:
     key: str = "date"
     reverse: bool = False
 
-    def cycled(self) -> ListOrder:
-        """Sorted by the next column of ``SORT_KEYS``, ascending (the ``o`` key)."""
-        position = SORT_KEYS.index(self.key) if self.key in SORT_KEYS else -1
-        return replace(self, key=SORT_KEYS[(position + 1) % len(SORT_KEYS)], reverse=False)
+    def cycled(self, shown: Iterable[str] = SORT_KEYS) -> ListOrder:
+        """Sorted by the next column of ``SORT_KEYS``, ascending (the ``o`` key); with
+        ``shown``, the next of those columns (a sort by a column not on screen, the
+        source at 80 columns, showed no ▲ and seemed to do nothing).
+
+        >>> title = ListOrder(key="title")
+        >>> title.cycled().key, title.cycled(["date", "title"]).key
+        ('source', 'date')
+        """
+        wanted = set(shown)
+        keys = [key for key in SORT_KEYS if key in wanted] or list(SORT_KEYS)
+        position = keys.index(self.key) if self.key in keys else -1
+        return replace(self, key=keys[(position + 1) % len(keys)], reverse=False)
 
     def flipped(self) -> ListOrder:
         """The same column the other way round (the ``O`` key)."""

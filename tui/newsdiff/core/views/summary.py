@@ -8,10 +8,14 @@ reports' passages found a partner at all.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from newsdiff.core.model import Alignment, Pair
+
+if TYPE_CHECKING:
+    from newsdiff.core.stories.detect import Story
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,16 +147,24 @@ def overview(reports: int, claims: int) -> str:
     return f"{head}; {claims} claim{'s' if claims != 1 else ''} told by more than one of them."
 
 
-def stories_note(alignment: Alignment) -> str:
+def stories_note(alignment: Alignment, *, stories: Sequence[Story] = ()) -> str:
     """Which sources tell one story, when the reports hold more than one (else empty):
-    the agreement and the claims compare reports of one story only.
+    the agreement and the claims compare reports of one story only. A report
+    alone here is "no related report" unless ``stories`` give it a story of several;
+    the reports alone come last, named once ("no related report" after each of 56
+    lone reports made the line 1,850 characters long).
 
     >>> from newsdiff.core.model import Alignment, Article
+    >>> from newsdiff.core.stories.detect import Story
     >>> a, b, c = (Article(x, x, "", x, None, "de", (), 0) for x in "abc")
+
     >>> stories_note(Alignment((a, b, c), (), (), stories=(("a", "b"), ("c",))))
-    'Stories: A B · C (no related report). Reports of two stories are not compared.'
+    'Stories: A B · no related report: C. Reports of two stories are not compared.'
     >>> stories_note(Alignment((a, b), (), (), stories=(("a", "b"),)))
     ''
+    >>> stories_note(Alignment((a, b), (), (), stories=(("a",), ("b",))),
+    ...              stories=[Story(("a", "x"), "Kursk"), Story(("b",), "")])
+    'Stories: A · no related report: B. Reports of two stories are not compared.'
     """
     from newsdiff.core.views.clusters import letter
 
@@ -160,11 +172,18 @@ def stories_note(alignment: Alignment) -> str:
         return ""
     count = len(alignment.articles)
     index = {article.id: i for i, article in enumerate(alignment.articles)}
-    told = [sorted(index[m] for m in members if m in index) for members in alignment.stories]
-    parts = [
-        " ".join(letter(i, count) for i in members)
-        + (" (no related report)" if len(members) == 1 else "")
-        for members in sorted(told)
-        if members
-    ]
+    several = {m for story in stories if not story.alone for m in story.members}
+    told = sorted(
+        found
+        for members in alignment.stories
+        if (found := sorted(index[m] for m in members if m in index))
+    )
+
+    def unrelated(members: list[int]) -> bool:
+        return len(members) == 1 and alignment.articles[members[0]].id not in several
+
+    parts = [" ".join(letter(i, count) for i in m) for m in told if not unrelated(m)]
+    alone = [letter(m[0], count) for m in told if unrelated(m)]
+    if alone:
+        parts.append(f"no related report: {' '.join(alone)}")
     return f"Stories: {' · '.join(parts)}. Reports of two stories are not compared."
