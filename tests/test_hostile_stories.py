@@ -1,0 +1,65 @@
+"""Hostile input against what stories added: labels, headers, `stories`, story dates.
+
+Three reports tell one story (a made-up arrest, so its names are rare words);
+each test puts something hostile where a label, a header or a date comes from
+and asserts what the user sees or gets.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from newsdiff.cli import main
+
+REPORTS = (
+    (
+        "Zorvath Quellmar arrested in Brindlewick",
+        "Police in Brindlewick arrested Zorvath Quellmar on Tuesday after a crash on the"
+        " Harrowgate bridge, officers said.\n\nQuellmar, 34, was driving a stolen Velmora truck"
+        " when it hit the Harrowgate railing.\n\nThe Brindlewick prosecutor said 12 people"
+        " were hurt.",
+    ),
+    (
+        "Brindlewick police hold Zorvath Quellmar",
+        "Zorvath Quellmar was arrested in Brindlewick on Tuesday after a crash on the Harrowgate"
+        " bridge.\n\nQuellmar drove a stolen Velmora truck into the Harrowgate railing, police"
+        " said.\n\nTwelve people were hurt, the Brindlewick prosecutor said.",
+    ),
+    (
+        "Harrowgate bridge crash: Zorvath Quellmar held",
+        "The Brindlewick driver Zorvath Quellmar was arrested after the Harrowgate bridge crash"
+        " on Tuesday.\n\nHe was at the wheel of a stolen Velmora truck, officers said.\n\nThe"
+        " Brindlewick prosecutor counted 12 injured.",
+    ),
+)
+
+
+def write_story(
+    folder: Path, *, name: str = "Zorvath", dates: tuple[str | None, ...] = (None, None, None)
+) -> Path:
+    """The three reports as Markdown files, ``name`` for "Zorvath", each with its date."""
+    folder.mkdir(exist_ok=True)
+    for n, ((title, body), date) in enumerate(zip(REPORTS, dates, strict=True)):
+        front = f"---\ntitle: {title}\ndate: {date}\n---\n\n" if date else f"# {title}\n\n"
+        text = (front + body + "\n").replace("Zorvath", name)
+        (folder / f"{'abc'[n]}.md").write_text(text, encoding="utf-8")
+    return folder
+
+
+def stories_json(folder: Path, capsys) -> list[dict]:
+    assert main(["stories", "--json", "--lexical", str(folder)]) == 0
+    return json.loads(capsys.readouterr().out)["stories"]
+
+
+def test_a_story_dated_before_the_year_1000_gives_iso_dates_in_order(tmp_path, capsys):
+    # strftime("%Y") writes the year 999 as "999" on Linux: "2024-…" sorted before it, and
+    # the story's range ran backwards
+    folder = write_story(tmp_path / "f", dates=("0999-05-01", "2024-05-02", "0001-01-01"))
+    (story,) = stories_json(folder, capsys)
+    assert (story["first_date"], story["last_date"]) == ("0001-01-01", "2024-05-02")
+    assert main(["list", "--json", str(folder)]) == 0
+    listed = json.loads(capsys.readouterr().out)["articles"]
+    assert [a["date"] for a in listed] == ["0999-05-01", "2024-05-02", "0001-01-01"]
+    assert main(["stories", "--lexical", str(folder)]) == 0
+    assert "(3 reports, 0001-01-01 – 2024-05-02)" in capsys.readouterr().out
