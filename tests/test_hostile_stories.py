@@ -63,3 +63,22 @@ def test_a_story_dated_before_the_year_1000_gives_iso_dates_in_order(tmp_path, c
     assert [a["date"] for a in listed] == ["0999-05-01", "2024-05-02", "0001-01-01"]
     assert main(["stories", "--lexical", str(folder)]) == 0
     assert "(3 reports, 0001-01-01 – 2024-05-02)" in capsys.readouterr().out
+
+
+HANGUL_FILLERS = "\u3164\u115f\u1160\uffa0"
+
+
+def test_invisible_hangul_fillers_never_make_a_blank_label_word(tmp_path, capsys):
+    # the fillers are letters to a tokenizer yet paint nothing: a story of a name written
+    # with them was labelled "Quellmar · ᅟᅟᅟᅟᅟ · ᅠᅠᅠᅠ" (two blank words), and terminals
+    # and Rich measure them differently, so the list's columns came apart
+    folder = write_story(tmp_path / "f", name="\u3164\u3164\u3164\u3164 \u115f\u115f\u1160\uffa0")
+    (story,) = stories_json(folder, capsys)
+    words = story["label"].split(" · ")
+    assert words and all(w.strip() and not set(w) & set(HANGUL_FILLERS) for w in words), words
+    for command in (["stories", "--lexical"], ["list"], ["align", "--lexical"], ["report"]):
+        assert main([*command, str(folder)]) == 0
+        out = capsys.readouterr().out
+        assert not set(out) & set(HANGUL_FILLERS), command
+    assert main(["list", "--json", str(folder)]) == 0
+    assert "Quellmar arrested in Brindlewick" in capsys.readouterr().out

@@ -31,8 +31,10 @@ _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _TAGS = "\U000e0000-\U000e007f"
 _SUSPICIOUS = f"{_CONTROLS}{_BIDI}{_TAGS}\ufff9-\ufffb"
-# invisible characters that only confuse matching; common and harmless in web text
-_INVISIBLE = "\u00ad\u180e\u200b\u200c\u2060-\u2064\ufeff"
+# invisible characters that only confuse matching; common and harmless in web text. The
+# Hangul fillers are letters to a tokenizer that paint nothing (and terminals and Rich
+# give them different widths): a name written with them made a blank story label word
+_INVISIBLE = "\u00ad\u115f\u1160\u180e\u200b\u200c\u2060-\u2064\u3164\ufeff\uffa0"
 _SUSPICIOUS_RUN = re.compile(f"(?:{_ESCAPES}|[{_SUSPICIOUS}])+")
 _DROP = re.compile(f"(?:{_ESCAPES}|[{_SUSPICIOUS}{_INVISIBLE}])+")
 _ODD_NEWLINES = re.compile("[\u2028\u2029\x85\x0b\x0c]")
