@@ -8,6 +8,7 @@ and asserts what the user sees or gets.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from newsdiff.cli import main
@@ -82,3 +83,25 @@ def test_invisible_hangul_fillers_never_make_a_blank_label_word(tmp_path, capsys
         assert not set(out) & set(HANGUL_FILLERS), command
     assert main(["list", "--json", str(folder)]) == 0
     assert "Quellmar arrested in Brindlewick" in capsys.readouterr().out
+
+
+def test_a_planted_story_cache_entry_shows_no_made_up_label_or_dates(tmp_path, capsys):
+    # the folder's stories are kept in the cache; an entry is data, not trust: a label
+    # or dates the reports never gave (an OSC 0 title as the dates) were shown as told
+    folder = write_story(tmp_path / "f", dates=("2024-05-01", "2024-05-02", "2024-05-03"))
+    (told,) = stories_json(folder, capsys)
+    (entry,) = Path(os.environ["XDG_CACHE_HOME"]).glob("newsdiff/story-sets/**/*.json")
+    ((members, *_),) = json.loads(entry.read_text(encoding="utf-8"))
+    osc = "\x1b]0;x\x07"
+    for label, first, last in [
+        ("[link=https://e.x]Zorvath[/link] · <b>", "2024-05-01", "2024-05-03"),
+        ("Zorvath\u202e · Quellmar", "2024-05-01", "2024-05-03"),
+        ("Zorvath · Quellmar", osc, osc),
+        ("Zorvath · Quellmar", "1999-01-01", "2031-12-31"),
+    ]:
+        entry.write_text(json.dumps([[members, label, first, last]]), encoding="utf-8")
+        assert stories_json(folder, capsys) == [told]
+        assert main(["stories", "--lexical", str(folder)]) == 0
+        out = capsys.readouterr().out
+        assert out.startswith(f"story 1: {told['label']} (3 reports, 2024-05-01 – 2024-05-03)")
+        assert "\x1b" not in out

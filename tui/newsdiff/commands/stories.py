@@ -86,7 +86,9 @@ def render_stories(stories: tuple[Story, ...], articles: tuple[Article, ...]) ->
         dates = ""
         if story.first_date:  # days are enough to tell two events apart
             first, last = story.first_date[:10], (story.last_date or "")[:10]
-            dates = f", {first}" + (f" – {last}" if last and last != first else "")
+            dates = f", {printable(first)}" + (
+                f" – {printable(last)}" if last and last != first else ""
+            )
         lines.append(
             f"story {number}: {printable(story.label)} ({len(story.members)} reports{dates})"
         )
@@ -100,5 +102,5 @@ def render_stories(stories: tuple[Story, ...], articles: tuple[Article, ...]) ->
 
 
 def _line(article: Article) -> str:
-    date = f"  {article.date}" if article.date else ""
+    date = f"  {printable(article.date)}" if article.date else ""
     return f"  {printable(article.id)}  {printable(article.title)}{date}"
