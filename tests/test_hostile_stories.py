@@ -105,3 +105,17 @@ def test_a_planted_story_cache_entry_shows_no_made_up_label_or_dates(tmp_path, c
         out = capsys.readouterr().out
         assert out.startswith(f"story 1: {told['label']} (3 reports, 2024-05-01 – 2024-05-03)")
         assert "\x1b" not in out
+
+
+def test_a_story_of_only_figures_is_named_as_the_reader_names_it(tmp_path, capsys):
+    # its label is empty: `stories` and `facts` printed "story 2:  (3 reports)", a blank
+    # where the reader's list says "(no telling words)"
+    folder = write_story(tmp_path / "f")
+    for n in range(3):
+        (folder / f"n{n}.txt").write_text("12 34 56\n\n12, 34 and 56.\n\n78 90 12 34.\n")
+    labels = [s["label"] for s in stories_json(folder, capsys)]
+    assert labels == ["Zorvath Quellmar · Brindlewick", ""]  # JSON keeps the empty label
+    for command in ("stories", "facts"):
+        assert main([command, "--lexical", str(folder)]) == 0
+        out = capsys.readouterr().out
+        assert "story 2: (no telling words) (3 reports)" in out, out

@@ -24,6 +24,7 @@ from newsdiff.commands.exit_codes import EXIT_OK
 from newsdiff.core.stories.detect import Story
 from newsdiff.core.views.cells import cell_width, fit, pad
 from newsdiff.core.views.claims import ClaimTable, ClaimValue, claim_table, claim_table_to_dict
+from newsdiff.core.views.stories import story_name
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -113,7 +114,7 @@ def render_stories(tables: list[tuple[Story, ClaimTable]]) -> str:
         return render_table(ClaimTable(()))
     blocks = []
     for number, (story, table) in enumerate(tables, 1):
-        header = f"== story {number}: {printable(story.label)} ({len(story.members)} reports)"
+        header = f"== story {number}: {printable(story_name(story))} ({len(story.members)} reports)"
         blocks.append(f"{header}\n\n{render_table(table)}")
     return "\n\n".join(blocks)
 

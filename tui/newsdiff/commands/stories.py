@@ -21,6 +21,7 @@ from newsdiff.commands.common import (
 from newsdiff.commands.exit_codes import EXIT_OK
 from newsdiff.core.model import Article
 from newsdiff.core.stories.detect import Story, detect_stories
+from newsdiff.core.views.stories import story_name
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -90,7 +91,7 @@ def render_stories(stories: tuple[Story, ...], articles: tuple[Article, ...]) ->
                 f" – {printable(last)}" if last and last != first else ""
             )
         lines.append(
-            f"story {number}: {printable(story.label)} ({len(story.members)} reports{dates})"
+            f"story {number}: {printable(story_name(story))} ({len(story.members)} reports{dates})"
         )
         lines += [_line(by_id[m]) for m in story.members]
         lines.append("")
