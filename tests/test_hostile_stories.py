@@ -119,3 +119,22 @@ def test_a_story_of_only_figures_is_named_as_the_reader_names_it(tmp_path, capsy
         assert main([command, "--lexical", str(folder)]) == 0
         out = capsys.readouterr().out
         assert "story 2: (no telling words) (3 reports)" in out, out
+
+
+def test_reports_dated_at_the_ends_of_the_calendar_are_compared(tmp_path, capsys):
+    # "on Tuesday" in a report dated 0001-01-01 is a day before the calendar starts:
+    # align, facts and report stopped with "internal error: OverflowError"
+    folder = write_story(tmp_path / "f", dates=("0001-01-01", "9999-12-31", "0001-01-02"))
+    (folder / "c.md").write_text(
+        (folder / "c.md").read_text(encoding="utf-8")
+        + "\nYesterday, last week and on Sunday morning the Brindlewick police searched.\n",
+        encoding="utf-8",
+    )
+    for command in (["align", "--json"], ["facts", "--json"], ["report", "--format", "json"]):
+        assert main([*command, "--lexical", str(folder)]) == 0, command
+        out = capsys.readouterr()
+        assert "internal error" not in out.err
+        document = json.loads(out.out)
+        assert document
+    assert main(["facts", "--lexical", str(folder)]) == 0
+    assert "Zorvath Quellmar" in capsys.readouterr().out
