@@ -138,3 +138,22 @@ def test_reports_dated_at_the_ends_of_the_calendar_are_compared(tmp_path, capsys
         assert document
     assert main(["facts", "--lexical", str(folder)]) == 0
     assert "Zorvath Quellmar" in capsys.readouterr().out
+
+
+def test_the_claim_table_prints_what_a_report_wrote_as_data(tmp_path):
+    # the "figure" and "as written" columns printed fact text raw: a fact read back from a
+    # planted story cache entry ("12\x1b]0;PWNED\x07") set the terminal's title
+    from dataclasses import replace
+
+    from newsdiff.commands.facts import render_table
+    from newsdiff.core.matching.by_story import align_stories
+    from newsdiff.core.reading.loader import read_articles
+    from newsdiff.core.views.claims import ClaimTable, claim_table
+
+    corpus = read_articles([write_story(tmp_path / "f")])
+    (claim, *_) = claim_table(align_stories(corpus.articles, semantic=False)).claims
+    osc = "\x1b]0;PWNED\x07"
+    values = tuple(replace(v, text=v.text + osc, display=v.display + osc) for v in claim.values)
+    shown = render_table(ClaimTable((replace(claim, values=values),)))
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert "\\x1b]0;PWNED\\x07" in shown

@@ -136,13 +136,13 @@ def render_table(table: ClaimTable) -> str:
         for group in _by_passage(claim.values):
             first = group[0]
             source = printable(f"{ids[first.article]} {_cut(first.title, 34)}")
-            figure = _join([v.display for v in group])
-            written = _join([v.text for v in group])
+            figure = printable(_join([v.display for v in group]))
+            written = printable(_join([v.text for v in group]))
             credited = printable(_cut(first.credited or "", 40))
             rows.append((_when(first), source, figure, written, credited))
         # cells, not characters, as `newsdiff list` measures its columns
         widths = [max(cell_width(row[i]) for row in rows) for i in range(4)]
-        lines = [f"claim {number}: {claim.measure} ({claim.sources} reports)"]
+        lines = [f"claim {number}: {printable(claim.measure)} ({claim.sources} reports)"]
         for row in rows:
             cells = [pad(cell, widths[i]) for i, cell in enumerate(row[:4])]
             lines.append("  " + "  ".join([*cells, row[4]]).rstrip())
