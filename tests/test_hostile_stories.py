@@ -157,3 +157,45 @@ def test_the_claim_table_prints_what_a_report_wrote_as_data(tmp_path):
     shown = render_table(ClaimTable((replace(claim, values=values),)))
     assert "\x1b" not in shown and "\x07" not in shown
     assert "\\x1b]0;PWNED\\x07" in shown
+
+
+def plant_story_facts(monkeypatch, change) -> None:
+    """Let the next alignment write story cache entries whose facts ``change`` alters,
+    as someone who can write the cache folder could (the digest is no secret)."""
+    from dataclasses import replace
+
+    from newsdiff.core.matching import story_cache
+    from newsdiff.core.matching.story_format import encode
+
+    through = story_cache.through
+
+    def planting(members, knobs, compute, *, shared=None):
+        made = through(members, knobs, compute, shared=shared)
+        pairs = tuple(replace(p, facts=tuple(map(change, p.facts))) for p in made.pairs)
+        key = story_cache.story_key(members, knobs)
+        story_cache._write(key, encode(key, replace(made, pairs=pairs), members))
+        return made
+
+    monkeypatch.setattr(story_cache, "through", planting)
+
+
+def test_a_planted_story_alignment_shows_no_fact_the_reports_do_not_hold(
+    tmp_path, capsys, monkeypatch
+):
+    # a story's pairs and facts are kept in the cache; read back, an entry's fact words
+    # were shown as the reports' own: "on Tuesday\x1b]0;PWNED\x07" and a made-up "99.000"
+    from dataclasses import replace
+
+    folder = write_story(tmp_path / "f", dates=("2024-05-01", "2024-05-02", "2024-05-03"))
+    for change in (
+        lambda c: replace(c, left=c.left and c.left + "\x1b]0;PWNED\x07"),
+        lambda c: replace(c, note="\u202e99.000 Soldaten"),
+        lambda c: replace(c, left=c.left and "99.000 Soldaten"),
+    ):
+        with monkeypatch.context() as planted:
+            plant_story_facts(planted, change)
+            assert main(["align", "--json", "--lexical", str(folder)]) == 0
+        capsys.readouterr()
+        assert main(["align", "--json", "--lexical", str(folder)]) == 0
+        out = capsys.readouterr().out
+        assert "PWNED" not in out and "99.000" not in out and "u202e" not in out
