@@ -199,3 +199,29 @@ def test_a_planted_story_alignment_shows_no_fact_the_reports_do_not_hold(
         assert main(["align", "--json", "--lexical", str(folder)]) == 0
         out = capsys.readouterr().out
         assert "PWNED" not in out and "99.000" not in out and "u202e" not in out
+
+
+def test_planted_written_forms_of_story_profiles_never_make_a_label(tmp_path, capsys):
+    # a report's story profile keeps how its words are written, and labels are made of
+    # them: a planted profile put "[link=https://e.x]Zorvath[/link]" into the label
+    import shutil
+
+    from newsdiff.core.reading.loader import read_articles
+    from newsdiff.core.storage.place import cache_dir
+    from newsdiff.core.storage.records import RecordStore
+    from newsdiff.core.stories import profile_cache
+
+    folder = write_story(tmp_path / "f")
+    (told,) = stories_json(folder, capsys)
+    keys = [profile_cache.profile_key(a) for a in read_articles([folder]).articles]
+    path = cache_dir() / "story-profiles" / f"{profile_cache.code_version()}.sqlite"
+    store = RecordStore(path, limit=2**20)
+    for link in ("[link=https://e.x]Zorvath[/link]", "Zorvath\u202e", "Zor vath"):
+        planted = {}
+        for key, raw in store.load(keys).items():
+            record = json.loads(raw)
+            record["surface"] = [[f, link if s == "Zorvath" else s] for f, s in record["surface"]]
+            planted[key] = json.dumps(record).encode()
+        store.store(planted)
+        shutil.rmtree(cache_dir() / "story-sets")  # the stories are found again
+        assert stories_json(folder, capsys) == [told], link

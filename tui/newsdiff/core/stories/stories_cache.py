@@ -18,8 +18,7 @@ import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from newsdiff.core.language.sanitize import is_clean
-from newsdiff.core.language.text import words
+from newsdiff.core.language.text import is_word
 from newsdiff.core.model import Article
 from newsdiff.core.reading.atomic import write_atomically
 from newsdiff.core.reading.cache import cache_dir, enabled
@@ -85,7 +84,7 @@ def _label_shaped(label: str) -> bool:
     >>> _label_shaped("Lohan · rehab · Iran's"), _label_shaped(""), _label_shaped("[b]x · y")
     (True, True, False)
     """
-    return not label or all(words(word) == [word] and is_clean(word) for word in label.split(" · "))
+    return not label or all(map(is_word, label.split(" · ")))
 
 
 def _span(members: Sequence[str], dates: Mapping[str, str | None]) -> tuple[str | None, ...]:
