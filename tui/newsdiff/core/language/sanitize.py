@@ -130,19 +130,29 @@ _PICTURES = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421}
 _UNSAFE_OR_BREAK = re.compile(f"[\t\n{_SUSPICIOUS}{_INVISIBLE}\ud800-\udfff]")
 
 
+# a medial or final Hangul letter with no initial before it: terminals draw it in a cell
+# of its own, Rich measures it as none, so a painted column would come out of line
+_ORPHAN_JAMO = re.compile(
+    "(?<![\u1100-\u115f\ua960-\ua97f\u1160-\u11ff\ud7b0-\ud7ff])[\u1160-\u11ff\ud7b0-\ud7ff]+"
+)
+
+
 def pictured(text: str) -> str:
     """``text`` with each unsafe character replaced by one visible one (same length).
 
     C0 controls (tab and newline too: a cell is one line) become their control
     pictures (␛ for ESC), anything else unsafe becomes U+FFFD, so offsets into
-    the text still hold.
+    the text still hold. So do medial and final Hangul letters that follow no
+    initial one (a whole old-Hangul syllable stays as written).
 
-    >>> pictured("a\\x1b[1mb\\tc\\u202e")
-    'a␛[1mb␉c�'
+    >>> pictured("a\\x1b[1mb\\tc\\u202e"), pictured("\\u1161\\u1162 \\u1100\\u1161")
+    ('a␛[1mb␉c�', '�� \u1100\u1161')
     """
-    if _UNSAFE_OR_BREAK.search(text) is None:
-        return text
-    return _UNSAFE_OR_BREAK.sub(lambda m: chr(_PICTURES.get(ord(m.group()), 0xFFFD)), text)
+    if _UNSAFE_OR_BREAK.search(text) is not None:
+        text = _UNSAFE_OR_BREAK.sub(lambda m: chr(_PICTURES.get(ord(m.group()), 0xFFFD)), text)
+    if not text.isascii() and _ORPHAN_JAMO.search(text) is not None:
+        text = _ORPHAN_JAMO.sub(lambda m: "\ufffd" * len(m.group()), text)
+    return text
 
 
 def unsafe_positions(text: str) -> list[tuple[int, bool]]:
