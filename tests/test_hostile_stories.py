@@ -225,3 +225,17 @@ def test_planted_written_forms_of_story_profiles_never_make_a_label(tmp_path, ca
         store.store(planted)
         shutil.rmtree(cache_dir() / "story-sets")  # the stories are found again
         assert stories_json(folder, capsys) == [told], link
+
+
+def test_a_line_separator_in_a_file_name_keeps_each_report_on_its_line(tmp_path, capsys):
+    # U+2028 ends a line for str.splitlines, editors and JavaScript: a file named with it
+    # split the row of `stories` that names the report, and went raw into JSON
+    folder = write_story(tmp_path / "f")
+    (folder / "a.md").rename(folder / "a\u2028b\u2029.md")
+    for command in (["stories"], ["align"], ["stories", "--json"], ["align", "--json"]):
+        assert main([*command, "--lexical", str(folder)]) == 0
+        out = capsys.readouterr().out
+        assert "\u2028" not in out and "\u2029" not in out, command
+    assert main(["stories", "--lexical", str(folder)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 4 and lines[1].startswith("  a\\u2028b\\u2029  "), lines

@@ -39,6 +39,10 @@ _SUSPICIOUS_RUN = re.compile(f"(?:{_ESCAPES}|[{_SUSPICIOUS}])+")
 _DROP = re.compile(f"(?:{_ESCAPES}|[{_SUSPICIOUS}{_INVISIBLE}])+")
 _ODD_NEWLINES = re.compile("[\u2028\u2029\x85\x0b\x0c]")
 _UNSAFE = re.compile(f"[{_SUSPICIOUS}{_INVISIBLE}\ud800-\udfff]")
+# what is shown escaped: the above, and the line and paragraph separators a file name
+# may hold (text has them as newlines already), which end a line for splitlines and JS
+_SEPARATORS = "\u2028\u2029"
+_SHOWN_ESCAPED = re.compile(f"[{_SUSPICIOUS}{_INVISIBLE}{_SEPARATORS}\ud800-\udfff]")
 _SPACE = re.compile(r"\s+")
 
 
@@ -97,16 +101,17 @@ def is_clean(text: str) -> bool:
 
 
 def shown(text: str) -> str:
-    r"""``text`` safe to print or paint: every control, bidi, tag or invisible char escaped.
+    r"""``text`` safe to print or paint: controls, bidi, tag, invisible chars and the
+    line separators U+2028/U+2029 escaped.
 
     >>> shown("a\x1b]52;c;ZWNobw==\x07.txt"), shown("caf\udce9 \u202eok")
     ('a\\x1b]52;c;ZWNobw==\\x07.txt', 'caf\\udce9 \\u202eok')
     >>> shown("Köln")
     'Köln'
     """
-    if _UNSAFE.search(text) is None:
+    if _SHOWN_ESCAPED.search(text) is None:
         return text
-    return _UNSAFE.sub(_escaped, text)
+    return _SHOWN_ESCAPED.sub(_escaped, text)
 
 
 def plain(text: str) -> str:
@@ -127,7 +132,7 @@ def _escaped(match: re.Match[str]) -> str:
 
 # same length: a passage's highlight spans are offsets into its text
 _PICTURES = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421}
-_UNSAFE_OR_BREAK = re.compile(f"[\t\n{_SUSPICIOUS}{_INVISIBLE}\ud800-\udfff]")
+_UNSAFE_OR_BREAK = re.compile(f"[\t\n{_SUSPICIOUS}{_INVISIBLE}{_SEPARATORS}\ud800-\udfff]")
 
 
 # a medial or final Hangul letter with no initial before it: terminals draw it in a cell
@@ -181,9 +186,9 @@ def json_escaped(document: str) -> str:
     >>> json_escaped('"c\u202e.md"'), json_escaped('"\U000e0041"')
     ('"c\\u202e.md"', '"\\udb40\\udc41"')
     """
-    if _UNSAFE.search(document) is None:
+    if _SHOWN_ESCAPED.search(document) is None:
         return document
-    return _UNSAFE.sub(_json_escape, document)
+    return _SHOWN_ESCAPED.sub(_json_escape, document)
 
 
 def _json_escape(match: re.Match[str]) -> str:
