@@ -24,6 +24,7 @@ from newsdiff.commands.exit_codes import EXIT_OK
 from newsdiff.core.stories.detect import Story
 from newsdiff.core.views.cells import cell_width, fit, pad
 from newsdiff.core.views.claims import ClaimTable, ClaimValue, claim_table, claim_table_to_dict
+from newsdiff.core.views.stories import story_name
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -113,7 +114,7 @@ def render_stories(tables: list[tuple[Story, ClaimTable]]) -> str:
         return render_table(ClaimTable(()))
     blocks = []
     for number, (story, table) in enumerate(tables, 1):
-        header = f"== story {number}: {printable(story.label)} ({len(story.members)} reports)"
+        header = f"== story {number}: {printable(story_name(story))} ({len(story.members)} reports)"
         blocks.append(f"{header}\n\n{render_table(table)}")
     return "\n\n".join(blocks)
 
@@ -135,13 +136,13 @@ def render_table(table: ClaimTable) -> str:
         for group in _by_passage(claim.values):
             first = group[0]
             source = printable(f"{ids[first.article]} {_cut(first.title, 34)}")
-            figure = _join([v.display for v in group])
-            written = _join([v.text for v in group])
+            figure = printable(_join([v.display for v in group]))
+            written = printable(_join([v.text for v in group]))
             credited = printable(_cut(first.credited or "", 40))
             rows.append((_when(first), source, figure, written, credited))
         # cells, not characters, as `newsdiff list` measures its columns
         widths = [max(cell_width(row[i]) for row in rows) for i in range(4)]
-        lines = [f"claim {number}: {claim.measure} ({claim.sources} reports)"]
+        lines = [f"claim {number}: {printable(claim.measure)} ({claim.sources} reports)"]
         for row in rows:
             cells = [pad(cell, widths[i]) for i, cell in enumerate(row[:4])]
             lines.append("  " + "  ".join([*cells, row[4]]).rstrip())

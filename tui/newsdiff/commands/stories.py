@@ -22,6 +22,7 @@ from newsdiff.commands.exit_codes import EXIT_OK
 from newsdiff.core.model import Article
 from newsdiff.core.stories.detect import Story, detect_stories
 from newsdiff.core.views.cells import cell_width, pad
+from newsdiff.core.views.stories import story_name
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -91,9 +92,11 @@ def render_stories(stories: tuple[Story, ...], articles: tuple[Article, ...]) ->
         dates = ""
         if story.first_date:  # days are enough to tell two events apart
             first, last = story.first_date[:10], (story.last_date or "")[:10]
-            dates = f", {first}" + (f" – {last}" if last and last != first else "")
+            dates = f", {printable(first)}" + (
+                f" – {printable(last)}" if last and last != first else ""
+            )
         lines.append(
-            f"story {number}: {printable(story.label)} ({len(story.members)} reports{dates})"
+            f"story {number}: {printable(story_name(story))} ({len(story.members)} reports{dates})"
         )
         lines += _lines([by_id[m] for m in story.members])
         lines.append("")
@@ -107,6 +110,7 @@ def render_stories(stories: tuple[Story, ...], articles: tuple[Article, ...]) ->
 def _lines(articles: list[Article]) -> list[str]:
     width = max((cell_width(printable(a.id)) for a in articles), default=0)
     return [
-        f"  {pad(printable(a.id), width)}  {printable(a.title)}" + (f"  {a.date}" if a.date else "")
+        f"  {pad(printable(a.id), width)}  {printable(a.title)}"
+        + (f"  {printable(a.date)}" if a.date else "")
         for a in articles
     ]

@@ -113,9 +113,11 @@ class StoryActions(Screen[None]):
             self.notify("Every report is alone in its story: no claims to compare.")
             return
         from textual.command import SimpleCommand
+        from textual.markup import escape
 
+        # the palette reads a command's name as markup: a label is data, escaped for it
         commands = [
-            SimpleCommand(printable(heading), partial(self.post_message, OpenClaims(first)))
+            SimpleCommand(escape(printable(heading)), partial(self.post_message, OpenClaims(first)))
             for heading, first in choices
         ]
         self.app.search_commands(commands, placeholder="Claim table of which story?")

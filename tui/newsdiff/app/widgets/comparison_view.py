@@ -30,6 +30,7 @@ from newsdiff.app.widgets.passage_text import (
     passage_content,
     relation_mark,
     resolve_styles,
+    visible,
 )
 from newsdiff.app.widgets.wrap import wrap_offsets
 from newsdiff.core.views.rows import Row
@@ -171,7 +172,8 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         passage = row.left if side == "left" else row.right
         if passage is None:
             return []
-        return wrap_offsets(self._label(row, side) + passage.text, width)
+        # wrapped as painted: ``visible`` keeps offsets and gives each character its cells
+        return wrap_offsets(self._label(row, side) + visible(passage.text), width)
 
     def on_resize(self, event: Resize) -> None:
         self._relayout()

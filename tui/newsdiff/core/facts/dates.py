@@ -143,14 +143,29 @@ def _relative_unit(
     step = -1 if re.fullmatch(_PAST, mod) else 1 if re.fullmatch(_NEXT, mod) else 0
     year, month, day = pub
     if unit.startswith(("jahr", "year")) and year:
-        return str(year + step)
+        return f"{year + step:04d}"
     if unit.startswith(("monat", "month")) and year and month:
         index = year * 12 + month - 1 + step
         return _month(index // 12, index % 12 + 1)
     if unit.startswith(("woche", "week")) and year and month and day:
-        iso = (dt.date(year, month, day) + dt.timedelta(weeks=step)).isocalendar()
-        return f"{iso[0]}-W{iso[1]:02d}"
+        week = _shifted(year, month, day, 7 * step)
+        return f"{week.isocalendar()[0]}-W{week.isocalendar()[1]:02d}" if week else None
     return None
+
+
+def _shifted(year: int, month: int, day: int, days: int) -> dt.date | None:
+    """The day ``days`` after the given one; None past the calendar's ends.
+
+    A report dated 0001-01-01 that says "on Tuesday" names a day before the
+    first the calendar has: left as written, not an error.
+
+    >>> _shifted(2024, 3, 1, -1), _shifted(1, 1, 1, -1), _shifted(9999, 12, 31, 7)
+    (datetime.date(2024, 2, 29), None, None)
+    """
+    try:
+        return dt.date(year, month, day) + dt.timedelta(days=days)
+    except (OverflowError, ValueError):
+        return None
 
 
 def _weekday(
@@ -160,11 +175,15 @@ def _weekday(
     year, month, day = pub
     if not (year and month and day):
         return None
-    when = dt.date(year, month, day)
+    when = _shifted(year, month, day, 0)
+    if when is None:
+        return None
     # a report tells what happened: the named weekday on or before its day
     back = (when.weekday() - _WEEKDAYS[str(g["wd"]).lower()]) % 7
-    found = (when - dt.timedelta(days=back)).isoformat()
-    return f"{found} {part}" if part else found
+    found = _shifted(year, month, day, -back)
+    if found is None:
+        return None
+    return f"{found.isoformat()} {part}" if part else found.isoformat()
 
 
 def _relative_day(word: str, pub: tuple[int | None, int | None, int | None]) -> str | None:
@@ -172,7 +191,8 @@ def _relative_day(word: str, pub: tuple[int | None, int | None, int | None]) -> 
     if not (year and month and day):
         return None
     back = {"heute": 0, "today": 0, "gestern": 1, "yesterday": 1, "vorgestern": 2}[word]
-    return (dt.date(year, month, day) - dt.timedelta(days=back)).isoformat()
+    found = _shifted(year, month, day, -back)
+    return found.isoformat() if found else None
 
 
 def extract_dates(

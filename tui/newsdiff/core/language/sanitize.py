@@ -31,12 +31,18 @@ _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _TAGS = "\U000e0000-\U000e007f"
 _SUSPICIOUS = f"{_CONTROLS}{_BIDI}{_TAGS}\ufff9-\ufffb"
-# invisible characters that only confuse matching; common and harmless in web text
-_INVISIBLE = "\u00ad\u180e\u200b\u200c\u2060-\u2064\ufeff"
+# invisible characters that only confuse matching; common and harmless in web text. The
+# Hangul fillers are letters to a tokenizer that paint nothing (and terminals and Rich
+# give them different widths): a name written with them made a blank story label word
+_INVISIBLE = "\u00ad\u115f\u1160\u180e\u200b\u200c\u2060-\u2064\u3164\ufeff\uffa0"
 _SUSPICIOUS_RUN = re.compile(f"(?:{_ESCAPES}|[{_SUSPICIOUS}])+")
 _DROP = re.compile(f"(?:{_ESCAPES}|[{_SUSPICIOUS}{_INVISIBLE}])+")
 _ODD_NEWLINES = re.compile("[\u2028\u2029\x85\x0b\x0c]")
 _UNSAFE = re.compile(f"[{_SUSPICIOUS}{_INVISIBLE}\ud800-\udfff]")
+# what is shown escaped: the above, and the line and paragraph separators a file name
+# may hold (text has them as newlines already), which end a line for splitlines and JS
+_SEPARATORS = "\u2028\u2029"
+_SHOWN_ESCAPED = re.compile(f"[{_SUSPICIOUS}{_INVISIBLE}{_SEPARATORS}\ud800-\udfff]")
 _SPACE = re.compile(r"\s+")
 
 
@@ -95,16 +101,17 @@ def is_clean(text: str) -> bool:
 
 
 def shown(text: str) -> str:
-    r"""``text`` safe to print or paint: every control, bidi, tag or invisible char escaped.
+    r"""``text`` safe to print or paint: controls, bidi, tag, invisible chars and the
+    line separators U+2028/U+2029 escaped.
 
     >>> shown("a\x1b]52;c;ZWNobw==\x07.txt"), shown("caf\udce9 \u202eok")
     ('a\\x1b]52;c;ZWNobw==\\x07.txt', 'caf\\udce9 \\u202eok')
     >>> shown("Köln")
     'Köln'
     """
-    if _UNSAFE.search(text) is None:
+    if _SHOWN_ESCAPED.search(text) is None:
         return text
-    return _UNSAFE.sub(_escaped, text)
+    return _SHOWN_ESCAPED.sub(_escaped, text)
 
 
 def plain(text: str) -> str:
@@ -125,7 +132,14 @@ def _escaped(match: re.Match[str]) -> str:
 
 # same length: a passage's highlight spans are offsets into its text
 _PICTURES = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421}
-_UNSAFE_OR_BREAK = re.compile(f"[\t\n{_SUSPICIOUS}{_INVISIBLE}\ud800-\udfff]")
+_UNSAFE_OR_BREAK = re.compile(f"[\t\n{_SUSPICIOUS}{_INVISIBLE}{_SEPARATORS}\ud800-\udfff]")
+
+
+# a medial or final Hangul letter with no initial before it: terminals draw it in a cell
+# of its own, Rich measures it as none, so a painted column would come out of line
+_ORPHAN_JAMO = re.compile(
+    "(?<![\u1100-\u115f\ua960-\ua97f\u1160-\u11ff\ud7b0-\ud7ff])[\u1160-\u11ff\ud7b0-\ud7ff]+"
+)
 
 
 def pictured(text: str) -> str:
@@ -133,14 +147,17 @@ def pictured(text: str) -> str:
 
     C0 controls (tab and newline too: a cell is one line) become their control
     pictures (␛ for ESC), anything else unsafe becomes U+FFFD, so offsets into
-    the text still hold.
+    the text still hold. So do medial and final Hangul letters that follow no
+    initial one (a whole old-Hangul syllable stays as written).
 
-    >>> pictured("a\\x1b[1mb\\tc\\u202e")
-    'a␛[1mb␉c�'
+    >>> pictured("a\\x1b[1mb\\tc\\u202e"), pictured("\\u1161\\u1162 \\u1100\\u1161")
+    ('a␛[1mb␉c�', '�� \u1100\u1161')
     """
-    if _UNSAFE_OR_BREAK.search(text) is None:
-        return text
-    return _UNSAFE_OR_BREAK.sub(lambda m: chr(_PICTURES.get(ord(m.group()), 0xFFFD)), text)
+    if _UNSAFE_OR_BREAK.search(text) is not None:
+        text = _UNSAFE_OR_BREAK.sub(lambda m: chr(_PICTURES.get(ord(m.group()), 0xFFFD)), text)
+    if not text.isascii() and _ORPHAN_JAMO.search(text) is not None:
+        text = _ORPHAN_JAMO.sub(lambda m: "\ufffd" * len(m.group()), text)
+    return text
 
 
 def unsafe_positions(text: str) -> list[tuple[int, bool]]:
@@ -169,9 +186,9 @@ def json_escaped(document: str) -> str:
     >>> json_escaped('"c\u202e.md"'), json_escaped('"\U000e0041"')
     ('"c\\u202e.md"', '"\\udb40\\udc41"')
     """
-    if _UNSAFE.search(document) is None:
+    if _SHOWN_ESCAPED.search(document) is None:
         return document
-    return _UNSAFE.sub(_json_escape, document)
+    return _SHOWN_ESCAPED.sub(_json_escape, document)
 
 
 def _json_escape(match: re.Match[str]) -> str:

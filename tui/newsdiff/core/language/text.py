@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsdiff.core.language.sanitize import is_clean
+
 # A date like 28.04.2025 first, then a number with thousands groups or a decimal
 # part, then a word (letters, inner apostrophes and hyphens: "Ukraine-Krieg").
 _TOKEN = re.compile(
@@ -53,6 +55,16 @@ def words(text: str) -> list[str]:
     ['Kim', 'Putin', '10.000', 'Mann']
     """
     return _TOKEN.findall(text)
+
+
+def is_word(text: str) -> bool:
+    """Whether ``text`` is one word as ``words`` reads it, and nothing the sanitiser
+    would remove: what a story label or a profile's written form is made of.
+
+    >>> is_word("Ukraine-Krieg"), is_word("Iran's"), is_word("[b]x"), is_word("x\u3164")
+    (True, True, False, False)
+    """
+    return words(text) == [text] and is_clean(text)
 
 
 def fold(word: str) -> str:

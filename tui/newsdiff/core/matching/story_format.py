@@ -16,7 +16,10 @@ The tables are JSON (it builds data, never code) and the pair rows an array
 of unsigned 32-bit integers, both under a digest; ``decode`` follows only
 indices into its own tables and the members' passages. Writing refuses what
 JSON would not give back exactly (``story_rows.Unfit``): such a story is
-kept as the aligner made it and never cached.
+kept as the aligner made it and never cached. The digest is no secret, so a
+record is data, not trust, as the article cache's entries are: every text in
+it must be clean (``language.sanitize``) and every fact's words the words its
+span covers in the members' passage; a record that fails is recomputed.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from collections.abc import Callable, Sequence
 from itertools import chain
 from typing import Any
 
+from newsdiff.core.language.sanitize import is_clean
 from newsdiff.core.matching.story_rows import (
     Unfit,
     changes_row,
@@ -155,7 +159,7 @@ def decode(
     refs = refs_of(body["refs"], members)
     scores = [shared.score(score_of(v)) for v in body["scores"]]
     changes = [shared.changes(word_changes_of(v)) for v in body["changes"]]
-    text = shared.text
+    text = _clean_text(shared.text)
     comparisons = [comparison_of(v, text) for v in body["comparisons"]]
     findings = [tuple(comparisons[i] for i in indices(v)) for v in body["findings"]]
     facts = [fact_of(v, text) for v in body["facts"]]
@@ -175,7 +179,52 @@ def decode(
     clusters = tuple(tuple(refs[i] for i in indices(c)) for c in body["clusters"])
     flat = indices(body["facts_of"])
     facts_of = {refs[flat[k]]: fact_sets[flat[k + 1]] for k in range(0, len(flat), 2)}
+    _check_words(members, refs, rows, findings, facts_of)
     return Alignment(tuple(members), pairs, clusters, facts_of)
+
+
+def _clean_text(text: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """``text`` refusing a string the sanitiser would change (an escape, an RLO)."""
+
+    def checked(value: Any, default: Any) -> Any:
+        if type(value) is str and not is_clean(value):
+            raise ValueError("a text that is not clean")
+        return text(value, default)
+
+    return checked
+
+
+def _check_words(
+    members: Sequence[Article],
+    refs: Sequence[SentenceRef],
+    rows: array[int],
+    findings: Sequence[tuple[FactComparison, ...]],
+    facts_of: dict[SentenceRef, tuple[Fact, ...]],
+) -> None:
+    """``ValueError`` unless each fact's words are what its span covers in its passage.
+
+    A pair's fact comparisons are checked once per passage and comparison set
+    (wire copies share them), each passage's facts once.
+    """
+    passages = {a.id: a.sentences for a in members}
+
+    def words(ref: SentenceRef, span: tuple[int, int]) -> str:
+        return passages[ref.article][ref.sentence].text[span[0] : span[1]]
+
+    for ref, facts in facts_of.items():
+        if any(words(ref, (f.start, f.end)) != f.text for f in facts):
+            raise ValueError("a fact the passage does not hold")
+    seen: set[tuple[int, int, bool]] = set()
+    columns = (rows[0::_COLUMNS], rows[1::_COLUMNS], rows[5::_COLUMNS])
+    for left, right, found in zip(*columns, strict=True):
+        for side, left_side in ((left, True), (right, False)):
+            if (side, found, left_side) in seen:
+                continue
+            seen.add((side, found, left_side))
+            for c in findings[found]:
+                said, span = (c.left, c.left_span) if left_side else (c.right, c.right_span)
+                if said is not None and (span is None or words(refs[side], span) != said):
+                    raise ValueError("a fact the passage does not hold")
 
 
 class _Tables:

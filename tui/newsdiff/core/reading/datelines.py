@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from newsdiff.core.language.words import month_numbers
+from newsdiff.core.reading.metadata import iso_date
 
 # English names and short forms only: the German date formats are numeric here
 _MONTHS = month_numbers("en", abbreviated=True)
@@ -183,7 +184,7 @@ def _date_line(line: str, found: re.Match[str], locale: str) -> MetaLine | None:
         moment = datetime(year, month, day, hour or 0, minute or 0)
     except ValueError:
         return None
-    date = moment.strftime("%Y-%m-%dT%H:%M" if time else "%Y-%m-%d")
+    date = iso_date(moment, time=time is not None)
     return MetaLine(date=date, modified=bool(_MODIFIED_LABEL.match(line)), note=note)
 
 

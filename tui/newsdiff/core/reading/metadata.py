@@ -164,10 +164,22 @@ def _checked(
     except ValueError:
         return None
     if hour is not None:
-        return moment.strftime("%Y-%m-%dT%H:%M")
+        return iso_date(moment, time=True)
     names = found.groupdict()
     if "day" in names and found.group("day"):
-        return moment.strftime("%Y-%m-%d")
+        return iso_date(moment)
     if "month" in names and found.group("month"):
-        return moment.strftime("%Y-%m")
-    return moment.strftime("%Y")
+        return iso_date(moment)[:7]
+    return iso_date(moment)[:4]
+
+
+def iso_date(moment: datetime, *, time: bool = False) -> str:
+    """``moment`` as ISO writes it, to the day or (``time``) to the minute.
+
+    The year always has four digits, so dates sort as text: ``strftime("%Y")``
+    writes the year 999 as "999" on Linux, which sorts after "2024".
+
+    >>> iso_date(datetime(999, 5, 1)), iso_date(datetime(2024, 5, 2, 9, 5), time=True)
+    ('0999-05-01', '2024-05-02T09:05')
+    """
+    return moment.isoformat(timespec="minutes")[: 16 if time else 10]

@@ -92,7 +92,11 @@ def detect_stories(
     # a callable has no key of its own: only a named signal lets the stories be kept
     cacheable = options.signal is None or options.signal_key is not None
     key = stories_key(ordered, replace(options, signal=None)) if cacheable else None
-    found = stories_cache.load(key, [a.id for a in ordered]) if key else None
+    found = (
+        stories_cache.load(key, [a.id for a in ordered], dates={a.id: a.date for a in ordered})
+        if key
+        else None
+    )
     if found is not None:
         return tuple(Story(*row) for row in found)
     vectors, surfaces = _compact(cached_profiles(ordered))

@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from newsdiff.core.language.text import is_word
 from newsdiff.core.model import Article
 from newsdiff.core.storage.place import cache_dir, enabled
 from newsdiff.core.storage.records import RecordStore
@@ -84,6 +85,9 @@ def _profile(raw: bytes | None, article: str) -> StoryProfile | None:
         weights = tuple((str(f), float(w)) for f, w in record["weights"])
         surface = tuple((str(f), str(s)) for f, s in record["surface"])
     except (ValueError, KeyError, TypeError, RecursionError):
+        return None
+    # the written forms become story labels: words as the reports write them, nothing else
+    if not all(is_word(s) for _, s in surface):
         return None
     return StoryProfile(article, weights, surface)
 

@@ -6,17 +6,19 @@ cache's key), on the knobs and on the code (``profile_cache.code_version``),
 so that is the key. With the profiles cached, the candidate search and the
 split still cost seconds on a thousand reports; this entry makes a second
 look read one small JSON file. Entries are checked on the way in (every
-report in exactly one story); anything odd is recomputed. ``NEWSDIFF_NO_CACHE=1``
-turns it off.
+report in exactly one story, labels made of words as the reports write them,
+each story's dates its reports' own); anything odd is recomputed.
+``NEWSDIFF_NO_CACHE=1`` turns it off.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from newsdiff.core.language.text import is_word
 from newsdiff.core.model import Article
 from newsdiff.core.reading.atomic import write_atomically
 from newsdiff.core.reading.cache import cache_dir, enabled
@@ -44,8 +46,16 @@ def _path(key: str) -> Path:
     return cache_dir() / "story-sets" / code_version() / key[:2] / f"{key}.json"
 
 
-def load(key: str, ids: Sequence[str]) -> list[Row] | None:
-    """The cached stories for ``key``, if they hold each of ``ids`` exactly once."""
+def load(
+    key: str, ids: Sequence[str], *, dates: Mapping[str, str | None] | None = None
+) -> list[Row] | None:
+    """The cached stories for ``key``, if they hold each of ``ids`` exactly once.
+
+    The entry is data, not trust: each label must be words as a tokenizer
+    reads them (nothing a terminal, Markdown or HTML would act on), and with
+    ``dates`` (each report's date by id) a story's first and last date must
+    be its reports' earliest and latest.
+    """
     if not enabled():
         return None
     try:
@@ -59,7 +69,28 @@ def load(key: str, ids: Sequence[str]) -> list[Row] | None:
     seen = [m for members, *_ in rows for m in members]
     if sorted(seen) != sorted(ids) or any(not members for members, *_ in rows):
         return None
+    if not all(_label_shaped(label) for _, label, *_ in rows):
+        return None
+    if dates is not None and any(
+        (first, last) != _span(members, dates) for members, _, first, last in rows
+    ):
+        return None
     return rows
+
+
+def _label_shaped(label: str) -> bool:
+    """Whether ``label`` is what detection writes: words joined by " · ", or nothing.
+
+    >>> _label_shaped("Lohan · rehab · Iran's"), _label_shaped(""), _label_shaped("[b]x · y")
+    (True, True, False)
+    """
+    return not label or all(map(is_word, label.split(" · ")))
+
+
+def _span(members: Sequence[str], dates: Mapping[str, str | None]) -> tuple[str | None, ...]:
+    """The earliest and latest date of ``members``, as detection gives a story's."""
+    found = sorted(d for m in members if (d := dates.get(m)))
+    return (found[0], found[-1]) if found else (None, None)
 
 
 def _date(value: object) -> str | None:

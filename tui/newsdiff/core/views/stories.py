@@ -19,6 +19,17 @@ if TYPE_CHECKING:  # the list paints before the core model is needed
     from newsdiff.core.views.overview import ArticleOverview
 
 ALONE = "no related report"
+NO_LABEL = "(no telling words)"  # a story of figures or function words only
+
+
+def story_name(story: Story) -> str:
+    """A story's label, or what stands for it when it has none (the same on every screen).
+
+    >>> from newsdiff.core.stories.detect import Story
+    >>> story_name(Story(("a", "b"), "Kursk")), story_name(Story(("a", "b"), ""))
+    ('Kursk', '(no telling words)')
+    """
+    return story.label or NO_LABEL
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +60,7 @@ class StoryGroup:
         """The story's label, or "No related report" for the reports alone."""
         if self.story is None:
             return f"{ALONE[0].upper()}{ALONE[1:]}"
-        return self.story.label or "(no telling words)"
+        return story_name(self.story)
 
     @property
     def count(self) -> str:
