@@ -61,11 +61,11 @@ def test_markdown_goes_story_by_story_with_the_lone_reports_last() -> None:
     assert headings == [
         "# newsdiff report",
         "## Sources",
-        "## Story 1: Iran · quake",  # by its first report: the sources' letters A, C
+        "## Story 1: Tara Reid · rehab",  # numbered as `stories` numbers them: largest first
         "### Agreement",
         "### Claims",
-        "#### Claim 1 — reworded",
-        "## Story 2: Tara Reid · rehab",
+        "#### Claim 1 — reworded",  # the claims in the order the report tells them
+        "## Story 2: Iran · quake",
         "### Agreement",
         "### Claims",
         "#### Claim 2 — reworded",
@@ -90,18 +90,19 @@ def test_html_goes_story_by_story_and_keeps_a_label_as_text() -> None:
     tags = _parse(html)
     assert not tags.mismatched and "script" not in {tag for tag, _ in tags.tags}
     assert [t for t, _ in tags.tags].count("h2") == 4  # sources, two stories, the lone report
-    assert "Story 2: &lt;script&gt;x&lt;/script&gt; [bold]Reid[/]" in html
+    assert "Story 1: &lt;script&gt;x&lt;/script&gt; [bold]Reid[/]" in html
     assert html.index("Claim 1") < html.index("Story 2") < html.index("Claim 2")
 
 
 def test_json_lists_the_stories_and_each_claim_names_its_own() -> None:
     document = json.loads(render_report(three_stories(), format="json", stories=LABELS))
     assert [(s["number"], s["label"], s["tags"], s["alone"]) for s in document["stories"]] == [
-        (1, "Iran · quake", ["A", "C"], False),
-        (2, "Tara Reid · rehab", ["B", "D"], False),
+        (1, "Tara Reid · rehab", ["B", "D"], False),
+        (2, "Iran · quake", ["A", "C"], False),
         (3, "Markets [red]down[/] <b>x</b>", ["E"], True),
     ]
     assert [c["story"] for c in document["claims"]] == [1, 2]
+    assert [c["voices"][0]["article"] for c in document["claims"]] == [1, 0]  # r1, then q1
     assert document["alignment"]["stories"] == [["r1", "r2"], ["q1", "q2"], ["x1"]]
 
 
@@ -152,3 +153,34 @@ def test_the_stories_line_names_the_lone_reports_once() -> None:
     (line,) = [line for line in markdown.splitlines() if line.startswith("Stories:")]
     assert line.count("no related report") == 1
     assert line.startswith("Stories: A C · B D · no related report: E F G H."), line
+
+
+def test_a_story_has_one_number_in_stories_facts_and_report(tmp_path, capsys, monkeypatch) -> None:
+    """Two seeds and three Lohan reports whose names sort after them: `stories` and `facts`
+    put the larger Lohan story first, and so does the report, so "Story 1" is one story."""
+    from newsdiff.cli import main
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for path in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(path, folder / path.name)
+    for name, where in (("lohan-a", "Rancho Mirage"), ("lohan-b", "Palm Springs"),
+                        ("lohan-c", "California")):  # fmt: skip
+        (folder / f"{name}.txt").write_text(
+            "Lindsay Lohan checks into Betty Ford Center\n\nLindsay Lohan has checked into "
+            f"the Betty Ford Center in {where} to begin a 90-day stay, her lawyer said.\n",
+            encoding="utf-8",
+        )
+    numbers = {}
+    headings = {
+        "stories": r"^story (\d+): (.*) \(",
+        "facts": r"^== story (\d+): (.*) \(",
+        "report": r"^## Story (\d+): (.*)$",
+    }
+    for command, pattern in headings.items():
+        assert main([command, "--lexical", str(folder)]) == 0
+        found = re.findall(pattern, capsys.readouterr().out, flags=re.MULTILINE)
+        numbers[command] = {label: number for number, label in found}
+    assert numbers["report"] == numbers["stories"] == numbers["facts"]
+    assert "Lindsay Lohan" in min(numbers["report"], key=numbers["report"].get)

@@ -188,7 +188,7 @@ def render_html(alignment: Alignment, *, stories: Sequence[Story] = ()) -> str:
     if not sections.several:
         out += ["<h2>Agreement</h2>", _agreement(agreement, count), *omitted]
         out += ["<h2>Claims</h2>", _LEGEND]
-        out += [_cluster(view, alignment) for view in views]
+        out += [_cluster(view, alignment) for view in sections.claims]
     else:
         out += [*omitted, _LEGEND]
         out += [_story(section, alignment) for section in sections.stories]

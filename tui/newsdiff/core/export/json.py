@@ -88,7 +88,7 @@ def report_to_dict(alignment: Alignment, *, stories: Sequence[Story] = ()) -> di
             ],
             "facts": [asdict(fact) for fact in view.facts],
         }
-        for view in views
+        for view in sections.claims
     ]
     return {
         "format": "newsdiff-report/1",

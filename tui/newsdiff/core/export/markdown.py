@@ -169,7 +169,7 @@ def render_markdown(alignment: Alignment, *, stories: Sequence[Story] = ()) -> s
         lines += ["", "## Agreement", "", *_agreement(agreement, count)]
         lines += omitted_note(alignment)
         lines += ["", "## Claims", "", LEGEND, ""]
-        for view in views:
+        for view in sections.claims:
             lines += _cluster(view, alignment)
         return "\n".join(lines).rstrip() + "\n"
     lines += omitted_note(alignment)

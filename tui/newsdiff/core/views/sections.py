@@ -10,7 +10,7 @@ under it, and the reports with nothing related gathered at the end.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsdiff.core.model import Alignment
@@ -39,10 +39,12 @@ class StorySection:
 
 @dataclass(frozen=True, slots=True)
 class Sections:
-    """The stories of two or more reports, by their first report, and the reports alone."""
+    """The stories of two or more reports, numbered as ``newsdiff stories`` numbers them,
+    the reports alone, and every claim numbered in the order the report tells them."""
 
     stories: tuple[StorySection, ...]
     alone: tuple[int, ...]
+    claims: tuple[ClusterView, ...] = ()
 
     @property
     def several(self) -> bool:
@@ -59,9 +61,12 @@ def report_sections(
 ) -> Sections:
     """``claims`` and ``agreement`` of ``alignment`` put under the story they belong to.
 
-    ``stories`` give the labels and dates (as ``newsdiff stories`` prints them);
-    a story they do not name is labelled by its first report's title, dated by
-    its reports' dates. An alignment of no stories is one story of all its reports.
+    ``stories`` give the labels, the dates and the order (as ``newsdiff stories``
+    and ``newsdiff facts`` print them, so "Story 2" is one story in all three); a
+    story they do not name is labelled by its first report's title, dated by its
+    reports' dates, and comes after them by its first report. An alignment of no
+    stories is one story of all its reports. The claims are numbered again in
+    the order the sections tell them.
     A report of a story of several that is alone here (a comparison of two stories
     written from the app) keeps its story's heading: it is not "no related report".
 
@@ -90,8 +95,15 @@ def report_sections(
             alone.append(members[0])
         elif members:
             told.append((group, members))
-    # in the order of their first report, as the sources are lettered and the claims numbered
-    told.sort(key=lambda story: story[1][0])
+    # in the order of the stories given (largest first, as `stories` and `facts` list them),
+    # a story they do not name after them by its first report
+    rank = {story.members: k for k, story in enumerate(stories)}
+
+    def place(story: tuple[tuple[str, ...], tuple[int, ...]]) -> tuple[int, int]:
+        named = known.get(story[0][0])
+        return (rank.get(named.members, len(rank)) if named else len(rank), story[1][0])
+
+    told.sort(key=place)
     for number, (_, members) in enumerate(told):
         story_of.update(dict.fromkeys(members, number))
     by_story_claims: list[list[ClusterView]] = [[] for _ in told]
@@ -123,7 +135,25 @@ def report_sections(
                 len(story.members) if story else len(members),
             )
         )
-    return Sections(tuple(sections), tuple(sorted(alone)))
+    return _numbered(sections, claims, tuple(sorted(alone)))
+
+
+def _numbered(
+    sections: list[StorySection], claims: Sequence[ClusterView], alone: tuple[int, ...]
+) -> Sections:
+    """The sections with their claims numbered 1, 2, ... in the order the report tells them."""
+    renumbered: dict[int, ClusterView] = {}
+    for section in sections:
+        for view in section.claims:
+            renumbered[view.number] = replace(view, number=len(renumbered) + 1)
+    for view in claims:  # a claim of no section, should there be one: after them all
+        if view.number not in renumbered:
+            renumbered[view.number] = replace(view, number=len(renumbered) + 1)
+    told = tuple(
+        replace(section, claims=tuple(renumbered[v.number] for v in section.claims))
+        for section in sections
+    )
+    return Sections(told, alone, tuple(renumbered.values()))
 
 
 NO_CLAIMS = "No claim told by two of these reports."
