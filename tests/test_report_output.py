@@ -4,6 +4,7 @@ mode; anything else is refused in one line with exit 2 (issue 14, part 1)."""
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import subprocess
@@ -151,3 +152,20 @@ def test_an_explicit_format_wins_over_the_suffix(folder, tmp_path, capsys):
     assert target.read_text(encoding="utf-8").startswith("{")
     assert main(["report", str(folder), "-o", str(tmp_path / "r.txt")]) == 0  # markdown
     assert (tmp_path / "r.txt").read_text(encoding="utf-8").startswith("# newsdiff")
+
+
+def test_two_files_of_one_name_are_told_apart_by_their_folders(tmp_path, capsys, monkeypatch):
+    """Two outlets' "report.txt" saved in two folders: the sources name each by its folder."""
+    from newsdiff.cli import main
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    seeds = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+    for outlet, seed in (("taz", seeds[0]), ("zeit", seeds[1])):
+        (tmp_path / "in" / outlet).mkdir(parents=True)
+        (tmp_path / "in" / outlet / "report.txt").write_bytes(seed.read_bytes())
+    assert main(["report", "--lexical", str(tmp_path / "in")]) == 0
+    sources = capsys.readouterr().out.split("## Sources")[1].split("\n\n")[1]
+    assert "| A | taz/report.txt |" in sources and "| B | zeit/report.txt |" in sources
+    assert main(["report", "--lexical", "--format", "json", str(tmp_path / "in")]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert [s["source"] for s in document["sources"]] == ["taz/report.txt", "zeit/report.txt"]

@@ -22,7 +22,7 @@ from newsdiff.core.views.clusters import (
     cluster_views,
     letter,
     plain,
-    source_label,
+    source_labels,
 )
 from newsdiff.core.views.sections import NO_CLAIMS, StorySection, report_sections, story_line
 from newsdiff.core.views.summary import (
@@ -164,6 +164,7 @@ def render_html(alignment: Alignment, *, stories: Sequence[Story] = ()) -> str:
     False
     """
     count = len(alignment.articles)
+    names = source_labels(alignment.articles)
     views = cluster_views(alignment)
     out = [
         "<!DOCTYPE html>",
@@ -177,7 +178,7 @@ def render_html(alignment: Alignment, *, stories: Sequence[Story] = ()) -> str:
     ]
     for i, article in enumerate(alignment.articles):
         out.append(
-            f"<tr><td>{letter(i, count)}</td><td>{text(source_label(article))}</td>"
+            f"<tr><td>{letter(i, count)}</td><td>{text(names[i])}</td>"
             f"<td>{text(article.title)}</td><td>{text(article.date or '—')}</td></tr>"
         )
     note = stories_note(alignment, stories=stories)
@@ -198,7 +199,7 @@ def render_html(alignment: Alignment, *, stories: Sequence[Story] = ()) -> str:
                 article = alignment.articles[i]
                 out.append(
                     f'<li><span class="tag">{letter(i, count)}</span>'
-                    f"{text(source_label(article))}: {text(article.title)}</li>"
+                    f"{text(names[i])}: {text(article.title)}</li>"
                 )
             out.append("</ul></section>")
     out.append("</body></html>")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from newsdiff.core.language.sanitize import json_escaped
 from newsdiff.core.model import Alignment
-from newsdiff.core.views.clusters import cluster_views, letter, source_label
+from newsdiff.core.views.clusters import cluster_views, letter, source_labels
 from newsdiff.core.views.sections import report_sections
 from newsdiff.core.views.summary import summarize
 
@@ -35,9 +35,10 @@ def report_to_dict(alignment: Alignment, *, stories: Sequence[Story] = ()) -> di
     from newsdiff.core.export.schema import alignment_to_dict, article_metadata  # loaded on use
 
     count = len(alignment.articles)
+    names = source_labels(alignment.articles)
     sources = [
         # the same metadata as every JSON document, the source as the report names it
-        {"tag": letter(i, count), **article_metadata(article), "source": source_label(article)}
+        {"tag": letter(i, count), **article_metadata(article), "source": names[i]}
         for i, article in enumerate(alignment.articles)
     ]
     views = cluster_views(alignment)

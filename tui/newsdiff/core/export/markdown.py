@@ -21,7 +21,7 @@ from newsdiff.core.views.clusters import (
     cluster_views,
     letter,
     plain,
-    source_label,
+    source_labels,
 )
 from newsdiff.core.views.sections import NO_CLAIMS, StorySection, report_sections, story_line
 from newsdiff.core.views.summary import (
@@ -145,6 +145,7 @@ def render_markdown(alignment: Alignment, *, stories: Sequence[Story] = ()) -> s
     '# newsdiff report'
     """
     count = len(alignment.articles)
+    names = source_labels(alignment.articles)
     views = cluster_views(alignment)
     lines = [
         "# newsdiff report",
@@ -158,7 +159,7 @@ def render_markdown(alignment: Alignment, *, stories: Sequence[Story] = ()) -> s
     ]
     for i, article in enumerate(alignment.articles):
         lines.append(
-            f"| {letter(i, count)} | {escape(source_label(article))} | {escape(article.title)} "
+            f"| {letter(i, count)} | {escape(names[i])} | {escape(article.title)} "
             f"| {escape(article.date or '—')} |"
         )
     note = stories_note(alignment, stories=stories)
@@ -180,9 +181,7 @@ def render_markdown(alignment: Alignment, *, stories: Sequence[Story] = ()) -> s
         lines += ["## No related report", ""]
         for i in sections.alone:
             article = alignment.articles[i]
-            lines.append(
-                f"- **{letter(i, count)}** {escape(source_label(article))}: {escape(article.title)}"
-            )
+            lines.append(f"- **{letter(i, count)}** {escape(names[i])}: {escape(article.title)}")
     return "\n".join(lines).rstrip() + "\n"
 
 

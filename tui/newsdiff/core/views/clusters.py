@@ -10,8 +10,11 @@ ever escape a run's text and wrap it.
 
 from __future__ import annotations
 
+import os
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from newsdiff.core.language import sanitize
 from newsdiff.core.model import Alignment, Article, Pair, SentenceRef
@@ -85,6 +88,33 @@ def source_label(article: Article) -> str:
     'taz.txt'
     """
     return article.source or Path(article.path).name or article.id
+
+
+def source_labels(articles: Sequence[Article]) -> tuple[str, ...]:
+    """``source_label`` of each article, a name two files share told apart by their folders.
+
+    Two "report.txt" from two folders are one name twice in a report's sources;
+    such files are named by their paths below the folder they have in common.
+
+    >>> from newsdiff.core.model import Article
+    >>> def at(path): return Article(path, path, "", "T", None, "de", (), 0)
+    >>> source_labels([at("/in/a/report.txt"), at("/in/b/report.txt"), at("/in/taz.txt")])
+    ('a/report.txt', 'b/report.txt', 'taz.txt')
+    """
+    labels = [source_label(article) for article in articles]
+    count = Counter(labels)
+    for label in [label for label, n in count.items() if n > 1]:
+        shared = [k for k, other in enumerate(labels) if other == label and not articles[k].source]
+        paths = [PurePath(articles[k].path) for k in shared]
+        if len(paths) < 2 or len(set(paths)) < len(paths):
+            continue  # an outlet's name, or one path twice: nothing tells them apart
+        try:
+            root = PurePath(os.path.commonpath([str(p.parent) for p in paths]))
+        except ValueError:  # absolute and relative paths, or two drives
+            continue
+        for k, path in zip(shared, paths, strict=True):
+            labels[k] = path.relative_to(root).as_posix()
+    return tuple(labels)
 
 
 def _lookup(
