@@ -73,6 +73,24 @@ def test_killed_is_a_measure_of_its_own():
     assert one("11.000 Mann").measure == one("3000 Soldaten").measure == "troops"
 
 
+def test_an_english_measure_word_counts_only_as_a_whole_word():
+    """ "20 firefighters" and "5 women" are no troops (the claim table named them so); German
+    compounds still end in their measure ("Bodentruppen"), and German words that end in an
+    English one are no troops either ("1.000 Unternehmen", "300 Stimmen": "men")."""
+
+    def measure(text: str) -> str | None:
+        (fact,) = extract_numbers(text, language="en")
+        return fact.quantity.measure
+
+    assert measure("More than 20 firefighters fought the blaze.") == "firefighter"
+    assert measure("Police said 5 women were inside.") == "woman"
+    assert measure("Russia has sent 5,000 men to the front.") == "troops"
+    assert measure("About 3,000 fighters crossed the border.") == "troops"
+    assert one("weitere 2.000 Bodentruppen").measure == "troops"
+    assert one("Rund 1.000 Unternehmen sind betroffen.").measure == "unternehmen"
+    assert one("Es gab 300 Stimmen dagegen.").measure == "stimme"
+
+
 def test_additional_troops_are_marked():
     assert one("4000 weiteren nordkoreanischen Soldaten").additional
     assert one("weitere 3.000 Soldaten").additional

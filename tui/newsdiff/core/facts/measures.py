@@ -14,16 +14,28 @@ from functools import lru_cache
 
 from newsdiff.core.model import Quantity
 
-# words that turn a noun into a measure: "600 Soldaten getötet" counts the dead
-MEASURES = {
-    "troops": r"soldat(?:en)?|mann|truppen?|kämpfer[n]?|streitkräften?|troops?|soldiers?|men"
-    r"|fighters?|forces?",
-    "casualties": r"verluste?n?|opfern?|casualt(?:y|ies)|loss(?:es)?",
-    "killed": r"getötet|tote?n?|gefallene?n?|killed|dead|deaths?",
-    "wounded": r"verletzte?n?|verwundete?n?|wounded|injur(?:ed|y|ies)",
+# words that turn a noun into a measure: "600 Soldaten getötet" counts the dead;
+# German words end a compound, English ones stand whole
+_GERMAN = {
+    "troops": r"soldat(?:en)?|mann|truppen?|kämpfer[n]?|streitkräften?",
+    "casualties": r"verluste?n?|opfern?",
+    "killed": r"getötet|tote?n?|gefallene?n?",
+    "wounded": r"verletzte?n?|verwundete?n?",
 }
-# a measure word ends the noun; any compound before it counts the same ("Bodentruppen")
-MEASURE_WORDS = {measure: re.compile(rf"(?:{words})$") for measure, words in MEASURES.items()}
+_ENGLISH = {
+    "troops": r"troops?|soldiers?|men|fighters?|forces?",
+    "casualties": r"casualt(?:y|ies)|loss(?:es)?",
+    "killed": r"killed|dead|deaths?",
+    "wounded": r"wounded|injur(?:ed|y|ies)",
+}
+MEASURES = {measure: f"{_GERMAN[measure]}|{_ENGLISH[measure]}" for measure in _GERMAN}
+# a German measure word ends the noun, any compound before it counting the same
+# ("Bodentruppen"); an English one is the whole word, or "20 firefighters" and
+# "5 women" would count troops
+MEASURE_WORDS = {
+    measure: re.compile(rf"(?:{_GERMAN[measure]})$|^(?:{_ENGLISH[measure]})$")
+    for measure in _GERMAN
+}
 PARTICIPLES = re.compile(
     r"\b(getötet|verletzt|verwundet|gefallen|killed|wounded|injured|dead)\b", re.IGNORECASE
 )
@@ -40,6 +52,8 @@ def measure_of_word(word: str) -> str | None:
 
     >>> measure_of_word("Bodentruppen"), measure_of_word("Jahren")
     ('troops', None)
+    >>> measure_of_word("fighters"), measure_of_word("firefighters"), measure_of_word("women")
+    ('troops', None, None)
     """
     lower = word.lower()
     for measure, pattern in MEASURE_WORDS.items():
