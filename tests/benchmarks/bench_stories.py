@@ -56,7 +56,23 @@ def main() -> None:
     alone, among = found["ECB+ and seeds alone"], found["all reports"]
     moved = [i for i in alone if _partners(alone, i) != _partners(among, i)]
     print(f"ECB+ and seed reports whose story changes with the gnad articles: {len(moved)}")
+    _subtopics_alone(labelled, gold, among)
     _blocking(articles, gold)
+
+
+def _subtopics_alone(labelled, gold, among) -> None:  # type: ignore[no-untyped-def]
+    """Each ECB+ subtopic detected alone: do its reports have the stories they have among all?"""
+    subtopics: dict[str, list] = {}  # type: ignore[type-arg]
+    for article in labelled:
+        if gold[article.id].endswith(("_ecb", "_plus")):
+            subtopics.setdefault(gold[article.id], []).append(article)
+    moved = 0
+    for members in subtopics.values():
+        ids = {a.id for a in members}
+        for story in detect_stories(members):
+            for m in story.members:
+                moved += set(story.members) != ids & _partners(among, m)
+    print(f"ECB+ reports whose story differs with their subtopic detected alone: {moved}")
 
 
 def _partners(predicted: dict[str, str], item: str) -> frozenset[str]:
