@@ -72,6 +72,14 @@ def move_to(app, key: str) -> None:  # type: ignore[no-untyped-def]
     app.screen.query_one(ArticleTable).move_cursor(row=rows(app).index(key), animate=False)
 
 
+async def compare_across_stories(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Mark the first seed and a Vienna report (two stories) and press c on them."""
+    for key in (SEEDS[0], "wien_a"):
+        move_to(app, key)
+        await pilot.press("space")
+    await pilot.press("c")
+
+
 def ends(pairs) -> set[tuple]:  # type: ignore[no-untyped-def]
     return {(p.left.article, p.left.sentence, p.right.article, p.right.sentence) for p in pairs}
 
@@ -201,10 +209,7 @@ async def test_c_across_two_stories_compares_them_with_a_note(build_app, settle,
         seeds = {key for key in rows(app) if key[:1] == "0"}
         original = app.notify
         app.notify = lambda message, *a, **k: notes.append(message) or original(message, *a, **k)  # type: ignore[method-assign]
-        for key in (SEEDS[0], "wien_a"):
-            move_to(app, key)
-            await pilot.press("space")
-        await pilot.press("c")
+        await compare_across_stories(app, pilot)
         await pilot.pause()
         assert isinstance(app.screen, compare.CompareScreen)
         assert {app.screen.left_id, app.screen.right_id} == {SEEDS[0], "wien_a"}
@@ -415,10 +420,7 @@ async def test_the_report_of_two_stories_compared_does_not_call_them_unrelated(
     app = build_app([mixed])
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        for key in (SEEDS[0], "wien_a"):
-            move_to(app, key)
-            await pilot.press("space")
-        await pilot.press("c")
+        await compare_across_stories(app, pilot)
         await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen))
         await pilot.press("W")
         await pilot.pause()
@@ -441,10 +443,7 @@ async def test_a_comparison_across_stories_says_so_where_the_counts_are(build_ap
     app = build_app([mixed])
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        for key in (SEEDS[0], "wien_a"):
-            move_to(app, key)
-            await pilot.press("space")
-        await pilot.press("c")
+        await compare_across_stories(app, pilot)
         await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen))
         await pilot.pause()
         counts = app.screen.query_one("#compare-counts", StatusLine).content.plain
