@@ -49,6 +49,42 @@ def test_json(folder, capsys):
     assert [v["date"][:10] for v in claim["values"]] == ["2024-10-28", "2025-04-28"]
 
 
+AMOUNTS = {
+    "en": (
+        "Museum gets donation\n\nThe city museum received {} from a local banker, the mayor "
+        "said on Monday.\n\nThe money will pay for a new wing.\n"
+    ),
+    "de": (
+        "Spende für das Museum\n\nDas Stadtmuseum hat von einem Bankier {} erhalten, sagte "
+        "der Bürgermeister am Montag.\n\nDas Geld ist für einen neuen Flügel.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "left", "right"),
+    [
+        ("en", "$1 million", "a million dollars"),
+        ("en", "1 million dollars", "$1m"),
+        ("de", "1 Million Dollar", "eine Million US-Dollar"),
+        ("de", "1 Mio. Dollar", "eine Million Dollar"),
+    ],
+)
+def test_one_amount_written_two_ways_is_one_claim_the_reports_agree_on(
+    tmp_path, capsys, language, left, right
+):
+    # "$1 million" had no currency and "$1m" counted "m": the table said no claim
+    # was told by more than one report
+    for name, amount in (("a.txt", left), ("b.txt", right)):
+        (tmp_path / name).write_text(AMOUNTS[language].format(amount), encoding="utf-8")
+    assert main(["facts", "--json", "--lexical", str(tmp_path)]) == 0
+    (claim,) = json.loads(capsys.readouterr().out)["claims"]
+    assert claim["measure"] == "dollar"
+    told = [v["text"] for v in claim["values"]]  # the figure as written, its noun aside
+    assert len(told) == 2 and left.startswith(told[0]) and right.startswith(told[1]), told
+    assert {(v["value"]["low"], v["value"]["high"]) for v in claim["values"]} == {(1e6, 1e6)}
+
+
 def test_seeds_by_default(capsys):
     assert main(["facts", "--json"]) == 0
     document = json.loads(capsys.readouterr().out)
