@@ -85,6 +85,24 @@ def test_one_amount_written_two_ways_is_one_claim_the_reports_agree_on(
     assert {(v["value"]["low"], v["value"]["high"]) for v in claim["values"]} == {(1e6, 1e6)}
 
 
+def test_two_files_of_one_name_are_told_apart_by_their_folders(tmp_path, capsys):
+    # rows said "report" and "report-2" of two report.txt: which outlet gave which figure?
+    for text, outlet in zip(REPORTS.values(), ("spiegel", "zeit"), strict=True):
+        (tmp_path / outlet).mkdir()
+        (tmp_path / outlet / "report.txt").write_text(text, encoding="utf-8")
+    folders = [str(tmp_path / "spiegel"), str(tmp_path / "zeit")]
+    assert main(["facts", "--lexical", *folders]) == 0
+    rows = capsys.readouterr().out.splitlines()[2:4]
+    assert [row.split()[1:3] for row in rows] == [
+        ["report", "spiegel/report.txt"],
+        ["report-2", "zeit/report.txt"],
+    ]
+    assert main(["facts", "--json", "--lexical", *folders]) == 0
+    (claim,) = json.loads(capsys.readouterr().out)["claims"]
+    told = [(v["article"], Path(v["path"]).parent.name) for v in claim["values"]]
+    assert told == [("report", "spiegel"), ("report-2", "zeit")]
+
+
 def test_seeds_by_default(capsys):
     assert main(["facts", "--json"]) == 0
     document = json.loads(capsys.readouterr().out)

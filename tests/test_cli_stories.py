@@ -112,6 +112,23 @@ def test_a_label_keeps_a_name_whose_letter_carries_a_mark_whole(tmp_path: Path) 
     assert story["label"].split(" · ")[0] == f"{band} Tap", story["label"]
 
 
+def test_two_files_of_one_name_are_told_apart_by_their_folders(tmp_path: Path) -> None:
+    # two seeds saved as report.txt by two outlets: the story listed "report" and
+    # "report-2", and its JSON gave the ids alone
+    for outlet, seed in zip(("spiegel", "zeit"), sorted(SEED_DIR.glob("*.txt"))[:2], strict=True):
+        (tmp_path / outlet).mkdir()
+        (tmp_path / outlet / "report.txt").write_bytes(seed.read_bytes())
+    folders = [str(tmp_path / "spiegel"), str(tmp_path / "zeit")]
+    result = newsdiff("stories", "--lexical", *folders)
+    assert result.returncode == 0, result.stderr
+    rows = [line.split()[:2] for line in result.stdout.splitlines()[1:]]
+    assert rows == [["report", "spiegel/report.txt"], ["report-2", "zeit/report.txt"]]
+    document = json.loads(newsdiff("stories", "--json", "--lexical", *folders).stdout)
+    (story,) = document["stories"]
+    assert story["articles"] == ["report", "report-2"]
+    assert [Path(p).parent.name for p in story["paths"]] == ["spiegel", "zeit"]
+
+
 def test_the_titles_of_a_story_start_in_one_column(tmp_path: Path) -> None:
     # the ids were not padded: "13_9ecb  The church…" under "13_4ecbplus  Arson in…"
     # made a ragged list a reader had to scan line by line
