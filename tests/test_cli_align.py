@@ -109,6 +109,20 @@ def test_figures_that_differ_are_a_pair_with_the_fact(folder: Path) -> None:
     assert changed, "the differing words are marked"
 
 
+def test_a_name_written_with_a_joiner_is_the_same_name(tmp_path: Path) -> None:
+    # U+200D paints nothing: the reader sees "Maria Callas" in both, so does newsdiff
+    sentence = "Die Sängerin {} Callas sang am Montag in Wien vor 5000 Zuschauern."
+    (tmp_path / "a.txt").write_text(sentence.format("Ma\u200dria"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(sentence.format("Maria"), encoding="utf-8")
+    done = _run(str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--json")
+    assert done.returncode == 0, done.stderr
+    [pair] = json.loads(done.stdout)["pairs"]
+    assert pair["relation"] == "identical"
+    assert [c["tag"] for c in pair["changes"]] == ["equal"]
+    names = [(f["left"], f["right"], f["status"]) for f in pair["facts"] if f["kind"] == "name"]
+    assert ("Ma\u200dria Callas", "Maria Callas", "same") in names
+
+
 def test_threshold_option_changes_what_pairs(folder: Path) -> None:
     paths = [str(folder / "a.txt"), str(folder / "b.txt")]
     loose = json.loads(_run(*paths, "--json", "--threshold", "0.1").stdout)

@@ -49,6 +49,60 @@ def test_json(folder, capsys):
     assert [v["date"][:10] for v in claim["values"]] == ["2024-10-28", "2025-04-28"]
 
 
+AMOUNTS = {
+    "en": (
+        "Museum gets donation\n\nThe city museum received {} from a local banker, the mayor "
+        "said on Monday.\n\nThe money will pay for a new wing.\n"
+    ),
+    "de": (
+        "Spende für das Museum\n\nDas Stadtmuseum hat von einem Bankier {} erhalten, sagte "
+        "der Bürgermeister am Montag.\n\nDas Geld ist für einen neuen Flügel.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "left", "right"),
+    [
+        ("en", "$1 million", "a million dollars"),
+        ("en", "1 million dollars", "$1m"),
+        ("de", "1 Million Dollar", "eine Million US-Dollar"),
+        ("de", "1 Mio. Dollar", "eine Million Dollar"),
+    ],
+)
+def test_one_amount_written_two_ways_is_one_claim_the_reports_agree_on(
+    tmp_path, capsys, language, left, right
+):
+    # "$1 million" had no currency and "$1m" counted "m": the table said no claim
+    # was told by more than one report
+    for name, amount in (("a.txt", left), ("b.txt", right)):
+        (tmp_path / name).write_text(AMOUNTS[language].format(amount), encoding="utf-8")
+    assert main(["facts", "--json", "--lexical", str(tmp_path)]) == 0
+    (claim,) = json.loads(capsys.readouterr().out)["claims"]
+    assert claim["measure"] == "dollar"
+    told = [v["text"] for v in claim["values"]]  # the figure as written, its noun aside
+    assert len(told) == 2 and left.startswith(told[0]) and right.startswith(told[1]), told
+    assert {(v["value"]["low"], v["value"]["high"]) for v in claim["values"]} == {(1e6, 1e6)}
+
+
+def test_two_files_of_one_name_are_told_apart_by_their_folders(tmp_path, capsys):
+    # rows said "report" and "report-2" of two report.txt: which outlet gave which figure?
+    for text, outlet in zip(REPORTS.values(), ("spiegel", "zeit"), strict=True):
+        (tmp_path / outlet).mkdir()
+        (tmp_path / outlet / "report.txt").write_text(text, encoding="utf-8")
+    folders = [str(tmp_path / "spiegel"), str(tmp_path / "zeit")]
+    assert main(["facts", "--lexical", *folders]) == 0
+    rows = capsys.readouterr().out.splitlines()[2:4]
+    assert [row.split()[1:3] for row in rows] == [
+        ["report", "spiegel/report.txt"],
+        ["report-2", "zeit/report.txt"],
+    ]
+    assert main(["facts", "--json", "--lexical", *folders]) == 0
+    (claim,) = json.loads(capsys.readouterr().out)["claims"]
+    told = [(v["article"], Path(v["path"]).parent.name) for v in claim["values"]]
+    assert told == [("report", "spiegel"), ("report-2", "zeit")]
+
+
 def test_seeds_by_default(capsys):
     assert main(["facts", "--json"]) == 0
     document = json.loads(capsys.readouterr().out)

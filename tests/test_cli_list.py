@@ -108,3 +108,18 @@ def test_list_help_names_its_options() -> None:
     result = newsdiff("list", "--help")
     assert result.returncode == 0
     assert "--json" in result.stdout and "PATH" in result.stdout
+
+
+def test_two_files_of_one_name_in_two_folders_are_named_by_their_folders(tmp_path: Path) -> None:
+    # their ids are "report" and "report-2": nothing said which file was which
+    for outlet, title in (("spiegel", "Kim schickt Truppen"), ("zeit", "Truppen für Russland")):
+        (tmp_path / outlet).mkdir()
+        (tmp_path / outlet / "report.txt").write_text(f"{title}\n\n{REPORT}", encoding="utf-8")
+    (tmp_path / "kurz.txt").write_text(REPORT, encoding="utf-8")
+    result = newsdiff("list", "spiegel", "zeit", "kurz.txt", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    rows = {line.split()[0]: line.split()[1] for line in result.stdout.splitlines()[1:]}
+    assert rows == {"report": "spiegel/report.txt", "report-2": "zeit/report.txt", "kurz": "Kurzer"}
+    document = json.loads(newsdiff("list", "--json", "spiegel", "zeit", cwd=tmp_path).stdout)
+    paths = {a["id"]: Path(a["path"]).parent.name for a in document["articles"]}
+    assert paths == {"report": "spiegel", "report-2": "zeit"}

@@ -94,6 +94,41 @@ def test_a_label_writes_its_words_as_the_reports_do_with_their_umlauts(tmp_path:
     assert "rechtskräftig" in story["label"].split(" · "), story["label"]
 
 
+def test_a_label_keeps_a_name_whose_letter_carries_a_mark_whole(tmp_path: Path) -> None:
+    # n̈ has no precomposed form: the tokenizer cut "Spin̈al" at the mark and the label
+    # read "Tap · Spin · tour", a word no report writes
+    band = "Spin\u0308al"
+    texts = {
+        "a.txt": f"{band} Tap cancels tour\n\nThe band {band} Tap has cancelled its European "
+        f"tour, its manager said on Monday.\n\n{band} Tap played 30 concerts last year.\n",
+        "b.txt": f"{band} Tap calls off tour\n\nThe rock band {band} Tap called off the "
+        "European tour on Monday, the manager said.\n\nThe band played 30 concerts.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = newsdiff("stories", "--json", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    (story,) = json.loads(result.stdout)["stories"]
+    assert story["label"].split(" · ")[0] == f"{band} Tap", story["label"]
+
+
+def test_two_files_of_one_name_are_told_apart_by_their_folders(tmp_path: Path) -> None:
+    # two seeds saved as report.txt by two outlets: the story listed "report" and
+    # "report-2", and its JSON gave the ids alone
+    for outlet, seed in zip(("spiegel", "zeit"), sorted(SEED_DIR.glob("*.txt"))[:2], strict=True):
+        (tmp_path / outlet).mkdir()
+        (tmp_path / outlet / "report.txt").write_bytes(seed.read_bytes())
+    folders = [str(tmp_path / "spiegel"), str(tmp_path / "zeit")]
+    result = newsdiff("stories", "--lexical", *folders)
+    assert result.returncode == 0, result.stderr
+    rows = [line.split()[:2] for line in result.stdout.splitlines()[1:]]
+    assert rows == [["report", "spiegel/report.txt"], ["report-2", "zeit/report.txt"]]
+    document = json.loads(newsdiff("stories", "--json", "--lexical", *folders).stdout)
+    (story,) = document["stories"]
+    assert story["articles"] == ["report", "report-2"]
+    assert [Path(p).parent.name for p in story["paths"]] == ["spiegel", "zeit"]
+
+
 def test_the_titles_of_a_story_start_in_one_column(tmp_path: Path) -> None:
     # the ids were not padded: "13_9ecb  The church…" under "13_4ecbplus  Arson in…"
     # made a ragged list a reader had to scan line by line

@@ -22,6 +22,15 @@ def test_seed_sentence_people_organisations_places():
     assert names(text) == ["KCNA", "Kim Jong Un"]
 
 
+def test_a_name_with_a_mark_nfc_leaves_apart_is_one_name():
+    # n̈ has no precomposed form, so reading (NFC) keeps the mark apart from the n
+    assert names("Die Band Spin\u0308al spielte in Berlin.") == ["Spin\u0308al", "Berlin"]
+    assert names("Die Sängerin Ma\u200dria Callas sang in Wien.") == [
+        "Ma\u200dria Callas",
+        "Wien",
+    ]
+
+
 def test_capitalised_common_nouns_are_not_names():
     text = "Die Soldaten haben Russland demnach dabei unterstützt, Gebiete zurückzuerobern."
     assert names(text) == ["Russland"]

@@ -162,3 +162,35 @@ def test_a_quantity_is_typed_and_exports_as_the_schema_has_always_named_it():
     assert quantity.to_json()["each"] is True
     assert one("mehr als 3000 Soldaten").short() == ">3000"
     assert one("tausende Soldaten").short() == "1000+"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low", "measure"),
+    [
+        ("The museum received $1 million from a banker.", "en", 1_000_000, "dollar"),
+        ("A banker gave the museum a million dollars.", "en", 1_000_000, "dollar"),
+        ("The museum was given 1 million dollars.", "en", 1_000_000, "dollar"),
+        ("A banker donated $1m to the museum.", "en", 1_000_000, "dollar"),
+        ("The deal is worth US$2.5bn.", "en", 2_500_000_000, "dollar"),
+        ("It cost 1.5 billion U.S. dollars.", "en", 1_500_000_000, "dollar"),
+        ("Das Museum erhält 1 Million Dollar.", "de", 1_000_000, "dollar"),
+        ("Ein Bankier spendet eine Million US-Dollar.", "de", 1_000_000, "dollar"),
+        ("Das Museum bekommt 1 Mio. Dollar vom Bankier.", "de", 1_000_000, "dollar"),
+        ("Er zahlte 1,5 Mio. € Strafe.", "de", 1_500_000, "euro"),
+        ("Es kostet 2,5 Millionen Euro.", "de", 2_500_000, "euro"),
+        ("It costs £5m.", "en", 5_000_000, "pound"),
+        ("Sie zahlte 5 Millionen Pfund Sterling.", "de", 5_000_000, "pound"),
+    ],
+)
+def test_an_amount_is_one_figure_in_its_currency_however_it_is_written(
+    text: str, language: str, low: int, measure: str
+) -> None:
+    # "$1 million" had no measure and "$1m" counted "m", so reports giving one
+    # amount in two spellings were two claims in the claim table
+    value = one(text, language)
+    assert (value.low, value.high, value.measure) == (low, low, measure)
+
+
+def test_a_short_scale_or_pound_without_a_currency_is_no_amount() -> None:
+    assert one("The wall is 5m high.", "en").low == 5  # "m" is a scale only after a sign
+    assert one("Der Sack wiegt 5 Pfund.").measure == "mass"  # Pfund alone is a weight

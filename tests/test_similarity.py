@@ -88,6 +88,29 @@ def test_folding_case_and_diacritics() -> None:
     assert similarity("SÜDKOREA meldet", "Sudkorea meldet") == 1.0
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Band Spin\u0308al Tap", ["Die", "Band", "Spin\u0308al", "Tap"]),  # no precomposed n̈
+        ("Cafe\u0301s und Ko\u0308ln", ["Cafe\u0301s", "und", "Ko\u0308ln"]),  # NFD as given
+        ("Ma\u200dria und Ca\u200cfe", ["Ma\u200dria", "und", "Ca\u200cfe"]),
+        ("हिन्दी भाषा", ["हिन्दी", "भाषा"]),  # vowel signs and virama are marks
+        ("Tap-Spin\u0308al, 10.000 Mann\u200d", ["Tap-Spin\u0308al", "10.000", "Mann"]),
+    ],
+)
+def test_a_word_with_a_combining_mark_or_a_joiner_is_one_token(
+    text: str, expected: list[str]
+) -> None:
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == expected
+    assert [text[t.start : t.end] for t in tokens] == expected  # highlights keep the offsets
+
+
+def test_a_joiner_or_a_decomposed_accent_does_not_change_the_words() -> None:
+    assert folded_text("Ma\u200dria trinkt im Cafe\u0301") == folded_text("Maria trinkt im Café")
+    assert similarity("Ma\u200dria kam nach Ko\u0308ln", "Maria kam nach Köln") == 1.0
+
+
 def test_compound_equals_its_parts() -> None:
     assert split_compound("Truppenentsendung") == ("Truppe", "Entsendung")
     assert similarity(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 
 from newsdiff.commands.common import (
     add_lexical_argument,
@@ -24,6 +25,7 @@ from newsdiff.commands.exit_codes import EXIT_OK
 from newsdiff.core.stories.detect import Story
 from newsdiff.core.views.cells import cell_width, fit, pad
 from newsdiff.core.views.claims import ClaimTable, ClaimValue, claim_table, claim_table_to_dict
+from newsdiff.core.views.clusters import file_labels
 from newsdiff.core.views.stories import story_name
 
 
@@ -50,17 +52,23 @@ def run(args: argparse.Namespace) -> int:
     # one table per story: a claim never gathers figures of two stories
     tables = [(s, claim_table(restrict(alignment, s.members))) for s in stories]
     if args.json:
+        paths = {article.id: article.path for article in corpus.articles}
         document = claim_table_to_dict(ClaimTable(tuple(c for _, t in tables for c in t.claims)))
         document["stories"] = [
-            {"articles": list(s.members), "label": s.label, **claim_table_to_dict(t)}
+            {
+                "articles": list(s.members),
+                "paths": [paths[member] for member in s.members],
+                "label": s.label,
+                **claim_table_to_dict(t),
+            }
             for s, t in tables
         ]
         document["problems"] = problems_json(corpus)
         print_json(document)
     elif len(tables) == 1:
-        print(render_table(tables[0][1]))
+        print(render_table(tables[0][1], files=file_labels(corpus.articles)))
     else:
-        print(render_stories(tables))
+        print(render_stories(tables, files=file_labels(corpus.articles)))
     sys.stdout.flush()
     return EXIT_OK
 
@@ -108,19 +116,24 @@ def _join(parts: list[str]) -> str:
     return " plus ".join(part.lstrip("+") for part in parts)
 
 
-def render_stories(tables: list[tuple[Story, ClaimTable]]) -> str:
+def render_stories(
+    tables: list[tuple[Story, ClaimTable]], *, files: Mapping[str, str] | None = None
+) -> str:
     """The claim tables of several stories, each under a header with its label."""
     if not tables:
         return render_table(ClaimTable(()))
     blocks = []
     for number, (story, table) in enumerate(tables, 1):
         header = f"== story {number}: {printable(story_name(story))} ({len(story.members)} reports)"
-        blocks.append(f"{header}\n\n{render_table(table)}")
+        blocks.append(f"{header}\n\n{render_table(table, files=files)}")
     return "\n\n".join(blocks)
 
 
-def render_table(table: ClaimTable) -> str:
+def render_table(table: ClaimTable, *, files: Mapping[str, str] | None = None) -> str:
     """The claim table as aligned text columns: date, source, figure, as written, credited to.
+
+    A source is its id and title; ``files`` (``file_labels``) names, after the id, the
+    file of a report whose file shares its name with another's.
 
     >>> from newsdiff.core.views.claims import ClaimTable
     >>> render_table(ClaimTable(()))
@@ -130,6 +143,11 @@ def render_table(table: ClaimTable) -> str:
     if not claims:
         return "No claim with figures is told by more than one report."
     ids = _short_ids({value.article for claim in claims for value in claim.values})
+    # a file named after its id, padded as the ids are, so the titles start in one column
+    named = {i: printable((files or {}).get(i, "")) for i in ids}
+    wide = max(map(cell_width, named.values()), default=0)
+    for i in ids:
+        ids[i] += f" {pad(named[i], wide)}" if wide else ""
     blocks = []
     for number, claim in enumerate(claims, 1):
         rows = [("date", "source", "figure", "as written", "credited to")]

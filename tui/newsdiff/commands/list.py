@@ -22,6 +22,7 @@ from newsdiff.commands.exit_codes import EXIT_OK
 from newsdiff.core.export.schema import article_metadata
 from newsdiff.core.model import Article, Corpus
 from newsdiff.core.views.cells import cell_width, fit, pad
+from newsdiff.core.views.clusters import file_labels
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -68,12 +69,20 @@ def corpus_to_dict(corpus: Corpus) -> dict[str, object]:
 def render_table(articles: tuple[Article, ...], *, width: int | None = 100) -> str:
     """A plain table: id, title, date, language, sentences, words; titles cut to ``width``.
 
+    Where files share a name ("report", "report-2"), a column names the file of each.
+
     >>> from newsdiff.core.model import Article
     >>> a = Article("000", "000.txt", "", "Kursk", "2025-04-28", "de", (), 0)
     >>> print(render_table((a,), width=60))
     id   title  date        language  sentences  words
     000  Kursk  2025-04-28  de                0      0
+    >>> b = Article("000-2", "b/000.txt", "", "Kursk", None, "de", (), 0)
+    >>> print(render_table((a, b), width=60))
+    id     file       title  date        language  sentences  words
+    000    000.txt    Kursk  2025-04-28  de                0      0
+    000-2  b/000.txt  Kursk  -           de                0      0
     """
+    files = file_labels(articles)
     header = ("id", "title", "date", "language", "sentences", "words")
     rows = [
         (
@@ -88,15 +97,20 @@ def render_table(articles: tuple[Article, ...], *, width: int | None = 100) -> s
     ]
     # cells, not characters: a CJK title or an emoji takes two cells, a combining accent none
     widths = [max(cell_width(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    # after the id, which it explains: the file, where files share a name
+    named = ["file", *(printable(files.get(a.id, "")) for a in articles)] if files else []
+    wide = max((cell_width(cell) for cell in named), default=0)
     # the title takes what the terminal has left after the other columns
-    others = sum(widths) - widths[1] + 2 * (len(header) - 1)
+    others = sum(widths) - widths[1] + 2 * (len(header) - 1) + (wide + 2 if named else 0)
     if width is not None:
         widths[1] = min(widths[1], max(10, width - others))
     lines = []
-    for row in [header, *rows]:
+    for number, row in enumerate([header, *rows]):
         cells = list(row)
         cells[1] = fit(cells[1], widths[1])
         padded = [pad(cells[i], widths[i]) for i in range(4)]
         padded += [pad(cells[4], widths[4], right=True), pad(cells[5], widths[5], right=True)]
+        if named:
+            padded.insert(1, pad(named[number], wide))
         lines.append("  ".join(padded).rstrip())
     return "\n".join(lines)

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from newsdiff.core.facts.window import skip_blanks_back
 from newsdiff.core.language.dictionaries import dictionary
+from newsdiff.core.language.text import has_marks, marked
 from newsdiff.core.language.words import month_numbers
 from newsdiff.core.model import Fact
 
@@ -49,6 +50,8 @@ _CUE = re.compile(
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*[\w]|[^\W\d_]")
+# the same where a text holds combining marks or joiners: "Spin̈al Tap" is one name
+_TOKEN_MARKED = r"[^\W\d_][<M>]*(?:[\w'’<M><J>-]*\w[<M>]*)?"
 
 
 @lru_cache(maxsize=2)
@@ -114,7 +117,7 @@ def extract_names(text: str, *, language: str = "de") -> tuple[Fact, ...]:
     ['KCNA', 'Kim Jong Un']
     """
     lang = "en" if language == "en" else "de"
-    tokens = list(_TOKEN.finditer(text))
+    tokens = list((marked(_TOKEN_MARKED) if has_marks(text) else _TOKEN).finditer(text))
     flags = []
     for index, token in enumerate(tokens):
         word = token.group()

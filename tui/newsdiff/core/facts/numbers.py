@@ -13,6 +13,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from newsdiff.core.facts.measures import MEASURE_WORDS, PARTICIPLES, measure_of_word
+from newsdiff.core.facts.money import SIGN_PATTERN, SIGNS, currency_after
 from newsdiff.core.facts.units import unit_after
 from newsdiff.core.facts.window import search_before
 from newsdiff.core.language.words import month_numbers
@@ -32,9 +33,13 @@ _WORDS = {
 }  # fmt: skip
 _SCALES = {
     "tausend": 1e3, "thousand": 1e3, "million": 1e6, "millionen": 1e6, "mio.": 1e6,
-    "milliarde": 1e9, "milliarden": 1e9, "mrd.": 1e9, "billion": 1e9, "hundert": 1e2,
-    "hundred": 1e2,
+    "mio": 1e6, "milliarde": 1e9, "milliarden": 1e9, "mrd.": 1e9, "mrd": 1e9, "billion": 1e9,
+    "hundert": 1e2, "hundred": 1e2,
 }  # fmt: skip
+# scales written short and fused to the figure, read only after a currency sign: "$1m",
+# "£2.5bn" (a bare "5m" is five metres)
+_SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
+_SHORT = re.compile(r"(?P<figure>.*?\d)\s?(?P<scale>bn|mn|m|k)", re.IGNORECASE)
 # plural "thousands" words: a lower bound, always approximate
 _VAGUE = {
     "dutzende": 12, "hunderte": 100, "tausende": 1000, "zehntausende": 10000,
@@ -72,6 +77,7 @@ _LABEL = re.compile(
 # a table row's label: "Verletzte: 4000"
 _ROW_LABEL = re.compile(r"(?:^|\n)\s*([A-ZÄÖÜ][\w-]*)\s*[:|]\s*$")
 _TOKEN = re.compile(r"[\w][\w-]*")
+_ABBREVIATED = ("mio.", "mrd.")  # a point that is the scale's, not the sentence's
 _STOP = {
     "und", "oder", "in", "im", "nach", "von", "vom", "zu", "zum", "zur", "an", "am", "auf",
     "aus", "bei", "mit", "für", "gegen", "the", "and", "or", "to", "of", "from", "at",
@@ -84,9 +90,10 @@ def _atom(language: str) -> str:
     words = "|".join(sorted(_WORDS, key=len, reverse=True))
     scales = "|".join(re.escape(s) for s in sorted(_SCALES, key=len, reverse=True))
     vague = "|".join(sorted(_VAGUE, key=len, reverse=True))
+    # (?!\w), not \b, after a scale: "1 Mio. Dollar" ends in a point
     return (
-        rf"(?:(?:{_NUM[language]})(?:\s+(?:{scales})\b)?"
-        rf"|\b(?:{words})\b(?:\s+(?:{scales})\b)?"
+        rf"(?:(?:{_NUM[language]})(?:\s+(?:{scales})(?!\w))?"
+        rf"|\b(?:{words})\b(?:\s+(?:{scales})(?!\w))?"
         rf"|\b(?:eine?|one|a)\s+(?:million|millionen|milliarde|billion)\b"
         rf"|\b(?:(?:{_SOME})\s+)?(?:{vague})\b)"
     )
@@ -95,11 +102,14 @@ def _atom(language: str) -> str:
 def _pattern(language: str) -> re.Pattern[str]:
     quals = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
     atom = _atom(language)
+    short = rf"(?:{_NUM[language]})\s?(?:bn|mn|m|k)(?!\w)"
     return re.compile(
         rf"(?<![\w.,:/-])"
         rf"(?:(?P<between>zwischen|between)\s+(?P<b1>{atom})\s+(?:und|and)\s+(?P<b2>{atom})"
-        rf"|(?:(?P<qual>{quals})\s+)?(?P<low>{atom})"
-        rf"(?:\s*(?:bis|–|-|to)\s*(?P<high>{atom}))?)"
+        rf"|(?:(?P<qual>{quals})\s+)?(?:(?P<sign>{SIGN_PATTERN})\s?)?"
+        rf"(?P<low>(?(sign)(?:{short}|{atom})|{atom}))"
+        rf"(?:\s*(?:bis|–|-|to)\s*(?:(?P<sign2>{SIGN_PATTERN})\s?)?"
+        rf"(?P<high>(?(sign2)(?:{short}|{atom})|{atom})))?)"
         rf"(?![\w,]*\d)",
         re.IGNORECASE,
     )
@@ -138,6 +148,15 @@ def parse_number(text: str, *, language: str = "de") -> float | None:
         return _clean(float(digits) * scale)
     except ValueError:
         return None
+
+
+def _figure(written: str, language: str, *, signed: bool) -> float | None:
+    """``parse_number``, and after a currency sign a short scale too ("$1m", "£2.5bn")."""
+    short = _SHORT.fullmatch(written) if signed else None
+    if short is None:
+        return parse_number(written, language=language)
+    value = parse_number(short.group("figure"), language=language)
+    return None if value is None else _clean(value * _SHORT_SCALES[short.group("scale").lower()])
 
 
 def _clean(value: float) -> float | int:
@@ -243,7 +262,11 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
     facts: list[Fact] = []
     for match in pattern.finditer(text):
         start, end = match.span()
-        while end > start and text[end - 1] in ".,":
+        while (
+            end > start
+            and text[end - 1] in ".,"
+            and text[end - 4 : end].lower() not in _ABBREVIATED
+        ):
             end -= 1
         before_end = bisect_left(blocked_starts, end)  # the last date-like span starting before
         if before_end and blocked[before_end - 1][1] > start:
@@ -254,26 +277,37 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
             continue  # a number that names, not counts: "Artikel 50", "Platz 3"
         first = match.group("b1") or match.group("low")
         second = match.group("b2") or match.group("high")
-        low = parse_number(first, language=lang)
-        high = parse_number(second, language=lang) if second else low
+        sign = match.group("sign") or match.group("sign2")
+        low = _figure(first, lang, signed=bool(match.group("sign")))
+        high = _figure(second, lang, signed=bool(match.group("sign2"))) if second else low
         if low is None or high is None:
             continue
         scale = second.lower().split()[-1] if second else ""
         if scale in _SCALES and first.lower().split()[-1] not in _SCALES and low < high:
             low = _clean(low * _SCALES[scale])  # "2 bis 3 Millionen": the scale binds both
-        unit = unit_after(text, end)
+        # a currency word after the figure, else its sign before, names what it counts
+        money = currency_after(text, end)
+        currency = money[0] if money else SIGNS.get(sign or "")
+        unit = None if currency else unit_after(text, end)
         # a unit is the figure's noun, as written ("km / h"); its dimension is the measure
-        noun, noun_end = (
-            (text[end : unit[1]].strip(), unit[1]) if unit else _noun_after(text, end, lang)
-        )
+        noun: str | None
+        stop = money[1] if money else unit[1] if unit else None
+        if stop is not None:
+            noun, noun_end = text[end:stop].strip(), stop
+        elif sign:
+            noun, noun_end = sign, end  # "$1 million": the sign says what it counts
+        else:
+            noun, noun_end = _noun_after(text, end, lang)
         if noun is None:
             label = search_before(_ROW_LABEL, text, start)
             noun = label.group(1) if label else None
-        if unit is None and _is_year(match, text, noun):  # "2000 Kilogramm" is no year
-            continue
+        if unit is None and currency is None and _is_year(match, text, noun):
+            continue  # "2000 Kilogramm", "$2000" are no year
         value = _quantity(match, text, (start, end, noun_end), (low, high), noun, lang)
         if unit:
             value = replace(value, measure=unit[0].dimension)
+        elif currency:
+            value = replace(value, measure=currency)
         facts.append(
             Fact("number", text[start:end], start, end, value, qualifier=value.qualifier, noun=noun)
         )

@@ -17,12 +17,23 @@ from newsdiff.core.language.sanitize import is_clean
 
 # A date like 28.04.2025 first, then a number with thousands groups or a decimal
 # part, then a word (letters, inner apostrophes and hyphens: "Ukraine-Krieg").
-_TOKEN = re.compile(
+_NUMBER = (
     r"\d{1,2}\.\d{1,2}\.\d{2,4}"
     r"|\d{1,3}(?:[.,\u202f\u00a0']\d{3})+(?:,\d+)?"
     r"|\d+(?:[.,]\d+)?"
-    r"|[^\W\d_](?:[\w'’]*[^\W_])?(?:-[^\W_]+)*",
 )
+_TOKEN = re.compile(_NUMBER + r"|[^\W\d_](?:[\w'’]*[^\W_])?(?:-[^\W_]+)*")
+# Marks NFC leaves apart (n̈, Devanagari vowel signs) and the joiners ZWJ/ZWNJ belong to
+# the word they sit in, yet \w has none of them: a text holding one is read with the same
+# pattern where a letter may carry marks and joiners may sit inside a word (``marked``)
+_TOKEN_MARKED = (
+    _NUMBER
+    + r"|[^\W\d_][<M>]*(?:[\w'’<M><J>]*[^\W_][<M>]*)?(?:-[^\W_][<M>]*(?:[<J>]?[^\W_][<M>]*)*)*"
+)
+_JOINERS = "\u200c\u200d"
+# what may be a mark or a joiner: below U+0300, in General Punctuation (but ZWNJ, ZWJ) and
+# among the currency signs there are none, so German quotes, dashes and € never ask
+_MAYBE_MARK = re.compile(r"[^\w\s\x00-\u02ff\u2000-\u200b\u200e-\u206f\u20a0-\u20cf]")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[.,\u202f\u00a0']\d{3})+$")
 _DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2,4})$")
 
@@ -43,8 +54,9 @@ def tokenize(text: str) -> tuple[Token, ...]:
     >>> [t.text for t in tokenize("Etwa 10.000 Soldaten im Ukraine-Krieg.")]
     ['Etwa', '10.000', 'Soldaten', 'im', 'Ukraine-Krieg']
     """
+    pattern = marked(_TOKEN_MARKED) if has_marks(text) else _TOKEN
     return tuple(
-        Token(m.group(), m.start(), m.end(), m.group()[0].isdigit()) for m in _TOKEN.finditer(text)
+        Token(m.group(), m.start(), m.end(), m.group()[0].isdigit()) for m in pattern.finditer(text)
     )
 
 
@@ -54,7 +66,50 @@ def words(text: str) -> list[str]:
     >>> words("Kim, Putin: 10.000 Mann")
     ['Kim', 'Putin', '10.000', 'Mann']
     """
-    return _TOKEN.findall(text)
+    return (marked(_TOKEN_MARKED) if has_marks(text) else _TOKEN).findall(text)
+
+
+def has_marks(text: str) -> bool:
+    """Whether ``text`` holds a combining mark or a joiner (ZWJ, ZWNJ), which ``\\w``
+    does not match: then a word pattern needs its ``marked`` form to keep such a word whole.
+
+    >>> has_marks("Spin\u0308al Tap"), has_marks("Ma\u200dria"), has_marks("Köln – „Café“ €")
+    (True, True, False)
+    """
+    if text.isascii():
+        return False
+    category = unicodedata.category
+    for match in _MAYBE_MARK.finditer(text):
+        char = match.group()
+        if char in _JOINERS or category(char)[0] == "M":
+            return True
+    return False
+
+
+@lru_cache(maxsize=16)
+def marked(source: str) -> re.Pattern[str]:
+    """The pattern ``source`` with ``<M>`` in a class read as the combining marks, ``<J>``
+    as the joiners.
+
+    >>> marked(r"[^\\W\\d_][<M>]*(?:[<J>]?[^\\W\\d_][<M>]*)*").findall("Spin\u0308al Ma\u200dria")
+    ['Spin̈al', 'Ma\u200dria']
+    """
+    return re.compile(source.replace("<M>", _marks()).replace("<J>", _JOINERS))
+
+
+@lru_cache(maxsize=1)
+def _marks() -> str:
+    # the marks of this Python's Unicode as class ranges, found once (about 20 ms): none
+    # lie in the CJK planes 2 and 3, and the variation selectors are in plane 14
+    category = unicodedata.category
+    ranges: list[list[int]] = []
+    for code in (*range(0x300, 0x20000), *range(0xE0000, 0xE1000)):
+        if category(chr(code))[0] == "M":
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(chr(low) if low == high else f"{chr(low)}-{chr(high)}" for low, high in ranges)
 
 
 def is_word(text: str) -> bool:
@@ -82,7 +137,8 @@ def fold(word: str) -> str:
 def _fold(word: str) -> str:
     combining = unicodedata.combining
     decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join([c for c in decomposed if not combining(c)])
+    # a joiner between letters paints nothing: "Ma\u200dria" is Maria
+    return "".join([c for c in decomposed if not combining(c) and c not in _JOINERS])
 
 
 def normalize_number(word: str) -> str:

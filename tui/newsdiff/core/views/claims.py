@@ -41,6 +41,7 @@ class ClaimValue:
     passage: str
     not_before: str | None = None  # undated report: the latest date it mentions
     credited: str | None = None  # whom the passage credits the figure to, as written
+    path: str | None = None  # the report's file: ids of files sharing a name tell not which
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +292,7 @@ def _value(
         passage=article.sentences[ref.sentence].text,
         not_before=floor,
         credited=credited,
+        path=article.path,
     )
 
 
@@ -309,6 +311,7 @@ def claim_table_to_dict(table: ClaimTable) -> dict[str, object]:
                 "values": [
                     {
                         "article": v.article,
+                        "path": v.path,
                         "title": v.title,
                         "date": v.date,
                         "sentence": v.sentence,

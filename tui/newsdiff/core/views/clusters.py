@@ -102,10 +102,39 @@ def source_labels(articles: Sequence[Article]) -> tuple[str, ...]:
     ('a/report.txt', 'b/report.txt', 'taz.txt')
     """
     labels = [source_label(article) for article in articles]
-    count = Counter(labels)
+    # an outlet's name is no file's: two reports of "taz" stay "taz"
+    files = [None if article.source else article.path for article in articles]
+    return _told_apart(labels, files)
+
+
+def file_labels(articles: Sequence[Article]) -> dict[str, str]:
+    """The file of each article whose file shares its stem with another's, by article id.
+
+    Their ids ("report", "report-2") do not say which file is which: each is
+    named by its file name, or, where the names are the same too, by its path
+    below the folder the files have in common.
+
+    >>> from newsdiff.core.model import Article
+    >>> def at(id, path): return Article(id, path, "", "T", None, "de", (), 0)
+    >>> file_labels([at("report", "/in/a/report.txt"), at("report-2", "/in/b/report.txt"),
+    ...              at("report-3", "/in/report.md"), at("taz", "/in/taz.txt")])
+    {'report': 'a/report.txt', 'report-2': 'b/report.txt', 'report-3': 'report.md'}
+    """
+    stems = Counter(PurePath(article.path).stem for article in articles)
+    shared = [article for article in articles if stems[PurePath(article.path).stem] > 1]
+    names = [PurePath(article.path).name or article.path for article in shared]
+    labels = _told_apart(names, [article.path for article in shared])
+    return {article.id: label for article, label in zip(shared, labels, strict=True)}
+
+
+def _told_apart(labels: Sequence[str], files: Sequence[str | None]) -> tuple[str, ...]:
+    """``labels``, each one that several files share replaced by the file's path below the
+    folder those files have in common (a ``None`` file keeps its label)."""
+    told = list(labels)
+    count = Counter(told)
     for label in [label for label, n in count.items() if n > 1]:
-        shared = [k for k, other in enumerate(labels) if other == label and not articles[k].source]
-        paths = [PurePath(articles[k].path) for k in shared]
+        shared = [k for k, other in enumerate(told) if other == label and files[k] is not None]
+        paths = [PurePath(str(files[k])) for k in shared]
         if len(paths) < 2 or len(set(paths)) < len(paths):
             continue  # an outlet's name, or one path twice: nothing tells them apart
         try:
@@ -113,8 +142,8 @@ def source_labels(articles: Sequence[Article]) -> tuple[str, ...]:
         except ValueError:  # absolute and relative paths, or two drives
             continue
         for k, path in zip(shared, paths, strict=True):
-            labels[k] = path.relative_to(root).as_posix()
-    return tuple(labels)
+            told[k] = path.relative_to(root).as_posix()
+    return tuple(told)
 
 
 def _lookup(

@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsdiff.core.language.lexicon import STOPWORDS
-from newsdiff.core.language.text import fold
+from newsdiff.core.language.text import fold, has_marks, marked
 
 if TYPE_CHECKING:
     from newsdiff.core.model import Article
@@ -29,6 +29,7 @@ SEPARATOR = " · "
 LEAD = 600  # names are in the title and the lead: enough text, and fast on a big folder
 MAX_NAME = 3  # words in a joined name ("Arcade Joseph Comeaux", "Kim Jong Un")
 _BREAK = re.compile(r"[^\w’'. \t-]+")  # what ends a run of words: punctuation, line breaks
+_BREAK_MARKED = r"[^\w’'. \t<M><J>-]+"  # the same where marks or joiners are words' letters
 _POSSESSIVE = re.compile(r"[’']s$")
 
 
@@ -105,7 +106,7 @@ def _runs(text: str) -> list[list[str]]:
     a line break or a word ending a sentence ends a run. Runs in headline case
     are left out."""
     runs: list[list[str]] = []
-    for chunk in _BREAK.split(text):
+    for chunk in (marked(_BREAK_MARKED) if has_marks(text) else _BREAK).split(text):
         run: list[str] = []
         for word in chunk.split():
             run.append(_bare(word))

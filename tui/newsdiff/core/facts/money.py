@@ -1,0 +1,58 @@
+"""Amounts of money: which currency a figure is in, however the report writes it.
+
+"$1 million", "a million dollars", "1 million dollars", "$1m", "1 Million
+Dollar", "eine Million US-Dollar" and "1 Mio. Dollar" are one amount. The
+figure's value comes from the number extractor (which reads "m" and "bn" as
+scales only after a currency sign: "5m" alone is five metres); this module
+names its currency, from a sign before it or a currency word or sign after it, so
+that every spelling of one currency is one measure and the claim table puts
+the reports' amounts side by side.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a sign written before the figure -> its currency ("US$1 million", "€5 Mio.")
+SIGNS = {"US$": "dollar", "$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}
+# currency words written after the figure, any case -> the currency; longest first, so
+# "US-Dollar" is read whole, and "Pfund" or "pounds" alone stay weights (units.py)
+_WORDS = {
+    "dollar": "dollar", "dollars": "dollar", "us-dollar": "dollar", "us dollar": "dollar",
+    "us dollars": "dollar", "u.s. dollars": "dollar", "u.s. dollar": "dollar",
+    "usd": "dollar", "us$": "dollar",
+    "euro": "euro", "euros": "euro", "eur": "euro",
+    "pfund sterling": "pound", "pounds sterling": "pound", "pound sterling": "pound",
+    "britische pfund": "pound", "britischen pfund": "pound", "british pounds": "pound",
+    "gbp": "pound",
+    "yen": "yen", "jpy": "yen",
+    "franken": "franc", "schweizer franken": "franc", "swiss francs": "franc", "chf": "franc",
+    "rubel": "rouble", "roubles": "rouble", "rubles": "rouble", "rouble": "rouble",
+    "ruble": "rouble",
+    "yuan": "yuan", "renminbi": "yuan",
+}  # fmt: skip
+SIGN_PATTERN = "|".join(re.escape(s) for s in sorted(SIGNS, key=len, reverse=True))
+# a sign may follow the figure too, German style: "500 €", "1,5 Mio. €"
+_AFTER = re.compile(
+    r"\s?(?P<sign>[€$£¥])|\s(?i:(?P<word>"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_WORDS, key=len, reverse=True))
+    + r"))(?![\w-])"
+)
+
+
+def currency_after(text: str, end: int) -> tuple[str, int] | None:
+    """The currency a word right after a figure ending at ``end`` names, and where it ends.
+
+    >>> currency_after("eine Million US-Dollar gespendet", 12)
+    ('dollar', 22)
+    >>> currency_after("1.5 billion U.S. dollars", 11), currency_after("5 Pfund Mehl", 1)
+    (('dollar', 24), None)
+    >>> currency_after("500 € Strafe", 3)
+    ('euro', 5)
+    """
+    found = _AFTER.match(text, end)
+    if found is None:
+        return None
+    if found.group("sign"):
+        return SIGNS[found.group("sign")], found.end()
+    return _WORDS[" ".join(found.group("word").lower().split())], found.end()
