@@ -183,9 +183,15 @@ _RESOLVED = re.compile(r"(?:X{4}|\d{4})(?:-|$)|T\d")
 def _date_relation(left: Fact, right: Fact) -> tuple[str, str | None]:
     """ "equal", "within" or "other", with a note; unresolved dates compare by their words."""
     a, b = str(left.value), str(right.value)
-    if not (_RESOLVED.match(a) and _RESOLVED.match(b)):
-        words = [re.sub(r"^(?:im|am|in|on|at)\s+", "", _fold(x)) for x in (a, b)]
-        return ("equal", None) if words[0] == words[1] else ("other", None)
+    resolved = bool(_RESOLVED.match(a)), bool(_RESOLVED.match(b))
+    if not all(resolved):
+        # a report without a date keeps "last week" as words; the dated one's
+        # words are what it wrote, so the same words are not a contradiction
+        written = (left.text if resolved[0] else a, right.text if resolved[1] else b)
+        words = [re.sub(r"^(?:im|am|in|on|at)\s+", "", _fold(x)) for x in written]
+        if words[0] != words[1]:
+            return "other", None
+        return "equal", ("same words, one report undated" if any(resolved) else None)
     if a == b:
         return "equal", None
     if "XXXX" in a or "XXXX" in b:  # a year one report leaves open
