@@ -169,6 +169,24 @@ async def test_the_cursor_rows_fact_notes_say_why_it_differs():
         assert "≠ figure: 4000 (here) vs 4700 (zdf.de)" in passage_notes
 
 
+async def test_the_notes_name_both_sides_alike_when_one_report_has_no_outlet():
+    # a saved page names its outlet, a text file does not: "4000 (left) vs 4700
+    # (zdf.de)" pointed two ways at once; two reports of one outlet, "(zdf.de) vs
+    # (zdf.de)", pointed at neither
+    base = sample_alignment()
+    for sources in ((None, "zdf.de"), ("zdf.de", "zdf.de")):
+        named = dict(zip(("ard", "zdf"), sources, strict=True))
+        articles = tuple(
+            replace(a, source=named[a.id]) if a.id in named else a for a in base.articles
+        )
+        app = CompareApp(Alignment(articles, base.pairs, base.clusters))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("d")
+            notes = str(app.screen.query_one("#compare-notes").render())
+            assert "≠ figure: 4000 (left) vs 4700 (right)" in notes, sources
+
+
 async def test_l_shows_the_legend_and_question_mark_has_it_too():
     from newsdiff.app.app import NewsdiffApp
 
