@@ -156,6 +156,22 @@ async def test_two_reports_with_no_pair_stand_side_by_side_from_the_top():
         assert "0 pairs" in str(app.screen.query_one("#compare-counts").render())
 
 
+async def test_only_paired_on_two_reports_without_a_pair_says_so_and_u_brings_them_back():
+    # "u" on a comparison with no pair left a blank screen and "row 0/0"
+    base = sample_alignment()
+    pairs = tuple(p for p in base.pairs if {p.left.article, p.right.article} != {"ard", "zdf"})
+    app = CompareApp(Alignment(base.articles, pairs, ()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("u")
+        notes = str(app.screen.query_one("#compare-notes").render())
+        assert not app.screen.rows
+        assert "no passage of these two reports is paired · u shows every passage" in notes
+        await pilot.press("u")
+        assert len(app.screen.rows) == 7
+        assert "no passage" not in str(app.screen.query_one("#compare-notes").render())
+
+
 async def test_the_cursor_rows_fact_notes_say_why_it_differs():
     app = CompareApp()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -209,6 +209,8 @@ class CompareScreen(ReportsFailures, SearchesRows, WritesReports, Screen[None]):
     def _update_notes(self) -> None:
         left, right = side_names(self._article(self.left_id), self._article(self.right_id))
         text = visible(row_note(self.view.current_row, left=left, right=right))
+        if self.paired_only and not self._rows:  # an empty screen would look broken
+            text = "no passage of these two reports is paired · u shows every passage"
         notes_line = self.query_one("#compare-notes", StatusLine)
         notes_line.content = Content.styled(text, "italic") if text else Content("")
 
