@@ -137,6 +137,9 @@ async def test_p_jumps_to_the_partner_on_another_row_and_back():
         start = row_of_passage(screen.rows, 4, side="left")
         assert screen.rows[start].left_links  # drawn as ↔
         screen.view.move_to(start)
+        await pilot.pause()
+        notes = str(screen.query_one("#compare-notes").render())
+        assert "↔ paired with a passage on another row · p jumps there" in notes
         await pilot.press("p")
         target = row_of_passage(screen.rows, 3, side="right")
         assert (screen.cursor_row, screen.view.focused_side) == (target, "right")

@@ -100,6 +100,8 @@ def row_note(row: Row | None, *, left: str = "left", right: str = "right") -> st
     if pair and old and new and not notes and reworded_throughout(pair, old.text, new.text):
         notes = ["≈ reworded throughout: the same claim in other words (no word marks)"]
     if row.others and not notes:
-        notes = [f"↔ paired with {len(row.others)} passage(s) on other rows · p jumps there"]
+        count = len(row.others)
+        where = "a passage on another row" if count == 1 else f"{count} passages on other rows"
+        notes = [f"↔ paired with {where} · p jumps there"]
     more = f"  (+{len(notes) - 1} more in the passage view)" if len(notes) > 1 else ""
     return notes[0] + more if notes else ""
