@@ -206,6 +206,25 @@ async def test_the_notes_name_both_sides_alike_when_one_report_has_no_outlet():
             assert "≠ figure: 4000 (left) vs 4700 (right)" in notes, sources
 
 
+async def test_a_page_date_with_seconds_and_zone_reads_as_in_the_list():
+    # a saved page's "2019-01-03T07:00:02.000Z" is "2019-01-03 07:00" in the list;
+    # the comparison's header and the passage view wrote all of it
+    base = sample_alignment()
+    articles = tuple(
+        replace(a, date="2019-01-03T07:00:02.000Z") if a.id == "zdf" else a for a in base.articles
+    )
+    app = CompareApp(Alignment(articles, base.pairs, base.clusters))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        title = str(app.screen.query_one("#right-title").render())
+        assert "2019-01-03 07:00 · zdf.de" in title and ":02" not in title
+        app.screen.view.focused_side = "right"
+        await pilot.press("enter")
+        assert isinstance(app.screen, PassageScreen)
+        meta = str(app.screen.query_one("#passage-meta").render())
+        assert "2019-01-03 07:00 ·" in meta and ".000Z" not in meta
+
+
 async def test_l_shows_the_legend_and_question_mark_has_it_too():
     from newsdiff.app.app import NewsdiffApp
 
