@@ -384,3 +384,21 @@ async def test_the_crossing_mark_names_its_column_apart_from_the_passage():
             await pilot.press("s")
         assert {m[:7] for m in marks} >= {"↔ left ", "↔ right"}, marks
         assert all(re.match(r"↔( (left|right|both))? +¶", m) for m in marks), marks
+
+
+async def test_f_after_a_search_that_found_nothing_says_so_not_search_first(monkeypatch):
+    # "zzqx" found nothing; f then said "Search with / first", as if no search had run
+    app = CompareApp()
+    notices: list[str] = []
+    monkeypatch.setattr(app, "notify", lambda message, **kw: notices.append(message))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        assert notices[-1] == "Search with / first"
+        await pilot.press("slash", *"zzqx", "enter")
+        await pilot.pause()
+        assert notices[-1] == "“zzqx” is in neither report"
+        notices.clear()
+        await pilot.press("f")
+        await pilot.press("F")
+        assert notices == ["“zzqx” is in neither report"] * 2
