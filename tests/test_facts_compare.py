@@ -216,6 +216,25 @@ def test_a_relative_date_against_other_words_still_differs_when_one_report_is_un
     assert [c.status for c in found if c.kind == "date"] == ["differ"]
 
 
+def test_the_same_relative_date_in_reports_of_two_days_says_which_days():
+    # "today" in reports of 1 and 3 January is two days: the "≠ date: today vs
+    # today" of an identical sentence needs its reason beside it
+    text = "We are having to put up with a lot of stuff today."
+    (today,) = compare_facts(
+        text, text, language="en", left_published="2019-01-01", right_published="2019-01-03"
+    )
+    assert (today.status, today.note) == (
+        "differ",
+        "2019-01-01 vs 2019-01-03: the reports' own dates differ",
+    )
+    from newsdiff.core.views.notes import fact_note
+
+    assert fact_note(today) == (
+        "≠ date: today (left) vs today (right): 2019-01-01 vs 2019-01-03: "
+        "the reports' own dates differ"
+    )
+
+
 # a passage compared with itself agrees on every fact, and every span points at its words
 _WORDS = [
     "Nordkorea", "schickte", "etwa", "10.000", "bis", "12.000", "Soldaten", "„Wir", "sind",

@@ -188,8 +188,7 @@ def _date_relation(left: Fact, right: Fact) -> tuple[str, str | None]:
         # a report without a date keeps "last week" as words; the dated one's
         # words are what it wrote, so the same words are not a contradiction
         written = (left.text if resolved[0] else a, right.text if resolved[1] else b)
-        words = [re.sub(r"^(?:im|am|in|on|at)\s+", "", _fold(x)) for x in written]
-        if words[0] != words[1]:
+        if _date_words(written[0]) != _date_words(written[1]):
             return "other", None
         return "equal", ("same words, one report undated" if any(resolved) else None)
     if a == b:
@@ -201,7 +200,14 @@ def _date_relation(left: Fact, right: Fact) -> tuple[str, str | None]:
     short, long = sorted((a, b), key=len)
     if long.startswith(short):
         return "within", f"{long} within {short}"
+    if _date_words(left.text) == _date_words(right.text):
+        # "today" in reports of two days: without the days the "≠" has no reason
+        return "other", f"{a} vs {b}: the reports' own dates differ"
     return "other", None
+
+
+def _date_words(text: str) -> str:
+    return re.sub(r"^(?:im|am|in|on|at)\s+", "", _fold(text))
 
 
 def _date_score(left: Fact, right: Fact) -> float:
@@ -211,7 +217,7 @@ def _date_score(left: Fact, right: Fact) -> float:
 
 def _date_verdict(left: Fact, right: Fact) -> Verdict:
     relation, note = _date_relation(left, right)
-    return ("differ", None) if relation == "other" else ("same", note)
+    return ("differ", note) if relation == "other" else ("same", note)
 
 
 def _source_score(left: Fact, right: Fact) -> float:
