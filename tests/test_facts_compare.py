@@ -235,6 +235,19 @@ def test_the_same_relative_date_in_reports_of_two_days_says_which_days():
     )
 
 
+def test_a_decade_is_a_date_two_reports_can_disagree_on():
+    def facts(left: str, right: str) -> list[tuple[str, str, str | None, str | None]]:
+        found = compare_facts(left, right, language="en")
+        return [(c.kind, c.status, c.left, c.right) for c in found if c.kind != "name"]
+
+    assert facts("He met her in the early 1990s.", "He met her in the 1980s.") == [
+        ("date", "differ", "early 1990s", "1980s")
+    ]
+    assert facts("He met her in the early 1990s.", "He met her in the 1990s.") == [
+        ("date", "same", "early 1990s", "1990s")
+    ]
+
+
 # a passage compared with itself agrees on every fact, and every span points at its words
 _WORDS = [
     "Nordkorea", "schickte", "etwa", "10.000", "bis", "12.000", "Soldaten", "„Wir", "sind",
