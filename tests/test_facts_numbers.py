@@ -128,6 +128,14 @@ def test_a_decade_counts_nothing(text):
     assert extract_numbers(text, language="en") == ()
 
 
+def test_more_before_the_noun_leaves_the_noun_counted():
+    # "Around 20 more people" counted a noun "more": the claim table's row "more",
+    # its figure "+~20 more more", never beside the other reports' people
+    quantity = one("Around 20 more people had to be ushered to safety", language="en")
+    assert (quantity.noun, quantity.measure, quantity.additional) == ("people", "people", True)
+    assert one("and three more", language="en").additional
+
+
 def test_german_and_english_separators():
     assert parse_number("3.000") == 3000
     assert parse_number("3,5") == 3.5

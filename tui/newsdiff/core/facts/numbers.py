@@ -74,6 +74,7 @@ _LABEL = re.compile(
 # a table row's label: "Verletzte: 4000"
 _ROW_LABEL = re.compile(r"(?:^|\n)\s*([A-ZÄÖÜ][\w-]*)\s*[:|]\s*$")
 _TOKEN = re.compile(r"[\w][\w-]*")
+_MORE_AFTER = re.compile(r"\s+(?:more|additional)\b", re.IGNORECASE)
 _STOP = {
     "und", "oder", "in", "im", "nach", "von", "vom", "zu", "zum", "zur", "an", "am", "auf",
     "aus", "bei", "mit", "für", "gegen", "the", "and", "or", "to", "of", "from", "at",
@@ -162,8 +163,8 @@ def _noun_after(text: str, end: int, language: str) -> tuple[str | None, int]:
         if index > 3 or re.search(r"[.;:!?|\n]", text[end : token.start()]):
             return first or (None, end)
         word = token.group()
-        if language == "en" and index == 0 and word.lower() == "of":
-            continue  # "thousands of troops"
+        if language == "en" and index == 0 and word.lower() in ("of", "more", "additional"):
+            continue  # "thousands of troops", "20 more people": the people are counted
         if word.lower() in _STOP:
             return first or (None, end)
         if language == "de":
@@ -219,6 +220,7 @@ def _quantity(
     after = text[end : noun_end if noun else end].lower()
     additional = bool(re.search(r"weitere\w*\s*$|more\s*$|additional\s*$", before))
     additional = additional or bool(re.search(r"\bweitere|\bmore\b|additional", after))
+    additional = additional or bool(_MORE_AFTER.match(text, end))  # "three more", no noun
     return Quantity(
         low=lowest,
         high=highest,
