@@ -187,6 +187,67 @@ def test_unresolved_relative_dates_compare_by_their_words():
     assert status("Er sprach am Dienstagabend.", "Er sprach am Montag.") == ["differ"]
 
 
+def test_a_relative_date_an_undated_report_shares_word_for_word_agrees(tmp_path):
+    # one saved page carries its date, its copy does not: "last week" is the
+    # same words, not a contradiction, so the sentence is identical, not "≠"
+    from newsdiff.core.matching.align import align
+
+    body = (
+        "I performed a simple five-minute browsing test last week that included visits to "
+        "various sites, but not Facebook.\n\nThe profiles include fairly unique patterns.\n"
+    )
+    (tmp_path / "dated.md").write_text("---\ntitle: Tracked\ndate: 2018-04-05\n---\n" + body)
+    (tmp_path / "undated.md").write_text("---\ntitle: Tracked too\n---\n" + body)
+    articles = read_articles([tmp_path / "dated.md", tmp_path / "undated.md"]).articles
+    pairs = align(articles).pairs
+    assert len(pairs) == 2
+    assert [p.relation for p in pairs] == ["identical", "identical"]
+    (week,) = [f for p in pairs for f in p.facts if f.kind == "date"]
+    assert (week.status, week.note) == ("same", "same words, one report undated")
+
+
+def test_a_relative_date_against_other_words_still_differs_when_one_report_is_undated():
+    found = compare_facts(
+        "The test ran last week.",
+        "The test ran on Monday.",
+        language="en",
+        right_published="2018-04-05",
+    )
+    assert [c.status for c in found if c.kind == "date"] == ["differ"]
+
+
+def test_the_same_relative_date_in_reports_of_two_days_says_which_days():
+    # "today" in reports of 1 and 3 January is two days: the "≠ date: today vs
+    # today" of an identical sentence needs its reason beside it
+    text = "We are having to put up with a lot of stuff today."
+    (today,) = compare_facts(
+        text, text, language="en", left_published="2019-01-01", right_published="2019-01-03"
+    )
+    assert (today.status, today.note) == (
+        "differ",
+        "2019-01-01 vs 2019-01-03: the reports' own dates differ",
+    )
+    from newsdiff.core.views.notes import fact_note
+
+    assert fact_note(today) == (
+        "≠ date: today (left) vs today (right): 2019-01-01 vs 2019-01-03: "
+        "the reports' own dates differ"
+    )
+
+
+def test_a_decade_is_a_date_two_reports_can_disagree_on():
+    def facts(left: str, right: str) -> list[tuple[str, str, str | None, str | None]]:
+        found = compare_facts(left, right, language="en")
+        return [(c.kind, c.status, c.left, c.right) for c in found if c.kind != "name"]
+
+    assert facts("He met her in the early 1990s.", "He met her in the 1980s.") == [
+        ("date", "differ", "early 1990s", "1980s")
+    ]
+    assert facts("He met her in the early 1990s.", "He met her in the 1990s.") == [
+        ("date", "same", "early 1990s", "1990s")
+    ]
+
+
 # a passage compared with itself agrees on every fact, and every span points at its words
 _WORDS = [
     "Nordkorea", "schickte", "etwa", "10.000", "bis", "12.000", "Soldaten", "„Wir", "sind",

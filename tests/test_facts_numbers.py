@@ -114,6 +114,28 @@ def test_dates_times_and_years_are_not_quantities(text):
     assert extract_numbers(text, language=language) == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "an affair with Mr Mugabe in the early 1990s as his first wife was dying",
+        "since the 1980's",
+        "a hit in the ‘90s",
+        "a song of the '70s",
+    ],
+)
+def test_a_decade_counts_nothing(text):
+    # "the 1990s" was the figure 1990 of a noun "s": a claim "s" in the claim table
+    assert extract_numbers(text, language="en") == ()
+
+
+def test_more_before_the_noun_leaves_the_noun_counted():
+    # "Around 20 more people" counted a noun "more": the claim table's row "more",
+    # its figure "+~20 more more", never beside the other reports' people
+    quantity = one("Around 20 more people had to be ushered to safety", language="en")
+    assert (quantity.noun, quantity.measure, quantity.additional) == ("people", "people", True)
+    assert one("and three more", language="en").additional
+
+
 def test_german_and_english_separators():
     assert parse_number("3.000") == 3000
     assert parse_number("3,5") == 3.5

@@ -97,6 +97,30 @@ def _parse(html: str) -> _Tags:
     return parser
 
 
+def _one_sided_alignment() -> Alignment:
+    """One reworded claim: only the left passage gives the day, no fact differs."""
+    left = _article(0, ["Russland bestätigte am Samstag den Einsatz."], "Links")
+    right = _article(1, ["Russland hat den Einsatz bestätigt."], "Rechts")
+    refs = (SentenceRef("a0", 0), SentenceRef("a1", 0))
+    day = FactComparison("date", "left-only", "am Samstag", None, "am Samstag", None, (20, 30))
+    name = FactComparison("name", "same", "Russland", "Russland", "Russland", "Russland", (0, 8))
+    pair = Pair(*refs, 0.6, "reworded", (), (name, day))
+    return Alignment((left, right), (pair,), (refs,))
+
+
+def test_a_fact_only_one_source_gives_is_not_marked_as_differing():
+    # the legend says bold (≠ in HTML) is "a fact the sources state differently";
+    # a reworded claim showed "**am Samstag**" under "Claim 1 — reworded"
+    markdown = render_report(_one_sided_alignment(), format="markdown")
+    assert "### Claim 1 — reworded" in markdown
+    assert "- **A** (Quelle 0, 2025-04-28): Russland bestätigte am Samstag den Einsatz." in markdown
+    html = render_report(_one_sided_alignment(), format="html")
+    (claim,) = re.findall(r'<section class="claim">.*?</section>', html, re.DOTALL)
+    assert "am Samstag" in claim and "<mark>" not in claim
+    (view,) = cluster_views(_one_sided_alignment())
+    assert all("fact" not in run.marks for voice in view.voices for run in voice.runs)
+
+
 def test_summary_counts_each_pair_of_sources():
     (summary,) = summarize(hand_alignment())
     assert (summary.left, summary.right, summary.pairs) == (0, 1, 2)

@@ -281,6 +281,15 @@ async def test_question_mark_lists_every_key_with_its_id(build_app, settle):
         ):
             assert binding_id in ids
         assert ["/", "Filter", "articles.filter"] in rows
+        # the list's own keys move through the help's list too (end scrolled sideways)
+        await pilot.press("end")
+        assert help_table.cursor_row == help_table.row_count - 1
+        await pilot.press("g")
+        assert help_table.cursor_row == 0
+        await pilot.press("G", "k")
+        assert help_table.cursor_row == help_table.row_count - 2
+        await pilot.press("home", "j")
+        assert help_table.cursor_row == 1
         await pilot.press("escape")
         assert isinstance(app.screen, ArticlesScreen)
 

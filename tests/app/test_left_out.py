@@ -48,7 +48,7 @@ async def test_a_notice_counts_the_files_left_out_and_x_lists_each_with_its_reas
         assert isinstance(app.screen, LeftOutScreen)
         table = app.screen.query_one(DataTable)
         rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
-        by_name = {Path(path).name: (what, why) for path, what, why in rows}
+        by_name = {Path(path).name: (what, why) for path, why, what in rows}
         assert by_name == {
             "empty.txt": ("could not be read", "empty file"),
             ".DS_Store": ("left out", "hidden file"),
@@ -90,3 +90,31 @@ async def test_x_when_nothing_was_left_out_says_so(build_app, settle, monkeypatc
         await settle(pilot)
         await pilot.press("x")
         assert "Nothing was left out: every file given was read." in notes
+
+
+async def test_files_of_one_folder_are_listed_below_it_so_their_reasons_fit_80_columns(
+    build_app, settle, tmp_path, monkeypatch
+):
+    # saved pages, each in its folder beside a .json: every row repeated the long
+    # folder, so at 80 columns the names were cut and the "Why" column was off screen
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = tmp_path / "a-folder-of-saved-pages-with-a-long-name" / "web-pages"
+    for name, figure in (("aclu", "3000"), ("herald-sun-1", "4000")):
+        (root / name).mkdir(parents=True)
+        (root / name / "source.txt").write_text(GOOD.replace("3000", figure), encoding="utf-8")
+        (root / name / "expected-metadata.json").write_text("{}", encoding="utf-8")
+    app = build_app([root])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        assert rows == [
+            ["aclu/expected-metadata.json", "not a report file (.json)", "left out"],
+            ["herald-sun-1/expected-metadata.json", "not a report file (.json)", "left out"],
+        ]
+        assert str(root) in str(app.screen.query_one("#left-out-dialog").border_title)
+        # the file and the reason fit the screen; only "What happened" may be cut
+        file_and_why = sum(column.get_render_width(table) for column in table.ordered_columns[:2])
+        assert file_and_why <= table.size.width

@@ -137,6 +137,9 @@ async def test_p_jumps_to_the_partner_on_another_row_and_back():
         start = row_of_passage(screen.rows, 4, side="left")
         assert screen.rows[start].left_links  # drawn as ↔
         screen.view.move_to(start)
+        await pilot.pause()
+        notes = str(screen.query_one("#compare-notes").render())
+        assert "↔ paired with a passage on another row · p jumps there" in notes
         await pilot.press("p")
         target = row_of_passage(screen.rows, 3, side="right")
         assert (screen.cursor_row, screen.view.focused_side) == (target, "right")
@@ -156,6 +159,22 @@ async def test_two_reports_with_no_pair_stand_side_by_side_from_the_top():
         assert "0 pairs" in str(app.screen.query_one("#compare-counts").render())
 
 
+async def test_only_paired_on_two_reports_without_a_pair_says_so_and_u_brings_them_back():
+    # "u" on a comparison with no pair left a blank screen and "row 0/0"
+    base = sample_alignment()
+    pairs = tuple(p for p in base.pairs if {p.left.article, p.right.article} != {"ard", "zdf"})
+    app = CompareApp(Alignment(base.articles, pairs, ()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("u")
+        notes = str(app.screen.query_one("#compare-notes").render())
+        assert not app.screen.rows
+        assert "no passage of these two reports is paired · u shows every passage" in notes
+        await pilot.press("u")
+        assert len(app.screen.rows) == 7
+        assert "no passage" not in str(app.screen.query_one("#compare-notes").render())
+
+
 async def test_the_cursor_rows_fact_notes_say_why_it_differs():
     app = CompareApp()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -167,6 +186,43 @@ async def test_the_cursor_rows_fact_notes_say_why_it_differs():
         assert isinstance(app.screen, PassageScreen)
         passage_notes = str(app.screen.query_one("#passage-notes").render())
         assert "≠ figure: 4000 (here) vs 4700 (zdf.de)" in passage_notes
+
+
+async def test_the_notes_name_both_sides_alike_when_one_report_has_no_outlet():
+    # a saved page names its outlet, a text file does not: "4000 (left) vs 4700
+    # (zdf.de)" pointed two ways at once; two reports of one outlet, "(zdf.de) vs
+    # (zdf.de)", pointed at neither
+    base = sample_alignment()
+    for sources in ((None, "zdf.de"), ("zdf.de", "zdf.de")):
+        named = dict(zip(("ard", "zdf"), sources, strict=True))
+        articles = tuple(
+            replace(a, source=named[a.id]) if a.id in named else a for a in base.articles
+        )
+        app = CompareApp(Alignment(articles, base.pairs, base.clusters))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("d")
+            notes = str(app.screen.query_one("#compare-notes").render())
+            assert "≠ figure: 4000 (left) vs 4700 (right)" in notes, sources
+
+
+async def test_a_page_date_with_seconds_and_zone_reads_as_in_the_list():
+    # a saved page's "2019-01-03T07:00:02.000Z" is "2019-01-03 07:00" in the list;
+    # the comparison's header and the passage view wrote all of it
+    base = sample_alignment()
+    articles = tuple(
+        replace(a, date="2019-01-03T07:00:02.000Z") if a.id == "zdf" else a for a in base.articles
+    )
+    app = CompareApp(Alignment(articles, base.pairs, base.clusters))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        title = str(app.screen.query_one("#right-title").render())
+        assert "2019-01-03 07:00 · zdf.de" in title and ":02" not in title
+        app.screen.view.focused_side = "right"
+        await pilot.press("enter")
+        assert isinstance(app.screen, PassageScreen)
+        meta = str(app.screen.query_one("#passage-meta").render())
+        assert "2019-01-03 07:00 ·" in meta and ".000Z" not in meta
 
 
 async def test_l_shows_the_legend_and_question_mark_has_it_too():
@@ -328,3 +384,21 @@ async def test_the_crossing_mark_names_its_column_apart_from_the_passage():
             await pilot.press("s")
         assert {m[:7] for m in marks} >= {"↔ left ", "↔ right"}, marks
         assert all(re.match(r"↔( (left|right|both))? +¶", m) for m in marks), marks
+
+
+async def test_f_after_a_search_that_found_nothing_says_so_not_search_first(monkeypatch):
+    # "zzqx" found nothing; f then said "Search with / first", as if no search had run
+    app = CompareApp()
+    notices: list[str] = []
+    monkeypatch.setattr(app, "notify", lambda message, **kw: notices.append(message))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        assert notices[-1] == "Search with / first"
+        await pilot.press("slash", *"zzqx", "enter")
+        await pilot.pause()
+        assert notices[-1] == "“zzqx” is in neither report"
+        notices.clear()
+        await pilot.press("f")
+        await pilot.press("F")
+        assert notices == ["“zzqx” is in neither report"] * 2

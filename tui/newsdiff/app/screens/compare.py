@@ -29,7 +29,7 @@ from newsdiff.app.widgets.search_bar import SearchBar
 from newsdiff.app.widgets.status_line import StatusLine
 from newsdiff.core.model import Alignment, Article
 from newsdiff.core.views.header import fit_parts, title_meta
-from newsdiff.core.views.notes import row_note
+from newsdiff.core.views.notes import row_note, side_names
 from newsdiff.core.views.rows import (
     Row,
     article_by_id,
@@ -146,10 +146,6 @@ class CompareScreen(ReportsFailures, SearchesRows, WritesReports, Screen[None]):
     def _article(self, article_id: str) -> Article:
         return article_by_id(self.alignment, article_id)
 
-    def _source_name(self, article_id: str) -> str:
-        side = "left" if article_id == self.left_id else "right"
-        return self._article(article_id).source or side
-
     def _title_block(self, article: Article, focused: bool) -> Content:
         mark = "▶ " if focused else "  "
         # half the screen, less the padding and the indent: the date stays whole
@@ -211,8 +207,10 @@ class CompareScreen(ReportsFailures, SearchesRows, WritesReports, Screen[None]):
         self._update_header()
 
     def _update_notes(self) -> None:
-        left, right = (self._source_name(a) for a in (self.left_id, self.right_id))
+        left, right = side_names(self._article(self.left_id), self._article(self.right_id))
         text = visible(row_note(self.view.current_row, left=left, right=right))
+        if self.paired_only and not self._rows:  # an empty screen would look broken
+            text = "no passage of these two reports is paired · u shows every passage"
         notes_line = self.query_one("#compare-notes", StatusLine)
         notes_line.content = Content.styled(text, "italic") if text else Content("")
 

@@ -62,7 +62,11 @@ class SearchesRows:
 
     def _to_match(self, match: Match | None) -> None:
         if match is None:
-            self.notify("Search with / first", timeout=2)
+            if self.query_text:  # searched, found nothing: "search first" would be wrong
+                found = visible(f"“{self.query_text}” is in neither report")
+                self.notify(found, timeout=2, markup=False)
+            else:
+                self.notify("Search with / first", timeout=2)
             return
         self.view.focused_side = match.side
         self.view.move_to(match.row)

@@ -28,6 +28,13 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
+        # the keys every list of the app moves by (home/end alone scrolled sideways)
+        Binding("j", "move(1)", "Down", show=False, id="help.down"),
+        Binding("k", "move(-1)", "Up", show=False, id="help.up"),
+        Binding(
+            "home,g", "move(-1_000_000)", "First row", show=False, priority=True, id="help.first"
+        ),
+        Binding("end,G", "move(1_000_000)", "Last row", show=False, priority=True, id="help.last"),
     ]
 
     def __init__(
@@ -65,6 +72,11 @@ class HelpScreen(ModalScreen[None]):
         for key, binding in self.rows():
             table.add_row(Text(key), Text(binding.description), Text(binding.id or "—"))
         table.focus()
+
+    def action_move(self, step: int) -> None:
+        table = self.query_one("#help-table", DataTable)
+        row = min(max(table.cursor_row + step, 0), max(table.row_count - 1, 0))
+        table.move_cursor(row=row)
 
     def rows(self) -> list[tuple[str, Binding]]:
         """(key display, binding) per action, keys of one action joined, in binding order."""

@@ -17,11 +17,11 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from newsdiff.core.model import Corpus
-from newsdiff.core.views.listing import printable
+from newsdiff.core.views.listing import common_folder, printable
 
 
 class LeftOutScreen(ModalScreen[None]):
-    """A table of the inputs left out: path, what happened, why."""
+    """A table of the inputs left out: path, why, what happened."""
 
     CSS_PATH = "left_out.tcss"
 
@@ -32,6 +32,8 @@ class LeftOutScreen(ModalScreen[None]):
     def __init__(self, corpus: Corpus) -> None:
         super().__init__()
         self._corpus = corpus
+        self._folder: str | None = None
+        self._names: tuple[str, ...] = ()
 
     def rows(self) -> list[tuple[str, str, str]]:
         """(path, what happened, reason): unreadable ones first, then those never read."""
@@ -43,8 +45,13 @@ class LeftOutScreen(ModalScreen[None]):
         return rows
 
     def compose(self) -> ComposeResult:
+        rows = self.rows()
+        # the folder they share is said once: on each row it pushed the reasons
+        # out of an 80-column screen and cut the names that tell the files apart
+        self._folder, self._names = common_folder([path for path, _, _ in rows])
         with Vertical(id="left-out-dialog") as dialog:
-            dialog.border_title = Text(f"Left out · {len(self.rows())}")
+            title = f"Left out · {len(rows)}" + (f" · in {self._folder}" if self._folder else "")
+            dialog.border_title = Text(printable(title))
             dialog.border_subtitle = "escape closes"
             yield DataTable(id="left-out-table", cursor_type="row", zebra_stripes=True)
             yield Static(
@@ -54,8 +61,9 @@ class LeftOutScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#left-out-table", DataTable)
-        table.add_columns("File", "What happened", "Why")
-        for path, what, why in self.rows():
+        # the reason before what happened: what a narrow screen cuts is the least telling
+        table.add_columns("File", "Why", "What happened")
+        for name, (_, what, why) in zip(self._names, self.rows(), strict=True):
             # paths and messages are data: Text, never markup; control characters escaped
-            table.add_row(Text(printable(path)), Text(what), Text(printable(why)))
+            table.add_row(Text(printable(name)), Text(printable(why)), Text(what))
         table.focus()

@@ -33,6 +33,7 @@ from newsdiff.app.widgets.passage_text import (
 )
 from newsdiff.app.widgets.search_bar import SearchBar
 from newsdiff.core.model import Alignment, Article
+from newsdiff.core.views.header import shown_date
 from newsdiff.core.views.notes import fact_notes
 from newsdiff.core.views.passage import Entry, PassageView, claim_passages, passage_view
 from newsdiff.core.views.rows import position, row_of_passage, side_by_side
@@ -141,7 +142,7 @@ class PassageScreen(Screen[None]):
             if view.claim is not None
             else "no other report tells this"
         )
-        date = (article.date or "").replace("T", " ")  # as the list and the comparison write it
+        date = shown_date(article.date)  # as the list and the comparison write it
         # as `align` says it: what shows is not byte for byte the file (a bidi override
         # can make "000.11" read as "11.000")
         cleaned = "control characters removed" if passage.cleaned else ""
@@ -195,7 +196,7 @@ class PassageScreen(Screen[None]):
     def _options_for(
         self, other: Article, entries: tuple[Entry, ...], styles: dict[str, Style]
     ) -> list[Option]:
-        date = (other.date or "").replace("T", " ")
+        date = shown_date(other.date)
         source = visible(" · ".join(x for x in (other.source or other.id, date) if x))
         if not entries:
             line = Content.assemble(("∅", "bold"), f"  {source}: says nothing about this")

@@ -23,6 +23,7 @@ from newsdiff.app.widgets.list_columns import (
     fit_widths,
     shown_columns,
 )
+from newsdiff.core.views.header import shown_date
 from newsdiff.core.views.listing import printable, shown_path
 from newsdiff.core.views.stories import StoryGroup, date_span
 from newsdiff.core.views.story_list import HEADER, is_header
@@ -39,7 +40,7 @@ def article_cells(
     article: Article, view: ArticleOverview | None, *, marked: bool, wide: bool
 ) -> dict[str, Text]:
     """A report's cells; the paired and facts columns show "…" until the pairing is done."""
-    date = (article.date or "—").replace("T", " ")
+    date = shown_date(article.date) or "—"
     return {
         "mark": Text(MARK if marked else " "),
         "title": Text(printable(article.title), no_wrap=True, overflow="ellipsis"),
@@ -110,7 +111,7 @@ def article_detail(article: Article, view: ArticleOverview | None, partner: Arti
     facts = [
         shown_path(article.path, Path.cwd()),
         article.source,
-        (article.date or "").replace("T", " "),
+        shown_date(article.date),
         _count(len(article.sentences), "passage"),
     ]
     if view is not None:

@@ -183,9 +183,14 @@ _RESOLVED = re.compile(r"(?:X{4}|\d{4})(?:-|$)|T\d")
 def _date_relation(left: Fact, right: Fact) -> tuple[str, str | None]:
     """ "equal", "within" or "other", with a note; unresolved dates compare by their words."""
     a, b = str(left.value), str(right.value)
-    if not (_RESOLVED.match(a) and _RESOLVED.match(b)):
-        words = [re.sub(r"^(?:im|am|in|on|at)\s+", "", _fold(x)) for x in (a, b)]
-        return ("equal", None) if words[0] == words[1] else ("other", None)
+    resolved = bool(_RESOLVED.match(a)), bool(_RESOLVED.match(b))
+    if not all(resolved):
+        # a report without a date keeps "last week" as words; the dated one's
+        # words are what it wrote, so the same words are not a contradiction
+        written = (left.text if resolved[0] else a, right.text if resolved[1] else b)
+        if _date_words(written[0]) != _date_words(written[1]):
+            return "other", None
+        return "equal", ("same words, one report undated" if any(resolved) else None)
     if a == b:
         return "equal", None
     if "XXXX" in a or "XXXX" in b:  # a year one report leaves open
@@ -195,7 +200,14 @@ def _date_relation(left: Fact, right: Fact) -> tuple[str, str | None]:
     short, long = sorted((a, b), key=len)
     if long.startswith(short):
         return "within", f"{long} within {short}"
+    if _date_words(left.text) == _date_words(right.text):
+        # "today" in reports of two days: without the days the "≠" has no reason
+        return "other", f"{a} vs {b}: the reports' own dates differ"
     return "other", None
+
+
+def _date_words(text: str) -> str:
+    return re.sub(r"^(?:im|am|in|on|at)\s+", "", _fold(text))
 
 
 def _date_score(left: Fact, right: Fact) -> float:
@@ -205,7 +217,7 @@ def _date_score(left: Fact, right: Fact) -> float:
 
 def _date_verdict(left: Fact, right: Fact) -> Verdict:
     relation, note = _date_relation(left, right)
-    return ("differ", None) if relation == "other" else ("same", note)
+    return ("differ", note) if relation == "other" else ("same", note)
 
 
 def _source_score(left: Fact, right: Fact) -> float:

@@ -58,6 +58,7 @@ _PATTERN = re.compile(
     rf"|(?P<m4>{_M})\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]\d)(?:,?\s+(?P<y4>\d{{4}}))?"
     rf"|[„“\"»]?(?P<m5>{_M})\b(?:\s+(?P<y5>\d{{4}}))?"
     rf"|(?P<s>{_S})\b(?:\s+(?P<y6>\d{{4}}))?"
+    rf"|(?P<decade>(?:1[5-9]|20)\d0)['’]?s\b"
     rf"|(?:(?:des\s+)?jahres\s+|year\s+)?(?P<y7>(?:19|20)\d\d)\b(?!\s*(?:[-–]|bis))"
     rf"|(?P<unit>jahr|jahres|woche|monat|year|week|month)\b"
     rf"|(?P<wd>{_W})(?P<part>{_P})?\b(?:\s+(?P<part2>{_P}))?"
@@ -126,6 +127,8 @@ def _value(m: re.Match[str], pub: tuple[int | None, int | None, int | None]) -> 
             return None
         past = re.fullmatch(_PAST, mod)
         return f"{year - 1 if past and (pub[1] or 12) <= 9 else year}-{season}"
+    if g["decade"]:
+        return f"{g['decade']}s"  # no day: compared by its words, "1990s" / "1980s"
     if g["y7"]:
         return g["y7"]
     if g["unit"]:

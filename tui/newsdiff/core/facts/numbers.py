@@ -61,7 +61,9 @@ _QUALIFIERS = {
 _MONTHS = "|".join(month_numbers())
 _DATE_LIKE = re.compile(
     r"\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}:\d{2}|\d{4}-\d{2}(?:-\d{2})?|\d{1,2}\.\s?\d{1,2}\."
-    rf"|\b\d{{1,2}}\.?\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,\s*\d{{4}})?",
+    rf"|\b\d{{1,2}}\.?\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,\s*\d{{4}})?"
+    # a decade counts nothing: "the 1990s" was 1990 of a noun "s"
+    r"|\b(?:1[5-9]|20)\d0['’]?s\b|(?<!\w)['‘’]\d0s\b",
     re.IGNORECASE,
 )
 _YEAR_BEFORE = re.compile(
@@ -78,6 +80,7 @@ _LABEL = re.compile(
 _ROW_LABEL = re.compile(r"(?:^|\n)\s*([A-ZÄÖÜ][\w-]*)\s*[:|]\s*$")
 _TOKEN = re.compile(r"[\w][\w-]*")
 _ABBREVIATED = ("mio.", "mrd.")  # a point that is the scale's, not the sentence's
+_MORE_AFTER = re.compile(r"\s+(?:more|additional)\b", re.IGNORECASE)
 _STOP = {
     "und", "oder", "in", "im", "nach", "von", "vom", "zu", "zum", "zur", "an", "am", "auf",
     "aus", "bei", "mit", "für", "gegen", "the", "and", "or", "to", "of", "from", "at",
@@ -179,8 +182,8 @@ def _noun_after(text: str, end: int, language: str) -> tuple[str | None, int]:
         if index > 3 or re.search(r"[.;:!?|\n]", text[end : token.start()]):
             return first or (None, end)
         word = token.group()
-        if language == "en" and index == 0 and word.lower() == "of":
-            continue  # "thousands of troops"
+        if language == "en" and index == 0 and word.lower() in ("of", "more", "additional"):
+            continue  # "thousands of troops", "20 more people": the people are counted
         if word.lower() in _STOP:
             return first or (None, end)
         if language == "de":
@@ -236,6 +239,7 @@ def _quantity(
     after = text[end : noun_end if noun else end].lower()
     additional = bool(re.search(r"weitere\w*\s*$|more\s*$|additional\s*$", before))
     additional = additional or bool(re.search(r"\bweitere|\bmore\b|additional", after))
+    additional = additional or bool(_MORE_AFTER.match(text, end))  # "three more", no noun
     return Quantity(
         low=lowest,
         high=highest,

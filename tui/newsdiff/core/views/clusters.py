@@ -1,11 +1,11 @@
 """What a report shows of each claim cluster, independent of the output format.
 
 Every format (Markdown, HTML, JSON) renders the same thing: each source's
-passage split into runs of text carrying marks ("fact" for a differing fact,
-"changed" for words this source words differently, "removed" for the compared
-passage's words it lacks). Computing the runs once keeps the three formats
-saying the same and keeps the escaping in the renderers simple: they only
-ever escape a run's text and wrap it.
+passage split into runs of text carrying marks ("fact" for a fact the sources
+state differently, "changed" for words this source words differently,
+"removed" for the compared passage's words it lacks). Computing the runs once
+keeps the three formats saying the same and keeps the escaping in the
+renderers simple: they only ever escape a run's text and wrap it.
 """
 
 from __future__ import annotations
@@ -193,9 +193,15 @@ def _side(pair: Pair, ref: SentenceRef) -> bool:
 
 
 def _fact_marks(pair: Pair, left_side: bool) -> list[tuple[int, int, str]]:
+    """The spans of the facts the two passages state differently.
+
+    A fact only one of them gives is no contradiction: marked as one, a
+    "reworded" claim read as a disagreement the legend and the list of
+    differing facts below it do not name.
+    """
     marks = []
     for fact in pair.facts:
-        if fact.status == "same":
+        if fact.status != "differ":
             continue
         span = fact.left_span if left_side else fact.right_span
         if span is not None:

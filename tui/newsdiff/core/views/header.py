@@ -19,6 +19,18 @@ if TYPE_CHECKING:
 SEPARATOR = " · "
 
 
+def shown_date(value: str | None) -> str:
+    """A report's date as every screen writes it: the day, and the time to the minute.
+
+    Pages give seconds, milliseconds and zones ("2019-01-03T07:00:02.000Z"); the
+    list showed "2019-01-03 07:00" and the comparison's header all of it.
+
+    >>> shown_date("2019-01-03T07:00:02.000Z"), shown_date("2024-11-06"), shown_date(None)
+    ('2019-01-03 07:00', '2024-11-06', '')
+    """
+    return (value or "").replace("T", " ", 1)[:16]
+
+
 def title_meta(article: Article, width: int) -> str:
     """The line under a report's title in ``width`` cells: date, source, id.
 
@@ -39,7 +51,7 @@ def title_meta(article: Article, width: int) -> str:
     >>> title_meta(replace(a, source=None), 34)
     '2024-11-06 · 004_6345d31efac55afa'
     """
-    date = (article.date or "").replace("T", " ")
+    date = shown_date(article.date)
     day = date[:10]
     # with no source the id names the report, and is cut rather than dropped
     name = article.source or article.id

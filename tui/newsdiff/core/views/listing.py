@@ -6,10 +6,11 @@ out of the screen so the rules are testable and the screen only renders.
 
 from __future__ import annotations
 
+import os
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from newsdiff.core.language.sanitize import pictured
@@ -79,6 +80,29 @@ def shown_path(path: str, cwd: Path) -> str:
         return str(resolved.relative_to(cwd.resolve()))
     except ValueError:
         return path
+
+
+def common_folder(paths: Sequence[str]) -> tuple[str | None, tuple[str, ...]]:
+    """The folder every one of ``paths`` lies in, and each path below it.
+
+    A table of files from one folder repeats that folder on every row and cuts
+    off what tells them apart; URLs, relative paths or a single path keep
+    their own (no folder).
+
+    >>> common_folder(["/in/aclu/a.json", "/in/bbc/a.json"])
+    ('/in', ('aclu/a.json', 'bbc/a.json'))
+    >>> common_folder(["/in/a.txt", "https://e.x/a"])
+    (None, ('/in/a.txt', 'https://e.x/a'))
+    """
+    if len(paths) < 2 or not all(PurePath(p).is_absolute() and "://" not in p for p in paths):
+        return None, tuple(paths)
+    try:
+        folder = os.path.commonpath([str(PurePath(p).parent) for p in paths])
+    except ValueError:  # two drives
+        return None, tuple(paths)
+    if folder == os.path.dirname(folder):  # the root says nothing
+        return None, tuple(paths)
+    return folder, tuple(PurePath(p).relative_to(folder).as_posix() for p in paths)
 
 
 def arrange(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from newsdiff.core.model import FactComparison
+from newsdiff.core.model import Article, FactComparison
 
 if TYPE_CHECKING:
     from newsdiff.core.views.rows import Row
@@ -24,6 +24,23 @@ KIND_NAMES = {
     "source": "source",
 }
 _ORDER = {"differ": 0, "left-only": 1, "right-only": 1, "same": 2}
+
+
+def side_names(left: Article, right: Article) -> tuple[str, str]:
+    """What a side-by-side note calls its two reports: their outlets, else left and right.
+
+    An outlet names a side only when both have one and they differ: "(left) vs
+    (ACLU)" mixes two ways of pointing, and "(Reuters) vs (Reuters)" points at neither.
+
+    >>> def at(source): return Article("a", "a.txt", "", "T", None, "en", (), 0, source=source)
+    >>> side_names(at("ARD"), at("ZDF")), side_names(at(None), at("ZDF"))
+    (('ARD', 'ZDF'), ('left', 'right'))
+    >>> side_names(at("Reuters"), at("Reuters"))
+    ('left', 'right')
+    """
+    if left.source and right.source and left.source != right.source:
+        return left.source, right.source
+    return "left", "right"
 
 
 def fact_note(fact: FactComparison, *, left: str = "left", right: str = "right") -> str | None:
@@ -83,6 +100,8 @@ def row_note(row: Row | None, *, left: str = "left", right: str = "right") -> st
     if pair and old and new and not notes and reworded_throughout(pair, old.text, new.text):
         notes = ["≈ reworded throughout: the same claim in other words (no word marks)"]
     if row.others and not notes:
-        notes = [f"↔ paired with {len(row.others)} passage(s) on other rows · p jumps there"]
+        count = len(row.others)
+        where = "a passage on another row" if count == 1 else f"{count} passages on other rows"
+        notes = [f"↔ paired with {where} · p jumps there"]
     more = f"  (+{len(notes) - 1} more in the passage view)" if len(notes) > 1 else ""
     return notes[0] + more if notes else ""
