@@ -8,6 +8,7 @@ dates, times and years are left to the date extractor.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from dataclasses import replace
@@ -32,13 +33,20 @@ _WORDS = {
     "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000,
 }  # fmt: skip
 _SCALES = {
-    "tausend": 1e3, "thousand": 1e3, "million": 1e6, "millionen": 1e6, "mio.": 1e6,
-    "mio": 1e6, "milliarde": 1e9, "milliarden": 1e9, "mrd.": 1e9, "mrd": 1e9, "billion": 1e9,
-    "hundert": 1e2, "hundred": 1e2,
+    "tausend": 10**3, "thousand": 10**3, "million": 10**6, "millionen": 10**6, "mio.": 10**6,
+    "mio": 10**6, "milliarde": 10**9, "milliarden": 10**9, "mrd.": 10**9, "mrd": 10**9,
+    "billion": 10**9, "trillion": 10**12, "billionen": 10**12, "bio.": 10**12,
+    "hundert": 10**2, "hundred": 10**2,
 }  # fmt: skip
+# German counts long: "eine Billion" is a million millions, an English "trillion"
+_SCALES_DE = {"billion": 10**12, "trillion": 10**18}
+# no report states a figure past this as a fact (the world's yearly output is about
+# 10**14 dollars); a longer one is a typo or a test string and makes no claim. Below
+# it, whole numbers are read exactly: a float turns 999,999,999,999,999,999 into 10**18
+_LARGEST = 10**18
 # scales written short and fused to the figure, read only after a currency sign: "$1m",
 # "£2.5bn" (a bare "5m" is five metres)
-_SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
+_SHORT_SCALES = {"k": 10**3, "m": 10**6, "mn": 10**6, "bn": 10**9}
 _SHORT = re.compile(r"(?P<figure>.*?\d)\s?(?P<scale>bn|mn|m|k)", re.IGNORECASE)
 # plural "thousands" words: a lower bound, always approximate
 _VAGUE = {
@@ -77,7 +85,7 @@ _LABEL = re.compile(
 # a table row's label: "Verletzte: 4000"
 _ROW_LABEL = re.compile(r"(?:^|\n)\s*([A-ZÄÖÜ][\w-]*)\s*[:|]\s*$")
 _TOKEN = re.compile(r"[\w][\w-]*")
-_ABBREVIATED = ("mio.", "mrd.")  # a point that is the scale's, not the sentence's
+_ABBREVIATED = ("mio.", "mrd.", "bio.")  # a point that is the scale's, not the sentence's
 _STOP = {
     "und", "oder", "in", "im", "nach", "von", "vom", "zu", "zum", "zur", "an", "am", "auf",
     "aus", "bei", "mit", "für", "gegen", "the", "and", "or", "to", "of", "from", "at",
@@ -119,10 +127,15 @@ _PATTERNS = {lang: _pattern(lang) for lang in _NUM}
 
 
 def parse_number(text: str, *, language: str = "de") -> float | None:
-    """The value of one written number: digits in the language's format, or number words.
+    """The value of one written number: digits in the language's format, or number words;
+    None for a figure no report states as a fact (past 10**18).
 
     >>> parse_number("10.000"), parse_number("10,000", language="en"), parse_number("zwei")
     (10000, 10000, 2)
+    >>> parse_number("5 trillion", language="en"), parse_number("5 Billionen")
+    (5000000000000, 5000000000000)
+    >>> parse_number("999999999999999999"), parse_number("9" * 400)
+    (999999999999999999, None)
     """
     words = text.lower().split()
     if not words:
@@ -131,9 +144,9 @@ def parse_number(text: str, *, language: str = "de") -> float | None:
         len(words) == 1 or words[-1] not in _SCALES or words[0] in _SOME_WORDS
     ):
         return _clean(_VAGUE[words[-1]])
-    scale = 1.0
+    scale = 1
     if len(words) > 1 and words[-1] in _SCALES:
-        scale = _SCALES[words[-1]]
+        scale = _scale(words[-1], language)
         words = words[:-1]
     head = words[-1]
     if head in _WORDS:
@@ -144,10 +157,23 @@ def parse_number(text: str, *, language: str = "de") -> float | None:
     digits = head.replace(*separators)
     if language != "en":
         digits = digits.replace(",", ".")
+    if len(digits.partition(".")[0].lstrip("0")) > len(str(_LARGEST)):
+        return None  # past any figure, and int() of thousands of digits is refused
     try:
-        return _clean(float(digits) * scale)
+        return _bounded((int(digits) if digits.isdecimal() else float(digits)) * scale)
     except ValueError:
         return None
+
+
+def _scale(word: str, language: str) -> int:
+    return _SCALES_DE.get(word, _SCALES[word]) if language != "en" else _SCALES[word]
+
+
+def _bounded(value: float | int) -> float | int | None:
+    """``value`` as a figure, or None past the largest a report states (or not finite)."""
+    if not math.isfinite(value) or abs(value) > _LARGEST:
+        return None
+    return _clean(value)
 
 
 def _figure(written: str, language: str, *, signed: bool) -> float | None:
@@ -156,10 +182,10 @@ def _figure(written: str, language: str, *, signed: bool) -> float | None:
     if short is None:
         return parse_number(written, language=language)
     value = parse_number(short.group("figure"), language=language)
-    return None if value is None else _clean(value * _SHORT_SCALES[short.group("scale").lower()])
+    return None if value is None else _bounded(value * _SHORT_SCALES[short.group("scale").lower()])
 
 
-def _clean(value: float) -> float | int:
+def _clean(value: float | int) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
@@ -284,7 +310,9 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
             continue
         scale = second.lower().split()[-1] if second else ""
         if scale in _SCALES and first.lower().split()[-1] not in _SCALES and low < high:
-            low = _clean(low * _SCALES[scale])  # "2 bis 3 Millionen": the scale binds both
+            low = _bounded(low * _scale(scale, lang))  # "2 bis 3 Millionen": the scale binds both
+            if low is None:
+                continue
         # a currency word after the figure, else its sign before, names what it counts
         money = currency_after(text, end)
         currency = money[0] if money else SIGNS.get(sign or "")
