@@ -479,3 +479,18 @@ def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path, cach
     if format_ == "json":
         paths = [source["path"] for source in json.loads(report)["sources"]]
         assert os.fsencode(paths[0]).endswith(b"caf\xe9.txt")  # reads back to the same file
+
+
+def test_a_file_of_marks_joiners_and_punctuation_alone_is_skipped_naming_it(folder, cache):
+    # it was listed as a report of 0 words titled with a bare joiner and accents,
+    # which no other report can pair with
+    (folder / "marks.txt").write_text("\u200d\u200c\u202e\u0301\u0301\n\n\u0301 \u200d\n")
+    (folder / "dots.md").write_text("!!! ??? ...\n\n---\n")
+    corpus = read_articles([folder], cache=False)
+    assert stems(corpus) == ["good"]
+    messages = {Path(p.path).name: p.message for p in corpus.problems}
+    assert messages == dict.fromkeys(
+        ("marks.txt", "dots.md"), "no words in it (only punctuation, symbols or marks)"
+    )
+    result = newsdiff("list", str(folder), cache=cache)
+    assert "skipped" in result.stderr and "marks.txt: no words in it" in result.stderr
