@@ -232,6 +232,22 @@ def test_a_whole_number_is_read_exactly() -> None:
     assert value.low == 123_456_789_123_456_789 and value.short() == "123456789123456789"
 
 
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("The bill could reach $5-7bn, the office said.", 5 * 10**9, 7 * 10**9),
+        ("Repairs will cost £2-3m.", 2 * 10**6, 3 * 10**6),
+        ("Estimates range from $5 to $7bn.", 5 * 10**9, 7 * 10**9),
+        ("Fines run from $500 to $2m.", 500, 2 * 10**6),
+    ],
+)
+def test_a_short_scale_after_a_range_scales_both_ends(text: str, low: int, high: int) -> None:
+    # "$5-7bn" was read as five to seven dollars, "$5 to $7bn" as five dollars to
+    # seven billion: the claim table showed "$5-7" against another report's "$6bn"
+    value = one(text, "en")
+    assert (value.low, value.high) == (low, high)
+
+
 def test_a_short_scale_or_pound_without_a_currency_is_no_amount() -> None:
     assert one("The wall is 5m high.", "en").low == 5  # "m" is a scale only after a sign
     assert one("Der Sack wiegt 5 Pfund.").measure == "mass"  # Pfund alone is a weight

@@ -117,7 +117,7 @@ def _pattern(language: str) -> re.Pattern[str]:
         rf"|(?:(?P<qual>{quals})\s+)?(?:(?P<sign>{SIGN_PATTERN})\s?)?"
         rf"(?P<low>(?(sign)(?:{short}|{atom})|{atom}))"
         rf"(?:\s*(?:bis|–|-|to)\s*(?:(?P<sign2>{SIGN_PATTERN})\s?)?"
-        rf"(?P<high>(?(sign2)(?:{short}|{atom})|{atom})))?)"
+        rf"(?P<high>(?(sign2)(?:{short}|{atom})|(?(sign)(?:{short}|{atom})|{atom}))))?)"
         rf"(?![\w,]*\d)",
         re.IGNORECASE,
     )
@@ -183,6 +183,22 @@ def _figure(written: str, language: str, *, signed: bool) -> float | None:
         return parse_number(written, language=language)
     value = parse_number(short.group("figure"), language=language)
     return None if value is None else _bounded(value * _SHORT_SCALES[short.group("scale").lower()])
+
+
+def _short_scale(first: str, second: str, language: str, low: float | int) -> int | None:
+    """The short scale ("bn", "m") of a range's high end that binds its bare low end too:
+    "$5-7bn" is five to seven billion, "$500 to $2m" five hundred to two million.
+
+    >>> _short_scale("5", "7bn", "en", 5), _short_scale("500", "2m", "en", 500)
+    (1000000000, None)
+    """
+    high, bare = _SHORT.fullmatch(second), _SHORT.fullmatch(first)
+    if high is None or bare is not None:
+        return None
+    value = parse_number(high.group("figure"), language=language)
+    if value is None or low >= value:
+        return None
+    return _SHORT_SCALES[high.group("scale").lower()]
 
 
 def _clean(value: float | int) -> float | int:
@@ -305,14 +321,18 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
         second = match.group("b2") or match.group("high")
         sign = match.group("sign") or match.group("sign2")
         low = _figure(first, lang, signed=bool(match.group("sign")))
-        high = _figure(second, lang, signed=bool(match.group("sign2"))) if second else low
+        # "$5-7bn": the sign before the range is the high end's too
+        signed = bool(match.group("sign2") or match.group("sign"))
+        high = _figure(second, lang, signed=signed) if second else low
         if low is None or high is None:
             continue
         scale = second.lower().split()[-1] if second else ""
         if scale in _SCALES and first.lower().split()[-1] not in _SCALES and low < high:
             low = _bounded(low * _scale(scale, lang))  # "2 bis 3 Millionen": the scale binds both
-            if low is None:
-                continue
+        elif second and signed and (short := _short_scale(first, second, lang, low)):
+            low = _bounded(low * short)  # "$5-7bn", "£2-3m": five to seven billion
+        if low is None:
+            continue
         # a currency word after the figure, else its sign before, names what it counts
         money = currency_after(text, end)
         currency = money[0] if money else SIGNS.get(sign or "")
