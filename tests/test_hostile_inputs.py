@@ -494,3 +494,17 @@ def test_a_file_of_marks_joiners_and_punctuation_alone_is_skipped_naming_it(fold
     )
     result = newsdiff("list", str(folder), cache=cache)
     assert "skipped" in result.stderr and "marks.txt: no words in it" in result.stderr
+
+
+def test_a_link_back_to_a_folder_already_read_is_named_as_left_out(folder, cache):
+    # the loop was not followed, and not said either: -v named every other file left out
+    inner = folder / "inner"
+    inner.mkdir()
+    (inner / "loop").symlink_to(folder, target_is_directory=True)
+    corpus = read_articles([folder], cache=False)
+    assert stems(corpus) == ["good"]
+    assert [(Path(s.path).name, s.reason) for s in corpus.skipped] == [
+        ("loop", "symbolic link to a folder already read; not followed again")
+    ]
+    result = newsdiff("list", "-v", str(folder), cache=cache)
+    assert f"left out {inner / 'loop'}: symbolic link to a folder already read" in result.stderr
