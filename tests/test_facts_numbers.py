@@ -248,6 +248,20 @@ def test_a_short_scale_after_a_range_scales_both_ends(text: str, low: int, high:
     assert (value.low, value.high) == (low, high)
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Some 1.500.000 people fled the city.", "en"),
+        ("Rund 1,500,000 Menschen flohen aus der Stadt.", "de"),
+    ],
+)
+def test_thousands_grouped_the_other_language_s_way_are_not_a_fraction(
+    text: str, language: str
+) -> None:
+    # a German figure quoted in an English report was read as "about 1.5 people"
+    assert one(text, language).low == 1_500_000
+
+
 def test_a_short_scale_or_pound_without_a_currency_is_no_amount() -> None:
     assert one("The wall is 5m high.", "en").low == 5  # "m" is a scale only after a sign
     assert one("Der Sack wiegt 5 Pfund.").measure == "mass"  # Pfund alone is a weight

@@ -20,9 +20,16 @@ from newsdiff.core.facts.window import search_before
 from newsdiff.core.language.words import month_numbers
 from newsdiff.core.model import Fact, Quantity
 
+# two or more groups of three after one separator are thousands in either language: a
+# German quote's "1.500.000" in an English report is no 1.5, an English "1,500,000" in a
+# German one no 1.5 either
+_OTHER_GROUPS = {
+    "de": r"\d{1,3}(?:,\d{3}){2,}(?![,.]?\d)",
+    "en": r"\d{1,3}(?:\.\d{3}){2,}(?![,.]?\d)",
+}
 _NUM = {
-    "de": r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
-    "en": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
+    "de": _OTHER_GROUPS["de"] + r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
+    "en": _OTHER_GROUPS["en"] + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
 }
 _WORDS = {
     "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
@@ -154,6 +161,8 @@ def parse_number(text: str, *, language: str = "de") -> float | None:
     if head in ("ein", "eine", "one", "a"):
         return _clean(scale)
     separators = (",", "") if language == "en" else (".", "")
+    if re.fullmatch(_OTHER_GROUPS["en" if language == "en" else "de"], head):
+        separators = (".", "") if language == "en" else (",", "")  # "1.500.000", "1,500,000"
     digits = head.replace(*separators)
     if language != "en":
         digits = digits.replace(",", ".")
