@@ -213,6 +213,77 @@ def test_an_amount_is_one_figure_in_its_currency_however_it_is_written(
     assert (value.low, value.high, value.measure) == (low, low, measure)
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "low", "measure"),
+    [
+        ("The US debt passed $36 trillion this year.", "en", 36 * 10**12, "dollar"),
+        ("Die Staatsschulden liegen bei 2,5 Billionen Euro.", "de", 25 * 10**11, "euro"),
+        ("Der Fonds verwaltet eine Billion Euro.", "de", 10**12, "euro"),
+        ("Der Fonds verwaltet 1,2 Bio. Euro.", "de", 12 * 10**11, "euro"),
+        ("The fund manages one billion euros.", "en", 10**9, "euro"),
+    ],
+)
+def test_a_trillion_is_a_million_millions_in_either_language(
+    text: str, language: str, low: int, measure: str
+) -> None:
+    # "$36 trillion" was 36 dollars and "2,5 Billionen Euro" 2.5 "billion" (no currency):
+    # the claim table showed "36 $" for a figure of thirty-six trillion
+    value = one(text, language)
+    assert (value.low, value.high, value.measure) == (low, low, measure)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It cost $999999999999999999999 trillion.",
+        "It cost $999999999999999999999.",
+        "Es kostet " + "9" * 400 + " Euro.",
+        "Es kostet " + "9" * 5000 + " Euro.",
+    ],
+    ids=["21 digits trillion", "21 digits", "400 digits", "5000 digits"],
+)
+def test_a_figure_past_any_real_amount_makes_no_claim(text: str) -> None:
+    # read as floats they became 10**21 (a figure the report does not state) or
+    # infinity, which `newsdiff facts --json` wrote as the invalid JSON "Infinity"
+    language = "en" if text.startswith("It") else "de"
+    assert extract_numbers(text, language=language) == ()
+
+
+def test_a_whole_number_is_read_exactly() -> None:
+    value = one("The fund lost $123,456,789,123,456,789.", "en")
+    assert value.low == 123_456_789_123_456_789 and value.short() == "123456789123456789"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("The bill could reach $5-7bn, the office said.", 5 * 10**9, 7 * 10**9),
+        ("Repairs will cost £2-3m.", 2 * 10**6, 3 * 10**6),
+        ("Estimates range from $5 to $7bn.", 5 * 10**9, 7 * 10**9),
+        ("Fines run from $500 to $2m.", 500, 2 * 10**6),
+    ],
+)
+def test_a_short_scale_after_a_range_scales_both_ends(text: str, low: int, high: int) -> None:
+    # "$5-7bn" was read as five to seven dollars, "$5 to $7bn" as five dollars to
+    # seven billion: the claim table showed "$5-7" against another report's "$6bn"
+    value = one(text, "en")
+    assert (value.low, value.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Some 1.500.000 people fled the city.", "en"),
+        ("Rund 1,500,000 Menschen flohen aus der Stadt.", "de"),
+    ],
+)
+def test_thousands_grouped_the_other_language_s_way_are_not_a_fraction(
+    text: str, language: str
+) -> None:
+    # a German figure quoted in an English report was read as "about 1.5 people"
+    assert one(text, language).low == 1_500_000
+
+
 def test_a_short_scale_or_pound_without_a_currency_is_no_amount() -> None:
     assert one("The wall is 5m high.", "en").low == 5  # "m" is a scale only after a sign
     assert one("Der Sack wiegt 5 Pfund.").measure == "mass"  # Pfund alone is a weight

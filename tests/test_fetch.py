@@ -195,6 +195,16 @@ def test_no_network_is_one_line_naming_the_url(cache, capsys, good):
     )
 
 
+def test_a_malformed_url_is_one_line_naming_it_and_the_other_inputs_are_read(cache, capsys, good):
+    # "https://[::1" ended the whole command in "internal error: ValueError"
+    url = "https://[::1/troops"
+    code, out, err = run(capsys, "list", url, str(good))
+    assert code == 0 and "Kursk" in out
+    assert err.strip() == (
+        f"newsdiff: warning: skipped {url}: not a web address newsdiff can read (Invalid IPv6 URL)"
+    )
+
+
 def test_only_urls_fail_when_all_inputs_are_urls(cache, capsys):
     code, _, err = run(capsys, "list", "http://127.0.0.1:9/a", "http://127.0.0.1:9/b")
     assert code == 1 and "nothing readable" in err

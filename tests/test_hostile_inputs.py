@@ -479,3 +479,32 @@ def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path, cach
     if format_ == "json":
         paths = [source["path"] for source in json.loads(report)["sources"]]
         assert os.fsencode(paths[0]).endswith(b"caf\xe9.txt")  # reads back to the same file
+
+
+def test_a_file_of_marks_joiners_and_punctuation_alone_is_skipped_naming_it(folder, cache):
+    # it was listed as a report of 0 words titled with a bare joiner and accents,
+    # which no other report can pair with
+    (folder / "marks.txt").write_text("\u200d\u200c\u202e\u0301\u0301\n\n\u0301 \u200d\n")
+    (folder / "dots.md").write_text("!!! ??? ...\n\n---\n")
+    corpus = read_articles([folder], cache=False)
+    assert stems(corpus) == ["good"]
+    messages = {Path(p.path).name: p.message for p in corpus.problems}
+    assert messages == dict.fromkeys(
+        ("marks.txt", "dots.md"), "no words in it (only punctuation, symbols or marks)"
+    )
+    result = newsdiff("list", str(folder), cache=cache)
+    assert "skipped" in result.stderr and "marks.txt: no words in it" in result.stderr
+
+
+def test_a_link_back_to_a_folder_already_read_is_named_as_left_out(folder, cache):
+    # the loop was not followed, and not said either: -v named every other file left out
+    inner = folder / "inner"
+    inner.mkdir()
+    (inner / "loop").symlink_to(folder, target_is_directory=True)
+    corpus = read_articles([folder], cache=False)
+    assert stems(corpus) == ["good"]
+    assert [(Path(s.path).name, s.reason) for s in corpus.skipped] == [
+        ("loop", "symbolic link to a folder already read; not followed again")
+    ]
+    result = newsdiff("list", "-v", str(folder), cache=cache)
+    assert f"left out {inner / 'loop'}: symbolic link to a folder already read" in result.stderr

@@ -302,3 +302,31 @@ def test_a_date_in_the_markup_of_an_article_still_dates_it(tmp_path):
     )
     article = read_article(_write(tmp_path, "extract.html", page), cache=False)
     assert (article.date or "").startswith("2015-07-24")
+
+
+def test_an_error_page_is_skipped_naming_what_it_is(tmp_path):
+    # a saved "404 Not Found" page has a sentence of prose, so it read as a report
+    # titled "Not Found" and sat among the reports of the folder
+    page = (
+        "<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1>"
+        "<p>The requested URL was not found on this server.</p></body></html>"
+    )
+    _write(tmp_path, "missing.html", page)
+    denied = (
+        "<html><head><title>403 Forbidden</title></head><body><h1>Forbidden</h1>"
+        "<p>You don't have permission to access this resource.</p></body></html>"
+    )
+    _write(tmp_path, "denied.html", denied)
+    brief = (
+        "<html><head><title>Plane wreck not found</title></head><body><article>"
+        "<h1>Plane wreck not found</h1><p>Divers found no trace of the plane on Monday, "
+        "the coast guard said.</p></article></body></html>"
+    )
+    _write(tmp_path, "brief.html", brief)
+    corpus = read_articles([tmp_path], cache=False)
+    assert [a.title for a in corpus.articles] == ["Plane wreck not found"]
+    messages = {Path(p.path).name: p.message for p in corpus.problems}
+    assert messages == {
+        "missing.html": "an error page (page not found), not an article",
+        "denied.html": "an error page (access denied), not an article",
+    }

@@ -104,3 +104,20 @@ def test_the_config_is_read_with_tomli_where_tomllib_is_missing():
         import tomli  # noqa: F401
     write_config('theme = "textual-light"\n')
     assert load_settings().theme == "textual-light"
+
+
+def test_a_wrong_entry_is_named_and_the_rest_of_the_file_still_applies():
+    # one remap written as a number (or a lexical = "yes") cost the theme and every
+    # other remap, and the message did not say which entry was wrong
+    path = write_config(
+        'theme = "textual-light"\nlexical = "yes"\n\n[keymap]\n'
+        '"articles.filter" = "f"\n"articles.sort" = 5\n'
+    )
+    settings = load_settings()
+    assert settings.theme == "textual-light"
+    assert settings.keymap == {"articles.filter": "f"}
+    assert settings.lexical is False
+    assert settings.problem == (
+        f"{path}: [keymap] 'articles.sort': a key must be a string in quotes, not applied; "
+        "lexical must be true or false"
+    )

@@ -62,15 +62,27 @@ def load_settings(path: Path | None = None) -> Settings:
         return Settings(problem=f"{path}: {error}")
     except RecursionError:  # tomllib recurses once per level of [[[...
         return Settings(problem=f"{path}: nested too deeply to read; using the defaults")
+    # one wrong entry is named and left out; the rest of the file still applies
+    problems: list[str] = []
     theme = data.get("theme")
+    if theme is not None and not isinstance(theme, str):
+        problems.append("theme must be a name in quotes")
     keymap = data.get("keymap", {})
-    if not isinstance(keymap, dict) or not all(isinstance(v, str) for v in keymap.values()):
-        return Settings(problem=f"{path}: [keymap] must map binding ids to key strings")
+    if not isinstance(keymap, dict):
+        problems.append("[keymap] must map binding ids to key strings")
+        keymap = {}
+    wrong = [key for key, value in keymap.items() if not isinstance(value, str)]
+    if wrong:
+        named = ", ".join(repr(key) for key in wrong)
+        problems.append(f"[keymap] {named}: a key must be a string in quotes, not applied")
     lexical = data.get("lexical", False)
     if not isinstance(lexical, bool):
-        return Settings(problem=f"{path}: lexical must be true or false")
+        problems.append("lexical must be true or false")
     return Settings(
-        theme=theme if isinstance(theme, str) else None, keymap=dict(keymap), lexical=lexical
+        theme=theme if isinstance(theme, str) else None,
+        keymap={key: value for key, value in keymap.items() if key not in wrong},
+        lexical=lexical if isinstance(lexical, bool) else False,
+        problem=f"{path}: {'; '.join(problems)}" if problems else None,
     )
 
 

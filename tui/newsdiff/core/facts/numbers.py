@@ -8,6 +8,7 @@ dates, times and years are left to the date extractor.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from dataclasses import replace
@@ -19,9 +20,16 @@ from newsdiff.core.facts.window import search_before
 from newsdiff.core.language.words import month_numbers
 from newsdiff.core.model import Fact, Quantity
 
+# two or more groups of three after one separator are thousands in either language: a
+# German quote's "1.500.000" in an English report is no 1.5, an English "1,500,000" in a
+# German one no 1.5 either
+_OTHER_GROUPS = {
+    "de": r"\d{1,3}(?:,\d{3}){2,}(?![,.]?\d)",
+    "en": r"\d{1,3}(?:\.\d{3}){2,}(?![,.]?\d)",
+}
 _NUM = {
-    "de": r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
-    "en": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
+    "de": _OTHER_GROUPS["de"] + r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
+    "en": _OTHER_GROUPS["en"] + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
 }
 _WORDS = {
     "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
@@ -32,13 +40,20 @@ _WORDS = {
     "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000,
 }  # fmt: skip
 _SCALES = {
-    "tausend": 1e3, "thousand": 1e3, "million": 1e6, "millionen": 1e6, "mio.": 1e6,
-    "mio": 1e6, "milliarde": 1e9, "milliarden": 1e9, "mrd.": 1e9, "mrd": 1e9, "billion": 1e9,
-    "hundert": 1e2, "hundred": 1e2,
+    "tausend": 10**3, "thousand": 10**3, "million": 10**6, "millionen": 10**6, "mio.": 10**6,
+    "mio": 10**6, "milliarde": 10**9, "milliarden": 10**9, "mrd.": 10**9, "mrd": 10**9,
+    "billion": 10**9, "trillion": 10**12, "billionen": 10**12, "bio.": 10**12,
+    "hundert": 10**2, "hundred": 10**2,
 }  # fmt: skip
+# German counts long: "eine Billion" is a million millions, an English "trillion"
+_SCALES_DE = {"billion": 10**12, "trillion": 10**18}
+# no report states a figure past this as a fact (the world's yearly output is about
+# 10**14 dollars); a longer one is a typo or a test string and makes no claim. Below
+# it, whole numbers are read exactly: a float turns 999,999,999,999,999,999 into 10**18
+_LARGEST = 10**18
 # scales written short and fused to the figure, read only after a currency sign: "$1m",
 # "£2.5bn" (a bare "5m" is five metres)
-_SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
+_SHORT_SCALES = {"k": 10**3, "m": 10**6, "mn": 10**6, "bn": 10**9}
 _SHORT = re.compile(r"(?P<figure>.*?\d)\s?(?P<scale>bn|mn|m|k)", re.IGNORECASE)
 # plural "thousands" words: a lower bound, always approximate
 _VAGUE = {
@@ -79,7 +94,7 @@ _LABEL = re.compile(
 # a table row's label: "Verletzte: 4000"
 _ROW_LABEL = re.compile(r"(?:^|\n)\s*([A-ZÄÖÜ][\w-]*)\s*[:|]\s*$")
 _TOKEN = re.compile(r"[\w][\w-]*")
-_ABBREVIATED = ("mio.", "mrd.")  # a point that is the scale's, not the sentence's
+_ABBREVIATED = ("mio.", "mrd.", "bio.")  # a point that is the scale's, not the sentence's
 _MORE_AFTER = re.compile(r"\s+(?:more|additional)\b", re.IGNORECASE)
 _STOP = {
     "und", "oder", "in", "im", "nach", "von", "vom", "zu", "zum", "zur", "an", "am", "auf",
@@ -112,7 +127,7 @@ def _pattern(language: str) -> re.Pattern[str]:
         rf"|(?:(?P<qual>{quals})\s+)?(?:(?P<sign>{SIGN_PATTERN})\s?)?"
         rf"(?P<low>(?(sign)(?:{short}|{atom})|{atom}))"
         rf"(?:\s*(?:bis|–|-|to)\s*(?:(?P<sign2>{SIGN_PATTERN})\s?)?"
-        rf"(?P<high>(?(sign2)(?:{short}|{atom})|{atom})))?)"
+        rf"(?P<high>(?(sign2)(?:{short}|{atom})|(?(sign)(?:{short}|{atom})|{atom}))))?)"
         rf"(?![\w,]*\d)",
         re.IGNORECASE,
     )
@@ -122,10 +137,15 @@ _PATTERNS = {lang: _pattern(lang) for lang in _NUM}
 
 
 def parse_number(text: str, *, language: str = "de") -> float | None:
-    """The value of one written number: digits in the language's format, or number words.
+    """The value of one written number: digits in the language's format, or number words;
+    None for a figure no report states as a fact (past 10**18).
 
     >>> parse_number("10.000"), parse_number("10,000", language="en"), parse_number("zwei")
     (10000, 10000, 2)
+    >>> parse_number("5 trillion", language="en"), parse_number("5 Billionen")
+    (5000000000000, 5000000000000)
+    >>> parse_number("999999999999999999"), parse_number("9" * 400)
+    (999999999999999999, None)
     """
     words = text.lower().split()
     if not words:
@@ -134,9 +154,9 @@ def parse_number(text: str, *, language: str = "de") -> float | None:
         len(words) == 1 or words[-1] not in _SCALES or words[0] in _SOME_WORDS
     ):
         return _clean(_VAGUE[words[-1]])
-    scale = 1.0
+    scale = 1
     if len(words) > 1 and words[-1] in _SCALES:
-        scale = _SCALES[words[-1]]
+        scale = _scale(words[-1], language)
         words = words[:-1]
     head = words[-1]
     if head in _WORDS:
@@ -144,13 +164,28 @@ def parse_number(text: str, *, language: str = "de") -> float | None:
     if head in ("ein", "eine", "one", "a"):
         return _clean(scale)
     separators = (",", "") if language == "en" else (".", "")
+    if re.fullmatch(_OTHER_GROUPS["en" if language == "en" else "de"], head):
+        separators = (".", "") if language == "en" else (",", "")  # "1.500.000", "1,500,000"
     digits = head.replace(*separators)
     if language != "en":
         digits = digits.replace(",", ".")
+    if len(digits.partition(".")[0].lstrip("0")) > len(str(_LARGEST)):
+        return None  # past any figure, and int() of thousands of digits is refused
     try:
-        return _clean(float(digits) * scale)
+        return _bounded((int(digits) if digits.isdecimal() else float(digits)) * scale)
     except ValueError:
         return None
+
+
+def _scale(word: str, language: str) -> int:
+    return _SCALES_DE.get(word, _SCALES[word]) if language != "en" else _SCALES[word]
+
+
+def _bounded(value: float | int) -> float | int | None:
+    """``value`` as a figure, or None past the largest a report states (or not finite)."""
+    if not math.isfinite(value) or abs(value) > _LARGEST:
+        return None
+    return _clean(value)
 
 
 def _figure(written: str, language: str, *, signed: bool) -> float | None:
@@ -159,10 +194,26 @@ def _figure(written: str, language: str, *, signed: bool) -> float | None:
     if short is None:
         return parse_number(written, language=language)
     value = parse_number(short.group("figure"), language=language)
-    return None if value is None else _clean(value * _SHORT_SCALES[short.group("scale").lower()])
+    return None if value is None else _bounded(value * _SHORT_SCALES[short.group("scale").lower()])
 
 
-def _clean(value: float) -> float | int:
+def _short_scale(first: str, second: str, language: str, low: float | int) -> int | None:
+    """The short scale ("bn", "m") of a range's high end that binds its bare low end too:
+    "$5-7bn" is five to seven billion, "$500 to $2m" five hundred to two million.
+
+    >>> _short_scale("5", "7bn", "en", 5), _short_scale("500", "2m", "en", 500)
+    (1000000000, None)
+    """
+    high, bare = _SHORT.fullmatch(second), _SHORT.fullmatch(first)
+    if high is None or bare is not None:
+        return None
+    value = parse_number(high.group("figure"), language=language)
+    if value is None or low >= value:
+        return None
+    return _SHORT_SCALES[high.group("scale").lower()]
+
+
+def _clean(value: float | int) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
@@ -283,12 +334,18 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
         second = match.group("b2") or match.group("high")
         sign = match.group("sign") or match.group("sign2")
         low = _figure(first, lang, signed=bool(match.group("sign")))
-        high = _figure(second, lang, signed=bool(match.group("sign2"))) if second else low
+        # "$5-7bn": the sign before the range is the high end's too
+        signed = bool(match.group("sign2") or match.group("sign"))
+        high = _figure(second, lang, signed=signed) if second else low
         if low is None or high is None:
             continue
         scale = second.lower().split()[-1] if second else ""
         if scale in _SCALES and first.lower().split()[-1] not in _SCALES and low < high:
-            low = _clean(low * _SCALES[scale])  # "2 bis 3 Millionen": the scale binds both
+            low = _bounded(low * _scale(scale, lang))  # "2 bis 3 Millionen": the scale binds both
+        elif second and signed and (short := _short_scale(first, second, lang, low)):
+            low = _bounded(low * short)  # "$5-7bn", "£2-3m": five to seven billion
+        if low is None:
+            continue
         # a currency word after the figure, else its sign before, names what it counts
         money = currency_after(text, end)
         currency = money[0] if money else SIGNS.get(sign or "")

@@ -117,10 +117,13 @@ def _download(url: str, options: FetchOptions) -> Fetched:
     import urllib.parse
     import urllib.request
 
-    host = urllib.parse.urlparse(url).hostname or url
-    request = urllib.request.Request(
-        url, headers={"User-Agent": _USER_AGENT, "Accept": "text/html, */*;q=0.5"}
-    )
+    try:  # "https://[::1" is refused by the parser, before any connection
+        host = urllib.parse.urlparse(url).hostname or url
+        request = urllib.request.Request(
+            url, headers={"User-Agent": _USER_AGENT, "Accept": "text/html, */*;q=0.5"}
+        )
+    except ValueError as error:
+        raise FetchError(f"not a web address newsdiff can read ({error})") from None
     deadline = time.monotonic() + options.timeout
     opener = urllib.request.build_opener(_redirect_handler())
     try:

@@ -111,6 +111,8 @@ def read_bytes(
             article = build_article(text, id=id, path=path, markdown=markdown, marks=decoded.marks)
     if not article.sentences:
         raise ReadError(path, "no readable text")
+    if not article.words:  # joiners, accents without letters, "!!! ???": nothing to compare
+        raise ReadError(path, "no words in it (only punctuation, symbols or marks)")
     if entries is not None and key:
         entries.store(key, article)
         if own:

@@ -54,6 +54,22 @@ _CONTROL_REFERENCE = re.compile(
     re.I,
 )
 _PROSE_WORDS = 6  # a paragraph this long that ends like a sentence makes a page an article
+# an error page's title or heading: "404 Not Found", "Seite nicht gefunden", "403 Forbidden";
+# read only on a page this short (a 404 page says a sentence or two, an article that
+# mentions "not found" in its headline runs to hundreds of words)
+_ERROR_PAGE = (
+    ("page not found", re.compile(
+        r"^\W*(?:(?:error|fehler|http)\s*)?404\b|^\W*(?:(?:the\s+|die\s+)?(?:page|seite|file|"
+        r"datei|url|document|dokument)\s+)?(?:not\s+found|(?:wurde\s+)?nicht\s+gefunden|could\s+"
+        r"not\s+be\s+found)\W*(?:[|–—-].*)?$", re.I)),
+    ("access denied", re.compile(
+        r"^\W*(?:(?:error|fehler)\s*)?(?:401|403)\b|^\W*(?:forbidden|access\s+denied|"
+        r"zugriff\s+verweigert|unauthori[sz]ed)\W*$", re.I)),
+    ("server error", re.compile(
+        r"^\W*(?:(?:error|fehler)\s*)?(?:500|502|503)\b|^\W*(?:internal\s+server\s+error|"
+        r"service\s+unavailable|bad\s+gateway)\W*$", re.I)),
+)  # fmt: skip
+_ERROR_PAGE_WORDS = 60
 _LIGHT = 300_000  # characters; below this a page is parsed as it is
 # markup left after the heavy parts: extraction takes about 3 s a megabyte, so
 # past this a page (no news article is that long) is refused rather than waited on
@@ -93,7 +109,27 @@ def read_html_article(html: str, *, id: str, path: str = "", url: str | None = N
     if not any(_is_prose(block) for block in page.document.blocks):
         # a front page or index: what an extractor keeps is links and labels, no article
         raise ValueError("no article text found in the page")
+    error = _error_page(page)
+    if error:
+        raise ValueError(f"an error page ({error}), not an article")
     return build_article(page.text, id=id, path=path, document=page.document)
+
+
+def _error_page(page: Page) -> str | None:
+    """What kind of error page ``page`` is ("page not found"), or None for an article.
+
+    >>> blocks = (Block("heading", "Not Found", 0, 9),)
+    >>> _error_page(Page("Not Found", Document(blocks, {"title": "404 Not Found"})))
+    'page not found'
+    """
+    if len(page.text.split()) > _ERROR_PAGE_WORDS:
+        return None
+    named = [page.document.front_matter.get("title", "")]
+    named += [b.text for b in page.document.blocks if b.kind == "heading"]
+    for kind, pattern in _ERROR_PAGE:
+        if any(pattern.search(text.strip()) for text in named if text):
+            return kind
+    return None
 
 
 def parse_html(html: str, *, url: str | None = None) -> Page:

@@ -229,6 +229,7 @@ def report_files(
 
 
 _OUTSIDE = "symbolic link out of the folder; not followed (--follow-links reads it)"
+_LOOP = "symbolic link to a folder already read; not followed again"
 
 
 def _walk(
@@ -259,6 +260,8 @@ def _walk(
             continue
         found = _entries(path, seen) if is_dir else None
         if is_dir:
+            if found is None and path.is_symlink():  # a loop ("loop -> ..") would vanish unsaid
+                yield Skipped(str(path), _LOOP)
             continue
         if path.name.lower().endswith(SUFFIXES):
             yield path  # read_article refuses what is not a regular file, naming it
