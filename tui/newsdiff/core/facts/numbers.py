@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
+from newsdiff.core.facts.ages import AGE, age_of
 from newsdiff.core.facts.measures import MEASURE_WORDS, PARTICIPLES, measure_of_word
 from newsdiff.core.facts.money import SIGN_PATTERN, SIGNS, currency_after
 from newsdiff.core.facts.units import unit_after
@@ -289,26 +290,32 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
         scale = second.lower().split()[-1] if second else ""
         if scale in _SCALES and first.lower().split()[-1] not in _SCALES and low < high:
             low = _clean(low * _SCALES[scale])  # "2 bis 3 Millionen": the scale binds both
+        # "the 37-year-old actor": an age, and the person it is of
+        age = None if sign or low != high else age_of(text, start, end, low, language=lang)
         # a currency word after the figure, else its sign before, names what it counts
-        money = currency_after(text, end)
+        money = None if age is not None else currency_after(text, end)
         currency = money[0] if money else SIGNS.get(sign or "")
-        unit = None if currency else unit_after(text, end)
+        unit = None if currency or age is not None else unit_after(text, end)
         # a unit is the figure's noun, as written ("km / h"); its dimension is the measure
         noun: str | None
         stop = money[1] if money else unit[1] if unit else None
-        if stop is not None:
+        if age is not None:
+            noun, noun_end = age
+        elif stop is not None:
             noun, noun_end = text[end:stop].strip(), stop
         elif sign:
             noun, noun_end = sign, end  # "$1 million": the sign says what it counts
         else:
             noun, noun_end = _noun_after(text, end, lang)
-        if noun is None:
+        if noun is None and age is None:
             label = search_before(_ROW_LABEL, text, start)
             noun = label.group(1) if label else None
         if unit is None and currency is None and _is_year(match, text, noun):
             continue  # "2000 Kilogramm", "$2000" are no year
         value = _quantity(match, text, (start, end, noun_end), (low, high), noun, lang)
-        if unit:
+        if age is not None:
+            value = replace(value, measure=AGE)
+        elif unit:
             value = replace(value, measure=unit[0].dimension)
         elif currency:
             value = replace(value, measure=currency)
