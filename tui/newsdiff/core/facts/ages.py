@@ -26,7 +26,7 @@ _DE_OLD = re.compile(r"\s+Jahre\s+alte?[nrms]?\b")  # "37 Jahre alt", "ein 37 Ja
 _DE_AT_AGE = re.compile(r"\s+Jahren\b")  # after "im Alter von"
 # right before the figure
 _EN_AGED = re.compile(r"(?:\b([a-z]+)\s+)?\baged\s+$")  # "a man aged 37"
-_EN_AT_AGE = re.compile(r"\b(?:at\s+)?the\s+age\s+of\s+$", re.IGNORECASE)
+_EN_AT_AGE = re.compile(r"\b(?:(?:at\s+)?the\s+age\s+of|at\s+age)\s+$", re.IGNORECASE)
 _DE_AT_AGE_BEFORE = re.compile(r"\bim\s+Alter\s+von\s+$")
 # "The actor, 37, was" / "Max Müller, 37, wurde": a name or a role noun, then ", N,"
 _COMMA_BEFORE = re.compile(
@@ -34,15 +34,22 @@ _COMMA_BEFORE = re.compile(
     r"\b([A-Za-zÄÖÜäöüß][\w'-]*),\s+$",
     re.IGNORECASE,
 )
-_BRACKET_BEFORE = re.compile(r"\b[A-ZÄÖÜ][\w'-]*\s+\($")  # "Max Müller (37)"
+# "Max Müller (37)": a first name and a surname, so "Baden-Württemberg (10)",
+# "dieses Haus (1)" and "FC Porto (10)" (a count, an episode, points) are no ages;
+# "Manchester City (64)" still reads as one
+_BRACKET_BEFORE = re.compile(
+    r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß][^\W\d_]*\s+(?P<last>[A-ZÄÖÜ][a-zäöüß][^\W\d_]*)\s+\($"
+)
 _NOUN = re.compile(r"\s+([^\W\d_][\w-]*)")
+# capitalised words in a row, a nickname in brackets among them: "Kimani (Kiki) Gray"
+_NAME_RUN = re.compile(r"(?:[A-ZÄÖÜ][\w'-]*\s+(?:\([^()\n]{1,20}\)\s+)?)*(?P<last>[A-ZÄÖÜ][\w'-]*)")
 # what follows an English "N-year-old" that is no person noun: "The 37-year-old will appear"
 _EN_NOT_NOUN = {
     "will", "would", "was", "is", "has", "had", "have", "who", "whose", "and", "or", "but",
     "said", "says", "can", "could", "may", "might", "must", "should", "did", "does", "from",
     "in", "of", "on", "at", "to", "for", "with", "by", "as", "that", "which", "remains",
     "went", "faces", "told", "allegedly", "also", "then", "now", "when", "after", "before",
-    "were", "are", "be", "been", "being", "the", "a", "an",
+    "were", "are", "be", "been", "being", "the", "a", "an", "just", "still",
 }  # fmt: skip
 # German nouns after "N-jährige" that make it a duration: "die 3-jährige Haftstrafe"
 _DE_DURATION = re.compile(
@@ -60,18 +67,20 @@ _MONTHS_AND_DAYS = {
 
 
 def _noun_at(text: str, end: int, language: str) -> tuple[str | None, int]:
-    """The person noun right after an age phrase ending at ``end``, if any."""
+    """The person right after an age phrase ending at ``end``: a role noun ("actor"), or
+    the last word of a name ("52-year-old Grace Smith": "Smith", as "Smith, 52," gives)."""
     found = _NOUN.match(text, end)
     if not found:
         return None, end
     word = found.group(1)
-    if language == "de":
-        if word[0].isupper() and not word.isupper() and not _DE_DURATION.search(word):
-            return word, found.end()
-        return None, end
+    if word[0].isupper() and not word.isupper():
+        if language == "de" and _DE_DURATION.search(word):
+            return None, end
+        name = _NAME_RUN.match(text, found.start(1))
+        return name.group("last"), name.end()  # type: ignore[union-attr]
     lower = word.lower()
-    if word[0].isupper() or lower in _EN_NOT_NOUN or lower.endswith(("ed", "ly")):
-        return None, end  # a name, a verb, an adverb: the age stands alone
+    if language == "de" or lower in _EN_NOT_NOUN or lower.endswith(("ed", "ly")):
+        return None, end  # a verb, an adverb: the age stands alone
     return word, found.end()
 
 
@@ -117,8 +126,11 @@ def age_of(
             return _noun_at(text, old.end(), "de")
         if search_before(_DE_AT_AGE_BEFORE, text, start) and _DE_AT_AGE.match(text, end):
             return None, end
-    if text[end : end + 1] == ")" and search_before(_BRACKET_BEFORE, text, start):
-        return None, end
+    if not text[start:end].isdigit():
+        return None  # "One, Two, Three" is a title, not Two's age
+    bracket = search_before(_BRACKET_BEFORE, text, start) if text[end : end + 1] == ")" else None
+    if bracket:
+        return bracket.group("last"), end
     if text[end : end + 1] == ",":
         before = search_before(_COMMA_BEFORE, text, start)
         if before and before.group(2).lower() not in _MONTHS_AND_DAYS:
@@ -126,5 +138,5 @@ def age_of(
             if article:
                 return word, end  # "the actor, 37,": the role noun
             if word[0].isupper():
-                return None, end  # "Grace Smith, 37,": a name
+                return word, end  # "Grace Smith, 37,": a name, by its last word
     return None

@@ -214,6 +214,20 @@ def _measure(noun: str | None, tail: str, language: str = "de") -> str | None:
     return lemmatize(noun, language).lower()
 
 
+def slot_measure(fact: Fact, text: str, *, language: str = "de") -> str | None:
+    """The measure a figure answers a claim slot with: its own, but for an age that of
+    the person it is of, so "Kimani Gray, 16, killed by police" still tells of the dead.
+
+    >>> text = "Kimani Gray, 16, killed by police"
+    >>> [slot_measure(f, text, language="en") for f in extract_numbers(text, language="en")]
+    ['killed']
+    """
+    value = fact.quantity
+    if value.measure != AGE:
+        return value.measure
+    return _measure(fact.noun, text[fact.end : fact.end + 80].split(".")[0], language)
+
+
 def _quantity(
     match: re.Match[str],
     text: str,
