@@ -179,3 +179,36 @@ def test_columns_line_up_in_terminal_cells_with_wide_characters_in_titles(tmp_pa
     keys = ["figure", ">3", "~1"]
     starts = {cell_width(line[: line.index(key)]) for line, key in zip(lines, keys, strict=True)}
     assert len(starts) == 1, lines
+
+
+AGES = {
+    "wire.txt": (
+        "Actor charged over crash\n\nThe 37-year-old will appear in court on Monday after "
+        "a crash in central London, police said.\n\nThe actor was arrested at his home in Kent.\n"
+    ),
+    "paper.txt": (
+        "Actor charged after London crash\n\nThe actor, 38, will appear in court on Monday "
+        "after a crash in central London, police said.\n\nHe was arrested at his home in Kent.\n"
+    ),
+}
+
+
+def test_two_reports_giving_an_actor_two_ages_show_one_age_claim(tmp_path, capsys):
+    for name, text in AGES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert main(["facts", str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "claim 1: age (2 reports)"  # was "claim 1: will"
+    column = slice(lines[1].index("figure"), lines[1].index("as written"))
+    figures = {line.split()[1]: line[column].strip() for line in lines[2:4]}
+    # the age, with its person noun where the report names one; it was "37 will"
+    assert figures == {"wire": "37", "paper": "38 actor"}
+    assert main(["align", str(tmp_path), "--json"]) == 0
+    (pair,) = json.loads(capsys.readouterr().out)["pairs"][:1]
+    (age,) = [f for f in pair["facts"] if f["kind"] == "number"]
+    assert (age["status"], age["left_value"]["measure"], age["right_value"]["measure"]) == (
+        "differ",
+        "age",
+        "age",
+    )
+    assert {age["left"], age["right"]} == {"37", "38"}

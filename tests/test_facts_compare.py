@@ -315,3 +315,41 @@ def test_docstring_examples_hold(module):
 
     result = doctest.testmod(importlib.import_module(module))
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_two_ages_of_one_person_differ_and_the_note_says_age():
+    from newsdiff.core.views.notes import fact_notes
+
+    left = "The 37-year-old will appear in court on Monday."
+    right = "The 38-year-old will appear in court on Monday."
+    assert numbers(left, right, language="en") == [("differ", "37", "38", None)]
+    notes = fact_notes(compare_facts(left, right, language="en"))
+    assert notes == ["≠ age: 37 (left) vs 38 (right)"]
+
+
+def test_one_age_written_two_ways_agrees():
+    left = "The actor, 37, was arrested on Monday."
+    right = "The 37-year-old actor was arrested on Monday."
+    assert numbers(left, right, language="en") == [("same", "37", "37", None)]
+
+
+def test_an_age_in_german_against_english_is_one_age():
+    left = "Der 37-jährige Schauspieler wurde am Montag festgenommen."
+    right = "The 37-year-old actor was arrested on Monday."
+    found = compare_facts(left, right, language="de", right_language="en")
+    assert [(c.status, c.left, c.right) for c in found if c.kind == "number"] == [
+        ("same", "37", "37")
+    ]
+
+
+def test_two_people_s_ages_are_no_contradiction():
+    left = "Klitschko, 36, retained his titles in Berne on Saturday."
+    right = "The 40-year-old Thompson lost his title fight in Berne on Saturday."
+    assert numbers(left, right, language="en") == [
+        ("left-only", "36", None, None),
+        ("right-only", None, "40", None),
+    ]
+    # one person's ages do meet: "≠ age 37 vs 38" needs no name on either side
+    assert numbers("Smith, 37, was held.", "The 38-year-old was held.", language="en") == [
+        ("differ", "37", "38", None)
+    ]

@@ -287,3 +287,54 @@ def test_thousands_grouped_the_other_language_s_way_are_not_a_fraction(
 def test_a_short_scale_or_pound_without_a_currency_is_no_amount() -> None:
     assert one("The wall is 5m high.", "en").low == 5  # "m" is a scale only after a sign
     assert one("Der Sack wiegt 5 Pfund.").measure == "mass"  # Pfund alone is a weight
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "age", "noun"),
+    [
+        ("The 37-year-old will appear in court.", "en", 37, None),
+        ("52-year-old Grace Smith was killed.", "en", 52, "Smith"),
+        ("The 37-year-old actor was arrested.", "en", 37, "actor"),
+        ("The actor, 37, was arrested.", "en", 37, "actor"),
+        ("Grace Smith, 37, was arrested.", "en", 37, "Smith"),
+        ("A man aged 37 was arrested.", "en", 37, "man"),
+        ("He is 37 years old.", "en", 37, None),
+        ("Bettie Page died on Thursday at age 85.", "en", 85, None),
+        ("a vigil for Kimani (Kiki) Gray, 16, killed by police", "en", 16, "Gray"),
+        ("a five-year-old girl", "en", 5, "girl"),
+        ("the 40-year-old law", "en", 40, "law"),
+        ("Der 37-Jährige wurde festgenommen.", "de", 37, None),
+        ("Der 37-jährige Schauspieler wurde festgenommen.", "de", 37, "Schauspieler"),
+        ("Ein 37 Jahre alter Mann wurde festgenommen.", "de", 37, "Mann"),
+        ("Er ist 37 Jahre alt.", "de", 37, None),
+        ("Max Müller (37) wurde festgenommen.", "de", 37, "Müller"),
+        ("Sie starb im Alter von 37 Jahren.", "de", 37, None),
+    ],
+)
+def test_an_age_is_an_age_with_its_person_noun(text, language, age, noun):
+    # the person: a role noun, or the last word of a name, whichever way the age is written
+    value = one(text, language)
+    assert (value.low, value.high, value.measure, value.noun) == (age, age, "age", noun)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("He served for 20 years.", "en"),
+        ("a 10-year plan", "en"),
+        ("a three-year term", "en"),
+        ("Er kam vor 20 Jahren.", "de"),
+        ("eine 3-jährige Haftstrafe", "de"),
+        ("Am Montag, 3, kamen sie.", "de"),
+        ("Max Müller (120.000 Euro) zahlte.", "de"),
+        ("Nordrhein-Westfalen (17), Baden-Württemberg (10) und Bayern (8).", "de"),
+        ("Der Portugiese trifft mit dem FC Porto (10) auf Benfica.", "de"),
+        ("Billy Wilders One, Two, Three läuft.", "de"),
+    ],
+)
+def test_a_duration_or_another_figure_is_no_age(text, language):
+    assert all(f.quantity.measure != "age" for f in extract_numbers(text, language=language))
+
+
+def test_a_year_in_brackets_after_a_name_is_no_age():
+    assert extract_numbers("Max Müller (2019) wurde festgenommen.") == ()

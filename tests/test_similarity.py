@@ -217,3 +217,12 @@ def test_a_shared_measure_counts_only_when_asked() -> None:
     assert similarity(up_to, sent, language="de") == plain < 0.2
     # the aligner asks, between two reports of one story: a total of troops on each side
     assert score_profiles(left, right, measures=True) > plain + 0.3
+
+
+def test_an_age_beside_a_death_still_tells_of_the_dead():
+    # "16" is Kimani Gray's age, no death toll, yet the passage tells of one killed:
+    # it answers the losses slot as the other reports of the shooting do
+    from newsdiff.core.matching.similarity import measure_features
+
+    text = "A vigil for Kimani (Kiki) Gray, 16, killed by police on Saturday."
+    assert measure_features(text, language="en") == frozenset({"losses"})

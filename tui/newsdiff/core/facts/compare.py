@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from newsdiff.core.facts.ages import AGE
 from newsdiff.core.facts.measures import PEOPLE
 from newsdiff.core.facts.names import same_entity
 from newsdiff.core.facts.pairing import match_facts
@@ -36,6 +37,8 @@ def _number_score(left: Fact, right: Fact) -> float:
     bare = lv.measure is None and rv.measure is None
     if not (same_measure or people or (bare and same_value)):
         return 0.0  # bare figures only meet their equal: "24" is not "3000"
+    if lv.measure == AGE and not same_value and not _one_person(lv, rv):
+        return 0.0  # "Klitschko, 36" and "the 40-year-old Thompson": two people's ages
     score = 2.0 if same_measure else 1.0
     if same_value:
         score += 3.0
@@ -48,6 +51,19 @@ def _number_score(left: Fact, right: Fact) -> float:
     if lv.vague != rv.vague:
         score -= 1.0  # "tausende" is a weak partner for a precise figure
     return max(score, 0.1)
+
+
+def _one_person(left: Quantity, right: Quantity) -> bool:
+    """Whether two ages may be one person's: the same person word, or one without any.
+
+    >>> _one_person(Quantity(36, 36, noun="Klitschko"), Quantity(40, 40, noun="Thompson"))
+    False
+    >>> _one_person(Quantity(37, 37), Quantity(38, 38, noun="actor"))
+    True
+    """
+    if not (left.noun and right.noun):
+        return True
+    return left.noun.casefold() == right.noun.casefold()
 
 
 def _measure_label(value: Quantity) -> str:

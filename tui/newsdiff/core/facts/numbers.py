@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
+from newsdiff.core.facts.ages import AGE, age_of
 from newsdiff.core.facts.measures import MEASURE_WORDS, PARTICIPLES, measure_of_word
 from newsdiff.core.facts.money import SIGN_PATTERN, SIGNS, currency_after
 from newsdiff.core.facts.units import unit_after
@@ -264,6 +265,20 @@ def _measure(noun: str | None, tail: str, language: str = "de") -> str | None:
     return lemmatize(noun, language).lower()
 
 
+def slot_measure(fact: Fact, text: str, *, language: str = "de") -> str | None:
+    """The measure a figure answers a claim slot with: its own, but for an age that of
+    the person it is of, so "Kimani Gray, 16, killed by police" still tells of the dead.
+
+    >>> text = "Kimani Gray, 16, killed by police"
+    >>> [slot_measure(f, text, language="en") for f in extract_numbers(text, language="en")]
+    ['killed']
+    """
+    value = fact.quantity
+    if value.measure != AGE:
+        return value.measure
+    return _measure(fact.noun, text[fact.end : fact.end + 80].split(".")[0], language)
+
+
 def _quantity(
     match: re.Match[str],
     text: str,
@@ -346,26 +361,32 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
             low = _bounded(low * short)  # "$5-7bn", "£2-3m": five to seven billion
         if low is None:
             continue
+        # "the 37-year-old actor": an age, and the person it is of
+        age = None if sign or low != high else age_of(text, start, end, low, language=lang)
         # a currency word after the figure, else its sign before, names what it counts
-        money = currency_after(text, end)
+        money = None if age is not None else currency_after(text, end)
         currency = money[0] if money else SIGNS.get(sign or "")
-        unit = None if currency else unit_after(text, end)
+        unit = None if currency or age is not None else unit_after(text, end)
         # a unit is the figure's noun, as written ("km / h"); its dimension is the measure
         noun: str | None
         stop = money[1] if money else unit[1] if unit else None
-        if stop is not None:
+        if age is not None:
+            noun, noun_end = age
+        elif stop is not None:
             noun, noun_end = text[end:stop].strip(), stop
         elif sign:
             noun, noun_end = sign, end  # "$1 million": the sign says what it counts
         else:
             noun, noun_end = _noun_after(text, end, lang)
-        if noun is None:
+        if noun is None and age is None:
             label = search_before(_ROW_LABEL, text, start)
             noun = label.group(1) if label else None
         if unit is None and currency is None and _is_year(match, text, noun):
             continue  # "2000 Kilogramm", "$2000" are no year
         value = _quantity(match, text, (start, end, noun_end), (low, high), noun, lang)
-        if unit:
+        if age is not None:
+            value = replace(value, measure=AGE)
+        elif unit:
             value = replace(value, measure=unit[0].dimension)
         elif currency:
             value = replace(value, measure=currency)

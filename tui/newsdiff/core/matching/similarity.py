@@ -137,9 +137,9 @@ def measure_features(
 
     if not measure_hint().search(text):
         return frozenset()
-    if figures is None:
-        from newsdiff.core.facts.numbers import extract_numbers
+    from newsdiff.core.facts.numbers import extract_numbers, slot_measure
 
+    if figures is None:
         found_figures: Sequence[Fact] = extract_numbers(text, language=language)
     else:
         found_figures = figures(text)
@@ -148,7 +148,7 @@ def measure_features(
         value = fact.quantity
         if value.additional or value.per_unit or value.vague:  # "tausende": no figure
             continue
-        slot = SLOTS.get(value.measure or "")
+        slot = SLOTS.get(slot_measure(fact, text, language=language) or "")
         if slot:
             found.add(slot)
     return frozenset(found)

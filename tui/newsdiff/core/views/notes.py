@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from newsdiff.core.facts.ages import AGE
 from newsdiff.core.model import Article, FactComparison
 
 if TYPE_CHECKING:
@@ -54,8 +55,13 @@ def fact_note(fact: FactComparison, *, left: str = "left", right: str = "right")
     '≠ figure: 11.000 (left) vs 10.000 bis 12.000 (right): 11000 inside 10000-12000'
     >>> fact_note(FactComparison("name", "left-only", "Kim", None), left="ARD")
     'only ARD names: Kim'
+    >>> age = {"low": 37, "high": 37, "measure": "age"}
+    >>> fact_note(FactComparison("number", "differ", "37", "38", age, {**age, "low": 38}))
+    '≠ age: 37 (left) vs 38 (right)'
     """
     kind = KIND_NAMES.get(fact.kind, fact.kind)
+    if fact.kind == "number" and _measure(fact.left_value) == _measure(fact.right_value) == AGE:
+        kind = AGE  # "≠ age: 37 (left) vs 38 (right)", not a bare "figure"
     verb = {"name": "names", "quote": "quotes", "source": "credits"}.get(fact.kind, "gives")
     if fact.status == "differ":
         line = f"≠ {kind}: {fact.left} ({left}) vs {fact.right} ({right})"
@@ -68,6 +74,11 @@ def fact_note(fact: FactComparison, *, left: str = "left", right: str = "right")
     else:
         return None
     return f"{line}: {fact.note}" if fact.note else line
+
+
+def _measure(value: object) -> object:
+    """The measure of a figure's JSON value; None for a side without the figure."""
+    return value.get("measure") if isinstance(value, dict) else None
 
 
 def fact_notes(

@@ -1,0 +1,142 @@
+"""A person's age, as news copy writes it: "the 37-year-old actor", "Der 37-Jährige".
+
+Wires and papers differ on ages ("37-year-old" / "38-year-old"), yet the word
+after such a figure is no noun it counts: "The 37-year-old will appear" would
+count "will", "Der 37-Jährige" the word "jährige", "Max Müller (37)" nothing.
+Here a figure written as an age is told apart from other figures, with the
+person noun when there is one ("actor", "Schauspieler"), so the comparer meets
+age with age. Durations are no ages: "for 20 years", "vor 20 Jahren", "a
+three-year term" and "10-year plan" are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsdiff.core.facts.window import search_before
+
+AGE = "age"  # the measure of an age, as the claim table and the notes show it
+OLDEST = 130  # a bracketed or comma-set figure above this is no age ("Müller (2019)")
+
+# right after the figure
+_EN_SUFFIX = re.compile(r"(?:-|\s)years?(?:-|\s)olds?\b", re.IGNORECASE)
+_DE_NOUN = re.compile(r"-?Jährige[nrms]?\b")  # "der 37-Jährige": the figure is the person
+_DE_ADJECTIVE = re.compile(r"-?jährige[nrms]?\b")  # "der 37-jährige Schauspieler"
+_DE_OLD = re.compile(r"\s+Jahre\s+alte?[nrms]?\b")  # "37 Jahre alt", "ein 37 Jahre alter Mann"
+_DE_AT_AGE = re.compile(r"\s+Jahren\b")  # after "im Alter von"
+# right before the figure
+_EN_AGED = re.compile(r"(?:\b([a-z]+)\s+)?\baged\s+$")  # "a man aged 37"
+_EN_AT_AGE = re.compile(r"\b(?:(?:at\s+)?the\s+age\s+of|at\s+age)\s+$", re.IGNORECASE)
+_DE_AT_AGE_BEFORE = re.compile(r"\bim\s+Alter\s+von\s+$")
+# "The actor, 37, was" / "Max Müller, 37, wurde": a name or a role noun, then ", N,"
+_COMMA_BEFORE = re.compile(
+    r"(?:\b(the|a|an|his|her|their|der|die|das|ein|eine|einer|des|dem|den)\s+)?"
+    r"\b([A-Za-zÄÖÜäöüß][\w'-]*),\s+$",
+    re.IGNORECASE,
+)
+# "Max Müller (37)": a first name and a surname, so "Baden-Württemberg (10)",
+# "dieses Haus (1)" and "FC Porto (10)" (a count, an episode, points) are no ages;
+# "Manchester City (64)" still reads as one
+_BRACKET_BEFORE = re.compile(
+    r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß][^\W\d_]*\s+(?P<last>[A-ZÄÖÜ][a-zäöüß][^\W\d_]*)\s+\($"
+)
+_NOUN = re.compile(r"\s+([^\W\d_][\w-]*)")
+# capitalised words in a row, a nickname in brackets among them: "Kimani (Kiki) Gray"
+_NAME_RUN = re.compile(r"(?:[A-ZÄÖÜ][\w'-]*\s+(?:\([^()\n]{1,20}\)\s+)?)*(?P<last>[A-ZÄÖÜ][\w'-]*)")
+# what follows an English "N-year-old" that is no person noun: "The 37-year-old will appear"
+_EN_NOT_NOUN = {
+    "will", "would", "was", "is", "has", "had", "have", "who", "whose", "and", "or", "but",
+    "said", "says", "can", "could", "may", "might", "must", "should", "did", "does", "from",
+    "in", "of", "on", "at", "to", "for", "with", "by", "as", "that", "which", "remains",
+    "went", "faces", "told", "allegedly", "also", "then", "now", "when", "after", "before",
+    "were", "are", "be", "been", "being", "the", "a", "an", "just", "still",
+}  # fmt: skip
+# German nouns after "N-jährige" that make it a duration: "die 3-jährige Haftstrafe"
+_DE_DURATION = re.compile(
+    r"(?:zeit|strafe|haft|vertrag|pause|plan|programm|frist|geschichte|tradition|krieg|"
+    r"bestehen|jubiläum|ausbildung|studium|karriere|phase|periode|dauer|lauf|amt)$",
+    re.IGNORECASE,
+)
+_MONTHS_AND_DAYS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "januar", "februar", "märz", "mai", "juni", "juli",
+    "oktober", "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+    "samstag", "sonntag", "jahr", "year", "jahre", "years",
+}  # fmt: skip
+
+
+def _noun_at(text: str, end: int, language: str) -> tuple[str | None, int]:
+    """The person right after an age phrase ending at ``end``: a role noun ("actor"), or
+    the last word of a name ("52-year-old Grace Smith": "Smith", as "Smith, 52," gives)."""
+    found = _NOUN.match(text, end)
+    if not found:
+        return None, end
+    word = found.group(1)
+    if word[0].isupper() and not word.isupper():
+        if language == "de" and _DE_DURATION.search(word):
+            return None, end
+        name = _NAME_RUN.match(text, found.start(1))
+        return name.group("last"), name.end()  # type: ignore[union-attr]
+    lower = word.lower()
+    if language == "de" or lower in _EN_NOT_NOUN or lower.endswith(("ed", "ly")):
+        return None, end  # a verb, an adverb: the age stands alone
+    return word, found.end()
+
+
+def age_of(
+    text: str, start: int, end: int, value: float, *, language: str = "de"
+) -> tuple[str | None, int] | None:
+    """Whether the figure at ``text[start:end]`` is an age: its person noun and where
+    the age's words end, else None.
+
+    >>> age_of("The 37-year-old actor was held.", 4, 6, 37, language="en")
+    ('actor', 21)
+    >>> age_of("The 37-year-old will appear.", 4, 6, 37, language="en")
+    (None, 15)
+    >>> age_of("for 20 years", 4, 6, 20, language="en") is None
+    True
+    """
+    if value != int(value) or not 0 < value <= OLDEST:
+        return None
+    if language == "en":
+        suffix = _EN_SUFFIX.match(text, end)
+        if suffix:
+            return _noun_at(text, suffix.end(), "en")
+        aged = search_before(_EN_AGED, text, start)
+        if aged:
+            word = aged.group(1)
+            noun = word if word and word not in _EN_NOT_NOUN else None
+            return noun, end
+        if search_before(_EN_AT_AGE, text, start):
+            return None, end
+    else:
+        person = _DE_NOUN.match(text, end)
+        if person:
+            return None, person.end()
+        adjective = _DE_ADJECTIVE.match(text, end)
+        if adjective:
+            following = _NOUN.match(text, adjective.end())
+            if following and _DE_DURATION.search(following.group(1)):
+                return None  # "eine 3-jährige Haftstrafe": a duration
+            noun, noun_end = _noun_at(text, adjective.end(), "de")
+            return noun, noun_end if noun else adjective.end()
+        old = _DE_OLD.match(text, end)
+        if old:
+            return _noun_at(text, old.end(), "de")
+        if search_before(_DE_AT_AGE_BEFORE, text, start) and _DE_AT_AGE.match(text, end):
+            return None, end
+    if not text[start:end].isdigit():
+        return None  # "One, Two, Three" is a title, not Two's age
+    bracket = search_before(_BRACKET_BEFORE, text, start) if text[end : end + 1] == ")" else None
+    if bracket:
+        return bracket.group("last"), end
+    if text[end : end + 1] == ",":
+        before = search_before(_COMMA_BEFORE, text, start)
+        if before and before.group(2).lower() not in _MONTHS_AND_DAYS:
+            article, word = before.group(1), before.group(2)
+            if article:
+                return word, end  # "the actor, 37,": the role noun
+            if word[0].isupper():
+                return word, end  # "Grace Smith, 37,": a name, by its last word
+    return None
