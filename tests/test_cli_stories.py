@@ -22,6 +22,16 @@ def newsdiff(*args: str) -> subprocess.CompletedProcess[str]:
     return result
 
 
+def _one_story(folder: Path, texts: dict[str, str]) -> dict[str, object]:
+    """The one story ``newsdiff stories --json`` finds among ``texts`` written to ``folder``."""
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    result = newsdiff("stories", "--json", str(folder))
+    assert result.returncode == 0, result.stderr
+    (story,) = json.loads(result.stdout)["stories"]
+    return story
+
+
 def test_seeds_and_an_unrelated_report_are_one_story_and_one_lone_report(tmp_path: Path) -> None:
     for seed in SEED_DIR.glob("*.txt"):
         (tmp_path / seed.name).write_bytes(seed.read_bytes())
@@ -86,11 +96,7 @@ def test_a_label_writes_its_words_as_the_reports_do_with_their_umlauts(tmp_path:
         "Oberlandesgericht hat die Berufung des früheren Wiener Bürgermeisters Franz Huber "
         "abgewiesen. Die 18 Monate bedingte Haft bleiben bestehen, das Urteil ist rechtskräftig.\n",
     }
-    for name, text in texts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    result = newsdiff("stories", "--json", str(tmp_path))
-    assert result.returncode == 0, result.stderr
-    (story,) = json.loads(result.stdout)["stories"]
+    story = _one_story(tmp_path, texts)
     assert "rechtskräftig" in story["label"].split(" · "), story["label"]
 
 
@@ -104,11 +110,7 @@ def test_a_label_keeps_a_name_whose_letter_carries_a_mark_whole(tmp_path: Path) 
         "b.txt": f"{band} Tap calls off tour\n\nThe rock band {band} Tap called off the "
         "European tour on Monday, the manager said.\n\nThe band played 30 concerts.\n",
     }
-    for name, text in texts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    result = newsdiff("stories", "--json", str(tmp_path))
-    assert result.returncode == 0, result.stderr
-    (story,) = json.loads(result.stdout)["stories"]
+    story = _one_story(tmp_path, texts)
     assert story["label"].split(" · ")[0] == f"{band} Tap", story["label"]
 
 

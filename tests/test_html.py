@@ -270,17 +270,23 @@ def test_every_saved_news_page_of_the_corpus_reads_with_its_title():
     assert heise.language == "de" and heise.date.startswith("2015-04-08T12:46")
 
 
+# the prose of a quake report, dated only in its words ("25 April 2013"): no markup dates it
+_QUAKE_PROSE = (
+    "<p>A strong earthquake hit the island on Sunday, state television said, and "
+    "five people were hurt. It was the strongest since the one of 25 April 2013.</p>"
+    "<p>Rescue teams reached the villages by the evening, officials said, and the "
+    "injured were taken to the hospital of the island's main town by boat.</p>"
+    "<p>Aftershocks shook the island through the night, the provincial crisis "
+    "office said, and schools will stay closed for two days.</p>"
+)
+
+
 def test_a_page_without_a_date_in_its_markup_is_not_dated_from_its_text(tmp_path):
     # an article's text as a reader view saves it: no head, only dates in the prose and links
     page = (
         "<html><body><article><h1>Quake hits Qeshm island</h1>"
-        "<p>A strong earthquake hit the island on Sunday, state television said, and "
-        "five people were hurt. It was the strongest since the one of 25 April 2013.</p>"
-        "<p>Rescue teams reached the villages by the evening, officials said, and the "
-        "injured were taken to the hospital of the island's main town by boat.</p>"
-        "<p>Aftershocks shook the island through the night, the provincial crisis "
-        "office said, and schools will stay closed for two days.</p>"
-        "<p><a href='/archive/2009/10/14/older-quake'>Earlier: the quake of 2009</a></p>"
+        + _QUAKE_PROSE
+        + "<p><a href='/archive/2009/10/14/older-quake'>Earlier: the quake of 2009</a></p>"
         "</article></body></html>"
     )
     article = read_article(_write(tmp_path, "extract.html", page), cache=False)
@@ -292,13 +298,8 @@ def test_a_date_in_the_markup_of_an_article_still_dates_it(tmp_path):
     page = (
         "<html><body><article><h1>Quake hits Qeshm island</h1>"
         "<time datetime='2015-07-24T05:36:09Z'>24 July 2015</time>"
-        "<p>A strong earthquake hit the island on Sunday, state television said, and "
-        "five people were hurt. It was the strongest since the one of 25 April 2013.</p>"
-        "<p>Rescue teams reached the villages by the evening, officials said, and the "
-        "injured were taken to the hospital of the island's main town by boat.</p>"
-        "<p>Aftershocks shook the island through the night, the provincial crisis "
-        "office said, and schools will stay closed for two days.</p>"
-        "</article></body></html>"
+        + _QUAKE_PROSE
+        + "</article></body></html>"
     )
     article = read_article(_write(tmp_path, "extract.html", page), cache=False)
     assert (article.date or "").startswith("2015-07-24")

@@ -147,10 +147,15 @@ async def test_p_jumps_to_the_partner_on_another_row_and_back():
         assert (screen.cursor_row, screen.view.focused_side) == (start, "left")
 
 
-async def test_two_reports_with_no_pair_stand_side_by_side_from_the_top():
+def _without_pairs() -> Alignment:
+    """The sample comparison with no pair between its two reports (ARD and ZDF)."""
     base = sample_alignment()
     pairs = tuple(p for p in base.pairs if {p.left.article, p.right.article} != {"ard", "zdf"})
-    app = CompareApp(Alignment(base.articles, pairs, ()))
+    return Alignment(base.articles, pairs, ())
+
+
+async def test_two_reports_with_no_pair_stand_side_by_side_from_the_top():
+    app = CompareApp(_without_pairs())
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         rows = app.screen.rows
@@ -161,9 +166,7 @@ async def test_two_reports_with_no_pair_stand_side_by_side_from_the_top():
 
 async def test_only_paired_on_two_reports_without_a_pair_says_so_and_u_brings_them_back():
     # "u" on a comparison with no pair left a blank screen and "row 0/0"
-    base = sample_alignment()
-    pairs = tuple(p for p in base.pairs if {p.left.article, p.right.article} != {"ard", "zdf"})
-    app = CompareApp(Alignment(base.articles, pairs, ()))
+    app = CompareApp(_without_pairs())
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("u")
