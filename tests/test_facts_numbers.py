@@ -308,6 +308,8 @@ def test_a_short_scale_or_pound_without_a_currency_is_no_amount() -> None:
         ("Ein 37 Jahre alter Mann wurde festgenommen.", "de", 37, "Mann"),
         ("Er ist 37 Jahre alt.", "de", 37, None),
         ("Max Müller (37) wurde festgenommen.", "de", 37, "Müller"),
+        ("Prinz William (32) enthüllte am Montag eine Tafel.", "de", 32, "William"),
+        ("Stürmer David Villa (32) traf doppelt.", "de", 32, "Villa"),
         ("Sie starb im Alter von 37 Jahren.", "de", 37, None),
     ],
 )
@@ -325,10 +327,17 @@ def test_an_age_is_an_age_with_its_person_noun(text, language, age, noun):
         ("a three-year term", "en"),
         ("Er kam vor 20 Jahren.", "de"),
         ("eine 3-jährige Haftstrafe", "de"),
+        ("anlässlich des 100-jährigen Bestehens des Verbands", "de"),
         ("Am Montag, 3, kamen sie.", "de"),
         ("Max Müller (120.000 Euro) zahlte.", "de"),
         ("Nordrhein-Westfalen (17), Baden-Württemberg (10) und Bayern (8).", "de"),
         ("Der Portugiese trifft mit dem FC Porto (10) auf Benfica.", "de"),
+        # points after a club: clubs, companies and bodies are no people
+        ("Arsenal hat 67 Punkte und ist vor Manchester City (64).", "de"),
+        ("ein Erfolg von Dynamo Kiew (8) gegen Maccabi", "de"),
+        ("Stadtkonkurrent Atlético Madrid (26) nach zwölf Spieltagen", "de"),
+        ("vor Red Bull Salzburg (20) und Rapid", "de"),
+        ("Leicester City, 76, lead the table.", "en"),
         ("Billy Wilders One, Two, Three läuft.", "de"),
     ],
 )

@@ -35,11 +35,28 @@ _COMMA_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "Max Müller (37)": a first name and a surname, so "Baden-Württemberg (10)",
-# "dieses Haus (1)" and "FC Porto (10)" (a count, an episode, points) are no ages;
-# "Manchester City (64)" still reads as one
+# "dieses Haus (1)" and "FC Porto (10)" (a count, an episode, points) are no ages
 _BRACKET_BEFORE = re.compile(
-    r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß][^\W\d_]*\s+(?P<last>[A-ZÄÖÜ][a-zäöüß][^\W\d_]*)\s+\($"
+    r"(?<![\w-])(?P<first>[A-ZÄÖÜ][a-zäöüß][^\W\d_]*)\s+"
+    r"(?P<last>[A-ZÄÖÜ][a-zäöüß][^\W\d_]*)\s+\($"
 )
+# the word before those two: "Red Bull Salzburg (20)"
+_WORD_BEFORE = re.compile(r"(?<![\w-])([^\W\d_][\w-]*)\s+$")
+# Words that make capitalised words a club, a company or a body, not a person: the
+# points, goals or rank in "Manchester City (64)", "Dynamo Kiew (8)", "Atlético Madrid
+# (26)" (10kGNAD's sports pages) are no ages. Only words that are no common surname:
+# "David Villa (32)" or "Felix Sturm (37)" are people.
+_NOT_A_PERSON = {
+    "City", "United", "Town", "County", "Rovers", "Wanderers", "Athletic", "Albion",
+    "Hotspur", "Palace", "Forest", "Atlético", "Atletico", "Athletico", "Real", "Sporting",
+    "Deportivo", "Racing", "Olympique", "Inter", "Juventus", "Ajax", "Benfica", "Celtic",
+    "Rangers", "Galatasaray", "Fenerbahce", "Fenerbahçe", "Dynamo", "Dinamo", "Spartak",
+    "Lokomotive", "Lokomotiv", "Zenit", "Schachtar", "Borussia", "Eintracht", "Fortuna",
+    "Hertha", "Werder", "Schalke", "Bayern", "Bayer", "Arminia", "Alemannia", "Kickers",
+    "Austria", "Admira", "Wacker", "Bull", "VfB", "VfL",
+    "Bank", "Group", "Gruppe", "Holding", "Airlines", "Motors", "Partei", "Party",
+    "Universität", "University", "Institut", "Institute", "Stiftung", "Foundation",
+}  # fmt: skip
 _NOUN = re.compile(r"\s+([^\W\d_][\w-]*)")
 # capitalised words in a row, a nickname in brackets among them: "Kimani (Kiki) Gray"
 _NAME_RUN = re.compile(r"(?:[A-ZÄÖÜ][\w'-]*\s+(?:\([^()\n]{1,20}\)\s+)?)*(?P<last>[A-ZÄÖÜ][\w'-]*)")
@@ -51,10 +68,11 @@ _EN_NOT_NOUN = {
     "went", "faces", "told", "allegedly", "also", "then", "now", "when", "after", "before",
     "were", "are", "be", "been", "being", "the", "a", "an", "just", "still",
 }  # fmt: skip
-# German nouns after "N-jährige" that make it a duration: "die 3-jährige Haftstrafe"
+# German nouns after "N-jährige" that make it a duration: "die 3-jährige Haftstrafe",
+# in the genitive too: "des 100-jährigen Bestehens"
 _DE_DURATION = re.compile(
     r"(?:zeit|strafe|haft|vertrag|pause|plan|programm|frist|geschichte|tradition|krieg|"
-    r"bestehen|jubiläum|ausbildung|studium|karriere|phase|periode|dauer|lauf|amt)$",
+    r"bestehen|jubiläum|ausbildung|studium|karriere|phase|periode|dauer|lauf|amt)(?:e?s)?$",
     re.IGNORECASE,
 )
 _MONTHS_AND_DAYS = {
@@ -130,13 +148,22 @@ def age_of(
         return None  # "One, Two, Three" is a title, not Two's age
     bracket = search_before(_BRACKET_BEFORE, text, start) if text[end : end + 1] == ")" else None
     if bracket:
-        return bracket.group("last"), end
+        words = {bracket.group("first"), bracket.group("last"), _word_before(text, bracket)}
+        return None if words & _NOT_A_PERSON else (bracket.group("last"), end)
     if text[end : end + 1] == ",":
         before = search_before(_COMMA_BEFORE, text, start)
         if before and before.group(2).lower() not in _MONTHS_AND_DAYS:
+            if {before.group(2), _word_before(text, before, 2)} & _NOT_A_PERSON:
+                return None  # "Leicester City, 76, ..." are points
             article, word = before.group(1), before.group(2)
             if article:
                 return word, end  # "the actor, 37,": the role noun
             if word[0].isupper():
                 return word, end  # "Grace Smith, 37,": a name, by its last word
     return None
+
+
+def _word_before(text: str, found: re.Match[str], group: int | str = 0) -> str | None:
+    """The word right before ``found``'s ``group``: "Red" before "Bull Salzburg ("."""
+    before = search_before(_WORD_BEFORE, text, found.start(group), width=40)
+    return before.group(1) if before else None
