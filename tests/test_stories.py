@@ -302,3 +302,14 @@ def test_a_label_names_no_written_word_twice() -> None:
     (story,) = detect_stories([x, y])
     words = story.label.split(" · ")
     assert "Mikl-Leitner" in words and len(words) == len(set(words))
+
+
+def test_a_label_writes_a_lower_case_word_as_the_reports_do() -> None:
+    """A word no report capitalises is shown as written, never as its lemma ("injure")."""
+    x = _article(
+        "x", "A quake on Qeshm left dozens injured.", "Rescuers reached injured villagers."
+    )
+    y = _article("y", "Dozens injured as quake strikes Qeshm.", "Many were injured on Qeshm.")
+    for story in (detect_stories([x, y])[0], detect_stories([x])[0]):
+        words = story.label.split(" · ")
+        assert "injured" in words and "injure" not in words

@@ -246,7 +246,8 @@ def _compact(
 def _shared_weight(
     vectors: Sequence[dict[str, float]], surfaces: Sequence[tuple[tuple[str, str], ...]]
 ) -> tuple[dict[str, float], dict[str, str]]:
-    """Minus the summed weight of each word most members share, and its first written form."""
+    """Minus the summed weight of each word most members share, and its first written form
+    (the first capitalised one, where a member writes it so)."""
     total: dict[str, float] = defaultdict(float)
     present: dict[str, int] = defaultdict(int)
     written: dict[str, str] = {}
@@ -255,7 +256,9 @@ def _shared_weight(
             total[f] += w
             present[f] += 1
         for f, s in forms:
-            written.setdefault(f, s)
+            # a capitalised form from any member before a lower-case one ("Sheriff")
+            if f not in written or (s[0].isupper() and not written[f][0].isupper()):
+                written[f] = s
     need = max(1, (len(vectors) + 1) // 2)
     heaviest = {
         f: -round(w, 9) for f, w in total.items() if present[f] >= need and f[0] not in "#@"

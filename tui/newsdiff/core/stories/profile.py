@@ -113,6 +113,7 @@ def story_profile(article: Article) -> StoryProfile:
     base: dict[str, float] = {}
     lead: set[str] = set()
     written: dict[str, dict[str, int]] = {}
+    lower: dict[str, dict[str, int]] = {}  # a key no report writes capitalised: "injured"
     for word, n in seen.items():
         keys = memo.get(word)
         if keys is None:
@@ -126,11 +127,10 @@ def story_profile(article: Article) -> StoryProfile:
             base[feature] = weight
             if lead_word:
                 lead.add(feature)
-            if capital:
-                forms = written.get(feature)
-                if forms is None:
-                    forms = written[feature] = {}
-                forms[word] = forms.get(word, 0) + n
+            forms = (written if capital else lower).get(feature)
+            if forms is None:
+                forms = (written if capital else lower)[feature] = {}
+            forms[word] = forms.get(word, 0) + n
     raw = {
         f: base[f] * (LEAD_BOOST if f in lead else 1.0) * (1.0 + math.log(n))
         for f, n in counts.items()
@@ -142,7 +142,13 @@ def story_profile(article: Article) -> StoryProfile:
     norm = math.sqrt(sum([raw[f] * raw[f] for f in kept])) or 1.0
     names = sorted(kept)
     weights = tuple(zip(names, _rounded([raw[f] / norm for f in names]), strict=True))
-    surface = tuple((f, _commonest(written[f])) for f in names if f in written)
+    # a label shows a word as a report writes it, never the key ("injure", "growe"):
+    # the capitalised form when there is one ("Lohan", "Pirates"), else the lower-case one
+    surface = tuple(
+        (f, _commonest(written[f] if f in written else lower[f]))
+        for f in names
+        if f in written or f in lower
+    )
     return StoryProfile(article.id, weights, surface)
 
 
