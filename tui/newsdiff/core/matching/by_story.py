@@ -86,7 +86,10 @@ def align_stories(
     # one story at a time: two at once on two threads (the forward passes are numpy's and
     # let go of the interpreter) made align_stories 1.00-1.29x slower on the 1,033 gnad +
     # seed reports and 1.07-1.19x on 1,015 of the scale mix (bench_semantic_cold.py): the
-    # model's small array steps and the other story's Python wait for each other
+    # model's small array steps and the other story's Python wait for each other. So a
+    # thread embedding every story's passages beside the shared-words work of all of
+    # them (the most a story pipeline could overlap) gained only 0.96-1.14x, median
+    # 1.05x (bench_embed_overlap.py): not worth a second thread to stop at exit
     for story in stories:
         if len(story.members) < 2:
             continue
