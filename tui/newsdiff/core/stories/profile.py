@@ -127,9 +127,10 @@ def story_profile(article: Article) -> StoryProfile:
             base[feature] = weight
             if lead_word:
                 lead.add(feature)
-            forms = (written if capital else lower).get(feature)
+            bucket = written if capital else lower
+            forms = bucket.get(feature)
             if forms is None:
-                forms = (written if capital else lower)[feature] = {}
+                forms = bucket[feature] = {}
             forms[word] = forms.get(word, 0) + n
     raw = {
         f: base[f] * (LEAD_BOOST if f in lead else 1.0) * (1.0 + math.log(n))
