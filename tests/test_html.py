@@ -294,6 +294,32 @@ def test_a_page_without_a_date_in_its_markup_is_not_dated_from_its_text(tmp_path
     assert article.date is None
 
 
+def test_a_bare_date_in_a_pages_text_does_not_date_the_page(tmp_path):
+    # htmldate's fast mode falls back to the first ISO date of the text: the date of a
+    # report the article cites is not the day the page was published or changed
+    page = (
+        "<html><body><article><h1>Quake hits Qeshm island</h1>"
+        "<p>The survey agrees with a report dated 2019-06-12 by the island's office.</p>"
+        + _QUAKE_PROSE
+        + "</article></body></html>"
+    )
+    article = read_article(_write(tmp_path, "extract.html", page), cache=False)
+    assert article.date is None
+    assert article.modified is None
+
+
+def test_a_date_in_the_markup_dates_the_page_whatever_its_text_cites(tmp_path):
+    page = (
+        "<html><body><article><h1>Quake hits Qeshm island</h1>"
+        "<time datetime='2015-07-24T05:36:09Z'>24 July 2015</time>"
+        "<p>The survey agrees with a report dated 2019-06-12 by the island's office.</p>"
+        + _QUAKE_PROSE
+        + "</article></body></html>"
+    )
+    article = read_article(_write(tmp_path, "extract.html", page), cache=False)
+    assert (article.date or "").startswith("2015-07-24")
+
+
 def test_a_date_in_the_markup_of_an_article_still_dates_it(tmp_path):
     page = (
         "<html><body><article><h1>Quake hits Qeshm island</h1>"

@@ -167,6 +167,8 @@ def parse_html(html: str, *, url: str | None = None) -> Page:
     except (ValueError, etree.ParserError):
         return Page("", Document(()))  # nothing an HTML parser can read
     front = _page_metadata(tree, url)
+    # before trafilatura, which cleans the tree it is given in place
+    published = _markup_date(tree, original=True, url=url)
     xml = trafilatura.extract(
         tree,
         url=url,
@@ -179,11 +181,8 @@ def parse_html(html: str, *, url: str | None = None) -> Page:
         include_links=False,
         include_formatting=False,
         deduplicate=False,
-        # a date from the page's markup only, as a text file is never dated from its body:
-        # htmldate's extensive search guesses one from the text and the links, which dated
-        # the 28 saved articles without their pages' head (Readability's extracts) 16 times
-        # wrongly (up to seven years off) and 3 times rightly; the 28 whole pages keep
-        # their dates either way
+        # the page's date is _markup_date's, not this one: trafilatura's date search has
+        # no way to leave out htmldate's last fallback to a bare date of the text
         date_extraction_params=_MARKUP_DATES,
     )
     if not xml:
@@ -200,7 +199,6 @@ def parse_html(html: str, *, url: str | None = None) -> Page:
         value = _clean(root.get(name) or "")
         if value and key not in front:
             front[key] = value
-    published = root.get("date")
     if published and "date" not in front:
         front["date"] = published
     elif published and not front["date"].startswith(published):
@@ -332,18 +330,40 @@ def _page_metadata(tree: Any, url: str | None) -> dict[str, str]:
     if "url" not in front and url:
         front["url"] = url
     if "modified" not in front:
-        modified = _htmldate(tree)
+        modified = _markup_date(tree, original=False, url=None)
         if modified:
             front["modified"] = modified
     return front
 
 
-def _htmldate(tree: Any) -> str | None:
-    """The page's last change as htmldate finds it (the day only)."""
+# htmldate's fast mode still ends with the first bare ISO date of the page's text ("a report
+# dated 2019-06-12" dated the page): a date put first in the body is what that fallback
+# finds, so a result equal to it means nothing in the markup dated the page. A date from
+# the markup only, as a text file is never dated from its body: htmldate's extensive
+# search, which guesses from the text and the links, dated the 28 saved articles without
+# their pages' head (Readability's extracts) 16 times wrongly (up to seven years off) and
+# 3 times rightly; the 28 whole pages keep their dates either way.
+_FALLBACK_PROBE = "1995-07-15"
+
+
+def _markup_date(tree: Any, *, original: bool, url: str | None) -> str | None:
+    """The page's first publication (``original``) or last change as its markup tells it
+    to htmldate: head, JSON-LD, address, time and date elements (the day only)."""
+    from copy import deepcopy
+
     try:
         from htmldate import find_date
 
-        found = find_date(tree, original_date=False, extensive_search=False)
+        probe = deepcopy(tree)
+        body = probe.find("body")
+        if body is None:
+            return None
+        first = body.makeelement("p", {})
+        first.text = _FALLBACK_PROBE
+        body.insert(0, first)
+        found = find_date(
+            probe, original_date=original, extensive_search=False, url=url, verbose=False
+        )
     except Exception:  # htmldate guesses; a guess that fails is no date, not an error
         return None
-    return found or None
+    return found if found and found != _FALLBACK_PROBE else None
