@@ -25,8 +25,10 @@ the peak memory after each phase (the process's maximum RSS so far, so a
 phase's figure includes the ones before); then two parts of it that no faster
 matching takes away: working out each written form's lemmas (``lemmas``, once
 per form, in detection and alignment alike) and opening the model (``model``,
-inside the semantic pass). For the new folder a line sums the lemmas and the
-semantic pass as a share of reading.
+inside the semantic pass). "x read" is the total over the reading run at the
+start; "x next" over the mean of two readings run just before and just after
+that run, as the machine's load then was. For the new folder a line sums the
+lemmas and the semantic pass as a share of reading.
 
     python tests/benchmarks/bench_stories_scale.py [--small N] [--large N] [--only-small]
 """
@@ -221,17 +223,23 @@ def _size(label: str, items: list[Item], tmp: Path) -> None:
     )
     print(
         f"  {'run':5} {'read':>7} {'stories':>8} {'(signal)':>9} {'lexical':>8} {'semantic':>9} "
-        f"{'total':>8} {'x read':>7} {'pairs':>7} {'claims':>7}   peak MB read/stories/align"
-        f"   {'lemmas':>6} {'model':>6}"
+        f"{'total':>8} {'x read':>7} {'x next':>7} {'pairs':>7} {'claims':>7}"
+        f"   peak MB read/stories/align   {'lemmas':>6} {'model':>6}"
     )
     for name in ("cold", "new", "warm"):
         if name == "new":  # a folder never read before, on a machine that has run newsdiff
             _keep_only_machine_level(cache)
+        # the same reading just before and after the run: this machine's load changes
+        # within a minute (reading alone measured 0.83 to 1.41 s in five runs in a row)
+        before = _run("read", folder, tmp / f"cache-read-{label}")["read"]
         r = _run(name, folder, cache)
+        after = _run("read", folder, tmp / f"cache-read-{label}")["read"]
+        beside = (before + after) / 2
         print(
             f"  {name:5} {r['read']:7.2f} {r['stories']:8.2f} {r['signal']:9.2f} "
             f"{r['lexical']:8.2f} {r['semantic']:9.2f} {r['total']:8.2f} "
-            f"{r['total'] / base:7.2f} {r['pairs']:7d} {r['claims']:7.3f}   "
+            f"{r['total'] / base:7.2f} {r['total'] / beside:7.2f} {r['pairs']:7d} "
+            f"{r['claims']:7.3f}   "
             f"{r['peak_read']:.0f}/{r['peak_stories']:.0f}/{r['peak_align']:.0f}"
             f"{'':13} {r['lemmas']:6.2f} {r['model']:6.2f}",
             flush=True,
