@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import textwrap
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -106,6 +108,32 @@ def test_a_capitalised_function_word_opens_a_passage() -> None:
     )
     pieces = [text[s:e] for s, e in split_passages(text, max_words=15, piece_words=15)]
     assert pieces[1].startswith("Sie wurden")
+    # captions wrap where the line is full, not where a sentence ends
+    wrapped = text.replace("ukrainischen Einheiten Sie", "ukrainischen\nEinheiten Sie")
+    pieces = [wrapped[s:e] for s, e in split_passages(wrapped, max_words=15, piece_words=15)]
+    assert pieces[1].startswith("Sie wurden")
+
+
+def test_wrapped_captions_pair_with_the_sentences_they_came_from(
+    original_and_transcript: tuple[Article, ...], tmp_path: Path
+) -> None:
+    original = original_and_transcript[0]
+    captions = "\n".join(textwrap.wrap(_transcript(SEED.read_text(encoding="utf-8")), 42))
+    (tmp_path / "captions.txt").write_text(captions + "\n", encoding="utf-8")
+    (wrapped,) = read_articles([tmp_path / "captions.txt"]).articles
+    alignment = align((original, wrapped))
+    told = {
+        original.sentences[p.left.sentence].text: wrapped.sentences[p.right.sentence].text
+        for p in alignment.pairs
+        if p.left.article == original.id and p.right.article == wrapped.id
+    } | {
+        original.sentences[p.right.sentence].text: wrapped.sentences[p.left.sentence].text
+        for p in alignment.pairs
+        if p.right.article == original.id and p.left.article == wrapped.id
+    }
+    # the passage starts where the sentence does, not at the wrap before it
+    sentence = next(s for s in told if s.startswith("Dies meldete die staatliche"))
+    assert told[sentence].startswith("Dies meldete die staatliche")
 
 
 @pytest.mark.parametrize(
