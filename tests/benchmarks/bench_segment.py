@@ -16,7 +16,9 @@ how many each candidate splits exactly right.
 
 (c) Speed: every candidate splits the 1,028 articles of
 ``../shared/corpora/gnad-1028.csv``, in one run, as sentences per second and
-as its time relative to newsdiff's own splitter.
+as its time relative to newsdiff's own splitter; then newsdiff's sentences
+and passages (``split_passages``, what the reader uses) split the same
+articles with ``.!?`` removed, as a transcript would come.
 
 Candidates that are not installed are skipped (a fresh machine has only the
 project's dependencies: newsdiff's own splitter, simplemma and a naive regex).
@@ -33,11 +35,19 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from newsdiff.core.language.passages import split_passages
 from newsdiff.core.language.segment import split_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "seed_sentences.json"
-GNAD = ROOT.parent / "shared" / "corpora" / "gnad-1028.csv"
+# beside the project (CI, the main checkout) or beside a folder above it (a worktree)
+GNAD = (
+    next(
+        (p / "shared" / "corpora" for p in ROOT.parents if (p / "shared" / "corpora").is_dir()),
+        ROOT.parent / "shared" / "corpora",
+    )
+    / "gnad-1028.csv"
+)
 
 Spans = list[tuple[int, int]]
 Splitter = Callable[[str], Spans]
@@ -62,6 +72,11 @@ def _locate(text: str, sentences: list[str]) -> Spans:
 
 def _own(language: str) -> Splitter:
     return lambda text: list(split_sentences(text, language=language))
+
+
+def _passages(language: str) -> Splitter:
+    # what the reader uses: the sentences, over-long ones without an end cut
+    return lambda text: list(split_passages(text, language=language))
 
 
 def _naive(language: str) -> Splitter:
@@ -118,6 +133,7 @@ def _blingfire(language: str) -> Splitter:
 
 CANDIDATES: dict[str, Callable[[str], Splitter]] = {
     "newsdiff (own rules)": _own,
+    "newsdiff passages": _passages,
     "naive regex": _naive,
     "simplemma": _simplemma,
     "pysbd": _pysbd,
@@ -255,6 +271,15 @@ def main() -> int:
             own_seconds = own_seconds or seconds
             line += f"{count:>10,}{count / seconds:>9,.0f}{seconds / own_seconds:>8.1f}x"
         print(line, flush=True)
+    if texts:
+        # transcripts and captions: the same articles without sentence punctuation
+        bare = [re.sub(r"[.!?]", "", text) for text in texts]
+        for name, factory in (("newsdiff (own rules)", _own), ("newsdiff passages", _passages)):
+            count, seconds = speed(factory("de"), bare)
+            print(
+                f"gnad without .!?, {name}: {count:,} spans, "
+                f"{count / seconds:,.0f}/s, {seconds:.2f} s"
+            )
     return 0
 
 

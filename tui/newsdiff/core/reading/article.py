@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from newsdiff.core.language.detection import detect_language
+from newsdiff.core.language.passages import split_passages
 from newsdiff.core.language.segment import split_sentences
 from newsdiff.core.model import Article, Sentence
 from newsdiff.core.reading.blocks import parse
@@ -184,7 +185,7 @@ def _title(
         block = first.cut(cleaned.start, cleaned.end) if cleaned.text else None
         return fold_spaces(cleaned.text), block, cleaned.stamp, cleaned.tag
     # no title line (seed 001 opens with its lead): the first sentence names the report
-    spans = split_sentences(first.text[:_OPENING_MAX], language=language)
+    spans = split_passages(first.text[:_OPENING_MAX], language=language)
     opening = first.text[spans[0][0] : spans[0][1]] if spans else first.text
     return fold_spaces(opening), None, None, None
 
@@ -247,6 +248,7 @@ def _passages(title: Block | None, blocks: list[Block], language: str) -> tuple[
             add(block.text, block.start, block.end, block.kind, number)
             continue
         kind = "list-item" if block.kind == "list-item" else "sentence"
-        for start, end in split_sentences(block.text, language=language):
+        # a stretch with no sentence end (a transcript) is cut, or it would pair with nothing
+        for start, end in split_passages(block.text, language=language):
             add(block.text[start:end], *block.source_span(start, end), kind, number)
     return tuple(passages)

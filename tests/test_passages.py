@@ -1,0 +1,175 @@
+"""Passages of text without sentence punctuation (transcripts, captions, pasted posts)."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdiff.core.language.passages import MAX_WORDS, PIECE_WORDS, split_passages
+from newsdiff.core.language.segment import split_sentences
+from newsdiff.core.matching.align import align
+from newsdiff.core.model import Article
+from newsdiff.core.reading.article import build_article, fold_spaces
+from newsdiff.core.reading.loader import read_articles
+from newsdiff.core.reading.seeds import seed_paths
+
+SEED = next(p for p in seed_paths() if p.name.startswith("000_"))
+# The longest sentence of ECB+ tune (2_11ecbplus, 75 words): real news prose stays whole.
+LONG_SENTENCE = (
+    "Over the past few years, AMPAS has gone to great lengths to pick a host who'd make some "
+    "noise: Whether it was the pairing of James Franco and Anne Hathaway in 2011, the aborted "
+    "choice of Eddie Murphy as host for the 2012 Oscars, or Seth MacFarlane's pick last year, "
+    "the Academy has seemed hell-bent on finding a host who could attract younger viewers, "
+    "even at the risk of alienating its older, more traditional audience."
+)
+
+
+def _transcript(text: str) -> str:
+    """The report as automatic captions give it: no full stops, all on one line."""
+    return re.sub(r"\s+", " ", re.sub(r"[.!?]", "", text))
+
+
+@pytest.fixture(scope="module")
+def original_and_transcript(tmp_path_factory: pytest.TempPathFactory) -> tuple[Article, ...]:
+    folder = tmp_path_factory.mktemp("transcript")
+    text = SEED.read_text(encoding="utf-8")
+    (folder / "original.txt").write_text(text, encoding="utf-8")
+    (folder / "transcript.txt").write_text(_transcript(text), encoding="utf-8")
+    return read_articles([folder / "original.txt", folder / "transcript.txt"]).articles
+
+
+def test_an_unpunctuated_report_pairs_with_its_original(
+    original_and_transcript: tuple[Article, ...],
+) -> None:
+    original, transcript = original_and_transcript
+    pairs = [p for p in align(original_and_transcript).pairs if p.left.article != p.right.article]
+    told = {
+        (original.sentences[p.left.sentence].text, transcript.sentences[p.right.sentence].text)
+        for p in pairs
+        if p.left.article == original.id
+    } | {
+        (original.sentences[p.right.sentence].text, transcript.sentences[p.left.sentence].text)
+        for p in pairs
+        if p.right.article == original.id
+    }
+    assert len(told) >= 15  # one passage of 390 words paired with nothing before
+    troops = "Nach Angaben von Geheimdienstmitarbeitern aus den USA, Südkorea und der Ukraine"
+    assert any(left.startswith(troops) and right.startswith(troops) for left, right in told)
+    assert any(
+        left.startswith("Die Beteiligung der Soldaten") and right.startswith(left[:-1])
+        for left, right in told
+    )
+
+
+def test_transcript_passages_point_at_their_text(
+    original_and_transcript: tuple[Article, ...],
+) -> None:
+    transcript = original_and_transcript[1]
+    assert len(transcript.sentences) > 10
+    for passage in transcript.sentences:
+        assert passage.text == fold_spaces(transcript.text[passage.start : passage.end])
+        assert len(passage.text.split()) <= PIECE_WORDS
+
+
+def test_real_sentences_stay_whole() -> None:
+    assert len(LONG_SENTENCE.split()) == 75
+    assert split_passages(LONG_SENTENCE, language="en") == ((0, len(LONG_SENTENCE)),)
+    for path in seed_paths():
+        text = path.read_text(encoding="utf-8")
+        assert split_passages(text) == split_sentences(text), path.name
+
+
+def test_cuts_prefer_soft_boundaries() -> None:
+    text = " ".join(["eins zwei drei vier fünf sechs"] * 8) + "; und dann " + "wort " * 40
+    spans = split_passages(text, max_words=20, piece_words=20)
+    pieces = [text[start:end] for start, end in spans]
+    # a cut at the semicolon, not in the middle of the 90 words (word 45)
+    assert any(piece.endswith("sechs;") for piece in pieces)
+    assert any(piece.startswith("und dann") for piece in pieces)
+    assert all(len(piece.split()) <= 20 for piece in pieces)
+    # a line break beats a comma
+    lines = "a b c d e f, g h i j k\nl m n o p q r s t u v w x y"
+    assert [lines[s:e] for s, e in split_passages(lines, max_words=10, piece_words=20)] == [
+        "a b c d e f, g h i j k",
+        "l m n o p q r s t u v w x y",
+    ]
+
+
+def test_a_capitalised_function_word_opens_a_passage() -> None:
+    text = (
+        "die Soldaten kämpften in der Region Kursk gegen die ukrainischen Einheiten "
+        "Sie wurden schließlich zum Rückzug gezwungen und verloren viele Männer"
+    )
+    pieces = [text[s:e] for s, e in split_passages(text, max_words=15, piece_words=15)]
+    assert pieces[1].startswith("Sie wurden")
+    # captions wrap where the line is full, not where a sentence ends
+    wrapped = text.replace("ukrainischen Einheiten Sie", "ukrainischen\nEinheiten Sie")
+    pieces = [wrapped[s:e] for s, e in split_passages(wrapped, max_words=15, piece_words=15)]
+    assert pieces[1].startswith("Sie wurden")
+
+
+def test_wrapped_captions_pair_with_the_sentences_they_came_from(
+    original_and_transcript: tuple[Article, ...], tmp_path: Path
+) -> None:
+    original = original_and_transcript[0]
+    captions = "\n".join(textwrap.wrap(_transcript(SEED.read_text(encoding="utf-8")), 42))
+    (tmp_path / "captions.txt").write_text(captions + "\n", encoding="utf-8")
+    (wrapped,) = read_articles([tmp_path / "captions.txt"]).articles
+    alignment = align((original, wrapped))
+    told = {
+        original.sentences[p.left.sentence].text: wrapped.sentences[p.right.sentence].text
+        for p in alignment.pairs
+        if p.left.article == original.id and p.right.article == wrapped.id
+    } | {
+        original.sentences[p.right.sentence].text: wrapped.sentences[p.left.sentence].text
+        for p in alignment.pairs
+        if p.right.article == original.id and p.left.article == wrapped.id
+    }
+    # the passage starts where the sentence does, not at the wrap before it
+    sentence = next(s for s in told if s.startswith("Dies meldete die staatliche"))
+    assert told[sentence].startswith("Dies meldete die staatliche")
+
+
+@pytest.mark.parametrize(
+    "text", ["wort " * 40_000, "x" * 200_000, "Die " * 40_000, ", " * 50_000 + "a b"]
+)
+def test_long_lines_take_little_time(text: str) -> None:
+    began = time.perf_counter()
+    spans = split_passages(text)
+    assert time.perf_counter() - began < 3.0
+    words = len(text.split())
+    assert sum(len(text[s:e].split()) for s, e in spans) == words
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("aZ3 ßÄ.,;:–-\n\t")), max_size=400),
+    st.sampled_from(["de", "en"]),
+    st.integers(min_value=8, max_value=MAX_WORDS),
+)
+def test_passages_are_word_spans_covering_the_text(text: str, language: str, limit: int) -> None:
+    spans = split_passages(text, language=language, max_words=limit, piece_words=limit)
+    assert spans == split_passages(text, language=language, max_words=limit, piece_words=limit)
+    previous_end = 0
+    covered: set[int] = set()
+    for start, end in spans:
+        assert previous_end <= start < end <= len(text)
+        # never inside a word: whitespace or the text's edge on both sides
+        assert start == 0 or text[start - 1].isspace() or start == previous_end
+        assert end == len(text) or text[end].isspace() or text[end - 1] in ".;:"
+        assert len(text[start:end].split()) <= limit
+        covered.update(range(start, end))
+        previous_end = end
+    assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
+
+
+def test_an_article_of_one_unpunctuated_line_has_a_short_title() -> None:
+    text = _transcript(SEED.read_text(encoding="utf-8"))
+    article = build_article(text, id="captions")
+    assert len(article.title.split()) <= PIECE_WORDS
