@@ -179,6 +179,20 @@ def test_month_without_year_matches_the_resolved_month():
     assert [(c.status, c.note) for c in dates] == [("same", "year not given on one side")]
 
 
+def test_day_of_a_dated_report_lies_within_a_month_without_year():
+    # seeds 000 / 001: "am Samstag" (2025-04-26) was shown as differing from "Im April"
+    dates = [
+        c
+        for c in compare_facts(
+            "Russland hatte am Samstag den Einsatz bestätigt.",
+            "Im April bestätigte Nordkorea den Einsatz.",
+            left_published="2025-04-28",
+        )
+        if c.kind == "date"
+    ]
+    assert [(c.status, c.note) for c in dates] == [("same", "year not given on one side")]
+
+
 def test_unresolved_relative_dates_compare_by_their_words():
     def status(left: str, right: str) -> list[str]:
         return [c.status for c in compare_facts(left, right) if c.kind == "date"]

@@ -146,6 +146,20 @@ def test_find_row_steps_to_pairs_and_to_fact_differences():
     assert find_row(rows, first, step=-1) is None
 
 
+def test_fact_difference_of_a_pair_drawn_across_rows_is_reached_by_d():
+    # the header counts the ↔ pair whose facts differ; d and D stop on both its rows
+    differing = pair(0, 2, 0.3, differ=True)
+    al = Alignment((A, B), (pair(0, 0), pair(1, 1), pair(2, 2), differing), ())
+    rows = side_by_side(al, "a", "b")
+    left_end = row_of_passage(rows, 0, side="left")
+    right_end = row_of_passage(rows, 2, side="right")
+    assert left_end is not None and right_end is not None and left_end < right_end
+    assert not any(row.differs for row in rows)  # no ≠ row: only the ↔ link differs
+    assert find_row(rows, -1, want="facts-differ") == left_end
+    assert find_row(rows, left_end, want="facts-differ") == right_end
+    assert find_row(rows, len(rows), step=-1, want="facts-differ") == right_end
+
+
 def test_fact_differences_are_counted_per_fact():
     al = Alignment((A, B), (pair(0, 0), pair(2, 2, differ=True)), ())
     assert count_fact_differences(side_by_side(al, "a", "b")) == 1

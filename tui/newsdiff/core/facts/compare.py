@@ -211,8 +211,12 @@ def _date_relation(left: Fact, right: Fact) -> tuple[str, str | None]:
         return "equal", None
     if "XXXX" in a or "XXXX" in b:  # a year one report leaves open
         pattern = re.escape(min(a, b, key=lambda x: "XXXX" not in x)).replace("XXXX", r"\d{4}")
-        if re.fullmatch(pattern, max(a, b, key=lambda x: "XXXX" not in x)):
+        dated = max(a, b, key=lambda x: "XXXX" not in x)
+        if re.fullmatch(pattern, dated):
             return "equal", "year not given on one side"
+        if re.match(pattern + r"-", dated):
+            # "im April" beside "am Samstag", 2025-04-26: that day is in that April
+            return "within", "year not given on one side"
     short, long = sorted((a, b), key=len)
     if long.startswith(short):
         return "within", f"{long} within {short}"

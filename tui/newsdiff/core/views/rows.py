@@ -280,10 +280,15 @@ def find_row(
     index = start + step
     while 0 <= index < len(rows):
         row = rows[index]
-        if row.differs if want == "facts-differ" else row.pair is not None:
+        if _differs_here(row) if want == "facts-differ" else row.pair is not None:
             return index
         index += step
     return None
+
+
+def _differs_here(row: Row) -> bool:
+    # a ↔ pair whose facts differ is counted in the header: d must reach it too
+    return row.differs or any(link.relation == "facts-differ" for link in row.others)
 
 
 def row_of_passage(
