@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from newsdiff.core.language.lexicon import STOPWORDS
+from newsdiff.core.language.function_words import STOPWORDS
 from newsdiff.core.language.segment import split_sentences
 from newsdiff.core.language.text import fold
 
@@ -37,18 +37,17 @@ _WORD = re.compile(r"\S+")
 _DASHES = frozenset(("-", "–", "—", "--"))
 
 
-def _words(text: str) -> frozenset[str]:
-    """The whitespace-separated words of ``text``, for the word lists below."""
-    return frozenset(text.split())
-
-
 # Conjunctions that open a clause after a comma, folded.
+_GERMAN_CONJUNCTIONS = (
+    "und oder aber sondern denn doch weil dass da wenn als wahrend obwohl nachdem "
+    "bevor damit sodass wobei"
+)
+_ENGLISH_CONJUNCTIONS = (
+    "and or but because while although though since when after before whereas so"
+)
 _CONJUNCTIONS = {
-    "de": _words(
-        "und oder aber sondern denn doch weil dass da wenn als wahrend obwohl nachdem "
-        "bevor damit sodass wobei"
-    ),
-    "en": _words("and or but because while although though since when after before whereas so"),
+    "de": frozenset(_GERMAN_CONJUNCTIONS.split()),
+    "en": frozenset(_ENGLISH_CONJUNCTIONS.split()),
 }
 _OPENING_PUNCT = "\"'„“”‚‘’«»‹›([{"
 

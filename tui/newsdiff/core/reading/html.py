@@ -349,21 +349,22 @@ _FALLBACK_PROBE = "1995-07-15"
 def _markup_date(tree: Any, *, original: bool, url: str | None) -> str | None:
     """The page's first publication (``original``) or last change as its markup tells it
     to htmldate: head, JSON-LD, address, time and date elements (the day only)."""
-    from copy import deepcopy
-
+    body = tree.find("body")
+    if body is None:
+        return None
+    # lent to the body for this one call, not a copy of the whole tree
+    probe = body.makeelement("p", {})
+    probe.text = _FALLBACK_PROBE
+    body.insert(0, probe)
     try:
         from htmldate import find_date
 
-        probe = deepcopy(tree)
-        body = probe.find("body")
-        if body is None:
-            return None
-        first = body.makeelement("p", {})
-        first.text = _FALLBACK_PROBE
-        body.insert(0, first)
         found = find_date(
-            probe, original_date=original, extensive_search=False, url=url, verbose=False
+            tree, original_date=original, extensive_search=False, url=url, verbose=False
         )
     except Exception:  # htmldate guesses; a guess that fails is no date, not an error
         return None
+    finally:
+        if probe.getparent() is body:
+            body.remove(probe)
     return found if found and found != _FALLBACK_PROBE else None

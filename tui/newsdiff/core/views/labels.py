@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsdiff.core.language.lexicon import STOPWORDS
+from newsdiff.core.language.function_words import STOPWORDS
 from newsdiff.core.language.text import fold, has_marks, marked
 
 if TYPE_CHECKING:
