@@ -14,6 +14,7 @@ from newsdiff.core.model import (
     SentenceRef,
     WordChange,
 )
+from newsdiff.core.views.notes import row_note
 from newsdiff.core.views.rows import (
     count_fact_differences,
     find_row,
@@ -199,3 +200,21 @@ def test_an_article_beside_itself_pairs_every_row(n):
     rows = side_by_side(Alignment((a, b), pairs, ()), "a", "b")
     assert len(rows) == n
     assert all(r.pair is not None and r.left.index == r.right.index for r in rows)
+
+
+def test_note_of_a_row_drawn_across_rows_names_the_fact_that_differs():
+    # d stops on a ↔ row for its link's differing figure: the note line must say which
+    al = Alignment((A, B), (pair(0, 0), pair(1, 1), pair(2, 2), pair(0, 2, 0.3, differ=True)), ())
+    rows = side_by_side(al, "a", "b")
+    row = rows[row_of_passage(rows, 0, side="left")]
+    assert not row.differs and row.others  # its own pair agrees; the ↔ link differs
+    note = row_note(row, left="ARD", right="ZDF")
+    assert note.startswith("↔ ≠ figure: 3 (ARD) vs 4 (ZDF)")
+    assert "p jumps there" in note
+
+
+def test_note_of_a_row_drawn_across_rows_without_facts_points_to_its_partner():
+    al = Alignment((A, B), (pair(0, 0), pair(1, 1), pair(2, 2), pair(0, 2, 0.3)), ())
+    rows = side_by_side(al, "a", "b")
+    row = rows[row_of_passage(rows, 0, side="left")]
+    assert row_note(row) == "↔ paired with a passage on another row · p jumps there"

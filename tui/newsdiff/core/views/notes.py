@@ -97,7 +97,8 @@ def fact_notes(
 def row_note(row: Row | None, *, left: str = "left", right: str = "right") -> str:
     """The comparison's detail line for ``row``: its first fact note (and how many
     more the passage view has), else why it has no word marks, else where its
-    other partners are; empty when there is nothing to say.
+    other partners are (with the first fact note of those pairs); empty when there
+    is nothing to say.
 
     >>> row_note(None)
     ''
@@ -113,6 +114,13 @@ def row_note(row: Row | None, *, left: str = "left", right: str = "right") -> st
     if row.others and not notes:
         count = len(row.others)
         where = "a passage on another row" if count == 1 else f"{count} passages on other rows"
-        notes = [f"↔ paired with {where} · p jumps there"]
+        # a ↔ pair's facts are the row's too: d stops here for them, so say which they are
+        linked = fact_notes(
+            (fact for link in row.others for fact in link.facts), left=left, right=right
+        )
+        if linked:
+            notes = [f"↔ {linked[0]} · with {where} · p jumps there", *linked[1:]]
+        else:
+            notes = [f"↔ paired with {where} · p jumps there"]
     more = f"  (+{len(notes) - 1} more in the passage view)" if len(notes) > 1 else ""
     return notes[0] + more if notes else ""
