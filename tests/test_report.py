@@ -328,3 +328,34 @@ def test_the_report_compares_reports_story_by_story():
     assert "Stories: A B · C D." in render_report(alignment, format="html")
     agreement = json.loads(render_report(alignment, format="json"))["agreement"]
     assert [(s["left"], s["right"]) for s in agreement] == [(0, 1), (2, 3)]
+
+
+def test_struck_words_take_no_space_before_a_full_stop_or_a_space():
+    from newsdiff.core.export.markdown import render_runs
+    from newsdiff.core.views.clusters import Run
+
+    gone = frozenset({"removed"})
+    assert render_runs((Run("Er kam"), Run("gestern", gone), Run(". Dann"))) == (
+        "Er kam ~~gestern~~. Dann"
+    )
+    assert render_runs((Run("Er kam "), Run("gestern", gone), Run(" an."))) == (
+        "Er kam ~~gestern~~ an."
+    )
+
+
+def test_changed_words_with_a_space_between_are_one_italic_run():
+    from newsdiff.core.export.markdown import render_runs
+    from newsdiff.core.views.clusters import Run
+
+    changed, fact = frozenset({"changed"}), frozenset({"fact"})
+    runs = (Run("Er "), Run("kam", changed), Run(" "), Run("heute", changed), Run(" an."))
+    report = render_runs(runs)
+    assert report == "Er *kam heute* an."
+    html = MarkdownIt("commonmark").render(report)
+    assert html.count("<em>") == 1
+    # a fact beside a changed word keeps its own mark
+    runs = (Run("Er "), Run("kam", changed), Run(" "), Run("3000", fact), Run(" an."))
+    assert render_runs(runs) == "Er *kam* **3000** an."
+    # two facts side by side (a date, a figure) stay two marks
+    runs = (Run("seit "), Run("Herbst", fact), Run(" "), Run("3000", fact), Run(" Mann"))
+    assert render_runs(runs) == "seit **Herbst** **3000** Mann"

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 # ("!" matters only before "[", "&" only where it starts an entity like "&amp;")
 _MARKUP = re.compile(r"([\\`*_\[\]<>|~]|&(?=#?\w+;))")
 _EDGES = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
+_CLOSING = tuple(".,;:!?)]}…")  # what follows a word with no space between
 
 LEGEND = (
     "Marks: **bold** a fact the sources state differently, *italic* words changed against "
@@ -68,8 +69,19 @@ def _emphasised(run: Run) -> bool:
     return bool(run.marks) and "removed" not in run.marks
 
 
+def _marker(run: Run) -> str:
+    """The Markdown a run is wrapped in: "~~", "**", "*" or "" (plain)."""
+    if "removed" in run.marks:
+        return "~~"
+    if "fact" in run.marks:
+        return "**"
+    return "*" if "changed" in run.marks else ""
+
+
 def _merge(runs: tuple[Run, ...]) -> list[Run]:
-    """Join touching fact/changed runs: `*a***b**` would not parse as two marks."""
+    """Join touching fact/changed runs (`*a***b**` would not parse as two marks), and
+    changed runs with only a space between (`*a* *b*` reads as two changes; two facts
+    side by side stay two)."""
     merged: list[Run] = []
     for run in runs:
         if (
@@ -80,6 +92,15 @@ def _merge(runs: tuple[Run, ...]) -> list[Run]:
             and not merged[-1].text[-1:].isspace()
         ):
             merged[-1] = Run(merged[-1].text + run.text, merged[-1].marks | run.marks)
+        elif (
+            len(merged) > 1
+            and _emphasised(run)
+            and not merged[-1].marks
+            and merged[-1].text.isspace()
+            and _marker(merged[-2]) == _marker(run) == "*"  # two facts stay two
+        ):
+            gap = merged.pop()
+            merged[-1] = Run(merged[-1].text + gap.text + run.text, merged[-1].marks | run.marks)
         else:
             merged.append(run)
     return merged
@@ -90,16 +111,24 @@ def render_runs(runs: tuple[Run, ...]) -> str:
 
     >>> render_runs((Run("rund "), Run("3000", frozenset({"fact"})), Run(" Soldaten")))
     'rund **3000** Soldaten'
+    >>> gone = frozenset({"removed"})
+    >>> render_runs((Run("Er kam"), Run("gestern", gone), Run(". Dann")))
+    'Er kam ~~gestern~~. Dann'
     """
     parts: list[str] = []
     for run in _merge(runs):
-        if "removed" in run.marks:
+        marker = _marker(run)
+        if (
+            parts
+            and parts[-1].endswith("~~ ")
+            and (run.text[:1] in _CLOSING or run.text[:1].isspace())
+        ):
+            parts[-1] = parts[-1][:-1]  # struck words take no space before a full stop or a space
+        if marker == "~~":
             space = " " if parts and not parts[-1][-1:].isspace() else ""
-            parts.append(space + _wrap(run.text, "~~") + " ")
-        elif "fact" in run.marks:
-            parts.append(_wrap(run.text, "**"))
-        elif "changed" in run.marks:
-            parts.append(_wrap(run.text, "*"))
+            parts.append(space + _wrap(run.text, marker) + " ")
+        elif marker:
+            parts.append(_wrap(run.text, marker))
         else:
             parts.append(escape(run.text))
     return "".join(parts).strip()
