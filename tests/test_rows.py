@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -215,6 +217,14 @@ def test_note_of_a_row_drawn_across_rows_names_the_fact_that_differs():
 
 def test_note_of_a_row_drawn_across_rows_without_facts_points_to_its_partner():
     al = Alignment((A, B), (pair(0, 0), pair(1, 1), pair(2, 2), pair(0, 2, 0.3)), ())
+    rows = side_by_side(al, "a", "b")
+    row = rows[row_of_passage(rows, 0, side="left")]
+    assert row_note(row) == "↔ paired with a passage on another row · p jumps there"
+
+
+def test_note_of_a_row_drawn_across_rows_leads_only_with_a_contradiction():
+    one_sided = replace(pair(0, 2, 0.3), facts=(FactComparison("name", "left-only", "Kim", None),))
+    al = Alignment((A, B), (pair(0, 0), pair(1, 1), pair(2, 2), one_sided), ())
     rows = side_by_side(al, "a", "b")
     row = rows[row_of_passage(rows, 0, side="left")]
     assert row_note(row) == "↔ paired with a passage on another row · p jumps there"

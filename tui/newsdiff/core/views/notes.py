@@ -97,7 +97,7 @@ def fact_notes(
 def row_note(row: Row | None, *, left: str = "left", right: str = "right") -> str:
     """The comparison's detail line for ``row``: its first fact note (and how many
     more the passage view has), else why it has no word marks, else where its
-    other partners are (with the first fact note of those pairs); empty when there
+    other partners are (with the first fact those pairs disagree on); empty when there
     is nothing to say.
 
     >>> row_note(None)
@@ -114,9 +114,11 @@ def row_note(row: Row | None, *, left: str = "left", right: str = "right") -> st
     if row.others and not notes:
         count = len(row.others)
         where = "a passage on another row" if count == 1 else f"{count} passages on other rows"
-        # a ↔ pair's facts are the row's too: d stops here for them, so say which they are
+        # d stops here for a ↔ pair's differing facts, so say which they are
         linked = fact_notes(
-            (fact for link in row.others for fact in link.facts), left=left, right=right
+            (fact for link in row.others for fact in link.facts if fact.status == "differ"),
+            left=left,
+            right=right,
         )
         if linked:
             notes = [f"↔ {linked[0]} · with {where} · p jumps there", *linked[1:]]
