@@ -121,7 +121,9 @@ def row_note(row: Row | None, *, left: str = "left", right: str = "right") -> st
             right=right,
         )
         if linked:
-            notes = [f"↔ {linked[0]} · with {where} · p jumps there", *linked[1:]]
+            # where first: a long fact note is cut at the screen's edge, the key hint is not
+            place = "another row" if count == 1 else f"{count} other rows"
+            notes = [f"↔ on {place}, p jumps there · {linked[0]}", *linked[1:]]
         else:
             notes = [f"↔ paired with {where} · p jumps there"]
     more = f"  (+{len(notes) - 1} more in the passage view)" if len(notes) > 1 else ""
