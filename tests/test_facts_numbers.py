@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import doctest
+import importlib
+
 import pytest
 
 from newsdiff.core.facts.numbers import extract_numbers, parse_number
@@ -284,6 +287,48 @@ def test_thousands_grouped_the_other_language_s_way_are_not_a_fraction(
     assert one(text, language).low == 1_500_000
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "low", "high", "measure"),
+    [
+        ("Pyongyang sent 11.000 Soldaten to Russia.", "en", 11_000, 11_000, "troops"),
+        ("Some 10.000 bis 12.000 Soldaten were sent.", "en", 10_000, 12_000, "troops"),
+        ("The fund holds 2,5 Milliarden Euro.", "en", 25 * 10**8, 25 * 10**8, "euro"),
+        ("It costs 1,2 Mio. Euro a year.", "en", 12 * 10**5, 12 * 10**5, "euro"),
+        ("Der Deal ist $2.5bn wert.", "de", 25 * 10**8, 25 * 10**8, "dollar"),
+        ("Der Fonds verwaltet 2.5m Dollar.", "de", 25 * 10**5, 25 * 10**5, "dollar"),
+        ("Es kostet rund $1.2 billion.", "de", 12 * 10**8, 12 * 10**8, "dollar"),
+        ("Es kostet $1 billion.", "de", 10**9, 10**9, "dollar"),  # English: a thousand millions
+        ("Die Kosten: $2.5-3.5bn.", "de", 25 * 10**8, 35 * 10**8, "dollar"),
+        ("Ein Hummer kostet $16.99 am Markt.", "de", 16.99, 16.99, "dollar"),
+    ],
+)
+def test_a_figure_quoted_in_the_other_language_s_notation_is_read_that_way(
+    text: str, language: str, low: float, high: float, measure: str
+) -> None:
+    # "11.000 Soldaten" in an English report was 11, "2,5 Milliarden Euro" no figure at
+    # all; "$2.5bn" in a German one $2 and "rund $1.2 billion" $1: the claim table set a
+    # quoted figure against another report's same figure as a difference
+    value = one(text, language)
+    assert (value.low, value.high, value.measure) == (low, high, measure)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low"),
+    [
+        ("The rate rose to 4.125% in May.", "en", 4.125),  # a rate keeps its decimals
+        ("The yuan strengthened to 6.168 against the dollar.", "en", 6.168),
+        ("It costs 1.500 billion euros.", "en", 15 * 10**8),  # an English scale: a decimal
+        ("Es kostet $2.500 im Monat.", "de", 2_500),  # a point before three digits: German
+        ("Er lief die 1.500m in Rekordzeit.", "de", 1_500),
+        ("Der Anteil stieg auf 3.5 Prozent.", "de", 3),  # no English cue: as before
+    ],
+)
+def test_a_figure_that_tells_no_other_notation_keeps_the_report_s(
+    text: str, language: str, low: float
+) -> None:
+    assert one(text, language).low == low
+
+
 def test_a_short_scale_or_pound_without_a_currency_is_no_amount() -> None:
     assert one("The wall is 5m high.", "en").low == 5  # "m" is a scale only after a sign
     assert one("Der Sack wiegt 5 Pfund.").measure == "mass"  # Pfund alone is a weight
@@ -347,3 +392,9 @@ def test_a_duration_or_another_figure_is_no_age(text, language):
 
 def test_a_year_in_brackets_after_a_name_is_no_age():
     assert extract_numbers("Max Müller (2019) wurde festgenommen.") == ()
+
+
+@pytest.mark.parametrize("name", ["notation", "numbers", "money"])
+def test_the_examples_in_the_figure_modules_hold(name: str) -> None:
+    module = importlib.import_module(f"newsdiff.core.facts.{name}")
+    assert doctest.testmod(module).failed == 0

@@ -3,7 +3,7 @@
 "$1 million", "a million dollars", "1 million dollars", "$1m", "1 Million
 Dollar", "eine Million US-Dollar" and "1 Mio. Dollar" are one amount. The
 figure's value comes from the number extractor (which reads "m" and "bn" as
-scales only after a currency sign: "5m" alone is five metres); this module
+scales only beside a currency: "5m" alone is five metres); this module
 names its currency, from a sign before it or a currency word or sign after it, so
 that every spelling of one currency is one measure and the claim table puts
 the reports' amounts side by side.
@@ -32,12 +32,13 @@ _WORDS = {
     "yuan": "yuan", "renminbi": "yuan",
 }  # fmt: skip
 SIGN_PATTERN = "|".join(re.escape(s) for s in sorted(SIGNS, key=len, reverse=True))
-# a sign may follow the figure too, German style: "500 €", "1,5 Mio. €"
-_AFTER = re.compile(
-    r"\s?(?P<sign>[€$£¥])|\s(?i:(?P<word>"
-    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_WORDS, key=len, reverse=True))
-    + r"))(?![\w-])"
+_WORD_PATTERN = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_WORDS, key=len, reverse=True)
 )
+# a sign may follow the figure too, German style: "500 €", "1,5 Mio. €"
+_AFTER = re.compile(rf"\s?(?P<sign>[€$£¥])|\s(?i:(?P<word>{_WORD_PATTERN}))(?![\w-])")
+# the same, without groups, for a pattern to look ahead with: "2.5m Dollar" is money
+CURRENCY_AFTER = rf"\s?[€$£¥]|\s(?i:{_WORD_PATTERN})(?![\w-])"
 
 
 def currency_after(text: str, end: int) -> tuple[str, int] | None:

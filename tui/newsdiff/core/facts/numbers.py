@@ -15,23 +15,13 @@ from dataclasses import replace
 
 from newsdiff.core.facts.ages import AGE, age_of
 from newsdiff.core.facts.measures import MEASURE_WORDS, PARTICIPLES, measure_of_word
-from newsdiff.core.facts.money import SIGN_PATTERN, SIGNS, currency_after
+from newsdiff.core.facts.money import CURRENCY_AFTER, SIGN_PATTERN, SIGNS, currency_after
+from newsdiff.core.facts.notation import NUMBER, OTHER_GROUPS, written_in
 from newsdiff.core.facts.units import unit_after
 from newsdiff.core.facts.window import search_before
 from newsdiff.core.language.words import month_numbers
 from newsdiff.core.model import Fact, Quantity
 
-# two or more groups of three after one separator are thousands in either language: a
-# German quote's "1.500.000" in an English report is no 1.5, an English "1,500,000" in a
-# German one no 1.5 either
-_OTHER_GROUPS = {
-    "de": r"\d{1,3}(?:,\d{3}){2,}(?![,.]?\d)",
-    "en": r"\d{1,3}(?:\.\d{3}){2,}(?![,.]?\d)",
-}
-_NUM = {
-    "de": _OTHER_GROUPS["de"] + r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
-    "en": _OTHER_GROUPS["en"] + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
-}
 _WORDS = {
     "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
     "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30,
@@ -52,8 +42,8 @@ _SCALES_DE = {"billion": 10**12, "trillion": 10**18}
 # 10**14 dollars); a longer one is a typo or a test string and makes no claim. Below
 # it, whole numbers are read exactly: a float turns 999,999,999,999,999,999 into 10**18
 _LARGEST = 10**18
-# scales written short and fused to the figure, read only after a currency sign: "$1m",
-# "£2.5bn" (a bare "5m" is five metres)
+# scales written short and fused to the figure, read only beside a currency: "$1m",
+# "£2.5bn", "2.5m Dollar" (a bare "5m" is five metres)
 _SHORT_SCALES = {"k": 10**3, "m": 10**6, "mn": 10**6, "bn": 10**9}
 _SHORT = re.compile(r"(?P<figure>.*?\d)\s?(?P<scale>bn|mn|m|k)", re.IGNORECASE)
 # plural "thousands" words: a lower bound, always approximate
@@ -111,7 +101,7 @@ def _atom(language: str) -> str:
     vague = "|".join(sorted(_VAGUE, key=len, reverse=True))
     # (?!\w), not \b, after a scale: "1 Mio. Dollar" ends in a point
     return (
-        rf"(?:(?:{_NUM[language]})(?:\s+(?:{scales})(?!\w))?"
+        rf"(?:(?:{NUMBER[language]})(?:\s+(?:{scales})(?!\w))?"
         rf"|\b(?:{words})\b(?:\s+(?:{scales})(?!\w))?"
         rf"|\b(?:eine?|one|a)\s+(?:million|millionen|milliarde|billion)\b"
         rf"|\b(?:(?:{_SOME})\s+)?(?:{vague})\b)"
@@ -121,20 +111,22 @@ def _atom(language: str) -> str:
 def _pattern(language: str) -> re.Pattern[str]:
     quals = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
     atom = _atom(language)
-    short = rf"(?:{_NUM[language]})\s?(?:bn|mn|m|k)(?!\w)"
+    short = rf"(?:{NUMBER[language]})\s?(?:bn|mn|m|k)(?!\w)"
+    # a short scale needs money around it: "$2.5bn", "2.5m Dollar" (a bare "5m" is metres)
+    bare = rf"(?:{short}(?={CURRENCY_AFTER})|{atom})"
     return re.compile(
         rf"(?<![\w.,:/-])"
         rf"(?:(?P<between>zwischen|between)\s+(?P<b1>{atom})\s+(?:und|and)\s+(?P<b2>{atom})"
         rf"|(?:(?P<qual>{quals})\s+)?(?:(?P<sign>{SIGN_PATTERN})\s?)?"
-        rf"(?P<low>(?(sign)(?:{short}|{atom})|{atom}))"
+        rf"(?P<low>(?(sign)(?:{short}|{atom})|{bare}))"
         rf"(?:\s*(?:bis|–|-|to)\s*(?:(?P<sign2>{SIGN_PATTERN})\s?)?"
-        rf"(?P<high>(?(sign2)(?:{short}|{atom})|(?(sign)(?:{short}|{atom})|{atom}))))?)"
+        rf"(?P<high>(?(sign2)(?:{short}|{atom})|(?(sign)(?:{short}|{atom})|{bare}))))?)"
         rf"(?![\w,]*\d)",
         re.IGNORECASE,
     )
 
 
-_PATTERNS = {lang: _pattern(lang) for lang in _NUM}
+_PATTERNS = {lang: _pattern(lang) for lang in NUMBER}
 
 
 def parse_number(text: str, *, language: str = "de") -> float | None:
@@ -165,7 +157,7 @@ def parse_number(text: str, *, language: str = "de") -> float | None:
     if head in ("ein", "eine", "one", "a"):
         return _clean(scale)
     separators = (",", "") if language == "en" else (".", "")
-    if re.fullmatch(_OTHER_GROUPS["en" if language == "en" else "de"], head):
+    if re.fullmatch(OTHER_GROUPS["en" if language == "en" else "de"], head):
         separators = (".", "") if language == "en" else (",", "")  # "1.500.000", "1,500,000"
     digits = head.replace(*separators)
     if language != "en":
@@ -190,7 +182,7 @@ def _bounded(value: float | int) -> float | int | None:
 
 
 def _figure(written: str, language: str, *, signed: bool) -> float | None:
-    """``parse_number``, and after a currency sign a short scale too ("$1m", "£2.5bn")."""
+    """``parse_number``, and as money a short scale too ("$1m", "£2.5bn", "2.5m Dollar")."""
     short = _SHORT.fullmatch(written) if signed else None
     if short is None:
         return parse_number(written, language=language)
@@ -212,6 +204,14 @@ def _short_scale(first: str, second: str, language: str, low: float | int) -> in
     if value is None or low >= value:
         return None
     return _SHORT_SCALES[high.group("scale").lower()]
+
+
+def _money_at(match: re.Match[str], group: str) -> bool:
+    """Whether a currency follows the figure in ``group``, so a short scale is one."""
+    return (
+        match.group(group) is not None
+        and currency_after(match.string, match.end(group)) is not None
+    )
 
 
 def _clean(value: float | int) -> float | int:
@@ -345,19 +345,23 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
             continue  # an ordinal ("3. Weltkrieg", "(76.)"), not a count
         if not match.group("qual") and search_before(_LABEL, text, start):
             continue  # a number that names, not counts: "Artikel 50", "Platz 3"
-        first = match.group("b1") or match.group("low")
-        second = match.group("b2") or match.group("high")
+        low_at, high_at = ("b1", "b2") if match.group("between") else ("low", "high")
+        first, second = match.group(low_at), match.group(high_at)
         sign = match.group("sign") or match.group("sign2")
-        low = _figure(first, lang, signed=bool(match.group("sign")))
+        # each figure read as its phrase writes it: "11.000 Soldaten" in an English report
+        low_lang = written_in(text, match.start(low_at), language=lang)
+        high_lang = written_in(text, match.start(high_at), language=lang) if second else low_lang
+        low = _figure(first, low_lang, signed=bool(match.group("sign")) or _money_at(match, low_at))
         # "$5-7bn": the sign before the range is the high end's too
-        signed = bool(match.group("sign2") or match.group("sign"))
-        high = _figure(second, lang, signed=signed) if second else low
+        signed = bool(match.group("sign2") or match.group("sign")) or _money_at(match, high_at)
+        high = _figure(second, high_lang, signed=signed) if second else low
         if low is None or high is None:
             continue
         scale = second.lower().split()[-1] if second else ""
         if scale in _SCALES and first.lower().split()[-1] not in _SCALES and low < high:
-            low = _bounded(low * _scale(scale, lang))  # "2 bis 3 Millionen": the scale binds both
-        elif second and signed and (short := _short_scale(first, second, lang, low)):
+            # "2 bis 3 Millionen": the scale binds both
+            low = _bounded(low * _scale(scale, high_lang))
+        elif second and signed and (short := _short_scale(first, second, high_lang, low)):
             low = _bounded(low * short)  # "$5-7bn", "£2-3m": five to seven billion
         if low is None:
             continue
