@@ -348,6 +348,16 @@ def test_a_short_scale_or_pound_without_a_currency_is_no_amount() -> None:
         ("a vigil for Kimani (Kiki) Gray, 16, killed by police", "en", 16, "Gray"),
         ("a five-year-old girl", "en", 5, "girl"),
         ("the 40-year-old law", "en", 40, "law"),
+        # a verb after the figure is no person: the figure is the person itself
+        ("The 16-year-old shot a man.", "en", 16, None),
+        ("a vigil for a 16-year-old shot by cops", "en", 16, None),
+        ("the 16-year old began to run", "en", 16, None),
+        # a place or a people before the noun is its modifier
+        ("in signing the 28-year-old Maryland native.", "en", 28, "native"),
+        ("A 61-year-old Vancouver man was charged.", "en", 61, "man"),
+        ("the 40-year-old American never recovered", "en", 40, "American"),
+        ("the 32-year-old Klitschko's third win", "en", 32, "Klitschko's"),
+        ("52-year-old Grace Smith admits charges.", "en", 52, "Smith"),
         ("Der 37-Jährige wurde festgenommen.", "de", 37, None),
         ("Der 37-jährige Schauspieler wurde festgenommen.", "de", 37, "Schauspieler"),
         ("Ein 37 Jahre alter Mann wurde festgenommen.", "de", 37, "Mann"),
@@ -388,6 +398,13 @@ def test_an_age_is_an_age_with_its_person_noun(text, language, age, noun):
 )
 def test_a_duration_or_another_figure_is_no_age(text, language):
     assert all(f.quantity.measure != "age" for f in extract_numbers(text, language=language))
+
+
+def test_a_name_joined_to_one_with_an_age_has_an_age_too():
+    # "Marianne (63) und Michael (66)": the second bracket follows a lone first name
+    facts = extract_numbers("sagte das Schunkelduo Marianne (63) und Michael (66) dem Blatt.")
+    ages = [(f.quantity.low, f.quantity.measure, f.noun) for f in facts]
+    assert ages == [(63, "age", "Marianne"), (66, "age", "Michael")]
 
 
 def test_a_year_in_brackets_after_a_name_is_no_age():

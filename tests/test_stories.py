@@ -304,6 +304,15 @@ def test_a_label_names_no_written_word_twice() -> None:
     assert "Mikl-Leitner" in words and len(words) == len(set(words))
 
 
+def test_a_label_never_shows_the_letters_of_a_figure_alone() -> None:
+    """ "76ers" reads as "76" and "ers": the story is no more named "coach · ers"."""
+    x = _article("x", "The Philadelphia 76ers fired coach Maurice Cheeks.", "The 76ers lost.")
+    y = _article("y", "Maurice Cheeks is out as Philadelphia 76ers coach.", "The 76ers won.")
+    for story in (detect_stories([x, y])[0], detect_stories([x])[0]):
+        words = story.label.split(" · ")
+        assert "ers" not in words and any("Cheeks" in w for w in words)
+
+
 def test_a_label_writes_a_lower_case_word_as_the_reports_do() -> None:
     """A word no report capitalises is shown as written, never as its lemma ("injure")."""
     x = _article(

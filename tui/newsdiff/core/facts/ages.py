@@ -40,6 +40,12 @@ _BRACKET_BEFORE = re.compile(
     r"(?<![\w-])(?P<first>[A-ZÄÖÜ][a-zäöüß][^\W\d_]*)\s+"
     r"(?P<last>[A-ZÄÖÜ][a-zäöüß][^\W\d_]*)\s+\($"
 )
+# "Marianne (63) und Michael (66)": a lone first name is a person when it joins one
+# whose bracketed figure is an age (so "Baden-Württemberg (10) und Bayern (8)" is not)
+_JOINED_BRACKET_BEFORE = re.compile(
+    r"\((?P<age>\d{1,3})\)(?:,|\s+(?:und|and|sowie|&))\s+"
+    r"(?P<last>[A-ZÄÖÜ][a-zäöüß][^\W\d_]*)\s+\($"
+)
 # the word before those two: "Red Bull Salzburg (20)"
 _WORD_BEFORE = re.compile(r"(?<![\w-])([^\W\d_][\w-]*)\s+$")
 # Words that make capitalised words a club, a company or a body, not a person: the
@@ -58,16 +64,33 @@ _NOT_A_PERSON = {
     "Universität", "University", "Institut", "Institute", "Stiftung", "Foundation",
 }  # fmt: skip
 _NOUN = re.compile(r"\s+([^\W\d_][\w-]*)")
+# "Grace Smith admits": after a name, a word in -s (not "actress") is a verb, not a noun
+_VERB_S = re.compile(r"[^s]s$")
 # capitalised words in a row, a nickname in brackets among them: "Kimani (Kiki) Gray"
 _NAME_RUN = re.compile(r"(?:[A-ZÄÖÜ][\w'-]*\s+(?:\([^()\n]{1,20}\)\s+)?)*(?P<last>[A-ZÄÖÜ][\w'-]*)")
-# what follows an English "N-year-old" that is no person noun: "The 37-year-old will appear"
-_EN_NOT_NOUN = {
-    "will", "would", "was", "is", "has", "had", "have", "who", "whose", "and", "or", "but",
-    "said", "says", "can", "could", "may", "might", "must", "should", "did", "does", "from",
-    "in", "of", "on", "at", "to", "for", "with", "by", "as", "that", "which", "remains",
-    "went", "faces", "told", "allegedly", "also", "then", "now", "when", "after", "before",
-    "were", "are", "be", "been", "being", "the", "a", "an", "just", "still",
+# What follows an English "N-year-old" that is no person noun, by kind, so "The 37-year-old
+# will appear", "the 16-year-old shot by police" stand alone: words that are no noun at
+# all, then verbs that do not end in -ed (those that do are told by their ending).
+_EN_FUNCTION_WORDS = {
+    "who", "whose", "whom", "which", "that", "and", "or", "but", "nor", "from", "in", "of",
+    "on", "at", "to", "for", "with", "by", "as", "into", "after", "before", "when", "while",
+    "the", "a", "an", "his", "her", "their", "its", "he", "she", "they", "it",
 }  # fmt: skip
+_EN_ADVERBS = {"also", "then", "now", "just", "still", "never", "not", "again", "once", "soon"}
+_EN_VERBS = {
+    "will", "would", "shall", "can", "could", "may", "might", "must", "should",
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does",
+    "did", "says", "remains", "faces", "admits", "denies", "dies", "lives", "appears",
+    # irregular past forms, which the -ed ending misses: "the 16-year-old shot a man"
+    "said", "told", "went", "shot", "began", "became", "came", "got", "gave", "made",
+    "took", "ran", "fell", "left", "hit", "held", "kept", "met", "paid", "put", "saw",
+    "sat", "stood", "stole", "struck", "threw", "won", "wrote", "fought", "caught", "brought",
+    "bought", "sold", "sent", "spent", "lost", "led", "drove", "broke", "hid", "beat",
+    "knew", "thought", "felt", "heard", "found", "fled", "slept", "woke", "spoke", "swam",
+}  # fmt: skip
+_EN_NOT_NOUN = _EN_FUNCTION_WORDS | _EN_ADVERBS | _EN_VERBS
+# a word right before one of these takes an object, so it is a verb: "shot a man"
+_EN_OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|him|them|it|its|this|these)\b")
 # German nouns after "N-jährige" that make it a duration: "die 3-jährige Haftstrafe",
 # in the genitive too: "des 100-jährigen Bestehens"
 _DE_DURATION = re.compile(
@@ -95,11 +118,28 @@ def _noun_at(text: str, end: int, language: str) -> tuple[str | None, int]:
         if language == "de" and _DE_DURATION.search(word):
             return None, end
         name = _NAME_RUN.match(text, found.start(1))
-        return name.group("last"), name.end()  # type: ignore[union-attr]
-    lower = word.lower()
-    if language == "de" or lower in _EN_NOT_NOUN or lower.endswith(("ed", "ly")):
+        assert name  # the run matches at least the capitalised word found
+        last = name.group("last")
+        after = _NOUN.match(text, name.end()) if language == "en" else None
+        # "the 28-year-old Maryland native": a place or a people before a noun; but
+        # "Klitschko's third" is his, "Grace Smith admits" a verb
+        possessive = last.endswith(("'s", "’s"))
+        verb_s = after is not None and _VERB_S.search(after.group(1))
+        if after and not possessive and not verb_s and _en_person_noun(text, after):
+            return after.group(1), after.end()
+        return last, name.end()
+    if language == "de" or not _en_person_noun(text, found):
         return None, end  # a verb, an adverb: the age stands alone
     return word, found.end()
+
+
+def _en_person_noun(text: str, found: re.Match[str]) -> bool:
+    """Whether the English word ``found`` can be a noun: lowercase, no verb or adverb
+    ("will", "shot", "arrested", "allegedly") and no verb taking its object ("hit a")."""
+    word = found.group(1)
+    if not word[0].islower() or word in _EN_NOT_NOUN or word.endswith(("ed", "ly")):
+        return False
+    return not _EN_OBJECT.match(text, found.end())
 
 
 def age_of(
@@ -150,6 +190,12 @@ def age_of(
     if bracket:
         words = {bracket.group("first"), bracket.group("last"), _word_before(text, bracket)}
         return None if words & _NOT_A_PERSON else (bracket.group("last"), end)
+    closed = text[end : end + 1] == ")"
+    joined = search_before(_JOINED_BRACKET_BEFORE, text, start) if closed else None
+    if joined and joined.group("last") not in _NOT_A_PERSON:
+        first, first_end = joined.span("age")
+        if age_of(text, first, first_end, int(joined.group("age")), language=language):
+            return joined.group("last"), end
     if text[end : end + 1] == ",":
         before = search_before(_COMMA_BEFORE, text, start)
         if before and before.group(2).lower() not in _MONTHS_AND_DAYS:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,7 +23,11 @@ _NUMBER = (
     r"|\d{1,3}(?:[.,\u202f\u00a0']\d{3})+(?:,\d+)?"
     r"|\d+(?:[.,]\d+)?"
 )
-_TOKEN = re.compile(_NUMBER + r"|[^\W\d_](?:[\w'’]*[^\W_])?(?:-[^\W_]+)*")
+_WORD = r"[^\W\d_](?:[\w'’]*[^\W_])?(?:-[^\W_]+)*"
+_TOKEN = re.compile(_NUMBER + "|" + _WORD)
+# the letters a figure is written with, "76ers", "49ers", "3D": the tokenizer reads a
+# number and then a word of its own ("76", "ers"), which alone names nothing
+_GLUED_TAIL = re.compile(r"(?<![\w.,'’])\d[\d.,]*(?<=\d)(" + _WORD + ")")
 # Marks NFC leaves apart (n̈, Devanagari vowel signs) and the joiners ZWJ/ZWNJ belong to
 # the word they sit in, yet \w has none of them: a text holding one is read with the same
 # pattern where a letter may carry marks and joiners may sit inside a word (``marked``)
@@ -67,6 +72,16 @@ def words(text: str) -> list[str]:
     ['Kim', 'Putin', '10.000', 'Mann']
     """
     return (marked(_TOKEN_MARKED) if has_marks(text) else _TOKEN).findall(text)
+
+
+def glued_tails(text: str) -> Counter[str]:
+    """How often each word of ``text`` is the letter tail of a figure ("76ers": "ers"),
+    as ``words`` reads it: such a word is no word of its own to name a story by.
+
+    >>> glued_tails("The 76ers and the 49ers, 3D, ers")
+    Counter({'ers': 2, 'D': 1})
+    """
+    return Counter(m.group(1) for m in _GLUED_TAIL.finditer(text))
 
 
 def has_marks(text: str) -> bool:

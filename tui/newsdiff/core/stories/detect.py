@@ -286,14 +286,16 @@ def _story(
     chosen: list[str] = []
     shown: set[str] = set()
     for f in ranked:  # one word per stem: not "Nordkorea · Nordkoreanische"
-        surface = written.get(f, f)
+        surface = written.get(f)
+        if surface is None:
+            continue  # no report writes it as a word of its own: "ers" of "76ers"
         # nor one written word twice: "Mikl-Leitner" is the surface of "mikl" and "leitner"
         if surface not in shown and not any(f[:6] == c[:6] for c in chosen):
             chosen.append(f)
             shown.add(surface)
             if len(chosen) == LABEL_WORDS:
                 break
-    label = " · ".join(written.get(f, f) for f in chosen)
+    label = " · ".join(written[f] for f in chosen)
     dates = sorted(a.date for a in members if a.date)
     return Story(
         tuple(a.id for a in members),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from newsdiff.core.language.background import background_weight, number_weight
 from newsdiff.core.language.lexicon import word_content
-from newsdiff.core.language.text import words
+from newsdiff.core.language.text import glued_tails, words
 from newsdiff.core.model import Article
 
 # Chosen on the ECB+ tuning topics mixed with gnad and the seeds
@@ -108,6 +108,8 @@ def story_profile(article: Article) -> StoryProfile:
     seen = Counter(lead_words)
     seen.update(words("\n".join(texts[LEAD_SENTENCES + 1 :])))
     in_lead = set(lead_words)
+    # "ers" of "76ers" weighs as a word, but a label never shows it alone
+    tails = glued_tails("\n".join(texts))
     memo = _memo(language)
     counts: dict[str, int] = {}
     base: dict[str, float] = {}
@@ -127,6 +129,8 @@ def story_profile(article: Article) -> StoryProfile:
             base[feature] = weight
             if lead_word:
                 lead.add(feature)
+            if tails and tails[word] >= n:
+                continue  # written only after a figure's digits
             bucket = written if capital else lower
             forms = bucket.get(feature)
             if forms is None:
