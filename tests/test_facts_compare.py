@@ -367,3 +367,24 @@ def test_two_people_s_ages_are_no_contradiction():
     assert numbers("Smith, 37, was held.", "The 38-year-old was held.", language="en") == [
         ("differ", "37", "38", None)
     ]
+
+
+def test_figures_written_with_a_decimal_point_or_swiss_groups_compare_by_value():
+    # "3.5 Prozent" and "3.7 Prozent" were both 3: the pair showed as reworded only;
+    # Swiss "10'000" was 10 against a German report's "10.000"
+    assert numbers("Die Inflation lag bei 3.5 Prozent.", "Die Inflation lag bei 3.7 Prozent.")[0][
+        :3
+    ] == ("differ", "3.5", "3.7")
+    assert numbers("Es kamen 10'000 Menschen.", "Es kamen 10.000 Menschen.")[0][:3] == (
+        "same",
+        "10'000",
+        "10.000",
+    )
+
+
+def test_two_times_written_with_a_point_differ_as_dates():
+    found = [
+        (c.kind, c.status, c.left, c.right)
+        for c in compare_facts("Um 13.30 Uhr kamen die Retter.", "Um 14.30 Uhr kamen die Retter.")
+    ]
+    assert found == [("date", "differ", "13.30 Uhr", "14.30 Uhr")]

@@ -18,6 +18,8 @@ def values(text: str, published: str | None = None, language: str = "de") -> lis
     ("text", "published", "expected"),
     [
         ("Stand: 28.04.2025 03:32 Uhr", None, ["2025-04-28T03:32"]),
+        ("Stand: 28.04.2025, 13.30 Uhr", None, ["2025-04-28T13:30"]),  # a point, as Austria
+        ("Die Sitzung begann um 20.15 Uhr.", None, ["T20:15"]),
         (
             "nachdem Nordkorea im vergangenen Oktober 11.000 Mann entsandt habe",
             "2025-06",

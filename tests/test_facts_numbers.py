@@ -104,6 +104,7 @@ def test_additional_troops_are_marked():
     "text",
     [
         "Stand: 28.04.2025 03:32 Uhr",
+        "Die Sitzung begann um 20.15 Uhr",  # was a figure 20
         "im August 2024 dort eine Offensive",
         "Zu Beginn des Jahres 2025 berichtet der ZDF",
         "date 2024-11 Krieg",
@@ -320,13 +321,59 @@ def test_a_figure_quoted_in_the_other_language_s_notation_is_read_that_way(
         ("It costs 1.500 billion euros.", "en", 15 * 10**8),  # an English scale: a decimal
         ("Es kostet $2.500 im Monat.", "de", 2_500),  # a point before three digits: German
         ("Er lief die 1.500m in Rekordzeit.", "de", 1_500),
-        ("Der Anteil stieg auf 3.5 Prozent.", "de", 3),  # no English cue: as before
+        ("Version 2.1 ist da.", "de", 2),  # nothing it measures: no decimal point
     ],
 )
 def test_a_figure_that_tells_no_other_notation_keeps_the_report_s(
     text: str, language: str, low: float
 ) -> None:
     assert one(text, language).low == low
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "measure"),
+    [
+        ("Der Anteil stieg auf 3.5 Prozent.", 3.5, 3.5, "prozent"),
+        ("Der Schaden beträgt 2.5 Millionen Euro.", 25 * 10**5, 25 * 10**5, "euro"),
+        ("Es kostet 2.5 Mrd. Euro.", 25 * 10**8, 25 * 10**8, "euro"),
+        ("Zwischen 1.5 und 2 Millionen Menschen flohen.", 15 * 10**5, 2 * 10**6, "mensch"),
+        ("Er lief 2.5 Kilometer.", 2.5, 2.5, "length"),
+        ("Ein Kaffee kostet 4.20 Franken.", 4.2, 4.2, "franc"),
+        ("Es kamen 1.500 Menschen.", 1500, 1500, "mensch"),  # three digits: thousands
+    ],
+)
+def test_a_german_figure_with_a_decimal_point_before_what_it_measures(
+    text: str, low: float, high: float, measure: str
+) -> None:
+    # "3.5 Prozent" was 3 and "2.5 Millionen Euro" a bare 2 beside "Millionen": a German
+    # report writing 3.5 % against another's 3.7 % showed only reworded
+    value = one(text)
+    assert (value.low, value.high, value.measure) == (low, high, measure)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low", "noun"),
+    [
+        ("Es kamen 10'000 Menschen.", "de", 10_000, "Menschen"),
+        ("Es kamen 10’000 Menschen.", "de", 10_000, "Menschen"),
+        ("Das Ticket kostet 1'234.50 Franken.", "de", 1234.5, "Franken"),
+        ("Seit 2009 wurden mindestens 14 000 Menschen getötet.", "de", 14_000, "Menschen"),
+        ("Es kamen 1 200 000 Menschen.", "de", 1_200_000, "Menschen"),
+        ("Some 14\u202f000 people fled.", "en", 14_000, "people"),
+    ],
+)
+def test_thousands_grouped_by_an_apostrophe_or_a_space(
+    text: str, language: str, low: float, noun: str
+) -> None:
+    # Swiss "10'000 Menschen" was 10 and 0 Menschen: against "10.000" of a German
+    # report a difference that is none
+    value = one(text, language)
+    assert (value.low, value.noun) == (low, noun)
+
+
+def test_a_phone_number_is_no_figure_of_thousands() -> None:
+    facts = extract_numbers("Hinweise bitte unter 0845 125 222 an die Polizei.", language="de")
+    assert [f.text for f in facts if "125" in f.text] == ["125"]  # not 125,222
 
 
 def test_a_short_scale_or_pound_without_a_currency_is_no_amount() -> None:

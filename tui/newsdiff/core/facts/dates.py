@@ -48,7 +48,12 @@ _S = "|".join(sorted(_SEASONS, key=len, reverse=True))
 _P = "|".join(sorted(_PARTS, key=len, reverse=True))
 _PREP = r"(?:(?P<prep>im|in|am|an|on|bis|seit|by|until|since|anfang|ende|mitte|early|late|mid)\s+)?"
 _MOD = rf"(?:(?P<mod>{_PAST}|{_NEXT}|diesen|dieses|diesem|this)\s+)?"
-_TIME = r"(?:,?\s+(?:um\s+|at\s+)?(?P<hh>\d{1,2}):(?P<mm>\d{2})(?:\s*Uhr)?)?"
+# German writes a time with a colon or a point ("20:15 Uhr", "20.15 Uhr"); with a point
+# only before "Uhr", as "20.15" alone may be a date or a figure
+_TIME = (
+    r"(?:,?\s+(?:um\s+|at\s+)?(?P<hh>\d{1,2})"
+    r"(?::(?P<mm>\d{2})(?:\s*Uhr)?|\.(?P<mm_dot>\d{2})\s*Uhr\b))?"
+)
 
 _PATTERN = re.compile(
     rf"\b{_PREP}{_MOD}(?:"
@@ -63,7 +68,7 @@ _PATTERN = re.compile(
     rf"|(?P<unit>jahr|jahres|woche|monat|year|week|month)\b"
     rf"|(?P<wd>{_W})(?P<part>{_P})?\b(?:\s+(?P<part2>{_P}))?"
     rf"|(?P<rel>heute|gestern|vorgestern|today|yesterday)"
-    rf"|(?P<hh2>\d{{1,2}}):(?P<mm2>\d{{2}})(?:\s*Uhr)?)",
+    rf"|(?P<hh2>\d{{1,2}})(?::(?P<mm2>\d{{2}})(?:\s*Uhr)?|\.(?P<mm2_dot>\d{{2}})\s*Uhr\b))",
     re.IGNORECASE,
 )
 _LIST = re.compile(r"\b(?:oder|und|bis|or|and|to)\s+[„“\"»]?$")
@@ -108,7 +113,7 @@ def _value(m: re.Match[str], pub: tuple[int | None, int | None, int | None]) -> 
     if g["d1"]:
         y = int(g["y1"]) + (2000 if len(g["y1"]) == 2 else 0)
         day = f"{y:04d}-{int(g['m1']):02d}-{int(g['d1']):02d}"
-        return f"{day}T{int(g['hh']):02d}:{g['mm']}" if g["hh"] else day
+        return f"{day}T{int(g['hh']):02d}:{g['mm'] or g['mm_dot']}" if g["hh"] else day
     if g["y2"]:
         return f"{g['y2']}-{g['m2']}" + (f"-{g['d2']}" if g["d2"] else "")
     for day_group, month_group, year_group in (("d3", "m3", "y3"), ("d4", "m4", "y4")):
@@ -137,7 +142,7 @@ def _value(m: re.Match[str], pub: tuple[int | None, int | None, int | None]) -> 
         return _weekday(g, pub)
     if g["rel"]:
         return _relative_day(g["rel"].lower(), pub)
-    return f"T{int(g['hh2']):02d}:{g['mm2']}"
+    return f"T{int(g['hh2']):02d}:{g['mm2'] or g['mm2_dot']}"
 
 
 def _relative_unit(

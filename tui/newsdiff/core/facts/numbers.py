@@ -45,6 +45,8 @@ _LARGEST = 10**18
 # scales written short and fused to the figure, read only beside a currency: "$1m",
 # "£2.5bn", "2.5m Dollar" (a bare "5m" is five metres)
 _SHORT_SCALES = {"k": 10**3, "m": 10**6, "mn": 10**6, "bn": 10**9}
+# an apostrophe or space between thousands: "10'000", "14 000"
+_GAP = re.compile(r"(?<=\d)['’\u00a0\u202f\u2009 ](?=\d{3}(?!\d))")
 _SHORT = re.compile(r"(?P<figure>.*?\d)\s?(?P<scale>bn|mn|m|k)", re.IGNORECASE)
 # plural "thousands" words: a lower bound, always approximate
 _VAGUE = {
@@ -66,7 +68,7 @@ _QUALIFIERS = {
 }  # fmt: skip
 _MONTHS = "|".join(month_numbers())
 _DATE_LIKE = re.compile(
-    r"\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}:\d{2}|\d{4}-\d{2}(?:-\d{2})?|\d{1,2}\.\s?\d{1,2}\."
+    r"\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}:\d{2}|\d{1,2}\.\d{2}\s*Uhr\b|\d{4}-\d{2}(?:-\d{2})?|\d{1,2}\.\s?\d{1,2}\."
     rf"|\b\d{{1,2}}\.?\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,\s*\d{{4}})?"
     # a decade counts nothing: "the 1990s" was 1990 of a noun "s"
     r"|\b(?:1[5-9]|20)\d0['’]?s\b|(?<!\w)['‘’]\d0s\b",
@@ -140,7 +142,8 @@ def parse_number(text: str, *, language: str = "de") -> float | None:
     >>> parse_number("999999999999999999"), parse_number("9" * 400)
     (999999999999999999, None)
     """
-    words = text.lower().split()
+    grouped = _GAP.search(text) is not None
+    words = _GAP.sub("", text).lower().split()
     if not words:
         return None
     if words[-1] in _VAGUE and (
@@ -157,7 +160,9 @@ def parse_number(text: str, *, language: str = "de") -> float | None:
     if head in ("ein", "eine", "one", "a"):
         return _clean(scale)
     separators = (",", "") if language == "en" else (".", "")
-    if re.fullmatch(OTHER_GROUPS["en" if language == "en" else "de"], head):
+    if grouped:  # "10'000", "1'234.50", "14 000": what separator is left is a decimal one
+        separators = (",", ".")
+    elif re.fullmatch(OTHER_GROUPS["en" if language == "en" else "de"], head):
         separators = (".", "") if language == "en" else (",", "")  # "1.500.000", "1,500,000"
     digits = head.replace(*separators)
     if language != "en":

@@ -105,10 +105,12 @@ def _alternatives(spellings: dict[str, str]) -> str:
     return "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in ordered)
 
 
-_UNIT_AFTER = re.compile(
+# a unit right after a figure, as a pattern others may join (notation.py)
+UNIT_PATTERN = (
     rf"\s?(?:(?P<symbol>{_alternatives(_SYMBOLS)})|(?i:(?P<word>{_alternatives(_WORDS)})))"
     r"(?![\w²])"
 )
+_UNIT_AFTER = re.compile(UNIT_PATTERN)
 
 
 def unit_after(text: str, end: int) -> tuple[Unit, int] | None:
