@@ -388,3 +388,8 @@ def test_two_times_written_with_a_point_differ_as_dates():
         for c in compare_facts("Um 13.30 Uhr kamen die Retter.", "Um 14.30 Uhr kamen die Retter.")
     ]
     assert found == [("date", "differ", "13.30 Uhr", "14.30 Uhr")]
+
+
+def test_the_dead_told_by_a_verb_and_by_a_noun_are_one_claim_that_differs():
+    found = numbers("Die Polizei meldete 14 Tote.", "Dabei kamen 12 Menschen ums Leben.")
+    assert found[0][:3] == ("differ", "14", "12")

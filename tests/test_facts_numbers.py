@@ -462,3 +462,36 @@ def test_a_year_in_brackets_after_a_name_is_no_age():
 def test_the_examples_in_the_figure_modules_hold(name: str) -> None:
     module = importlib.import_module(f"newsdiff.core.facts.{name}")
     assert doctest.testmod(module).failed == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "measures"),
+    [
+        ("Bei dem Hochwasser waren 12 Menschen ums Leben gekommen.", "de", ["killed"]),
+        ("Nach Polizeiangaben starben mindestens 41 Menschen.", "de", ["killed"]),
+        ("Three people died in a burning bank.", "en", ["killed"]),
+        ("The quake killed 12 people and injured 30.", "en", ["killed", "wounded"]),
+        ("Gunman kills 1, wounds 2 at accounting office", "en", ["killed", "wounded"]),
+    ],
+)
+def test_a_verb_beside_a_figure_says_it_counts_the_dead_or_wounded(
+    text: str, language: str, measures: list[str]
+) -> None:
+    # "12 Menschen ums Leben gekommen" counted "mensch", so against "14 Tote" of another
+    # report no difference showed; "killed 12 people and injured 30" made both wounded
+    assert [f.quantity.measure for f in extract_numbers(text, language=language)] == measures
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("A deputy, father of two sons — died after a shooting.", "en"),
+        ("The mother of two died when a drunken driver struck her.", "en"),
+        ("Leonard Nimoy ist mit 83 Jahren gestorben.", "de"),
+        ("One crewman was found alive after six days adrift, and one is dead.", "en"),
+    ],
+)
+def test_a_verb_about_someone_else_leaves_the_figure_s_own_measure(
+    text: str, language: str
+) -> None:
+    assert "killed" not in [f.quantity.measure for f in extract_numbers(text, language=language)]

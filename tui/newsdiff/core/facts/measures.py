@@ -36,9 +36,41 @@ MEASURE_WORDS = {
     measure: re.compile(rf"(?:{_GERMAN[measure]})$|^(?:{_ENGLISH[measure]})$")
     for measure in _GERMAN
 }
+# the verb after a figure that says what it counts: "600 Soldaten getötet", "12
+# Menschen kamen ums Leben", "12 people died"
 PARTICIPLES = re.compile(
-    r"\b(getötet|verletzt|verwundet|gefallen|killed|wounded|injured|dead)\b", re.IGNORECASE
+    r"\b(getötet|verletzt|verwundet|gefallen|starben|gestorben|ums\s+Leben|"
+    r"killed|wounded|injured|dead|died)\b",
+    re.IGNORECASE,
 )
+# the verb right before one: "starben mindestens 41 Menschen", "the quake killed 12"
+VERB_BEFORE = re.compile(
+    r"\b(starben|töteten?|verletzte[nt]?|killed|killing|kills|injured|injuring|injures|"
+    r"wounded|wounding|wounds)\s+$",
+    re.IGNORECASE,
+)
+# what those verbs count; verbs, not nouns: "two sons died" counts sons
+_VERB_MEASURES = {
+    "killed": re.compile(
+        r"getötet|gefallen|starben|gestorben|ums\s+leben|töteten?|kill\w*|dead|died"
+    ),
+    "wounded": re.compile(r"verletzt\w*|verwundet|wound\w*|injur\w*"),
+}
+
+
+def measure_of_verb(verb: str) -> str | None:
+    """The measure a verb around a figure says it counts.
+
+    >>> measure_of_verb("starben"), measure_of_verb("injuring"), measure_of_verb("said")
+    ('killed', 'wounded', None)
+    """
+    lower = verb.lower()
+    for measure, pattern in _VERB_MEASURES.items():
+        if pattern.fullmatch(lower):
+            return measure
+    return None
+
+
 # measures that count people in a war; a pair of them is one claim told two ways
 PEOPLE = frozenset({"troops", "casualties", "killed", "wounded"})
 # The claim slot a total of a measure answers, for the aligner: losses count as

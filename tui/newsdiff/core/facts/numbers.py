@@ -14,7 +14,13 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from newsdiff.core.facts.ages import AGE, age_of
-from newsdiff.core.facts.measures import MEASURE_WORDS, PARTICIPLES, measure_of_word
+from newsdiff.core.facts.measures import (
+    MEASURE_WORDS,
+    PARTICIPLES,
+    VERB_BEFORE,
+    measure_of_verb,
+    measure_of_word,
+)
 from newsdiff.core.facts.money import CURRENCY_AFTER, SIGN_PATTERN, SIGNS, currency_after
 from newsdiff.core.facts.notation import NUMBER, OTHER_GROUPS, written_in
 from newsdiff.core.facts.units import unit_after
@@ -256,13 +262,28 @@ def _noun_after(text: str, end: int, language: str) -> tuple[str | None, int]:
     return first or (None, end)
 
 
-def _measure(noun: str | None, tail: str, language: str = "de") -> str | None:
-    participle = PARTICIPLES.search(tail)
-    words = [w for w in (participle.group(1) if participle else None, noun) if w]
-    for word in words:
-        measure = measure_of_word(word)
-        if measure:
-            return measure
+# a verb after a figure tells what it counts up to the end of its clause: "father of two
+# sons — died after a shooting" tells of the father
+_CLAUSE_END = re.compile(r"[;:]|\s[—–]\s")
+# "the mother of two died": the children did not
+_CHILDREN_OF = re.compile(r"\b(?:mother|father|parent|mutter|vater)\s+(?:of|to|von)\s+$", re.I)
+_SPAN_OF_TIME = re.compile(
+    r"(?i:tagen?|wochen?|monate?n?|jahre?n?|jahrzehnte?n?|stunden?|minuten?|"
+    r"days?|weeks?|months?|years?|decades?|hours?|minutes?)$"
+)
+
+
+def _measure(noun: str | None, tail: str, language: str = "de", head: str = "") -> str | None:
+    """What a figure counts: the verb right before it ("the quake killed 12 people") or
+    after it ("12 Menschen kamen ums Leben"), else its noun."""
+    participle = VERB_BEFORE.search(head) or PARTICIPLES.search(_CLAUSE_END.split(tail)[0])
+    if (noun and _SPAN_OF_TIME.match(noun)) or _CHILDREN_OF.search(head):
+        participle = None  # "mit 83 Jahren gestorben", "five days of rioting ... died"
+    measure = measure_of_verb(participle.group(1)) if participle else None
+    if measure is None and noun:
+        measure = measure_of_word(noun)
+    if measure:
+        return measure
     if not noun:
         return None
     from newsdiff.core.language.dictionaries import lemmatize  # "Jahren" = "Jahre"
@@ -316,7 +337,9 @@ def _quantity(
         high=highest,
         qualifier=qualifier,
         noun=noun,
-        measure=_measure(noun, text[end : end + 80].split(".")[0], lang),
+        measure=_measure(
+            noun, text[end : end + 80].split(".")[0], lang, text[max(0, start - 20) : start]
+        ),
         additional=additional,
         per_unit=bool(re.search(r"(jeweils|je|each)\s*$", before)),
     )
