@@ -495,3 +495,30 @@ def test_a_verb_about_someone_else_leaves_the_figure_s_own_measure(
     text: str, language: str
 ) -> None:
     assert "killed" not in [f.quantity.measure for f in extract_numbers(text, language=language)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low", "high"),
+    [
+        ("Fifteen people died.", "en", 15, 15),
+        ("Dreizehn Menschen starben.", "de", 13, 13),
+        ("Sixty-five people were hurt.", "en", 65, 65),
+        ("Einundzwanzig Menschen wurden verletzt.", "de", 21, 21),
+        ("Twenty-three personnel were aboard.", "en", 23, 23),  # was a range 20 to 3
+        ("More than two dozen pieces were sold.", "en", 24, None),  # was "more than two"
+        ("A dozen people were hurt.", "en", 12, 12),
+        ("Mehr als ein Dutzend Menschen wurden verletzt.", "de", 12, None),
+        ("Nearly half a million people are homeless.", "en", 500_000, 500_000),  # was a million
+        ("Rund eine halbe Million Menschen flohen.", "de", 500_000, 500_000),
+        ("Eineinhalb Millionen Menschen flohen.", "de", 1_500_000, 1_500_000),
+    ],
+)
+def test_figures_written_in_words(text: str, language: str, low: float, high: float) -> None:
+    # news writes a figure that opens a sentence in words: "Fifteen people died" was no
+    # figure, so against "15 people died" nothing agreed or differed
+    value = one(text, language)
+    assert (value.low, value.high) == (low, high)
+
+
+def test_a_decade_in_words_is_no_count() -> None:
+    assert extract_numbers("It was popular in the nineteen sixties.", language="en") == ()

@@ -40,7 +40,7 @@ MEASURE_WORDS = {
 # Menschen kamen ums Leben", "12 people died"
 PARTICIPLES = re.compile(
     r"\b(getötet|verletzt|verwundet|gefallen|starben|gestorben|ums\s+Leben|"
-    r"killed|wounded|injured|dead|died)\b",
+    r"killed|wounded|injured|hurt|dead|died)\b",
     re.IGNORECASE,
 )
 # the verb right before one: "starben mindestens 41 Menschen", "the quake killed 12"
@@ -54,7 +54,7 @@ _VERB_MEASURES = {
     "killed": re.compile(
         r"getötet|gefallen|starben|gestorben|ums\s+leben|töteten?|kill\w*|dead|died"
     ),
-    "wounded": re.compile(r"verletzt\w*|verwundet|wound\w*|injur\w*"),
+    "wounded": re.compile(r"verletzt\w*|verwundet|wound\w*|injur\w*|hurt"),
 }
 
 

@@ -28,20 +28,45 @@ from newsdiff.core.facts.window import search_before
 from newsdiff.core.language.words import month_numbers
 from newsdiff.core.model import Fact, Quantity
 
-_WORDS = {
-    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
-    "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30,
-    "vierzig": 40, "fünfzig": 50, "hundert": 100, "tausend": 1000,
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000,
+_UNITS_DE = {
+    "ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
+    "neun": 9,
+}  # fmt: skip
+_TENS_DE = {
+    "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
+    "siebzig": 70, "achtzig": 80, "neunzig": 90,
+}  # fmt: skip
+_UNITS_EN = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9,
+}  # fmt: skip
+_TENS_EN = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+# number words; "ein", "one" alone are articles as often as figures, so only in
+# compounds ("einundzwanzig", "twenty-one") or before a scale ("one million")
+_WORDS: dict[str, float] = {
+    **{w: v for w, v in _UNITS_DE.items() if w != "ein"},
+    **{w: v for w, v in _UNITS_EN.items() if w != "one"},
+    **_TENS_DE, **_TENS_EN,
+    "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15,
+    "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19, "hundert": 100,
+    "tausend": 1000, "eineinhalb": 1.5, "anderthalb": 1.5, "zweieinhalb": 2.5,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "hundred": 100,
+    "thousand": 1000,
+    **{u + "und" + t: uv + tv for u, uv in _UNITS_DE.items() for t, tv in _TENS_DE.items()},
+    **{t + "-" + u: tv + uv for u, uv in _UNITS_EN.items() for t, tv in _TENS_EN.items()},
 }  # fmt: skip
 _SCALES = {
     "tausend": 10**3, "thousand": 10**3, "million": 10**6, "millionen": 10**6, "mio.": 10**6,
     "mio": 10**6, "milliarde": 10**9, "milliarden": 10**9, "mrd.": 10**9, "mrd": 10**9,
     "billion": 10**9, "trillion": 10**12, "billionen": 10**12, "bio.": 10**12,
-    "hundert": 10**2, "hundred": 10**2,
+    "hundert": 10**2, "hundred": 10**2, "dozen": 12, "dutzend": 12,
 }  # fmt: skip
+# "half a million", "eine halbe Million": half the scale
+_HALF = ("half", "halbe", "halben")
 # German counts long: "eine Billion" is a million millions, an English "trillion"
 _SCALES_DE = {"billion": 10**12, "trillion": 10**18}
 # no report states a figure past this as a fact (the world's yearly output is about
@@ -103,6 +128,10 @@ _STOP = {
 }  # fmt: skip
 
 
+# "the nineteen sixties" is a decade, no count of nineteen
+_DECADES = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"
+
+
 def _atom(language: str) -> str:
     words = "|".join(sorted(_WORDS, key=len, reverse=True))
     scales = "|".join(re.escape(s) for s in sorted(_SCALES, key=len, reverse=True))
@@ -110,8 +139,9 @@ def _atom(language: str) -> str:
     # (?!\w), not \b, after a scale: "1 Mio. Dollar" ends in a point
     return (
         rf"(?:(?:{NUMBER[language]})(?:\s+(?:{scales})(?!\w))?"
-        rf"|\b(?:{words})\b(?:\s+(?:{scales})(?!\w))?"
-        rf"|\b(?:eine?|one|a)\s+(?:million|millionen|milliarde|billion)\b"
+        rf"|\b(?:{words})\b(?!\s+{_DECADES})(?:\s+(?:{scales})(?!\w))?"
+        rf"|\b(?:half\s+a|a\s+half|eine[rn]?\s+halben?|eine?|one|a)\s+"
+        rf"(?:million|millionen|milliarde|billion|dozen|dutzend)\b"
         rf"|\b(?:(?:{_SOME})\s+)?(?:{vague})\b)"
     )
 
@@ -163,8 +193,8 @@ def parse_number(text: str, *, language: str = "de") -> float | None:
     head = words[-1]
     if head in _WORDS:
         return _clean(_WORDS[head] * scale)
-    if head in ("ein", "eine", "one", "a"):
-        return _clean(scale)
+    if head in ("ein", "eine", "einer", "einen", "one", "a") or head in _HALF:
+        return _clean(scale / 2 if any(w in _HALF for w in words) else scale)
     separators = (",", "") if language == "en" else (".", "")
     if grouped:  # "10'000", "1'234.50", "14 000": what separator is left is a decimal one
         separators = (",", ".")
