@@ -19,6 +19,8 @@ def values(text: str, published: str | None = None, language: str = "de") -> lis
     [
         ("Stand: 28.04.2025 03:32 Uhr", None, ["2025-04-28T03:32"]),
         ("Stand: 28.04.2025, 13.30 Uhr", None, ["2025-04-28T13:30"]),  # a point, as Austria
+        ("Am 3. Okt. 2024 kam er an.", None, ["2024-10-03"]),
+        ("Am 12. Dez. reiste er ab.", "2024-12-20", ["2024-12-12"]),
         ("Die Sitzung begann um 20.15 Uhr.", None, ["T20:15"]),
         (
             "nachdem Nordkorea im vergangenen Oktober 11.000 Mann entsandt habe",
@@ -53,6 +55,12 @@ def test_german_dates(text, published, expected):
         ("on April 28, 2025", ["2025-04-28"]),
         ("last year", ["2024"]),
         ("in June 2024", ["2024-06"]),
+        # the wires shorten a month beside a day (AP style): these were no dates, and
+        # "Nov", "Dec" were names, "27" a figure
+        ("The quake struck on Nov. 27, 2005.", ["2005-11-27"]),
+        ("It happened Sept. 12.", ["2025-09-12"]),
+        ("Trading resumes Sep 10, 2010.", ["2010-09-10"]),
+        ("the Dec. 6 killing", ["2025-12-06"]),
     ],
 )
 def test_english_dates(text, expected):
@@ -72,7 +80,13 @@ def test_bis_is_kept_as_a_qualifier():
 
 @pytest.mark.parametrize(
     "text",
-    ["2000 Soldaten wurden entsandt", "Kaiser August der Starke", "troops may march", "Mann"],
+    [
+        "2000 Soldaten wurden entsandt",
+        "Kaiser August der Starke",
+        "troops may march",
+        "Mann",
+        "Jan 5 goals",  # "Jan" is a name as often: a short month needs its point
+    ],
 )
 def test_not_dates(text):
     assert values(text, "2025-01-01") == []

@@ -111,3 +111,9 @@ def test_a_genitive_name_ends_the_run():
 def test_place_names_ending_in_en_are_names():
     assert names("Die Strafe in Wien steigt.") == ["Wien"]
     assert names("Die Strafe im Rahmen des Abkommen steigt.") == []
+
+
+def test_a_short_month_is_no_name():
+    # "Nov" of "Nov. 27" was a name in the facts, and "Sat Nov" one name of a dateline
+    assert names("The quake struck on Nov. 27, near Qeshm.", "en") == ["Qeshm"]
+    assert names("Er kam am 3. Okt. in Wien an.") == ["Wien"]

@@ -16,6 +16,10 @@ from newsdiff.core.language.words import month_numbers
 from newsdiff.core.model import Fact
 
 _MONTHS = month_numbers()
+# a short month name only beside a day, and with its point where it could be a word or a
+# name ("Jan", "Mar"): "Nov. 27", "Sept 8", "3. Okt. 2024"
+_SHORT_MONTHS = {k: v for k, v in month_numbers(abbreviated=True).items() if k not in _MONTHS}
+_BARE_SHORT = ("feb", "apr", "aug", "sep", "sept", "oct", "okt", "nov", "dec", "dez")
 _WEEKDAYS = {
     "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5,
     "sonnabend": 5, "sonntag": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
@@ -43,6 +47,10 @@ _PAST = r"vergangenen|vergangene|letzten|letzte|vorigen|voriges|last|past"
 _NEXT = r"kommenden|kommende|nächsten|nächste|next|coming"
 
 _M = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAY_M = (  # a month beside a day: a full name, or a short one
+    rf"(?:{_M})\b|(?:{'|'.join(sorted(_SHORT_MONTHS, key=len, reverse=True))})\.(?!\w)"
+    rf"|(?:{'|'.join(_BARE_SHORT)})\b(?!\.\w)"
+)
 _W = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 _S = "|".join(sorted(_SEASONS, key=len, reverse=True))
 _P = "|".join(sorted(_PARTS, key=len, reverse=True))
@@ -59,8 +67,8 @@ _PATTERN = re.compile(
     rf"\b{_PREP}{_MOD}(?:"
     rf"(?P<d1>\d{{1,2}})\.(?P<m1>\d{{1,2}})\.(?P<y1>\d{{4}}|\d{{2}})\b{_TIME}"
     rf"|(?P<y2>\d{{4}})-(?P<m2>\d{{2}})(?:-(?P<d2>\d{{2}}))?\b"
-    rf"|(?P<d3>\d{{1,2}})\.?\s+(?P<m3>{_M})\b(?:\s+(?P<y3>\d{{4}}))?"
-    rf"|(?P<m4>{_M})\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]\d)(?:,?\s+(?P<y4>\d{{4}}))?"
+    rf"|(?P<d3>\d{{1,2}})\.?\s+(?P<m3>{_DAY_M})(?:\s+(?P<y3>\d{{4}}))?"
+    rf"|(?P<m4>{_DAY_M})\s*(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]\d)(?:,?\s+(?P<y4>\d{{4}}))?"
     rf"|[„“\"»]?(?P<m5>{_M})\b(?:\s+(?P<y5>\d{{4}}))?"
     rf"|(?P<s>{_S})\b(?:\s+(?P<y6>\d{{4}}))?"
     rf"|(?P<decade>(?:1[5-9]|20)\d0)['’]?s\b"
@@ -118,7 +126,8 @@ def _value(m: re.Match[str], pub: tuple[int | None, int | None, int | None]) -> 
         return f"{g['y2']}-{g['m2']}" + (f"-{g['d2']}" if g["d2"] else "")
     for day_group, month_group, year_group in (("d3", "m3", "y3"), ("d4", "m4", "y4")):
         if g[day_group]:
-            month = _MONTHS[g[month_group].lower()]
+            written = g[month_group].lower().rstrip(".")
+            month = _MONTHS.get(written) or _SHORT_MONTHS[written]
             given = int(g[year_group]) if g[year_group] else year
             return f"{_month(given, month)}-{int(g[day_group]):02d}"
     if g["m5"]:

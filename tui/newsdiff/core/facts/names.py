@@ -28,8 +28,9 @@ _COMMON_SUFFIX = re.compile(
     r"(ung|ungen|heit|keit|schaft|ismus|tion|tionen|ität|nis|tum|chen|lein|ment|ie|ien|"
     r"ik|eur|ling|ler|sten|ster)$"
 )
-# "May" is a name as often as a month (Theresa May); the other months are none
-_NOT_NAMES = set(month_numbers()) - {"may"} | {
+# "May" is a name as often as a month (Theresa May), "Jan" and "Jun" as their short
+# forms; the other months are none ("Nov. 27", "3. Okt.")
+_NOT_NAMES = set(month_numbers(abbreviated=True)) - {"may", "jan", "jun"} | {
     "montag", "dienstag", "mittwoch", "donnerstag",
     "freitag", "samstag", "sonntag", "uhr", "stand", "herr", "frau", "the", "a", "an",
     "on", "in", "at", "of", "and", "but", "this", "that", "it", "he", "she", "they", "we",

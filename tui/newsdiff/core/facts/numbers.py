@@ -98,9 +98,11 @@ _QUALIFIERS = {
     "an estimated": "~", "some": "~",
 }  # fmt: skip
 _MONTHS = "|".join(month_numbers())
+_DAY_MONTHS = "|".join(month_numbers(abbreviated=True))  # "Nov. 27", "3. Okt. 2024"
 _DATE_LIKE = re.compile(
     r"\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}:\d{2}|\d{1,2}\.\d{2}\s*Uhr\b|\d{4}-\d{2}(?:-\d{2})?|\d{1,2}\.\s?\d{1,2}\."
-    rf"|\b\d{{1,2}}\.?\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,\s*\d{{4}})?"
+    rf"|\b\d{{1,2}}\.?\s+(?:{_DAY_MONTHS})\b"
+    rf"|\b(?:{_DAY_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,\s*\d{{4}})?"
     # a decade counts nothing: "the 1990s" was 1990 of a noun "s"
     r"|\b(?:1[5-9]|20)\d0['’]?s\b|(?<!\w)['‘’]\d0s\b",
     re.IGNORECASE,

@@ -29,6 +29,10 @@ MONTH_ABBREVIATIONS: dict[str, dict[str, int]] = {
         "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
         "sept": 9, "oct": 10, "nov": 11, "dec": 12,
     },
+    "de": {
+        "jan": 1, "jän": 1, "feb": 2, "mär": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+        "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dez": 12,
+    },
 }  # fmt: skip
 
 
