@@ -393,3 +393,22 @@ def test_two_times_written_with_a_point_differ_as_dates():
 def test_the_dead_told_by_a_verb_and_by_a_noun_are_one_claim_that_differs():
     found = numbers("Die Polizei meldete 14 Tote.", "Dabei kamen 12 Menschen ums Leben.")
     assert found[0][:3] == ("differ", "14", "12")
+
+
+def test_two_people_who_share_a_first_name_are_two_sources():
+    # "laut John Smith" and "laut John Brown" shared the word "John" and showed as the
+    # same source, worded differently
+    found = [
+        (c.status, c.left, c.right)
+        for c in compare_facts(
+            "Laut John Smith kamen 3 Menschen.", "Laut John Brown kamen 3 Menschen."
+        )
+        if c.kind == "source"
+    ]
+    assert found == [("differ", "John Smith", "John Brown")]
+    same = [
+        c.status
+        for c in compare_facts("Laut Präsident Putin kamen 3.", "Laut Wladimir Putin kamen 3.")
+        if c.kind == "source"
+    ]
+    assert same == ["same"]

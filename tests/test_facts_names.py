@@ -117,3 +117,19 @@ def test_a_short_month_is_no_name():
     # "Nov" of "Nov. 27" was a name in the facts, and "Sat Nov" one name of a dateline
     assert names("The quake struck on Nov. 27, near Qeshm.", "en") == ["Qeshm"]
     assert names("Er kam am 3. Okt. in Wien an.") == ["Wien"]
+
+
+def test_an_english_name_made_of_known_words_is_a_name_inside_a_sentence():
+    # "Brown", "Smith", "Sun" are English words: "Gordon Brown" was "Gordon", and a
+    # report naming John Brown where another names John Smith showed one name, the same
+    assert names("The Sun reported that Gordon Brown left.", "en") == ["Sun", "Gordon Brown"]
+    assert names("Police said John Smith, 45, was arrested in Dallas.", "en") == [
+        "John Smith",
+        "Dallas",
+    ]
+
+
+def test_a_headline_in_title_case_names_only_what_the_words_tell():
+    assert names("Powerful Quake in Iran Kills 10; 80 Hurt and 7 Villages Damaged", "en") == [
+        "Iran"
+    ]

@@ -165,7 +165,7 @@ QUOTE_WORD_PAIRS = 250_000
 
 
 def _quote_verdict(left: Fact, right: Fact) -> Verdict:
-    a, b = str(left.value).split(), str(right.value).split()
+    a, b = left.text.split(), right.text.split()  # the value is folded to lower case
     if [_fold(w) for w in a] == [_fold(w) for w in b]:
         return "same", None
     return "differ", "changed: " + "; ".join(
@@ -252,9 +252,19 @@ def _stems(value: object) -> set[str]:
     return {word[:6] for word in words if len(word) > 2 and word not in _FILLER}
 
 
+def _two_people(left: Fact, right: Fact) -> bool:
+    """Two full names that end differently: "John Smith" and "John Brown", "Kim Jong Un"
+    and "Kim Yo Jong" share a word but are two people."""
+    a, b = left.text.split(), right.text.split()  # the value is folded to lower case
+    names = all(w[:1].isupper() for w in a + b) and len(a) > 1 and len(b) > 1
+    return names and _fold(a[-1]) != _fold(b[-1])
+
+
 def _source_verdict(left: Fact, right: Fact) -> Verdict:
     if _fold(str(left.value)) == _fold(str(right.value)):
         return "same", None
+    if _two_people(left, right):
+        return "differ", "credited to a different source"
     if _text_score(left, right) >= 75 or _stems(left.value) & _stems(right.value):
         # "südkoreanischen Informationen" / "südkoreanischer Militärquellen": one origin
         return "same", "worded differently"

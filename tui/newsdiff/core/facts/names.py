@@ -36,7 +36,8 @@ _NOT_NAMES = set(month_numbers(abbreviated=True)) - {"may", "jan", "jun"} | {
     "on", "in", "at", "of", "and", "but", "this", "that", "it", "he", "she", "they", "we",
     "i", "if", "as", "for", "after", "before", "while", "when", "according", "mr", "mrs",
     "ms", "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "details",
+    "details", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat",  # not "Sun"
+    "am", "pm", "et", "est", "edt", "pst", "pdt", "gmt", "utc", "cet", "cest", "mez", "mesz",
     "euro", "dollar", "pfund", "franken", "rubel", "yen", "cent", "prozent",
 }  # fmt: skip
 _PARTICLES = {"van", "de", "bin", "al", "da", "del", "of", "for", "and"}
@@ -107,6 +108,14 @@ def _is_name_word(word: str, language: str) -> bool:
 _OPENS = re.compile(r"(?:^|[.!?:„“\"»]|\n)\s*$")
 
 
+def _title_case(tokens: list[re.Match[str]]) -> bool:
+    """Whether a passage is a headline in title case ("Powerful Quake in Iran Kills 10"),
+    where a capital tells no name."""
+    long = [t.group() for t in tokens if len(t.group()) > 3]
+    lower = sum(not w[0].isupper() for w in long)
+    return len(long) >= 3 and (lower == 0 or (len(long) >= 6 and lower == 1))
+
+
 def _sentence_start(text: str, start: int) -> bool:
     return _OPENS.search(text, max(0, start - 12), start) is not None
 
@@ -128,6 +137,20 @@ def extract_names(text: str, *, language: str = "de") -> tuple[Fact, ...]:
         _mark_defined_names(tokens, text, flags)
     if lang == "de":
         _mark_adjective_names(tokens, text, flags)
+    if lang == "en" and not _title_case(tokens):
+        # English capitalises inside a sentence only names (and titles, days, months):
+        # "Gordon Brown", "The Sun", though "brown" and "sun" are words
+        for index, token in enumerate(tokens):
+            word = token.group()
+            if (
+                not flags[index]
+                and word[:1].isupper()
+                and len(word) > 1
+                and word.lower() not in _NOT_NAMES
+                and not _CUE.search(word)
+                and not _sentence_start(text, token.start())
+            ):
+                flags[index] = True
     if lang == "en":  # "North Korea": a known word that leads a name belongs to it
         for index in range(len(tokens) - 2, -1, -1):
             word = tokens[index].group()
