@@ -511,6 +511,7 @@ def test_a_verb_about_someone_else_leaves_the_figure_s_own_measure(
         ("Nearly half a million people are homeless.", "en", 500_000, 500_000),  # was a million
         ("Rund eine halbe Million Menschen flohen.", "de", 500_000, 500_000),
         ("Eineinhalb Millionen Menschen flohen.", "de", 1_500_000, 1_500_000),
+        ("The gunman killed one person.", "en", 1, 1),
     ],
 )
 def test_figures_written_in_words(text: str, language: str, low: float, high: float) -> None:
@@ -522,3 +523,7 @@ def test_figures_written_in_words(text: str, language: str, low: float, high: fl
 
 def test_a_decade_in_words_is_no_count() -> None:
     assert extract_numbers("It was popular in the nineteen sixties.", language="en") == ()
+
+
+def test_one_without_a_person_after_it_is_no_count() -> None:
+    assert extract_numbers("One of them left one day later.", language="en") == ()

@@ -130,6 +130,12 @@ _STOP = {
 }  # fmt: skip
 
 
+# "one" counts where a person follows: "killing one person and injuring two" (not "one
+# of them", "one day")
+_ONE_OF = (
+    r"\s+(?:more\s+)?(?:person|man|woman|child|boy|girl|soldier|officer|worker|employee|"
+    r"civilian|passenger|crew\s+member|dead|killed|injured|wounded|hurt)\b"
+)
 # "the nineteen sixties" is a decade, no count of nineteen
 _DECADES = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"
 
@@ -142,6 +148,7 @@ def _atom(language: str) -> str:
     return (
         rf"(?:(?:{NUMBER[language]})(?:\s+(?:{scales})(?!\w))?"
         rf"|\b(?:{words})\b(?!\s+{_DECADES})(?:\s+(?:{scales})(?!\w))?"
+        rf"|\bone\b(?={_ONE_OF})"
         rf"|\b(?:half\s+a|a\s+half|eine[rn]?\s+halben?|eine?|one|a)\s+"
         rf"(?:million|millionen|milliarde|billion|dozen|dutzend)\b"
         rf"|\b(?:(?:{_SOME})\s+)?(?:{vague})\b)"
