@@ -168,7 +168,7 @@ def _pattern(language: str) -> re.Pattern[str]:
         rf"(?P<low>(?(sign)(?:{short}|{atom})|{bare}))"
         rf"(?:\s*(?:bis|–|-|to)\s*(?:(?P<sign2>{SIGN_PATTERN})\s?)?"
         rf"(?P<high>(?(sign2)(?:{short}|{atom})|(?(sign)(?:{short}|{atom})|{bare}))))?)"
-        rf"(?![\w,]*\d)",
+        rf"(?![\w,]*\d|\.\d)",  # nor part of a figure: "2" of "Windows 8.1", "2.1"
         re.IGNORECASE,
     )
 
