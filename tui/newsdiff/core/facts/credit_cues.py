@@ -90,6 +90,13 @@ _SO_NOT_SOURCE = {
     "regel", "sorge", "angst", "erwartung", "gott", "version", "ergebnis", "weit", "lange",
     "viel", "dass", "meinung", "ansicht", "auffassung", "lesart",
 }  # fmt: skip
+# "…, hieß es aus dem Ministerium", "Seitens der Polizei hieß es": the source is where it came from
+_IT_WAS_SAID = re.compile(
+    r"\bhieß\s+es\s+(?:(?:am\s+\w+|dazu|weiter|damals|zuletzt|auf\s+Nachfrage|etwa|auch)\s+){0,2}"
+    r"(?:aus|von|vonseiten|seitens)\s+"
+)
+_FROM = re.compile(r"\b(?i:aus|vonseiten|seitens)\s+(?=(?:der|des|dem|den)\s+\w|[A-ZÄÖÜ])")
+_THEN_IT_WAS_SAID = re.compile(r"\s+hieß\s+es\b")
 # "nach Polizeiangaben", "laut Regierungsangaben": the source is the compound's head
 _COMPOUND = re.compile(
     r"\b(?i:nach|laut)\s+(?:(?:ersten|jüngsten|neuesten|offiziellen|vorläufigen|inoffiziellen)\s+)?"
@@ -245,6 +252,22 @@ def so_credits(text: str) -> Iterator[Span]:
             yield start, end, "so"
 
 
+def said_from_credits(text: str) -> Iterator[Span]:
+    """'…, hieß es aus dem Ministerium.': where an unnamed statement came from.
+
+    >>> text = "Es gab 41 Tote, hieß es vonseiten der slowenischen Polizei."
+    >>> [text[s:e] for s, e, _ in said_from_credits(text)]
+    ['der slowenischen Polizei']
+    """
+    for match in _IT_WAS_SAID.finditer(text):
+        if span := phrase_after(text, match.end()):
+            yield span[0], span[1], "hieß es"
+    for match in _FROM.finditer(text):
+        span = phrase_after(text, match.end())
+        if span and _THEN_IT_WAS_SAID.match(text, span[1]):
+            yield span[0], span[1], "hieß es"
+
+
 def compound_credits(text: str) -> Iterator[Span]:
     """'nach Polizeiangaben': a source joined to "Angaben" in one word.
 
@@ -274,6 +297,7 @@ def lower_case_speakers(text: str) -> Iterator[Span]:
 def german_credits(text: str) -> Iterator[Span]:
     """Every span the German finders above credit, in no particular order."""
     yield from compound_credits(text)
+    yield from said_from_credits(text)
     yield from particle_credits(text)
     yield from as_credits(text)
     yield from so_credits(text)
