@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from newsdiff.core.facts.credit_cues import german_credits, lower_case_speakers
 from newsdiff.core.facts.phrases import phrase_after, tidy
 from newsdiff.core.facts.window import search_before, skip_blanks_back
 from newsdiff.core.model import Fact
@@ -114,6 +115,11 @@ def extract_attributions(text: str, *, language: str = "de") -> tuple[Fact, ...]
     for match in _SAID.finditer(text):
         if match.start(1) not in covered:
             found(_fact(text, match.start(1), match.end(1), match.group(2).lower()))
+    extra = lower_case_speakers(text) if language == "en" else german_credits(text)
+    for start, end, cue in sorted(extra):
+        if start not in covered:
+            found(_fact(text, start, end, cue))
     for match in _SUBJECT.finditer(text):
-        facts.append(_fact(text, match.start(1), match.end(1), "berichtet"))
+        if match.start(1) not in covered:  # "Die Polizei berichtet, dass": found once
+            found(_fact(text, match.start(1), match.end(1), "berichtet"))
     return tuple(sorted(facts, key=lambda fact: fact.start))

@@ -85,6 +85,15 @@ def _is_common_noun(word: str) -> bool:
 
 
 @lru_cache(maxsize=50000)
+def is_common_noun(word: str) -> bool:
+    """Whether a capitalised German word is a known noun rather than a name.
+
+    >>> is_common_noun("Sicherheitsbedenken"), is_common_noun("KCNA")
+    (True, False)
+    """
+    return _is_common_noun(word)
+
+
 def _is_name_word(word: str, language: str) -> bool:
     if word.lower() in _NOT_NAMES or not word[0].isupper() or len(word) < 2:
         return False
