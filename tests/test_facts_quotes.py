@@ -169,3 +169,29 @@ def test_newsroom_credits(language, text, source):
 def test_no_credit_to_an_object_a_count_or_a_clause(language, text):
     values = [fact.value for fact in extract_attributions(text, language=language)]
     assert values in ([], ["detective retzlaff"]), values
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "sources"),
+    [
+        # English: after "said" comes what was said, unless a quote or a clause ends before
+        ("en", "Police said John Smith, 45, was arrested in Dallas.", ["police"]),
+        ("en", "Constable Fanning said Eric Kirkpatrick is accused.", ["constable fanning"]),
+        ("en", "Officers used a Taser, said the spokesman.", ["spokesman"]),
+        ("en", '"We are done," said Lee.', ["lee"]),
+        ("en", "He told reporters 41 died.", []),  # a pronoun names no source
+        # German: a sentence's opening subject spoke; after the verb stand whom it told
+        # or what it reported
+        ("de", "Der Minister sagte der Zeitung, es gebe vier Tote.", ["minister"]),
+        ("de", "Die Polizei meldete die Festnahme von 41 Menschen.", ["polizei"]),
+        ("de", "Am Montag meldete KCNA 41 Tote.", ["kcna"]),
+        ("de", "Der Angeklagte meldete Nichtigkeit und Berufung an.", []),  # a filing
+        ("de", "Die Regierung sagt Kooperation zu und beteuert ihre Treue.", []),  # a promise
+        ("de", "Ich bin dafür, sagt Kurz – und fügt an: Nein.", ["kurz"]),
+    ],
+)  # fmt: skip
+def test_the_object_of_a_verb_of_saying_is_not_its_source(language, text, sources):
+    # "Police said John Smith was arrested" credited John Smith, "Der Minister sagte der
+    # Zeitung" the paper, "Die Polizei meldete die Festnahme" the arrest: in the ECB+
+    # tune texts 329 such credits, all 65 read of them wrong
+    assert [fact.value for fact in extract_attributions(text, language=language)] == sources

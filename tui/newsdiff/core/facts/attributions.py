@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from newsdiff.core.facts.credit_cues import german_credits, lower_case_speakers
+from newsdiff.core.facts.credit_cues import (
+    FILED,
+    german_credits,
+    lower_case_speakers,
+    opening_subject,
+)
 from newsdiff.core.facts.phrases import phrase_after, tidy
 from newsdiff.core.facts.window import search_before, skip_blanks_back
 from newsdiff.core.model import Fact
@@ -38,6 +43,12 @@ _SAID = re.compile(
     r"((?:[Tt]he\s+)?(?:[A-Z][\w'’-]*+\s+){0,8}[A-Z][\w'’-]*+(?:\s+[a-z]+){0,2}?)\s+"
     r"(said|says|reported|told|announced|stated)\b"
 )
+_VERB = re.compile(rf"{_VERBS}|sprach", re.IGNORECASE)
+# English names the speaker after the verb only after a quote or a clause: '"…," said
+# Lee', '…, said the spokesman'; "Police said John Smith was arrested" tells what
+_AFTER_QUOTE = re.compile(r"[\"”’'],?\s*$|[,.]\s*[\"”’']\s*$|,\s*$")
+# a pronoun names no source: "He told reporters 41 died"
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "er", "sie", "es", "wir", "ich", "man"}
 _ZUFOLGE = re.compile(r"\bzufolge\b", re.IGNORECASE)
 # the words before "zufolge"; possessive, as a word is never followed by another word's letters
 _BEFORE_ZUFOLGE = re.compile(r"((?:\b(?:dem|der|den|des)\s+)?(?:[\w-]++\s+){0,3}[\w-]++)$")
@@ -98,9 +109,19 @@ def extract_attributions(text: str, *, language: str = "de") -> tuple[Fact, ...]
     for match in _NACH_ADJ.finditer(text):
         found(_fact(text, match.start(1), match.end(), "nach Angaben"))
     for match in _AFTER.finditer(text):
+        cue = re.sub(r"\s+", " ", match.group().strip()).split(" ")[0].lower()
+        if _VERB.fullmatch(cue):
+            if language == "en" and not _AFTER_QUOTE.search(text, 0, match.start()):
+                continue  # "Police said John Smith was arrested": what was said
+            if language != "en" and FILED.match(text, match.end()):
+                continue  # "Die Regierung sagt Kooperation zu": a promise
+            if language != "en" and (subject := opening_subject(text, match.start())):
+                # "Der Minister sagte der Zeitung": the opener spoke, not the paper
+                if subject[0] not in covered:
+                    found(_fact(text, subject[0], subject[1], cue))
+                continue
         span = phrase_after(text, match.end(), language=language)
         if span and span[0] not in covered:
-            cue = re.sub(r"\s+", " ", match.group().strip()).split(" ")[0].lower()
             found(_fact(text, span[0], span[1], cue))
     for match in _ZUFOLGE.finditer(text):
         end = skip_blanks_back(text, match.start())
@@ -122,4 +143,5 @@ def extract_attributions(text: str, *, language: str = "de") -> tuple[Fact, ...]
     for match in _SUBJECT.finditer(text):
         if match.start(1) not in covered:  # "Die Polizei berichtet, dass": found once
             found(_fact(text, match.start(1), match.end(1), "berichtet"))
-    return tuple(sorted(facts, key=lambda fact: fact.start))
+    kept = (fact for fact in facts if str(fact.value) not in _PRONOUNS)
+    return tuple(sorted(kept, key=lambda fact: fact.start))

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from newsdiff.core.facts.names import is_common_noun
 from newsdiff.core.facts.phrases import phrase_after
+from newsdiff.core.facts.window import search_before
 from newsdiff.core.language.dictionaries import dictionary
 
 Span = tuple[int, int, str]  # start, end, cue
@@ -60,8 +61,9 @@ _BARE_VERB = re.compile(
 )
 # the verb's own subject follows it: "Am Montag meldete die Polizei", "meldeten Spanien"
 _SUBJECT_AFTER = re.compile(r"\s+(?:(?:der|die|das|ein|eine)\s+)?[A-ZÄÖÜ]|\s+sich\b")
-# "meldete … an": a filing, "sprach … frei": a verdict, not a report
-_FILED = re.compile(r"[^,.;:]*\s(?:an|frei)\s*(?:[,.;:]|$)")
+# a verb whose particle ends its clause is another verb: "meldete … an" a filing,
+# "sprach … frei" a verdict, "sagte … zu" a promise, "schreibt … fest" a rule
+FILED = re.compile(r"[^,.;:–—]*\s(?:an|frei|zu|fest|ab)\s*(?:[,.;:]|$|\s+und\b)")
 # separable verbs end their clause with the particle: "teilte … mit", "gab … bekannt"
 _PARTICLE_END = r"(?=\s*(?:[,.;:!?]|$)|\s+dass\b)"
 _SUBJECT_PARTICLE = re.compile(
@@ -144,7 +146,7 @@ def bare_subjects(text: str) -> Iterator[Span]:
     ['Die Polizei']
     """
     for match in _BARE_VERB.finditer(text):
-        if _FILED.match(text, match.end()):
+        if FILED.match(text, match.end()):
             continue
         if span := _subject(text, match, match.end()):
             yield span
@@ -292,6 +294,32 @@ def lower_case_speakers(text: str) -> Iterator[Span]:
         span = phrase_after(text, match.end(), language="en")
         if span:
             yield span[0], span[1], match.group(1).lower()
+
+
+_OPENER = re.compile(rf"{_START}({_NP})\s+$")
+
+
+def opening_subject(text: str, verb_start: int) -> tuple[int, int] | None:
+    """The noun phrase that opens a sentence right before its verb of saying, when it
+    names someone: "Der Minister sagte der Zeitung" (the paper is whom he told),
+    "Die Polizei meldete die Festnahme" (the arrest is what she reported).
+
+    >>> text = "Der Minister sagte der Zeitung, es gebe vier Tote."
+    >>> start, end = opening_subject(text, text.index("sagte"))
+    >>> text[start:end]
+    'Der Minister'
+    >>> opening_subject("Am Montag meldete KCNA 41 Tote.", 10) is None
+    True
+    """
+    found = search_before(_OPENER, text, verb_start)
+    if found is None:
+        return None
+    words = found.group(1).split()
+    if (len(words) == 1 or words[0] not in _ARTICLES) and _no_one(words[0]):
+        return None
+    if _COUNTED.search(found.group(1)):
+        return None
+    return found.start(1), found.end(1)
 
 
 def german_credits(text: str) -> Iterator[Span]:
