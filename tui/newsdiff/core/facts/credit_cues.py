@@ -12,7 +12,7 @@ misleads more than an empty one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from newsdiff.core.facts.names import is_common_noun
 from newsdiff.core.facts.phrases import phrase_after
@@ -322,12 +322,22 @@ def opening_subject(text: str, verb_start: int) -> tuple[int, int] | None:
     return found.start(1), found.end(1)
 
 
+# each finder and a word it cannot match without: most passages credit no one, and a
+# substring test costs a fraction of the finder's scan (fact extraction was 2x slower)
+_FINDERS: tuple[tuple[Callable[[str], Iterator[Span]], tuple[str, ...]], ...] = (
+    (compound_credits, ("angaben", "informationen", "berichten", "schätzungen")),
+    (said_from_credits, ("hieß",)),
+    (particle_credits, ("teilte", "gab")),
+    (as_credits, ("wie",)),
+    (so_credits, ("so ", "so\u00a0", "so\n")),
+    (bare_subjects, ("meldet", "berichtet", "bestätigt", "beziffert", "sprach")),
+    (particle_subjects, ("teilte", "gab")),
+)
+
+
 def german_credits(text: str) -> Iterator[Span]:
     """Every span the German finders above credit, in no particular order."""
-    yield from compound_credits(text)
-    yield from said_from_credits(text)
-    yield from particle_credits(text)
-    yield from as_credits(text)
-    yield from so_credits(text)
-    yield from bare_subjects(text)
-    yield from particle_subjects(text)
+    lower = text.lower()
+    for finder, needs in _FINDERS:
+        if any(word in lower for word in needs):
+            yield from finder(text)

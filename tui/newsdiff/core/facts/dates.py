@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from newsdiff.core.facts.window import search_before
+from newsdiff.core.language.alternation import alternation
 from newsdiff.core.language.words import month_numbers
 from newsdiff.core.model import Fact
 
@@ -46,10 +47,10 @@ _PREPOSITIONS = {
 _PAST = r"vergangenen|vergangene|letzten|letzte|vorigen|voriges|last|past"
 _NEXT = r"kommenden|kommende|nächsten|nächste|next|coming"
 
-_M = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_M = alternation(_MONTHS)
 _DAY_M = (  # a month beside a day: a full name, or a short one
-    rf"(?:{_M})\b|(?:{'|'.join(sorted(_SHORT_MONTHS, key=len, reverse=True))})\.(?!\w)"
-    rf"|(?:{'|'.join(_BARE_SHORT)})\b(?!\.\w)"
+    rf"(?:{_M})\b|(?:{alternation(_SHORT_MONTHS)})\.(?!\w)"
+    rf"|(?:{alternation(_BARE_SHORT)})\b(?!\.\w)"
 )
 _W = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 _S = "|".join(sorted(_SEASONS, key=len, reverse=True))

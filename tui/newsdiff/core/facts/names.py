@@ -84,7 +84,6 @@ def _is_common_noun(word: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=50000)
 def is_common_noun(word: str) -> bool:
     """Whether a capitalised German word is a known noun rather than a name.
 
@@ -94,6 +93,7 @@ def is_common_noun(word: str) -> bool:
     return _is_common_noun(word)
 
 
+@lru_cache(maxsize=50000)
 def _is_name_word(word: str, language: str) -> bool:
     if word.lower() in _NOT_NAMES or not word[0].isupper() or len(word) < 2:
         return False

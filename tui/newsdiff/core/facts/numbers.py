@@ -25,6 +25,7 @@ from newsdiff.core.facts.money import CURRENCY_AFTER, SIGN_PATTERN, SIGNS, curre
 from newsdiff.core.facts.notation import NUMBER, OTHER_GROUPS, written_in
 from newsdiff.core.facts.units import unit_after
 from newsdiff.core.facts.window import search_before
+from newsdiff.core.language.alternation import alternation
 from newsdiff.core.language.words import month_numbers
 from newsdiff.core.model import Fact, Quantity
 
@@ -44,6 +45,10 @@ _TENS_EN = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
+_COMPOUNDS = {
+    **{u + "und" + t: uv + tv for u, uv in _UNITS_DE.items() for t, tv in _TENS_DE.items()},
+    **{t + "-" + u: tv + uv for u, uv in _UNITS_EN.items() for t, tv in _TENS_EN.items()},
+}
 # number words; "ein", "one" alone are articles as often as figures, so only in
 # compounds ("einundzwanzig", "twenty-one") or before a scale ("one million")
 _WORDS: dict[str, float] = {
@@ -56,8 +61,7 @@ _WORDS: dict[str, float] = {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "hundred": 100,
     "thousand": 1000,
-    **{u + "und" + t: uv + tv for u, uv in _UNITS_DE.items() for t, tv in _TENS_DE.items()},
-    **{t + "-" + u: tv + uv for u, uv in _UNITS_EN.items() for t, tv in _TENS_EN.items()},
+    **_COMPOUNDS,
 }  # fmt: skip
 _SCALES = {
     "tausend": 10**3, "thousand": 10**3, "million": 10**6, "millionen": 10**6, "mio.": 10**6,
@@ -97,8 +101,8 @@ _QUALIFIERS = {
     "roughly": "~", "approximately": "~", "nearly": "~", "almost": "~",
     "an estimated": "~", "some": "~",
 }  # fmt: skip
-_MONTHS = "|".join(month_numbers())
-_DAY_MONTHS = "|".join(month_numbers(abbreviated=True))  # "Nov. 27", "3. Okt. 2024"
+_MONTHS = alternation(month_numbers())
+_DAY_MONTHS = alternation(month_numbers(abbreviated=True))  # "Nov. 27", "3. Okt. 2024"
 _DATE_LIKE = re.compile(
     r"\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}:\d{2}|\d{1,2}\.\d{2}\s*Uhr\b|\d{4}-\d{2}(?:-\d{2})?|\d{1,2}\.\s?\d{1,2}\."
     rf"|\b\d{{1,2}}\.?\s+(?:{_DAY_MONTHS})\b"
@@ -140,8 +144,12 @@ _ONE_OF = (
 _DECADES = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"
 
 
+# the number words as one pattern that branches letter by letter (alternation.py)
+_WORDS_PATTERN = alternation(_WORDS)
+
+
 def _atom(language: str) -> str:
-    words = "|".join(sorted(_WORDS, key=len, reverse=True))
+    words = _WORDS_PATTERN
     scales = "|".join(re.escape(s) for s in sorted(_SCALES, key=len, reverse=True))
     vague = "|".join(sorted(_VAGUE, key=len, reverse=True))
     # (?!\w), not \b, after a scale: "1 Mio. Dollar" ends in a point
@@ -156,7 +164,7 @@ def _atom(language: str) -> str:
 
 
 def _pattern(language: str) -> re.Pattern[str]:
-    quals = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
+    quals = alternation(_QUALIFIERS)
     atom = _atom(language)
     short = rf"(?:{NUMBER[language]})\s?(?:bn|mn|m|k)(?!\w)"
     # a short scale needs money around it: "$2.5bn", "2.5m Dollar" (a bare "5m" is metres)
