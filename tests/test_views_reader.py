@@ -209,9 +209,15 @@ def test_speed_in_other_units_agrees_everywhere():
     assert figure.note == "120 mph = 193.1 km/h"
     assert row.pair.relation == "reworded" and not row.differs  # ≈, not ≠
     for side in ("left", "right"):
+        text = row.left.text if side == "left" else row.right.text
         marks = passage_marks(row.pair, side, row.left.text, row.right.text)
-        assert [m.kind for m in marks if m.kind.startswith("fact")] == ["fact-same"]
-    assert fact_notes(row.pair.facts) == ["= figure: 193 / 120: 120 mph = 193.1 km/h"]
+        # the figure and the credit ("officials said" on both sides): both agree
+        found = {text[m.start : m.end]: m.kind for m in marks if m.kind.startswith("fact")}
+        assert found == {
+            ("193" if side == "left" else "120"): "fact-same",
+            "officials": "fact-same",
+        }
+    assert fact_notes(row.pair.facts)[0] == "= figure: 193 / 120: 120 mph = 193.1 km/h"
     counts = comparison_counts(alignment, "a", "b")
     report = json.loads(render_report(alignment, format="json"))
     summary = report["agreement"][0]
@@ -230,8 +236,13 @@ def test_speed_in_other_units_that_differs_is_marked_everywhere():
     (row,) = [r for r in rows if r.pair is not None and r.pair.relation != "identical"]
     assert row.differs and row.pair.relation == "facts-differ"
     for side in ("left", "right"):
+        text = row.left.text if side == "left" else row.right.text
         marks = passage_marks(row.pair, side, row.left.text, row.right.text)
-        assert [m.kind for m in marks if m.kind.startswith("fact")] == ["fact-differ"]
+        found = {text[m.start : m.end]: m.kind for m in marks if m.kind.startswith("fact")}
+        assert found == {
+            ("200" if side == "left" else "120"): "fact-differ",
+            "officials": "fact-same",
+        }  # the credit, "officials said", agrees
     (note,) = fact_notes(row.pair.facts)
     assert note == "≠ figure: 200 (left) vs 120 (right): 120 mph = 193.1 km/h"
     counts = comparison_counts(alignment, "a", "b")
