@@ -12,6 +12,7 @@ import math
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from functools import lru_cache
 
 from newsdiff.core.facts.ages import AGE, age_of
 from newsdiff.core.facts.measures import (
@@ -145,7 +146,11 @@ _DECADES = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nin
 
 
 # the number words as one pattern that branches letter by letter (alternation.py)
-_WORDS_PATTERN = alternation(_WORDS)
+_WORDS_PATTERN = (
+    rf"(?:{alternation(_UNITS_DE)})und(?:{alternation(_TENS_DE)})"
+    rf"|(?:{alternation(_TENS_EN)})-(?:{alternation(_UNITS_EN)})"
+    rf"|{alternation(w for w in _WORDS if w not in _COMPOUNDS)}"
+)
 
 
 def _atom(language: str) -> str:
@@ -181,7 +186,11 @@ def _pattern(language: str) -> re.Pattern[str]:
     )
 
 
-_PATTERNS = {lang: _pattern(lang) for lang in NUMBER}
+@lru_cache(maxsize=2)
+def _compiled(language: str) -> re.Pattern[str]:
+    """A language's figure pattern, compiled when a report of it is first read (each takes
+    about 60 ms: a German folder need not pay for the English one)."""
+    return _pattern(language)
 
 
 def parse_number(text: str, *, language: str = "de") -> float | None:
@@ -400,7 +409,7 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
     >>> extract_numbers("mehr als 3000 Soldaten")[0].qualifier
     '>'
     """
-    pattern = _PATTERNS["en" if language == "en" else "de"]
+    pattern = _compiled("en" if language == "en" else "de")
     lang = "en" if language == "en" else "de"
     blocked = [m.span() for m in _DATE_LIKE.finditer(text)]  # in order, not overlapping
     blocked_starts = [s for s, _ in blocked]
