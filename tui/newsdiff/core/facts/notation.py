@@ -40,7 +40,7 @@ _AFTER_SIGN = r"(?:(?<=\$)|(?<=\$\s)|(?<=£)|(?<=£\s))"
 _DECIMAL_CUE = (
     r"(?:\s?%|\s+(?-i:Prozent\w*|Punkte?|Tausend|Millionen|Milliarden?|Mio\.|Mrd\.|"
     r"Billionen|Bio\.|Euro|Dollar|Franken|Pfund)(?!\w)"
-    rf"|{UNIT_PATTERN.replace('(?P<symbol>', '(?:').replace('(?P<word>', '(?:')})"
+    rf"|{UNIT_PATTERN})"
 )
 # a figure written the other language's way, with what tells it
 _FOREIGN = {

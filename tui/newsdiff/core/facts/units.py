@@ -107,7 +107,7 @@ def _alternatives(spellings: dict[str, str]) -> str:
 
 # a unit right after a figure, as a pattern others may join (notation.py)
 UNIT_PATTERN = (
-    rf"\s?(?:(?P<symbol>{_alternatives(_SYMBOLS)})|(?i:(?P<word>{_alternatives(_WORDS)})))"
+    rf"\s?(?:{_alternatives(_SYMBOLS)}|(?i:{_alternatives(_WORDS)}))"
     r"(?![\w²])"
 )
 _UNIT_AFTER = re.compile(UNIT_PATTERN)

@@ -33,7 +33,7 @@ def alternation(words: Iterable[str]) -> str:
 def _pattern(node: dict[str, dict]) -> str:
     ends = "" in node
     branches = [re.escape(char) + _pattern(child) for char, child in node.items() if char]
-    branches.sort(key=lambda branch: (-len(branch), branch))  # no prefix before its longer
+    branches.sort(key=lambda branch: (-len(branch), branch))  # distinct first letters: any order
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
