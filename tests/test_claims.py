@@ -200,3 +200,57 @@ def test_a_passage_in_two_clusters_gives_its_figures_once():
     shown = [(v.article, v.sentence, v.text) for v in claim.values]
     assert len(shown) == len(set(shown))
     assert sorted(v.article for v in claim.values) == ["a", "a", "b", "c"]
+
+
+def test_a_figure_of_an_earlier_event_is_no_figure_of_this_story_s_event():
+    # "In December 2003 ... 31,000 people" in the 2005 quake's reports joined the claim of
+    # its dead, as if the reports told 10 and 31,000 killed of one quake
+    from newsdiff.core.model import Article, Sentence
+
+    def article(id_: str, date: str | None, *texts: str) -> Article:
+        sentences = tuple(Sentence(i, t, 0, len(t)) for i, t in enumerate(texts))
+        return Article(id_, id_, " ".join(texts), id_, date, "en", sentences, 9)
+
+    a = article(
+        "a",
+        "2005-11-27",
+        "An earthquake in southern Iran killed 10 people on Sunday.",
+        "In December 2003, an earthquake in Bam killed more than 31,000 people.",
+    )
+    b = article(
+        "b",
+        None,  # undated: the latest date it mentions, November 2005, dates it
+        "An earthquake in southern Iran killed at least 10 people on Nov. 27, 2005.",
+        "In 2003 an earthquake in Bam killed 26,000 people.",
+        "Since 2003 earthquakes in Iran have killed 40,000 people.",  # a count up to now
+        "Until last December, earthquakes in Iran had killed 39,000 people.",
+    )
+    refs = [
+        SentenceRef(x, i) for x, i in (("a", 0), ("a", 1), ("b", 0), ("b", 1), ("b", 2), ("b", 3))
+    ]
+    pairs = tuple(Pair(x, y, 0.9, "facts-differ") for x in refs[:2] for y in refs[2:])
+    alignment = Alignment((a, b), pairs, (tuple(refs),))
+    claims = {c.earlier: [v.text for v in c.values] for c in claim_table(alignment).claims}
+    # b's floor, "2005-11", sorts before a's day
+    assert claims == {
+        None: ["at least 10", "40,000", "39,000", "10"],
+        "2003": ["26,000", "more than 31,000"],
+    }
+    document = claim_table_to_dict(claim_table(alignment))
+    assert [c["earlier"] for c in document["claims"]] == [None, "2003"]
+
+
+def test_reports_dating_one_earlier_event_apart_still_make_one_claim_of_it():
+    from newsdiff.core.model import Article, Sentence
+
+    def article(id_: str, text: str) -> Article:
+        return Article(
+            id_, id_, text, id_, "2013-01-10", "en", (Sentence(0, text, 0, len(text)),), 9
+        )
+
+    a = article("a", "Palmer voters in 2009 approved a $3 million bond for the property.")
+    b = article("b", "Palmer voters in 2010 approved a $3 million bond for the property.")
+    refs = (SentenceRef("a", 0), SentenceRef("b", 0))
+    alignment = Alignment((a, b), (Pair(*refs, 0.9, "facts-differ"),), (refs,))
+    (claim,) = claim_table(alignment).claims
+    assert (claim.earlier, claim.sources) == ("2009, 2010", 2)

@@ -212,3 +212,27 @@ def test_two_reports_giving_an_actor_two_ages_show_one_age_claim(tmp_path, capsy
         "age",
     )
     assert {age["left"], age["right"]} == {"37", "38"}
+
+
+def test_a_claim_of_an_earlier_event_says_so(tmp_path, capsys):
+    # "In 2003 ... 31,000" stands apart from the 2005 quake's dead, with its year
+    def report(name: str, date: str, now: str, then: str) -> None:
+        text = f"Erdbeben im Iran Stand: {date} 10:00 Uhr\n\n{now}\n\n{then}\n"
+        (tmp_path / name).write_text(text, encoding="utf-8")
+
+    report(
+        "a.txt",
+        "27.11.2005",
+        "Bei dem Erdbeben auf der Insel Keschm im Iran starben zehn Menschen.",
+        "Im Dezember 2003 kamen in Bam im Iran mehr als 31.000 Menschen ums Leben.",
+    )
+    report(
+        "b.txt",
+        "28.11.2005",
+        "Bei dem Erdbeben auf der Insel Keschm im Iran starben mindestens zehn Menschen.",
+        "Im Dezember 2003 kamen in Bam im Iran 26.000 Menschen ums Leben.",
+    )
+    assert main(["facts", str(tmp_path)]) == 0
+    heads = [line for line in capsys.readouterr().out.splitlines() if line.startswith("claim")]
+    assert any(line.endswith("killed (2 reports)") for line in heads), heads
+    assert any("killed, an earlier event (2003) (2 reports)" in line for line in heads), heads

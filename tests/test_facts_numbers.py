@@ -528,3 +528,61 @@ def test_a_decade_in_words_is_no_count() -> None:
 
 def test_one_without_a_person_after_it_is_no_count() -> None:
     assert extract_numbers("One of them left one day later.", language="en") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Elf hat gestern in Wien gewonnen.",
+        "Die Zwölf trafen sich am Montag.",
+        "Er bekam eine Eins in Mathematik und eine Zwei in Latein.",
+        "Der Weg der türkischen Elf in die EM war eine Zitterpartie.",
+    ],
+)
+def test_a_german_number_word_used_as_a_noun_is_no_figure(text: str) -> None:
+    # "Die Elf" is the team, "eine Zwei" a mark: each was a count of 11 or 2 of nothing
+    assert extract_numbers(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "noun"),
+    [
+        ("Die Elf Toten wurden geborgen.", 11, "Toten"),
+        ("Elf Menschen starben bei dem Unglück.", 11, "Menschen"),
+        ("Berlin – Zwei Männer wurden festgenommen.", 2, "Männer"),
+        ("Er sagte: „Elf sind tot.“", 11, None),
+        ("Ein Fünf-Sterne-Hotel", 5, "Sterne-Hotel"),  # as "5-Sterne-Hotel" is read
+        ("mehrere Hundert Personen", 100, "Personen"),
+    ],
+)
+def test_a_capitalised_number_word_opening_a_sentence_or_counting_a_noun_is_a_figure(
+    text: str, low: int, noun: str | None
+) -> None:
+    value = one(text)
+    assert (value.low, value.noun) == (low, noun)
+
+
+def test_an_age_shared_by_the_people_named_before_is_no_count_of_the_dead() -> None:
+    # "both 51" was read as 51 dead against the story's two
+    text = "Capt. Tom Tennant and Senior Trooper William Hakim, both 51, died at the scene."
+    value = one(text, "en")
+    assert (value.low, value.measure, value.noun) == (51, "age", "Hakim")
+    assert one("Die Brüder, beide 51, starben.").measure == "age"
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("He said two helicopters were evacuating injured from Qeshm.", "helicopter"),
+        ("Two helicopters began moving the injured to the hospital.", "helicopter"),
+        ("The governor said four villages had been destroyed and three killed.", "village"),
+        # people, and a noun before people, still take the verb's measure
+        ("Two managers were wounded.", "wounded"),
+        ("Three bank workers died in a petrol bomb attack.", "killed"),
+        ("At least 70 people have been hurt in the protests.", "wounded"),
+    ],
+)
+def test_a_figure_counts_the_things_named_after_it_not_the_people_a_later_verb_hurts(
+    text: str, measure: str
+) -> None:
+    assert extract_numbers(text, language="en")[0].quantity.measure == measure

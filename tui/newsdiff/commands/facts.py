@@ -160,7 +160,10 @@ def render_table(table: ClaimTable, *, files: Mapping[str, str] | None = None) -
             rows.append((_when(first), source, figure, written, credited))
         # cells, not characters, as `newsdiff list` measures its columns
         widths = [max(cell_width(row[i]) for row in rows) for i in range(4)]
-        lines = [f"claim {number}: {printable(claim.measure)} ({claim.sources} reports)"]
+        # figures of an event before the story's are a claim apart, and say so
+        earlier = f", an earlier event ({claim.earlier})" if claim.earlier else ""
+        head = f"claim {number}: {printable(claim.measure)}{earlier} ({claim.sources} reports)"
+        lines = [head]
         for row in rows:
             cells = [pad(cell, widths[i]) for i, cell in enumerate(row[:4])]
             lines.append("  " + "  ".join([*cells, row[4]]).rstrip())

@@ -34,6 +34,8 @@ _COMMA_BEFORE = re.compile(
     r"\b([A-Za-zÄÖÜäöüß][\w'-]*),\s+$",
     re.IGNORECASE,
 )
+# "Smith and Jones, both 51, died": the age of the two named before, no count of the dead
+_BOTH_BEFORE = re.compile(r"\b([A-Za-zÄÖÜäöüß][\w'-]*),\s+(?:both|beide)\s+$", re.IGNORECASE)
 # "Max Müller (37)": a first name and a surname, so "Baden-Württemberg (10)",
 # "dieses Haus (1)" and "FC Porto (10)" (a count, an episode, points) are no ages
 _BRACKET_BEFORE = re.compile(
@@ -196,6 +198,10 @@ def age_of(
         first, first_end = joined.span("age")
         if age_of(text, first, first_end, int(joined.group("age")), language=language):
             return joined.group("last"), end
+    both = search_before(_BOTH_BEFORE, text, start) if text[end : end + 1] in ",;)" else None
+    named = both.group(1) if both else ""
+    if both and named.lower() not in _MONTHS_AND_DAYS and named not in _NOT_A_PERSON:
+        return named, end  # the last of those named: "Jones"
     if text[end : end + 1] == ",":
         before = search_before(_COMMA_BEFORE, text, start)
         if before and before.group(2).lower() not in _MONTHS_AND_DAYS:

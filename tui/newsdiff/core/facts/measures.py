@@ -57,6 +57,40 @@ _VERB_MEASURES = {
     "wounded": re.compile(r"verletzt\w*|verwundet|wound\w*|injur\w*|hurt"),
 }
 
+# English words for people, whom a later verb may count: "two managers were wounded".
+# Agent nouns in -er/-or are people but for the things so named ("two helicopters were
+# evacuating injured" counts helicopters, not the wounded)
+_PEOPLE_EN = re.compile(
+    r"(?:people|persons?|(?:wo)?m[ae]n|\w+(?:m[ae]n|ists?|ians?)|children|child|kids?|boys?|"
+    r"girls?|bab(?:y|ies)|infants?|adults?|teens?|youths?|students?|pupils?|residents?|"
+    r"inhabitants?|civilians?|victims?|patients?|migrants?|immigrants?|refugees?|evacuees?|"
+    r"employees?|nominees?|police|cops?|suspects?|hostages?|inmates?|tourists?|pilgrims?|"
+    r"crews?|members?|relatives?|famil(?:y|ies)|others|them|those|survivors?|bodies|"
+    r"casualties|pirates?|guards?|militants?|rebels?|insurgents?|deputies|sheriffs?|"
+    r"veterans?|witnesses|citizens|candidates|holdouts|delegates|personnel|guys|sons?|"
+    r"daughters?|husbands?|wives|wife|parents?|grandchildren|grandkids|fans|homeless|"
+    r"\w+(?:er|or)s?|\w+is|greeks?|somalis?|turkmens?|arabs?|afghans?|britons?|\w+ans)",
+    re.IGNORECASE,
+)
+_THINGS_EN = re.compile(
+    r"(?:helicopter|chopper|tanker|trailer|container|computer|number|letter|homer|quarter|"
+    r"center|centre|meter|metre|liter|litre|tower|water|paper|order|border|matter|layer|"
+    r"chamber|corner|chapter|river|power|marker|poster|flyer|booster|bomber|finger|"
+    r"door|floor|motor|reactor|sector|factor|error|mirror|colou?r|tractor|generator|"
+    r"elevator|monitor|corridor|indicator|detector|processor|taxi|ski|plan|van|loan|"
+    r"can|scan|ban|pan)s?",
+    re.IGNORECASE,
+)
+
+
+def is_person_word(word: str) -> bool:
+    """Whether an English word names people, so a verb after it tells what befell them.
+
+    >>> is_person_word("managers"), is_person_word("Somali"), is_person_word("helicopters")
+    (True, True, False)
+    """
+    return bool(_PEOPLE_EN.fullmatch(word)) and not _THINGS_EN.fullmatch(word)
+
 
 def measure_of_verb(verb: str) -> str | None:
     """The measure a verb around a figure says it counts.

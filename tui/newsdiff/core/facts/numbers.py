@@ -19,6 +19,7 @@ from newsdiff.core.facts.measures import (
     MEASURE_WORDS,
     PARTICIPLES,
     VERB_BEFORE,
+    is_person_word,
     measure_of_verb,
     measure_of_word,
 )
@@ -141,6 +142,27 @@ _ONE_OF = (
     r"\s+(?:more\s+)?(?:person|man|woman|child|boy|girl|soldier|officer|worker|employee|"
     r"civilian|passenger|crew\s+member|dead|killed|injured|wounded|hurt)\b"
 )
+# German writes a figure's number word in lowercase: capitalised after the sentence's
+# first word, it is a noun ("Die Elf siegte", "die Zwölf", "eine Zwei in Mathe") unless
+# a noun follows for it to count ("Die Elf Toten", "Fünf-Sterne-Hotel" as "5-Sterne");
+# "Hundert", "Tausend" are scales. An English one there is a title ("Top Ten")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]|\s[–—-])[\s\"'„“”‚‘’»«(]*$")
+_COUNTED_AFTER = re.compile(r"-\w|\s+(?:[a-zäöüß]\w*(?:e|en|er|es|em)\s+)?[A-ZÄÖÜ]")
+_SCALE_WORDS = ("hundert", "tausend")
+
+
+def _is_number_noun(match: re.Match[str], text: str, start: int, end: int) -> bool:
+    """Whether a German capitalised number word names a team or a mark, no figure."""
+    first = match.group("low") or ""
+    if match.group("high") or match.group("qual") or not first[:1].isupper():
+        return False
+    if first.lower() not in _WORDS or first.lower() in _SCALE_WORDS:
+        return False
+    if search_before(_SENTENCE_START, text, start):
+        return False  # "Elf Menschen starben": a sentence opens on it
+    return not _COUNTED_AFTER.match(text, end)
+
+
 # "the nineteen sixties" is a decade, no count of nineteen
 _DECADES = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"
 
@@ -329,10 +351,32 @@ _SPAN_OF_TIME = re.compile(
 )
 
 
+# the words after an English figure that name what it counts, up to a verb or a stop
+_PHRASE_AFTER = re.compile(r"\s+(?:(?:of|more|additional)\s+)?((?:[\w'-]+\s+){0,2}[\w'-]+)")
+
+
+def _counts_things(noun: str | None, tail: str, language: str) -> bool:
+    """Whether an English figure counts things named right after it ("two helicopters
+    were evacuating injured"), so a later verb of harm tells of others, not of them."""
+    phrase = _PHRASE_AFTER.match(tail) if language == "en" and noun else None
+    if phrase is None or not phrase.group(1).startswith(noun or ""):
+        return False  # no noun right after: "12 died", "Smith, 51, died"
+    if PARTICIPLES.fullmatch(noun or "") or measure_of_word(noun or ""):
+        return False  # "2 hurt", "20 dead": the figure's own word says it
+    words = []
+    for word in phrase.group(1).split():
+        if word.lower() in _STOP or PARTICIPLES.fullmatch(word):
+            break
+        words.append(word)
+    return not any(is_person_word(word) for word in words)
+
+
 def _measure(noun: str | None, tail: str, language: str = "de", head: str = "") -> str | None:
     """What a figure counts: the verb right before it ("the quake killed 12 people") or
     after it ("12 Menschen kamen ums Leben"), else its noun."""
-    participle = VERB_BEFORE.search(head) or PARTICIPLES.search(_CLAUSE_END.split(tail)[0])
+    participle = VERB_BEFORE.search(head)
+    if participle is None and not _counts_things(noun, tail, language):
+        participle = PARTICIPLES.search(_CLAUSE_END.split(tail)[0])
     if (noun and _SPAN_OF_TIME.match(noun)) or _CHILDREN_OF.search(head):
         participle = None  # "mit 83 Jahren gestorben", "five days of rioting ... died"
     measure = measure_of_verb(participle.group(1)) if participle else None
@@ -429,6 +473,8 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
             continue  # an ordinal ("3. Weltkrieg", "(76.)"), not a count
         if not match.group("qual") and search_before(_LABEL, text, start):
             continue  # a number that names, not counts: "Artikel 50", "Platz 3"
+        if lang == "de" and _is_number_noun(match, text, start, end):
+            continue  # "Die Elf siegte": the team
         low_at, high_at = ("b1", "b2") if match.group("between") else ("low", "high")
         first, second = match.group(low_at), match.group(high_at)
         sign = match.group("sign") or match.group("sign2")

@@ -51,6 +51,7 @@ class Claim:
     kind: str
     measure: str
     values: tuple[ClaimValue, ...]
+    earlier: str | None = None  # the years of an earlier event the passages recall: "2003"
 
     @property
     def sources(self) -> int:
@@ -138,7 +139,10 @@ def claim_table(alignment: Alignment, *, attach: float = ATTACH) -> ClaimTable:
         groups = join_close_groups(groups, close, attach=attach)
         groups = attach_lone_passages(groups, alignment, facts, close, attach=attach)
     floors = {a.id: mentioned_after(a, facts=facts) for a in alignment.articles if a.date is None}
-    claims = [_claim(group, alignment, facts, floors) for group in groups]
+    begun = story_began(alignment.articles, floors)
+    claims = [
+        claim for group in groups for claim in _claims(group, alignment, facts, floors, begun)
+    ]
     return ClaimTable(rank(claims))
 
 
@@ -256,19 +260,65 @@ def attach_lone_passages(
     return groups
 
 
-def _claim(
-    group: _Group, alignment: Alignment, facts: PassageFacts, floors: dict[str, str | None]
-) -> Claim:
+# a date that closes or opens a span to now ("since 2011 the war has killed 230,000",
+# "until last December") dates no earlier event: the figure is the story's own count;
+# nor does an era ("the 1950s pinup")
+_SPAN_WORD = re.compile(r"\b(?:since|seit|bis|until|till|by)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_SPAN_OPENS = re.compile(r"(?:since|seit|bis|until|till|by)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\d{4}(?!\d|s)")
+
+
+def story_began(articles: tuple[Article, ...], floors: dict[str, str | None]) -> str | None:
+    """The year of the earliest report, the dated ones first: a story's event may have
+    begun a year before a later report ("im vergangenen Oktober 11.000 Mann entsandt"),
+    and an undated report's floor is only the latest date it mentions."""
+    dated = [article.date[:4] for article in articles if article.date]
+    years = dated or [floor[:4] for floor in floors.values() if floor]
+    return min(years, default=None)
+
+
+def earlier_event(ref: SentenceRef, facts: PassageFacts, began: str | None) -> str | None:
+    """The year of an earlier event a passage tells, if its dates all lie before the
+    story's first report ("In 2003 the Bam earthquake killed 31,000" in the reports of a
+    2005 quake): its figures count that event, not this story's."""
+    text = facts.text(ref)
+    years = [
+        found.group()
+        for fact in facts.dates(ref)
+        if not _SPAN_OPENS.match(fact.text)
+        and not _SPAN_WORD.search(text, max(0, fact.start - 24), fact.start)
+        and (found := _YEAR.match(str(fact.value))) is not None
+    ]
+    if began is None or not began.isdigit() or not years or max(years) >= began:
+        return None
+    return max(years)
+
+
+def _claims(
+    group: _Group,
+    alignment: Alignment,
+    facts: PassageFacts,
+    floors: dict[str, str | None],
+    began: str | None,
+) -> list[Claim]:
+    """The group's claim, and apart from it the claim its passages of earlier events make:
+    two reports may date that event apart ("in 2009", "in 2010"), still one claim."""
     articles = {article.id: article for article in alignment.articles}
-    values = []
+    values: dict[bool, list[ClaimValue]] = defaultdict(list)
+    years: set[str] = set()
     for ref in group.members:
-        article = articles[ref.article]
+        article, floor = articles[ref.article], floors.get(ref.article)
+        earlier = earlier_event(ref, facts, began)
+        years.update([earlier] if earlier else [])
         for fact in facts.numbers(ref):
             if _measure(fact) == group.measure:
-                values.append(
-                    _value(article, ref, fact, floors.get(ref.article), facts.source(ref))
-                )
-    return Claim("number", group.measure, tuple(sorted(values, key=_date_key)))
+                value = _value(article, ref, fact, floor, facts.source(ref))
+                values[earlier is not None].append(value)
+    told = ", ".join(sorted(years))
+    return [
+        Claim("number", group.measure, tuple(sorted(found, key=_date_key)), told if past else None)
+        for past, found in values.items()
+    ]
 
 
 def rank(claims: list[Claim]) -> tuple[Claim, ...]:
@@ -307,6 +357,7 @@ def claim_table_to_dict(table: ClaimTable) -> dict[str, object]:
             {
                 "kind": claim.kind,
                 "measure": claim.measure,
+                "earlier": claim.earlier,
                 "sources": claim.sources,
                 "values": [
                     {
