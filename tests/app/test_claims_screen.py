@@ -111,3 +111,30 @@ async def test_leaving_before_the_table_is_ready_is_harmless():
         await pilot.press("q")
         await ready(pilot)
         assert not isinstance(app.screen, ClaimsScreen)
+
+
+async def test_a_claim_of_an_earlier_event_says_so_in_its_row():
+    # the Bam quake of 2003 recalled in the reports of a 2005 quake: its dead are a claim
+    # apart, and the row must say which event it counts, or it reads as a second toll
+    from newsdiff.core.model import Article, Pair, Sentence, SentenceRef
+
+    def article(id_: str, date: str, *texts: str) -> Article:
+        sentences = tuple(Sentence(i, t, 0, len(t)) for i, t in enumerate(texts))
+        return Article(id_, id_, " ".join(texts), id_, date, "en", sentences, 9)
+
+    now = "An earthquake in southern Iran killed {} people on Sunday."
+    then = "In December 2003, an earthquake in Bam killed {} people."
+    a = article("a", "2005-11-27", now.format(10), then.format("more than 31,000"))
+    b = article("b", "2005-11-28", now.format("at least 10"), then.format("26,000"))
+    refs = [SentenceRef(x, i) for x in "ab" for i in (0, 1)]
+    pairs = (
+        Pair(refs[0], refs[2], 0.9, "facts-agree"),
+        Pair(refs[1], refs[3], 0.9, "facts-differ"),
+    )
+    alignment = Alignment((a, b), pairs, ((refs[0], refs[2]), (refs[1], refs[3])))
+    app = ClaimsApp(alignment)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        grid = app.screen.query_one(ClaimGrid)
+        labels = sorted(cell(grid, row, 0).strip("≠ ") for row in range(grid.row_count))
+        assert labels == ["killed", "killed · 2003 event"]

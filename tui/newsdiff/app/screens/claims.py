@@ -166,7 +166,7 @@ class ClaimsScreen(ReportsFailures, Screen[None]):
             table.add_column(label, key=article.id)
         for row, claim in enumerate(grid.rows):
             mark = "≠ " if claim.differs else "  "
-            cells = [Text(mark + visible(claim.measure), style="bold")]
+            cells = [Text(mark + visible(claim.label), style="bold")]
             for column, cell in enumerate(claim.cells, start=1):
                 text = _MARKS[cell.agreement] + visible(cell.text)
                 cells.append(Text(text, style=styles[cell.agreement]))

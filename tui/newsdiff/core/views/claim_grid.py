@@ -36,6 +36,12 @@ class ClaimRow:
     differs: bool
     cells: tuple[Cell, ...]
     target: tuple[str, int]  # the reference passage, for the claim's own column
+    earlier: str | None = None  # the years of an earlier event the claim's figures count
+
+    @property
+    def label(self) -> str:
+        """The claim's measure, and the earlier event it counts: "killed · 2003 event"."""
+        return f"{self.measure} · {self.earlier} event" if self.earlier else self.measure
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,4 +108,5 @@ def _row(claim: Claim, sources: Sequence[Article]) -> ClaimRow:
             agreement = "differ"
         cells.append(Cell(article.id, shown, agreement, (article.id, values[0].sentence)))
     differs = len({value_key(v) for v in claim.values}) > 1
-    return ClaimRow(claim.measure, differs, tuple(cells), (first.article, first.sentence))
+    target = (first.article, first.sentence)
+    return ClaimRow(claim.measure, differs, tuple(cells), target, claim.earlier)
