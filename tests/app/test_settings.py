@@ -170,3 +170,22 @@ async def test_a_remap_refused_alone_is_not_applied_all_the_same(settle):
         assert (app.screen.left_id, app.screen.right_id) == sides
         assert "n" in app.screen.active_bindings
         assert app.screen.active_bindings["n"].binding.id == "compare.next_pair"
+
+
+def test_saving_the_theme_writes_through_a_linked_config_and_keeps_its_mode(tmp_path):
+    from newsdiff.app.config import save_theme
+
+    # a config.toml linked into a dotfiles folder: replacing the link with a file of
+    # its own (mode 600) cut the user's link and never touched the user's file
+    kept = tmp_path / "dotfiles" / "newsdiff.toml"
+    kept.parent.mkdir()
+    kept.write_text('[keymap]\n"articles.filter" = "f"\n', encoding="utf-8")
+    kept.chmod(0o644)
+    path = config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.symlink_to(kept)
+    assert save_theme("nord") is None
+    assert path.is_symlink() and path.resolve() == kept
+    assert load_settings(kept).theme == "nord"
+    assert load_settings(kept).keymap == {"articles.filter": "f"}
+    assert kept.stat().st_mode & 0o777 == 0o644
