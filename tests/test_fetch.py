@@ -237,3 +237,48 @@ def test_nothing_is_fetched_unless_a_url_is_given(tmp_path, good):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def raw_url(answer: bytes) -> str:
+    """A URL on a local server that sends ``answer`` as it is to every request: werkzeug
+    would percent-encode a Location header, a hostile server need not."""
+    import socket
+    import threading
+
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve() -> None:
+        with listener:
+            while True:
+                try:
+                    connection, _ = listener.accept()
+                except OSError:
+                    return
+                with connection:
+                    connection.recv(65536)
+                    connection.sendall(answer)
+
+    threading.Thread(target=serve, daemon=True).start()
+    return f"http://127.0.0.1:{listener.getsockname()[1]}/evil"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"404 \x1b]0;PWNED\x07\x1b[2JGone\r\n",
+        b"302 Found\r\nLocation: file:///\x1b]0;PWNED\x07\r\n",
+        b"200 OK\r\nContent-Type: application/x-\x1b[2Jdata\r\n",
+    ],
+    ids=["status text", "location", "content type"],
+)
+def test_what_a_server_says_about_a_failure_is_printed_as_data(cache, capsys, good, head):
+    # the status text and the headers are the server's words: an escape sequence
+    # in them set the terminal's title and cleared the screen under the warning
+    url = raw_url(b"HTTP/1.1 " + head + b"Content-Length: 2\r\nConnection: close\r\n\r\nno")
+    code, out, err = run(capsys, "list", url, str(good))
+    assert code == 0 and "Kursk" in out
+    (line,) = err.strip().splitlines()
+    assert line.startswith(f"newsdiff: warning: skipped {url}: ")
+    assert "\x1b" not in line and "\x07" not in line and "\\x1b" in line
+    corpus = read_articles([url, good])
+    assert "\x1b" not in corpus.problems[0].message  # the app's notices and --json too

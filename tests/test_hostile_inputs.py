@@ -213,6 +213,26 @@ def test_nul_bytes_and_terminal_escapes_are_stripped(tmp_path, cache):
         assert result.returncode == 0 and "\x1b" not in result.stdout + result.stderr
 
 
+@pytest.mark.parametrize("stray", ["\x1b]8;;https://e.vil/", "\x1bP", "\x1b_", "\x1b]0;Tite"])
+def test_an_escape_string_left_open_costs_its_line_not_the_rest_of_the_report(
+    tmp_path, cache, stray
+):
+    # an OSC (or DCS, APC) string has no end but BEL or ST: one left open took every
+    # paragraph after it, the report read as its first sentence
+    path = tmp_path / "open.txt"
+    first, rest = GOOD.split("\n\n")
+    path.write_text(f"{first}{stray}\n\n{rest}", encoding="utf-8")
+    (article,) = read_articles([path], cache=False).articles
+    assert article.title == "Nordkorea schickt Soldaten nach Russland"
+    assert "Die Truppen sollen in der Region Kursk eingesetzt werden." in article.text
+    assert not set(article.text) & {"\x1b", "\x07"}
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    (shown,) = listed(newsdiff("list", "--json", str(path), cache=cache))
+    (clean,) = listed(newsdiff("list", "--json", str(good), cache=cache))
+    assert (shown["sentences"], shown["words"]) == (clean["sentences"], clean["words"])
+
+
 def test_crlf_and_lf_files_read_the_same(tmp_path):
     (tmp_path / "lf.txt").write_bytes(GOOD.encode())
     (tmp_path / "crlf.txt").write_bytes(GOOD.replace("\n", "\r\n").encode())

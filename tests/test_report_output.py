@@ -169,3 +169,20 @@ def test_two_files_of_one_name_are_told_apart_by_their_folders(tmp_path, capsys,
     assert main(["report", "--lexical", "--format", "json", str(tmp_path / "in")]) == 0
     document = json.loads(capsys.readouterr().out)
     assert [s["source"] for s in document["sources"]] == ["taz/report.txt", "zeit/report.txt"]
+
+
+@pytest.mark.parametrize("name", ["report.md", "report.html"])
+def test_a_report_written_into_the_folder_is_not_read_back_as_a_source(folder, capsys, name):
+    # -o into the folder compared: the next run read the report as one more news
+    # report, its every quote an "identical" claim of the sources it quotes
+    assert main(["report", "--lexical", str(folder), "-o", str(folder / name)]) == 0
+    capsys.readouterr()
+    assert main(["list", "--json", str(folder)]) == 0
+    out, err = capsys.readouterr()
+    assert [Path(a["path"]).name for a in json.loads(out)["articles"]] == ["a.txt", "b.txt"]
+    assert err.strip() == (
+        f"newsdiff: warning: skipped {folder / name}: "
+        "a comparison report newsdiff wrote, not a news report"
+    )
+    assert main(["list", str(folder / name)]) == 1  # named alone: one line saying what it is
+    assert "a comparison report newsdiff wrote" in capsys.readouterr().err

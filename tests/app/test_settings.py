@@ -121,3 +121,71 @@ def test_a_wrong_entry_is_named_and_the_rest_of_the_file_still_applies():
         f"{path}: [keymap] 'articles.sort': a key must be a string in quotes, not applied; "
         "lexical must be true or false"
     )
+
+
+async def test_escape_sequences_in_the_keymap_never_reach_the_terminal(settle, monkeypatch):
+    # TOML writes an escape as \u001b: an unknown binding id holding one set the
+    # terminal's title and cleared the screen in its warning, and a key named with
+    # one was applied and painted raw in the footer and the help
+    from textual.app import App
+
+    painted: list[str] = []  # what Textual is handed to paint as a notice
+    original = App.notify
+
+    def record(self, message, *, title="", **options):  # type: ignore[no-untyped-def]
+        painted.extend([message, title])
+        original(self, message, title=title, **options)
+
+    monkeypatch.setattr(App, "notify", record)
+    write_config(
+        '[keymap]\n"\\u001b]0;PWN\\u0007\\u001b[2J" = "x"\n"app.help" = "\\u001b]0;KEY\\u0007,f1"\n'
+    )
+    app = make_app([])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert not any("\x1b" in text or "\x07" in text for text in painted)
+        assert any("\\x1b]0;PWN\\x07" in text for text in painted)  # named, escaped
+        assert any("\\x1b]0;KEY" in text and "no key name" in text for text in painted)
+        assert not any("\x1b" in key for key in app.screen.active_bindings)
+        await pilot.press("question_mark")  # the help key is still the default one
+        assert type(app.screen).__name__ == "HelpScreen"
+
+
+async def test_a_remap_refused_alone_is_not_applied_all_the_same(settle):
+    # the app kept the remaps asked for in Textual's own ``_keymap``, which Textual
+    # applies to every screen as it stands: a collision warned "not remapped" was
+    # remapped whenever no other remap was applied (n swapped instead of going on)
+    from newsdiff.app.screens.compare import CompareScreen
+
+    write_config('[keymap]\n"compare.swap" = "n"\n')
+    app = make_app([])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        sides = (app.screen.left_id, app.screen.right_id)
+        await pilot.press("n")  # still "next pair", not swap
+        await pilot.pause()
+        assert (app.screen.left_id, app.screen.right_id) == sides
+        assert "n" in app.screen.active_bindings
+        assert app.screen.active_bindings["n"].binding.id == "compare.next_pair"
+
+
+def test_saving_the_theme_writes_through_a_linked_config_and_keeps_its_mode(tmp_path):
+    from newsdiff.app.config import save_theme
+
+    # a config.toml linked into a dotfiles folder: replacing the link with a file of
+    # its own (mode 600) cut the user's link and never touched the user's file
+    kept = tmp_path / "dotfiles" / "newsdiff.toml"
+    kept.parent.mkdir()
+    kept.write_text('[keymap]\n"articles.filter" = "f"\n', encoding="utf-8")
+    kept.chmod(0o644)
+    path = config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.symlink_to(kept)
+    assert save_theme("nord") is None
+    assert path.is_symlink() and path.resolve() == kept
+    assert load_settings(kept).theme == "nord"
+    assert load_settings(kept).keymap == {"articles.filter": "f"}
+    assert kept.stat().st_mode & 0o777 == 0o644

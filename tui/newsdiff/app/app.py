@@ -36,6 +36,8 @@ from newsdiff.app.screens.articles import ArticlesScreen
 from newsdiff.app.widgets.key_line import KeyLine
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from newsdiff.core.model import Alignment, Article, Corpus
     from newsdiff.core.stories.detect import Story
 
@@ -116,7 +118,7 @@ class NewsdiffApp(ProgressLine, ScreenRouter, AppKeys):
         if lexical:  # --lexical or the setting: the pairs by shared words are the last
             self.engine = replace(self.engine, then=None)
         self._theme_name = theme
-        self._keymap = dict(keymap or {})
+        self._asked_keymap = dict(keymap or {})
         self._settings_problem = settings_problem
         self._save_settings = save_settings
         self._generation = 0
@@ -127,6 +129,25 @@ class NewsdiffApp(ProgressLine, ScreenRouter, AppKeys):
         self._stage = ""
         self._stage_since = 0.0
         self._ticker: Timer | None = None
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Textual's notice, its words shown as data: a notice may quote a file, a server
+        or the config file (an unknown binding id), and Textual paints a toast's text as
+        it is, so an escape sequence in it set the terminal's title and cleared the
+        screen. Every notice of every screen comes through here."""
+        from newsdiff.core.language.sanitize import shown
+
+        super().notify(
+            shown(message), title=shown(title), severity=severity, timeout=timeout, markup=markup
+        )
 
     # -- startup --------------------------------------------------------------
 
@@ -142,7 +163,7 @@ class NewsdiffApp(ProgressLine, ScreenRouter, AppKeys):
             self.notify(
                 self._settings_problem, title="Settings ignored", severity="warning", markup=False
             )
-        if self._keymap:
+        if self._asked_keymap:
             self.call_after_refresh(self._apply_keymap)
         self.watch(self, "theme", self._theme_changed, init=False)
         self._set_stage("Reading…")

@@ -21,13 +21,15 @@ _SYSTEM_ACTIONS = {"command_palette", "quit", "help_quit", "help", "screenshot"}
 class AppKeys(App[None]):
     """The keys and commands of every screen; the reader's app builds on this."""
 
-    _keymap: dict[str, str]
+    # the remaps the config asked for, checked before any is applied: not
+    # ``_keymap``, which is Textual's own and applied as it stands to every screen
+    _asked_keymap: dict[str, str]
 
     def _apply_keymap(self) -> None:
         """Apply the user's remaps that are safe; warn once for each one that is not."""
         from newsdiff.app.keymap import check_keymap, scopes
 
-        applied, warnings = check_keymap(self._keymap, scopes(type(self)))
+        applied, warnings = check_keymap(self._asked_keymap, scopes(type(self)))
         for warning in warnings:
             self.notify(warning, title="Key not remapped", severity="warning", markup=False)
         if applied:

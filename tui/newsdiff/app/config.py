@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from newsdiff.core.storage.atomic import write_atomically
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,12 +112,13 @@ def save_theme(theme: str, path: Path | None = None) -> str | None:
             head = _THEME_LINE.sub(lambda _: line, head, count=1)
         else:
             head = f"{line}\n{head}"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".config.", dir=path.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(head + tail)
-        os.replace(temporary, path)
-    except (OSError, UnicodeDecodeError) as error:
+        # a config.toml linked into a dotfiles folder is written where the link leads:
+        # renamed over, the link became a file of its own (mode 600) and the user's
+        # file never saw the theme. The one atomic writer keeps the file's mode.
+        target = path.resolve() if path.is_symlink() else path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(target, (head + tail).encode("utf-8"))
+    except (OSError, UnicodeDecodeError, RuntimeError) as error:  # RuntimeError: a link loop
         return f"{path}: {error}"
     return None
 

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from textual.binding import Binding
 
+from newsdiff.core.language.sanitize import shown
+
 
 def _bindings(classes: Iterable[type]) -> list[Binding]:
     found: list[Binding] = []
@@ -64,6 +66,8 @@ def check_keymap(
     >>> for warning in warnings: print(warning)
     Key n for "Swap" (x.swap) is already "Next pair" (x.next); not remapped.
     Unknown binding id "x.nope" (for key z); ? lists the ids.
+    >>> print(*check_keymap({"x.swap": "\x1b[2J"}, [[a, b]])[1])
+    Key "\\x1b[2J" for x.swap is no key name; not remapped.
     """
     known = {b.id for group in groups for b in group if b.id}
     applied: dict[str, str] = {}
@@ -71,6 +75,11 @@ def check_keymap(
     for binding_id, spec in keymap.items():
         if binding_id not in known:
             warnings.append(f'Unknown binding id "{binding_id}" (for key {spec}); ? lists the ids.')
+            continue
+        if not all(key.isprintable() for key in _keys(spec)):
+            # no key is named with a control or bidi character, and the footer and the
+            # help paint the name as written: an escape sequence in it drove the terminal
+            warnings.append(f'Key "{shown(spec)}" for {binding_id} is no key name; not remapped.')
             continue
         clash = _collision(binding_id, _keys(spec), keymap, groups)
         if clash is None:

@@ -110,13 +110,15 @@ def load_corpus(paths: list[str], options: ReadingOptions | None = None) -> Corp
     if _one_input_unreadable(paths, corpus):  # one line: the input and why, not a warning too
         (problem,) = corpus.problems
         print(
-            f"newsdiff: cannot read {printable(problem.path)}: {problem.message}", file=sys.stderr
+            f"newsdiff: cannot read {printable(problem.path)}: {printable(problem.message)}",
+            file=sys.stderr,
         )
         return EXIT_NOTHING_READABLE
     for problem in corpus.problems:
         where = printable(problem.path)
         said = "skipped" if problem.fatal else "read part of"
-        print(f"newsdiff: warning: {said} {where}: {problem.message}", file=sys.stderr)
+        # a message can quote what a server said: as data, like the path
+        print(f"newsdiff: warning: {said} {where}: {printable(problem.message)}", file=sys.stderr)
     if corpus.skipped:
         from newsdiff.core.reading.left_out import left_out_summary
 

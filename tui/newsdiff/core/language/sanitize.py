@@ -18,11 +18,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# ESC sequences (CSI, OSC, DCS/PM/APC strings, two-byte ESC x) and the 8-bit CSI
+# ESC sequences (CSI, OSC, DCS/PM/APC strings, two-byte ESC x) and the 8-bit CSI. A
+# string without its terminator ends with its line: removed up to the next BEL or
+# ESC, one stray "ESC ]" took the whole rest of a report with it
 _ESCAPES = (
     r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
+    r"|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?"
+    r"|\x1b[PX^_][^\x1b\n]*(?:\x1b\\)?"
     r"|\x1b[ -/]*[0-~]?"
     r"|\x9b[0-?]*[ -/]*[@-~]"
 )

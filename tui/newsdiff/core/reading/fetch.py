@@ -69,7 +69,17 @@ class Fetched:
 
 
 class FetchError(Exception):
-    """A page that could not be fetched, with a one-line reason."""
+    """A page that could not be fetched, with a one-line reason.
+
+    The reason may quote the server (its status text, a Location or
+    Content-Type header): the server's words are data, so they are kept on
+    one line with their control characters shown escaped, as a file name is.
+    """
+
+    def __init__(self, reason: str) -> None:
+        from newsdiff.core.language.sanitize import plain
+
+        super().__init__(plain(reason))
 
 
 def is_url(text: str) -> bool:

@@ -23,6 +23,31 @@ _HTML_START = re.compile(
 )
 
 
+# How the Markdown and HTML reports of export.markdown and export.html open (the
+# layers forbid importing them here; tests/test_report_output.py ties the two): a
+# report written with -o into the folder it compares was read back the next time as
+# one more source, every claim of it "identical" to the sources it quotes
+_OWN_MARKDOWN = "# newsdiff report\n\n"
+_OWN_MARKDOWN_SOURCES = "\n## Sources\n\n| | Source | Title | Date |\n"
+_OWN_HTML = "<title>newsdiff report</title>"
+_OWN_HTML_HEADING = "<h1>newsdiff report</h1>"
+
+
+def is_own_report(text: str) -> bool:
+    """Whether ``text`` is a report newsdiff itself wrote (Markdown or HTML).
+
+    >>> sources = "## Sources\\n\\n| | Source | Title | Date |\\n"
+    >>> is_own_report(f"# newsdiff report\\n\\n2 reports\\n\\n{sources}")
+    True
+    >>> is_own_report("# newsdiff report\\n\\nA review of the tool newsdiff.")
+    False
+    """
+    head = text[:4096]
+    if head.startswith(_OWN_MARKDOWN):
+        return _OWN_MARKDOWN_SOURCES in head
+    return _OWN_HTML in head and _OWN_HTML_HEADING in head
+
+
 # A news table has a handful of columns. Measured: a 5,000 x 200 Markdown table
 # (2.9 MB) took 74 s and 1.44 GB to list, markdown-it's table rule alone 15 s for
 # 1,000 columns; a refusal naming the limit beats a frozen reader.
@@ -92,6 +117,8 @@ def read_bytes(
             )
         if not text.strip():
             raise ReadError(path, "empty file")
+        if is_own_report(text):
+            raise ReadError(path, "a comparison report newsdiff wrote, not a news report")
         if kind == "html" or (kind == "text" and _HTML_START.match(text[:4096])):
             article = _read_page(text, id=id, path=path, url=url)
             key = ""  # a page's text is the extractor's: its entry cannot be checked, so none
