@@ -1,6 +1,7 @@
-"""``newsdiff report -o`` never destroys anything: it writes a new file, or replaces a
-regular file that is none of the files the walk found (read or skipped), keeping its
-mode; anything else is refused in one line with exit 2 (issue 14, part 1)."""
+"""``newsdiff report -o`` never destroys anything: it writes a new file, or replaces an
+empty file or a report newsdiff wrote that is none of the files the walk found (read or
+skipped), keeping its mode; anything else is refused in one line with exit 2 (issue 14,
+part 1)."""
 
 from __future__ import annotations
 
@@ -90,7 +91,7 @@ def test_anything_but_a_plain_regular_file_is_refused(folder, tmp_path, capsys, 
 
 def test_a_replaced_file_keeps_its_mode(folder, tmp_path, capsys):
     target = tmp_path / "out.md"
-    target.write_text("old", encoding="utf-8")
+    assert main(["report", str(folder), "-o", str(target)]) == 0  # an earlier report
     target.chmod(0o600)
     assert main(["report", str(folder), "-o", str(target)]) == 0
     assert target.read_text(encoding="utf-8").startswith("# newsdiff report")
@@ -186,3 +187,27 @@ def test_a_report_written_into_the_folder_is_not_read_back_as_a_source(folder, c
     )
     assert main(["list", str(folder / name)]) == 1  # named alone: one line saying what it is
     assert "a comparison report newsdiff wrote" in capsys.readouterr().err
+
+
+def test_a_file_of_the_user_s_is_not_overwritten_a_report_newsdiff_wrote_is(
+    folder, tmp_path, capsys
+):
+    # "-o notes.md" by a slip of the keyboard replaced the user's notes with the report
+    notes = tmp_path / "notes.md"
+    notes.write_text("# My notes\n\nCall the agency back.\n", encoding="utf-8")
+    line = refused(capsys, str(folder), "-o", str(notes))
+    assert "notes.md" in line and "not a report newsdiff wrote" in line
+    assert notes.read_text(encoding="utf-8") == "# My notes\n\nCall the agency back.\n"
+    # a report of any format newsdiff wrote is replaced, as is an empty file
+    for name in ("r.md", "r.html", "r.json"):
+        target = tmp_path / name
+        assert main(["report", str(folder), "-o", str(target)]) == 0
+        earlier = target.read_text(encoding="utf-8")
+        (folder / "b.txt").write_text(GOOD.replace("3000", "5000"), encoding="utf-8")
+        assert main(["report", str(folder), "-o", str(target)]) == 0
+        assert target.read_text(encoding="utf-8") != earlier and "5000" in target.read_text()
+        (folder / "b.txt").write_text(GOOD.replace("3000", "4000"), encoding="utf-8")
+    empty = tmp_path / "empty.md"
+    empty.touch()
+    assert main(["report", str(folder), "-o", str(empty)]) == 0
+    assert empty.read_text(encoding="utf-8").startswith("# newsdiff report")

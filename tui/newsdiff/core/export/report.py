@@ -7,6 +7,7 @@ each two sources, then each claim cluster with what every source says.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from newsdiff.core.model import Alignment
 from newsdiff.core.reading.atomic import write_atomically
+from newsdiff.core.reading.formats import is_own_report
 
 if TYPE_CHECKING:
     from newsdiff.core.stories.detect import Story
@@ -35,6 +37,9 @@ __all__ = [
     "unsafe_target",
     "write_text_atomically",
 ]
+
+# how a JSON report opens (export.json writes "format" first)
+_JSON_FORMAT = re.compile(r'\s*\{\s*"format":\s*"newsdiff-report/')
 
 
 def render_report(alignment: Alignment, *, format: str, stories: Sequence[Story] = ()) -> str:
@@ -138,4 +143,17 @@ def unsafe_target(path: str | os.PathLike[str], protected: Iterable[str]) -> str
             continue
     if info.st_nlink > 1:
         return f"has {info.st_nlink - 1} other hard link(s); not splitting them"
+    if info.st_size and not _written_by_newsdiff(path):
+        # the user's own notes.md named by a slip of -o: only what newsdiff wrote is replaced
+        return "exists and is not a report newsdiff wrote; not overwriting it"
     return None
+
+
+def _written_by_newsdiff(path: str | os.PathLike[str]) -> bool:
+    """Whether the file at ``path`` opens as a Markdown, HTML or JSON report of newsdiff's."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    return is_own_report(head) or _JSON_FORMAT.match(head) is not None
