@@ -564,3 +564,18 @@ async def test_o_at_80_columns_sorts_only_by_columns_on_screen(build_app, settle
             await pilot.press("o")
             labels = [column.label.plain for column in table.columns.values()]
             assert any(label.endswith("▲") for label in labels), (app.screen.order.key, labels)
+
+
+async def test_at_80_columns_the_detail_box_cuts_long_titles_with_a_mark(build_app, settle):
+    # the box holds four lines: the closest report's title wrapped onto a fifth and was
+    # cut mid-phrase ("… Stationierung von") with no mark, or "closest:" was not shown
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        detail = app.screen.query_one("#article-detail")
+        lines = [detail.render_line(y).text.rstrip() for y in range(detail.size.height)]
+        closest = [line for line in lines if line.lstrip().startswith("closest: ")]
+        assert closest, lines
+        # 004's closest is 003, "Nordkorea im Ukraine-Krieg: USA bestätigen … in Russland"
+        assert closest[0].endswith("…")
+        assert "Nordkorea im Ukraine-Krieg" in closest[0]
