@@ -335,6 +335,25 @@ async def test_one_article_shows_a_helpful_empty_state(build_app, settle, tmp_pa
         assert len(column(app, "title")) == 1
 
 
+async def test_enter_on_the_only_report_does_not_ask_to_mark_another(
+    build_app, settle, monkeypatch, tmp_path: Path
+):
+    # Enter said "Mark it and another with space, then c" with no other report open
+    report = tmp_path / "bericht.md"
+    report.write_text(
+        "# Hochwasser im Tal\n\nDer Fluss stieg über Nacht um zwei Meter.\n", encoding="utf-8"
+    )
+    app = build_app([report])
+    notes = record_calls(monkeypatch, app, "notify")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        said = [str(args[0]) for args, _ in notes if args]
+        assert any("only report open" in note for note in said), said
+        assert not any("Mark it and another" in note for note in said)
+
+
 async def test_unreadable_files_are_named_in_a_notification(build_app, settle, monkeypatch):
     import newsdiff.core.reading.loader as loader
 
