@@ -288,6 +288,19 @@ def find_row(
     return None
 
 
+def opening_row(rows: Sequence[Row]) -> int:
+    """Where a comparison opens: the first row whose two passages are paired with each
+    other (a pair seen side by side), else the first ``↔`` passage, else the top.
+
+    >>> s = Sentence(0, "x", 0, 1)
+    >>> p = Pair(SentenceRef("a", 0), SentenceRef("b", 0), 1.0, "identical")
+    >>> opening_row([Row(s, None, None, None, None, (p,)), Row(s, s, p, None, None)])
+    1
+    """
+    on_row = next((i for i, row in enumerate(rows) if row.pair is not None), None)
+    return on_row if on_row is not None else (find_row(rows, -1) or 0)
+
+
 def _paired_here(row: Row) -> bool:
     # a ↔ pair is one of the header's pairs: n must reach it as d does
     return row.pair is not None or bool(row.others)
