@@ -335,6 +335,25 @@ async def test_one_article_shows_a_helpful_empty_state(build_app, settle, tmp_pa
         assert len(column(app, "title")) == 1
 
 
+async def test_enter_on_the_only_report_does_not_ask_to_mark_another(
+    build_app, settle, monkeypatch, tmp_path: Path
+):
+    # Enter said "Mark it and another with space, then c" with no other report open
+    report = tmp_path / "bericht.md"
+    report.write_text(
+        "# Hochwasser im Tal\n\nDer Fluss stieg über Nacht um zwei Meter.\n", encoding="utf-8"
+    )
+    app = build_app([report])
+    notes = record_calls(monkeypatch, app, "notify")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        said = [str(args[0]) for args, _ in notes if args]
+        assert any("only report open" in note for note in said), said
+        assert not any("Mark it and another" in note for note in said)
+
+
 async def test_unreadable_files_are_named_in_a_notification(build_app, settle, monkeypatch):
     import newsdiff.core.reading.loader as loader
 
@@ -564,3 +583,18 @@ async def test_o_at_80_columns_sorts_only_by_columns_on_screen(build_app, settle
             await pilot.press("o")
             labels = [column.label.plain for column in table.columns.values()]
             assert any(label.endswith("▲") for label in labels), (app.screen.order.key, labels)
+
+
+async def test_at_80_columns_the_detail_box_cuts_long_titles_with_a_mark(build_app, settle):
+    # the box holds four lines: the closest report's title wrapped onto a fifth and was
+    # cut mid-phrase ("… Stationierung von") with no mark, or "closest:" was not shown
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        detail = app.screen.query_one("#article-detail")
+        lines = [detail.render_line(y).text.rstrip() for y in range(detail.size.height)]
+        closest = [line for line in lines if line.lstrip().startswith("closest: ")]
+        assert closest, lines
+        # 004's closest is 003, "Nordkorea im Ukraine-Krieg: USA bestätigen … in Russland"
+        assert closest[0].endswith("…")
+        assert "Nordkorea im Ukraine-Krieg" in closest[0]

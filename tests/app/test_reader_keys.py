@@ -147,6 +147,29 @@ async def test_p_jumps_to_the_partner_on_another_row_and_back():
         assert (screen.cursor_row, screen.view.focused_side) == (start, "left")
 
 
+async def test_n_and_only_paired_reach_the_passages_paired_on_another_row():
+    # the header counted a ↔ pair, but n jumped over both its passages and u hid them
+    app = CompareApp(crossing())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert "6 pairs" in str(screen.query_one("#compare-counts").render())
+        crossing_left = row_of_passage(screen.rows, 4, side="left")
+        crossing_right = row_of_passage(screen.rows, 3, side="right")
+        await pilot.press("g")
+        visited = []
+        for _ in range(len(screen.rows)):
+            await pilot.press("n")
+            visited.append(screen.cursor_row)
+        assert crossing_left in visited and crossing_right in visited
+        await pilot.press("u")
+        kept = [(r.left and r.left.index, r.right and r.right.index) for r in screen.rows]
+        assert any(left == 4 for left, _ in kept) and any(right == 3 for _, right in kept)
+        screen.view.move_to(row_of_passage(screen.rows, 4, side="left"))
+        await pilot.press("p")
+        assert screen.cursor_row == row_of_passage(screen.rows, 3, side="right")
+
+
 def _without_pairs() -> Alignment:
     """The sample comparison with no pair between its two reports (ARD and ZDF)."""
     base = sample_alignment()

@@ -47,13 +47,18 @@ class ScreenRouter:
                 right = overview(alignment)[message.left].best_partner
                 if right is None:
                     alone = len(_story(alignment, message.left)) == 1
-                    app.notify(
+                    note = (
                         "No related report: this one is alone in its story. Mark it and "
                         "another with space, then c, to read them side by side."
                         if alone
-                        else "No other report shares a passage with this one.",
-                        markup=False,
+                        else "No other report shares a passage with this one."
                     )
+                    if len(alignment.articles) == 1:  # "mark another" named none there is
+                        note = (
+                            "This is the only report open: open it with another report "
+                            "of its story to compare them."
+                        )
+                    app.notify(note, markup=False)
                     return
             left_story, right_story = (_story(alignment, a) for a in (message.left, right))
             if left_story != right_story:

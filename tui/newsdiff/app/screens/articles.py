@@ -215,7 +215,9 @@ class ArticlesScreen(StoryActions):
         group = self.current_group()
         detail.display = article is not None or group is not None
         if group is not None or article is not None:
-            detail.update(list_detail(article, group, self.overviews, self._article))
+            # the box's padding is one cell each side
+            width = (self.size.width or 80) - 2
+            detail.update(list_detail(article, group, self.overviews, self._article, width=width))
 
     # the table's messages by their handler names: ``@on`` would need DataTable at import
     def on_list_header_early_enter(self) -> None:

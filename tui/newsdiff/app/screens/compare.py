@@ -35,6 +35,7 @@ from newsdiff.core.views.rows import (
     article_by_id,
     comparison_counts,
     find_row,
+    opening_row,
     partner_row,
     row_of_passage,
     side_by_side,
@@ -109,7 +110,7 @@ class CompareScreen(ReportsFailures, SearchesRows, WritesReports, Screen[None]):
         self.matches: tuple[Match, ...] = ()
         self._rows = side_by_side(alignment, left_id, right_id)
         self._counts = comparison_counts(alignment, left_id, right_id)
-        self._start_row = row if row is not None else (find_row(self._rows, -1) or 0)
+        self._start_row = row if row is not None else opening_row(self._rows)
         self._jumped_from: tuple[int, Side] | None = None
 
     # -- composition -----------------------------------------------------
@@ -232,7 +233,7 @@ class CompareScreen(ReportsFailures, SearchesRows, WritesReports, Screen[None]):
             if article in (left_id, right_id):
                 row = row_of_passage(self._rows, index, side=side)
         if row is None:
-            row = find_row(self._rows, -1) or 0
+            row = opening_row(self._rows)
         self.matches = find_matches(self._rows, self.query_text) if self.query_text else ()
         self.view.set_rows(self._rows, cursor_row=row, matches=self.matches)
         self._update_titles()

@@ -86,28 +86,51 @@ def header_cells(
     return cells
 
 
-def group_detail(group: StoryGroup) -> Text:
+def _lines(lines: list[Text]) -> Text:
+    # bold underlies the whole box, as when it was one Text grown from the title
+    out = Text(style="bold")
+    for number, line in enumerate(lines):
+        out.append_text(Text("\n") + line if number else line)
+    return out
+
+
+def _one_line(text: Text, width: int | None) -> Text:
+    """``text`` cut to ``width`` cells with "…": the detail box holds four lines, and a
+    title wrapped onto a fifth was cut mid-phrase with no mark (or hid "closest:")."""
+    if width is not None and text.cell_len > width:
+        text.truncate(max(1, width), overflow="ellipsis")
+    return text
+
+
+def group_detail(group: StoryGroup, *, width: int | None = None) -> Text:
     """The detail line under the list when the cursor is on a header row."""
-    text = Text(printable(group.heading), style="bold")
+    lines = [_one_line(Text(printable(group.heading), style="bold"), width)]
     sources = sorted({a.source for a in group.articles if a.source})
     if sources:
-        text.append("\n" + printable(" · ".join(sources)), style="dim")
+        lines.append(_one_line(Text(printable(" · ".join(sources)), style="dim"), width))
     hint = (
         "enter compares its two closest reports · t its claim table"
         if group.story is not None
         else "reports that share no story with any other in these files"
     )
-    text.append("\n" + hint, style="dim")
-    return text
+    lines.append(Text(hint, style="dim"))
+    return _lines(lines)
 
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def article_detail(article: Article, view: ArticleOverview | None, partner: Article | None) -> Text:
-    """The detail line when the cursor is on a report: its file, figures and closest report."""
-    text = Text(printable(article.title), style="bold")
+def article_detail(
+    article: Article,
+    view: ArticleOverview | None,
+    partner: Article | None,
+    *,
+    width: int | None = None,
+) -> Text:
+    """The detail line when the cursor is on a report: its file, figures and closest
+    report; the two titles each on one line of ``width`` cells, the figures wrapped."""
+    title = _one_line(Text(printable(article.title), style="bold"), width)
     facts = [
         shown_path(article.path, Path.cwd()),
         article.source,
@@ -117,11 +140,13 @@ def article_detail(article: Article, view: ArticleOverview | None, partner: Arti
     if view is not None:
         facts.append(f"{view.paired} paired")
         facts.append(_count(view.fact_differences, "fact difference"))
-    text.append("\n" + printable(" · ".join(f for f in facts if f)), style="dim")
+    lines = [title, Text(printable(" · ".join(f for f in facts if f)), style="dim")]
     if partner is not None:
-        text.append("\nclosest: ", style="dim")
-        text.append(printable(partner.title))
-    return text
+        closest = Text()
+        closest.append("closest: ", style="dim")
+        closest.append(printable(partner.title))
+        lines.append(_one_line(closest, width))
+    return _lines(lines)
 
 
 def list_detail(
@@ -129,12 +154,14 @@ def list_detail(
     group: StoryGroup | None,
     overviews: Mapping[str, ArticleOverview],
     find: Callable[[str | None], Article | None],
+    *,
+    width: int | None = None,
 ) -> Text:
     """The detail line of the row under the cursor: a story header's or a report's
-    (``find`` looks its closest report up by id)."""
+    (``find`` looks its closest report up by id); titles cut to ``width`` cells."""
     if group is not None:
-        return group_detail(group)
+        return group_detail(group, width=width)
     assert article is not None
     view = overviews.get(article.id)
     partner = find(view.best_partner) if view is not None else None
-    return article_detail(article, view, partner)
+    return article_detail(article, view, partner, width=width)

@@ -261,7 +261,8 @@ def side_by_side(
             rows.append(row(left.sentences[left_end], right.sentences[right_end], anchor))
         i, j = left_end + 1, right_end + 1
     if paired_only:
-        rows = [r for r in rows if r.pair is not None]
+        # a ↔ passage is paired too: dropping it would hide pairs the header counts
+        rows = [r for r in rows if r.pair is not None or r.others]
     return tuple(rows)
 
 
@@ -269,7 +270,8 @@ def find_row(
     rows: Sequence[Row], start: int, *, step: int = 1, want: Want = "paired"
 ) -> int | None:
     """The index of the next row after ``start`` (or before it, ``step=-1``) that
-    is paired, or whose facts differ; None when there is none.
+    is paired, or whose facts differ; None when there is none. A passage paired
+    on another row (``↔``) counts as paired: the header counts its pair.
 
     >>> s = Sentence(0, "x", 0, 1)
     >>> p = Pair(SentenceRef("a", 0), SentenceRef("b", 0), 1.0, "identical")
@@ -280,10 +282,28 @@ def find_row(
     index = start + step
     while 0 <= index < len(rows):
         row = rows[index]
-        if _differs_here(row) if want == "facts-differ" else row.pair is not None:
+        if _differs_here(row) if want == "facts-differ" else _paired_here(row):
             return index
         index += step
     return None
+
+
+def opening_row(rows: Sequence[Row]) -> int:
+    """Where a comparison opens: the first row whose two passages are paired with each
+    other (a pair seen side by side), else the first ``↔`` passage, else the top.
+
+    >>> s = Sentence(0, "x", 0, 1)
+    >>> p = Pair(SentenceRef("a", 0), SentenceRef("b", 0), 1.0, "identical")
+    >>> opening_row([Row(s, None, None, None, None, (p,)), Row(s, s, p, None, None)])
+    1
+    """
+    on_row = next((i for i, row in enumerate(rows) if row.pair is not None), None)
+    return on_row if on_row is not None else (find_row(rows, -1) or 0)
+
+
+def _paired_here(row: Row) -> bool:
+    # a ↔ pair is one of the header's pairs: n must reach it as d does
+    return row.pair is not None or bool(row.others)
 
 
 def _differs_here(row: Row) -> bool:
