@@ -24,13 +24,15 @@ REPORTS = {
 }
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
+def _run(*args: str, cache: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = None if cache is None else {**os.environ, "XDG_CACHE_HOME": str(cache)}
     return subprocess.run(
         [sys.executable, "-m", "newsdiff", "align", *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
         timeout=120,
+        env=env,
     )
 
 
@@ -43,8 +45,10 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def seeds_document() -> dict:  # type: ignore[type-arg]
-    done = _run("--json")
+def seeds_document(tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: ignore[type-arg]
+    # a module fixture is made before each test's own empty cache (conftest.py): without
+    # one of its own it would read whatever earlier runs left in the user's cache
+    done = _run("--json", cache=tmp_path_factory.mktemp("xdg-cache"))
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
