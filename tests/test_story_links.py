@@ -112,3 +112,33 @@ def test_the_comparison_shows_both_partners_once_each(
     assert mine[0].pair is not None and len(mine[0].left_links) == 1
     assert sorted(r.left.index for r in rows if r.left) == [s.index for s in left.sentences]
     assert sorted(r.right.index for r in rows if r.right) == [s.index for s in right.sentences]
+
+
+def test_two_reports_compared_alone_pair_as_they_do_in_their_story(
+    seeds: tuple[Article, ...],
+) -> None:
+    """`newsdiff align 004 003`: alone, the two share one strong pair, too few to count as a
+    story by their own scores, so the troop totals and the near misses went unpaired (1 pair).
+    They are one story, as among the other seeds, and their troop figures now meet."""
+    two = [a for a in seeds if a.id.startswith(("004", "003"))]
+    alone = newsdiff.align(two)
+    assert len(alone.pairs) >= 10
+    troops = _pair(
+        alone,
+        _ref(two, "004", "Bis zu 15.000 nordkoreanische Soldaten"),
+        _ref(two, "003", "Der südkoreanische Geheimdienst berichtet, dass Nordkorea bereits"),
+    )
+    assert troops is not None and troops.relation == "facts-differ"
+    totals = {"Bis zu 15.000", "mehr als 3000"}
+    assert any(
+        f.kind == "number" and f.status == "differ" and {f.left, f.right} == totals
+        for f in troops.facts
+    )
+    among = newsdiff.align(seeds)
+    in_story = {
+        (p.left.sentence, p.right.sentence)
+        for p in among.pairs
+        if {p.left.article[:3], p.right.article[:3]} == {"003", "004"}
+    }
+    shared = in_story & {(p.left.sentence, p.right.sentence) for p in alone.pairs}
+    assert len(shared) >= 8

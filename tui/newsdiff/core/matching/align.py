@@ -16,10 +16,11 @@ report. ``align`` is a sequence of stages, each a function of its own module:
 Between reports of one story, two passages giving a total of one measure
 ("etwa 10.000 bis 12.000 Soldaten" / "bis zu 15.000 Mann") share that claim
 slot; the stories are found from scores without it, then the pairs are
-scored with it. Everything is computed in the order of the article ids, so
-the result does not depend on the order the reports were given in, and every
-score is fixed before it is first asked for, so nor on the order of the stages'
-questions.
+scored with it. A caller who knows the reports tell one story (``one_story``,
+as ``by_story`` does) has them scored with it from the start. Everything is
+computed in the order of the article ids, so the result does not depend on the
+order the reports were given in, and every score is fixed before it is first
+asked for, so nor on the order of the stages' questions.
 """
 
 from __future__ import annotations
@@ -83,9 +84,14 @@ def align(
         weights = weights(passages.profiles)
     pairs = candidates(passages.profiles, passages.groups, options=options)
     plain = PairScorer(passages, weights, options)  # no story known: no measures
-    stories = find_stories(score_pairs(pairs, plain), plain, options=options)
-    scorer = plain.with_stories(stories.stories)
-    scored = score_pairs(pairs, scorer)
+    if options.one_story:  # known to be one story: measures count from the start
+        scorer = plain.with_stories(find_stories((), plain, options=options).stories)
+        scored = score_pairs(pairs, scorer)
+        stories = find_stories(scored, scorer, options=options)
+    else:
+        stories = find_stories(score_pairs(pairs, plain), plain, options=options)
+        scorer = plain.with_stories(stories.stories)
+        scored = score_pairs(pairs, scorer)
     links = link(scored, scorer, stories, options=options)
     languages = [a.language for a in articles]
     components = _components(passages, stories.stories, languages)

@@ -37,6 +37,17 @@ def find_stories(
 
     The measures then count between them, so "71 Tote" and "145 Tote" from two
     unrelated stories stay apart. A story is named by its smallest report.
+    With ``options.one_story`` the caller knows the reports are one story: all
+    are, and ``shared`` still counts the strong pairs of every two reports.
+
+    >>> from newsdiff.core.matching.scoring import Passages
+    >>> class Plain:  # a scorer's passages and evidence, nothing shared
+    ...     passages = Passages((), (), (), (0, 1, 2))
+    ...     def evidence(self, i, j): return 0
+    >>> find_stories([], Plain(), options=AlignOptions()).stories
+    {}
+    >>> find_stories([], Plain(), options=AlignOptions(one_story=True)).stories
+    {0: 0, 1: 0, 2: 0}
     """
     groups = scorer.passages.groups
     shared = Counter(
@@ -44,6 +55,9 @@ def find_stories(
         for p in scored
         if p.score >= options.threshold and scorer.evidence(p.left, p.right) >= options.min_shared
     )
+    if options.one_story:
+        reports = sorted(set(groups))
+        return StoryLinks(shared, {g: reports[0] for g in reports})
     links = UnionFind(k for k, n in shared.items() if n >= options.story_pairs)
     return StoryLinks(shared, links.roots())
 

@@ -119,6 +119,9 @@ class AlignOptions:
     # meaning_gate.py, 5.6x less semantic time at scale, but it loses right wire-copy pairs
     semantic_partnered: bool = True
     # Within one known story only (by_story.STORY_OPTIONS turns them on; see there):
+    # the caller knows the reports tell one story: the measures count from the start and
+    # the reports are one story whether or not two of them share strong pairs
+    one_story: bool = False
     lead: int = 0  # passages of each report scored as its lead; 0: no leads
     lead_blend: float = LEAD_BLEND
     lead_longest: int | None = LEAD_LONGEST
