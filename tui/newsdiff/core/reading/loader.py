@@ -118,7 +118,7 @@ def read_articles(
                     article = _read_file(item, data, cache=cache, notes=notes, entries=entries)
                     problems += notes
             except ReadError as error:
-                problems.append(Problem(error.path, error.message))
+                problems.append(Problem(error.path, error.message, kind=error.kind))
                 continue
             unique = _unique_id(article.id, taken)
             articles.append(article if unique == article.id else replace(article, id=unique))
