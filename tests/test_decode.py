@@ -113,3 +113,27 @@ def test_any_bytes_give_clean_text_or_not_text(data: bytes) -> None:
 def test_clean_text_is_idempotent(text: str) -> None:
     once = clean_text(text)
     assert clean_text(once) == once
+
+
+# format characters that paint nothing: a name written with one did not match the
+# name without it, and nothing said the file held anything odd
+FORMAT_CHARACTERS = [
+    *map(chr, range(0x206A, 0x2070)),  # deprecated: symmetric swapping, digit shapes
+    "\u034f",  # combining grapheme joiner
+    "\u2065",  # reserved among the invisible operators
+    *map(chr, range(0x1BCA0, 0x1BCA4)),  # shorthand format controls
+    *map(chr, range(0x1D173, 0x1D17B)),  # musical beams, ties, slurs, phrases
+]
+
+
+@pytest.mark.parametrize("kind", ["text", "markdown"])
+@pytest.mark.parametrize("char", FORMAT_CHARACTERS, ids=lambda c: f"U+{ord(c):04X}")
+def test_invisible_format_characters_are_removed_and_the_passage_marked(kind, char) -> None:
+    from newsdiff.core.reading.formats import read_bytes
+
+    data = f"Kursk\n\nKim{char} Jong Un schickt Sol{char}daten nach Kursk.\n".encode()
+    article = read_bytes(data, id="k", path="k.txt", kind=kind, cache=False)
+    passage = article.sentences[-1]
+    assert passage.text == "Kim Jong Un schickt Soldaten nach Kursk."
+    assert passage.cleaned
+    assert char not in article.text

@@ -32,7 +32,12 @@ _ESCAPES = (
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _TAGS = "\U000e0000-\U000e007f"
-_SUSPICIOUS = f"{_CONTROLS}{_BIDI}{_TAGS}\ufff9-\ufffb"
+# format characters that paint nothing and no news text needs: the deprecated
+# swapping and digit-shape controls, the grapheme joiner, a reserved invisible
+# operator, shorthand and musical format controls; a name written with one matched
+# nothing, and the file looked clean
+_FORMAT = "\u034f\u2065\u206a-\u206f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+_SUSPICIOUS = f"{_CONTROLS}{_BIDI}{_TAGS}{_FORMAT}\ufff9-\ufffb"
 # invisible characters that only confuse matching; common and harmless in web text. The
 # Hangul fillers are letters to a tokenizer that paint nothing (and terminals and Rich
 # give them different widths): a name written with them made a blank story label word
