@@ -145,6 +145,35 @@ def test_empty_and_whitespace_only_files_are_skipped_with_a_warning(folder, cach
     assert alone.returncode == 1 and "empty.txt" in alone.stderr
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x01\x02\x1b\x7f",
+        bytes(range(32)) * 4,  # more controls than a text may hold: still not a binary format
+        b"\x1b[31m\x1b[0m\n\x07",
+        "\u202e\u2066\x9b1m".encode(),
+    ],
+    ids=["c0", "every-c0", "escapes", "bidi-c1"],
+)
+def test_a_file_of_nothing_but_control_characters_is_named_as_such(folder, cache, data):
+    # 'printf "\x01\x02\x1b\x7f" > f.txt' was called an empty file: it is not, and the
+    # user looking at its size was told wrong
+    path = folder / "f.txt"
+    path.write_bytes(data)
+    alone = newsdiff("list", str(path), cache=cache)
+    assert alone.returncode == 1
+    assert alone.stderr.strip().splitlines() == [
+        f"newsdiff: cannot read {path}: no readable text: only control characters"
+    ]
+    corpus = read_articles([folder], cache=False)  # as the app reads it: the rest still read
+    assert stems(corpus) == ["good"]
+    assert [(Path(p.path).name, p.message) for p in corpus.problems] == [
+        ("f.txt", "no readable text: only control characters")
+    ]
+    (folder / "f.txt").write_bytes(b" \n\t\n")  # whitespace alone is still an empty file
+    assert read_articles([folder / "f.txt"], cache=False).problems[0].message == "empty file"
+
+
 HTML_PAGE = (
     "<!DOCTYPE html>\n<html><head><title>Nordkorea</title><script>track()</script></head>"
     "<body><nav>Menü</nav><article><p>Nordkorea schickt Soldaten.</p><p>Die Truppen sollen in "

@@ -122,7 +122,9 @@ def read_bytes(
                 )
             )
         if not text.strip():
-            raise ReadError(path, "empty file")
+            # what was removed says which: "empty" is wrong for a file of control bytes
+            only = "no readable text: only control characters" if decoded.marks else "empty file"
+            raise ReadError(path, only)
         if is_own_report(text):
             raise ReadError(
                 path, "a comparison report newsdiff wrote, not a news report", kind="own_report"
