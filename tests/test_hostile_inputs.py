@@ -345,6 +345,49 @@ def test_a_fifo_and_a_file_name_with_escapes_neither_hang_nor_drive_the_terminal
     assert "\x1b" not in result.stderr + result.stdout and "\x07" not in result.stderr
 
 
+def test_a_pipe_a_socket_or_a_device_is_named_for_what_it_is_and_never_opened(
+    folder, cache, monkeypatch
+):
+    # opening a FIFO blocks until a writer comes, opening a device may act on it: they
+    # were opened (without blocking) and then refused as "not a regular file", a
+    # socket as "no such device or address"
+    import socket
+
+    monkeypatch.chdir(folder)  # a socket's path must be short: bound by a relative name
+    os.mkfifo("pipe.txt")
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind("sock.md")
+        said = {
+            "pipe.txt": "not a regular file (a named pipe)",
+            "sock.md": "not a regular file (a socket)",
+            "/dev/null": "not a regular file (a device)",
+        }
+        for name, message in said.items():
+            alone = newsdiff("list", name, cache=cache, timeout=30)
+            assert alone.returncode == 1
+            assert alone.stderr.strip().splitlines() == [f"newsdiff: cannot read {name}: {message}"]
+        mixed = newsdiff("list", ".", "/dev/zero", cache=cache, timeout=30)
+        assert mixed.returncode == 0 and "good" in mixed.stdout
+        assert mixed.stderr.strip().splitlines() == [
+            "newsdiff: warning: skipped pipe.txt: not a regular file (a named pipe)",
+            "newsdiff: warning: skipped sock.md: not a regular file (a socket)",
+            "newsdiff: warning: skipped /dev/zero: not a regular file (a device)",
+        ]
+        opened: list[str] = []  # as the app reads: the same reader, and nothing opened
+        real_open = os.open
+        monkeypatch.setattr(
+            os, "open", lambda p, *a, **k: opened.append(str(p)) or real_open(p, *a, **k)
+        )
+        corpus = read_articles([folder, "/dev/zero"], cache=False)
+    assert stems(corpus) == ["good"]
+    assert {Path(p.path).name: p.message for p in corpus.problems} == {
+        "pipe.txt": "not a regular file (a named pipe)",
+        "sock.md": "not a regular file (a socket)",
+        "zero": "not a regular file (a device)",
+    }
+    assert not {Path(p).name for p in opened} & {"pipe.txt", "sock.md", "zero"}
+
+
 def test_a_file_of_one_short_sentence_repeated_aligns_in_seconds(tmp_path):
     from newsdiff.core.matching.align import align
 
