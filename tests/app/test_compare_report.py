@@ -224,3 +224,19 @@ async def test_a_report_that_cannot_be_written_leaves_no_empty_file(tmp_path, mo
     target = tmp_path / "newsdiff-ard-vs-zdf.html"
     assert notices == [("error", f"Could not write {target}: No space left on device")]
     assert list(tmp_path.iterdir()) == []  # the name claimed is given back
+
+
+async def test_a_report_that_fails_to_render_leaves_no_empty_file(tmp_path, monkeypatch):
+    from newsdiff.core.export import report
+
+    def broken(*args, **kwargs):
+        raise ValueError("a pair no report can show")
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(report, "render_report", broken)
+    app = CompareApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("w", "enter")
+        await _settle(app, pilot)
+    assert list(tmp_path.iterdir()) == []

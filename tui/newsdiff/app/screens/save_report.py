@@ -145,12 +145,12 @@ class WritesReports:
         told = relabel(stories, self.alignment.articles)
         try:
             text = render_report(restrict(self.alignment, ids), format=format, stories=told)
-        except BaseException:
+            self.app.call_from_thread(self._save_report, target, text)
+        except BaseException:  # a render that failed, or the reader quit meanwhile
             from newsdiff.core.storage.atomic import release
 
-            release(target)  # no empty file left behind under the name claimed
+            release(target)  # no empty file left under the name claimed (a written one stays)
             raise
-        self.app.call_from_thread(self._save_report, target, text)
 
     def _save_report(self, target: Path, text: str) -> None:
         from newsdiff.core.export.report import write_text_atomically
