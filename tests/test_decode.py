@@ -113,3 +113,68 @@ def test_any_bytes_give_clean_text_or_not_text(data: bytes) -> None:
 def test_clean_text_is_idempotent(text: str) -> None:
     once = clean_text(text)
     assert clean_text(once) == once
+
+
+# format characters that paint nothing: a name written with one did not match the
+# name without it, and nothing said the file held anything odd
+FORMAT_CHARACTERS = [
+    *map(chr, range(0x206A, 0x2070)),  # deprecated: symmetric swapping, digit shapes
+    "\u034f",  # combining grapheme joiner
+    "\u2065",  # reserved among the invisible operators
+    *map(chr, range(0x1BCA0, 0x1BCA4)),  # shorthand format controls
+    *map(chr, range(0x1D173, 0x1D17B)),  # musical beams, ties, slurs, phrases
+]
+
+
+@pytest.mark.parametrize("kind", ["text", "markdown"])
+@pytest.mark.parametrize("char", FORMAT_CHARACTERS, ids=lambda c: f"U+{ord(c):04X}")
+def test_invisible_format_characters_are_removed_and_the_passage_marked(kind, char) -> None:
+    from newsdiff.core.reading.formats import read_bytes
+
+    data = f"Kursk\n\nKim{char} Jong Un schickt Sol{char}daten nach Kursk.\n".encode()
+    article = read_bytes(data, id="k", path="k.txt", kind=kind, cache=False)
+    passage = article.sentences[-1]
+    assert passage.text == "Kim Jong Un schickt Soldaten nach Kursk."
+    assert passage.cleaned
+    assert char not in article.text
+
+
+@pytest.mark.parametrize(
+    "string",
+    [
+        "\x9d0;Fenstertitel\x07",  # OSC ended by BEL
+        "\x9d52;c;ZWNobw==\x9c",  # OSC 52 (the clipboard) ended by ST
+        "\x9d8;;https://e.vil/\x1b\\",  # OSC 8 ended by ESC \
+        "\x90q#0;2;0;0;0#0~~\x9c",  # DCS (sixel)
+        "\x98versteckt\x9c",  # SOS
+        "\x9egeheim\x9c",  # PM
+        "\x9fGa=T;AAAA\x9c",  # APC (a terminal graphics payload)
+    ],
+    ids=["osc-bel", "osc-st", "osc-esc", "dcs", "sos", "pm", "apc"],
+)
+def test_c1_control_strings_are_removed_with_their_content(string: str) -> None:
+    # the single-code-point forms of ESC ] and ESC P/X/^/_: only the introducer
+    # went, and the payload was read as words of the report
+    text = decode(f"Kim Jong Un{string} schickt Soldaten.\n".encode()).text
+    assert text == "Kim Jong Un schickt Soldaten.\n"
+
+
+def test_a_c1_control_string_left_open_costs_its_line_only() -> None:
+    text = decode("Kim Jong Un\x9d0;Tite\n\nSoldaten in Kursk.\x9f\nDas Ende.\n".encode()).text
+    assert text == "Kim Jong Un\n\nSoldaten in Kursk.\nDas Ende.\n"
+
+
+@pytest.mark.parametrize(
+    ("mojibake", "left"),
+    [
+        ("Stra\u00c3\u009fe in K\u00c3\u009ferlin", "StraÃe in KÃerlin"),  # ß as Latin-1: C3 9F
+        ("\u00e2\u0080\u009eZitat\u00e2\u0080\u009c sagte er", "âZitatâ sagte er"),  # „…“
+        ("Gra\u00c5\u009d und \u00c3\u009d", "GraÅ und Ã"),  # ŝ (C5 9D), Ý (C3 9D)
+        ("Sm\u00c3\u0098rrebr\u00c3\u0098d", "SmÃrrebrÃd"),  # Ø (C3 98)
+        ("B\u00c3\u009bckeburg", "BÃckeburg"),  # Û (C3 9B): the 8-bit CSI ate the "c"
+    ],
+)
+def test_a_c1_character_of_mojibake_is_dropped_alone(mojibake: str, left: str) -> None:
+    # UTF-8 once read as Latin-1 and saved again: the second byte of "ß" is APC,
+    # and taken for a string introducer it swallowed the rest of the line
+    assert decode(f"{mojibake}.\n".encode()).text == f"{left}.\n"

@@ -145,6 +145,35 @@ def test_empty_and_whitespace_only_files_are_skipped_with_a_warning(folder, cach
     assert alone.returncode == 1 and "empty.txt" in alone.stderr
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x01\x02\x1b\x7f",
+        bytes(range(32)) * 4,  # more controls than a text may hold: still not a binary format
+        b"\x1b[31m\x1b[0m\n\x07",
+        "\u202e\u2066\x9b1m".encode(),
+    ],
+    ids=["c0", "every-c0", "escapes", "bidi-c1"],
+)
+def test_a_file_of_nothing_but_control_characters_is_named_as_such(folder, cache, data):
+    # 'printf "\x01\x02\x1b\x7f" > f.txt' was called an empty file: it is not, and the
+    # user looking at its size was told wrong
+    path = folder / "f.txt"
+    path.write_bytes(data)
+    alone = newsdiff("list", str(path), cache=cache)
+    assert alone.returncode == 1
+    assert alone.stderr.strip().splitlines() == [
+        f"newsdiff: cannot read {path}: no readable text: only control characters"
+    ]
+    corpus = read_articles([folder], cache=False)  # as the app reads it: the rest still read
+    assert stems(corpus) == ["good"]
+    assert [(Path(p.path).name, p.message) for p in corpus.problems] == [
+        ("f.txt", "no readable text: only control characters")
+    ]
+    (folder / "f.txt").write_bytes(b" \n\t\n")  # whitespace alone is still an empty file
+    assert read_articles([folder / "f.txt"], cache=False).problems[0].message == "empty file"
+
+
 HTML_PAGE = (
     "<!DOCTYPE html>\n<html><head><title>Nordkorea</title><script>track()</script></head>"
     "<body><nav>Menü</nav><article><p>Nordkorea schickt Soldaten.</p><p>Die Truppen sollen in "
@@ -314,6 +343,49 @@ def test_a_fifo_and_a_file_name_with_escapes_neither_hang_nor_drive_the_terminal
     assert result.returncode == 0 and "# newsdiff report" in result.stdout
     assert "pipe.txt" in result.stderr and "evil" in result.stderr
     assert "\x1b" not in result.stderr + result.stdout and "\x07" not in result.stderr
+
+
+def test_a_pipe_a_socket_or_a_device_is_named_for_what_it_is_and_never_opened(
+    folder, cache, monkeypatch
+):
+    # opening a FIFO blocks until a writer comes, opening a device may act on it: they
+    # were opened (without blocking) and then refused as "not a regular file", a
+    # socket as "no such device or address"
+    import socket
+
+    monkeypatch.chdir(folder)  # a socket's path must be short: bound by a relative name
+    os.mkfifo("pipe.txt")
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind("sock.md")
+        said = {
+            "pipe.txt": "not a regular file (a named pipe)",
+            "sock.md": "not a regular file (a socket)",
+            "/dev/null": "not a regular file (a device)",
+        }
+        for name, message in said.items():
+            alone = newsdiff("list", name, cache=cache, timeout=30)
+            assert alone.returncode == 1
+            assert alone.stderr.strip().splitlines() == [f"newsdiff: cannot read {name}: {message}"]
+        mixed = newsdiff("list", ".", "/dev/zero", cache=cache, timeout=30)
+        assert mixed.returncode == 0 and "good" in mixed.stdout
+        assert mixed.stderr.strip().splitlines() == [
+            "newsdiff: warning: skipped pipe.txt: not a regular file (a named pipe)",
+            "newsdiff: warning: skipped sock.md: not a regular file (a socket)",
+            "newsdiff: warning: skipped /dev/zero: not a regular file (a device)",
+        ]
+        opened: list[str] = []  # as the app reads: the same reader, and nothing opened
+        real_open = os.open
+        monkeypatch.setattr(
+            os, "open", lambda p, *a, **k: opened.append(str(p)) or real_open(p, *a, **k)
+        )
+        corpus = read_articles([folder, "/dev/zero"], cache=False)
+    assert stems(corpus) == ["good"]
+    assert {Path(p.path).name: p.message for p in corpus.problems} == {
+        "pipe.txt": "not a regular file (a named pipe)",
+        "sock.md": "not a regular file (a socket)",
+        "zero": "not a regular file (a device)",
+    }
+    assert not {Path(p).name for p in opened} & {"pipe.txt", "sock.md", "zero"}
 
 
 def test_a_file_of_one_short_sentence_repeated_aligns_in_seconds(tmp_path):

@@ -200,7 +200,7 @@ def test_a_fifo_in_a_folder_is_skipped_without_blocking(tmp_path: Path) -> None:
     corpus = read_articles([tmp_path], cache=False)
     assert [a.id for a in corpus.articles] == ["a"]
     assert [(Path(p.path).name, p.message) for p in corpus.problems] == [
-        ("b.txt", "not a regular file")
+        ("b.txt", "not a regular file (a named pipe)")
     ]
 
 

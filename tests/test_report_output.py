@@ -211,3 +211,45 @@ def test_a_file_of_the_user_s_is_not_overwritten_a_report_newsdiff_wrote_is(
     empty.touch()
     assert main(["report", str(folder), "-o", str(empty)]) == 0
     assert empty.read_text(encoding="utf-8").startswith("# newsdiff report")
+
+
+@pytest.mark.parametrize("name", ["r.md", "r.html", "r.json"])
+def test_a_report_written_into_the_folder_it_reads_is_replaced_the_next_time(folder, capsys, name):
+    # the second "report FOLDER -o FOLDER/r.md" found the first one in FOLDER, left it
+    # out of the inputs, and then refused to replace it as if it were one of them
+    target = folder / name
+    assert main(["report", "--lexical", str(folder), "-o", str(target)]) == 0
+    (folder / "b.txt").write_text(GOOD.replace("3000", "5000"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["report", "--lexical", str(folder), "-o", str(target)]) == 0
+    err = capsys.readouterr().err
+    assert "5000" in target.read_text(encoding="utf-8")
+    if name != "r.json":  # a .json of a folder is left out unread, a report or not
+        assert f"skipped {target}: a comparison report newsdiff wrote" in err
+    # and the earlier report is no source of the new one
+    assert main(["report", "--lexical", "--format", "json", str(folder)]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert [s["source"] for s in document["sources"]] == ["a.txt", "b.txt"]
+
+
+@pytest.mark.parametrize("name", ["notes.md", "notes.html", "notes.json", "empty.md"])
+def test_a_file_of_the_user_s_in_the_folder_is_still_refused(folder, capsys, name):
+    keep = {"notes.md": "# My notes\n\nCall the agency back.\n",
+            "notes.html": "<html><title>newsdiff report</title><p>my review</p></html>",
+            "notes.json": '{"notes": ["call back"]}', "empty.md": ""}[name]  # fmt: skip
+    (folder / name).write_text(keep, encoding="utf-8")
+    line = refused(capsys, str(folder), "-o", str(folder / name))
+    assert name in line and "not overwriting" in line
+    assert (folder / name).read_text(encoding="utf-8") == keep
+
+
+def test_reading_names_a_report_of_newsdiff_s_as_such(folder, tmp_path):
+    from newsdiff.core.reading.loader import read_articles
+
+    for name in ("r.md", "r.html", "r.json"):
+        assert main(["report", "--lexical", str(folder), "-o", str(tmp_path / name)]) == 0
+    corpus = read_articles([folder, *(tmp_path / name for name in ("r.md", "r.html", "r.json"))])
+    assert [Path(a.path).name for a in corpus.articles] == ["a.txt", "b.txt"]
+    assert [(Path(p.path).name, p.kind) for p in corpus.problems] == [
+        ("r.md", "own_report"), ("r.html", "own_report"), ("r.json", "own_report")
+    ]  # fmt: skip

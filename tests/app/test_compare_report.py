@@ -175,3 +175,68 @@ async def test_a_dangling_symlink_at_the_default_name_is_left_alone(tmp_path, mo
         await _settle(app, pilot)
     assert link.is_symlink() and not (tmp_path / "elsewhere").exists()
     assert (tmp_path / "newsdiff-ard-vs-zdf-2.html").read_text(encoding="utf-8").startswith("<!")
+
+
+async def test_w_pressed_twice_quickly_writes_two_reports(tmp_path, monkeypatch):
+    # a long pair renders for a moment: the second dialog still found the first name
+    # free, and the second report replaced the first
+    import threading
+
+    from newsdiff.core.export import report
+
+    monkeypatch.chdir(tmp_path)
+    rendering = threading.Event()  # held until both are asked for: no render is that fast
+    render = report.render_report
+    monkeypatch.setattr(
+        report, "render_report", lambda *a, **k: rendering.wait(10) and render(*a, **k)
+    )
+    app = CompareApp()
+    notices = _record_notices(monkeypatch, app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("w", "enter", "w", "enter")
+        rendering.set()
+        await _settle(app, pilot)
+    first, second = tmp_path / "newsdiff-ard-vs-zdf.html", tmp_path / "newsdiff-ard-vs-zdf-2.html"
+    assert {p.name for p in tmp_path.iterdir()} == {first.name, second.name}
+    assert all(p.read_text(encoding="utf-8").startswith("<!DOCTYPE html>") for p in (first, second))
+    assert sorted(message for _, message in notices) == sorted(  # the two renders race
+        [f"Report written to {first}", f"Report written to {second}"]
+    )
+
+
+async def test_a_report_that_cannot_be_written_leaves_no_empty_file(tmp_path, monkeypatch):
+    import errno
+
+    from newsdiff.core.export import report
+
+    def full_disk(path, text):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(report, "write_text_atomically", full_disk)
+    app = CompareApp()
+    notices = _record_notices(monkeypatch, app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("w", "enter")
+        await _settle(app, pilot)
+    target = tmp_path / "newsdiff-ard-vs-zdf.html"
+    assert notices == [("error", f"Could not write {target}: No space left on device")]
+    assert list(tmp_path.iterdir()) == []  # the name claimed is given back
+
+
+async def test_a_report_that_fails_to_render_leaves_no_empty_file(tmp_path, monkeypatch):
+    from newsdiff.core.export import report
+
+    def broken(*args, **kwargs):
+        raise ValueError("a pair no report can show")
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(report, "render_report", broken)
+    app = CompareApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("w", "enter")
+        await _settle(app, pilot)
+    assert list(tmp_path.iterdir()) == []

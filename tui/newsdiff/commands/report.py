@@ -2,10 +2,11 @@
 
 Without ``-o`` the report goes to standard output. The output file is written
 whole or not at all (a temporary file renamed into place), and only to a new
-path or a plain regular file that is none of the files found in PATHs, read or
-skipped: losing a source to a typo in ``-o`` is the one mistake this command
-must not allow. Links, pipes and devices are refused, never replaced; ``-o -``
-and ``-o /dev/stdout`` write to standard output.
+path, an empty file or a report newsdiff wrote, never to a file read from PATHs
+nor to another file found there (but an earlier report): losing a source to a
+typo in ``-o`` is the one mistake this command must not allow. Links, pipes and
+devices are refused, never replaced; ``-o -`` and ``-o /dev/stdout`` write to
+standard output.
 """
 
 from __future__ import annotations
@@ -75,15 +76,16 @@ def run(args: argparse.Namespace) -> int:
     args.format = args.format or SUFFIXES.get(os.path.splitext(output or "")[1].lower(), "markdown")
     if output is not None:
         # every file the walk found counts, the skipped ones too: a page that was
-        # refused as HTML is still somebody's file
+        # refused as HTML is still somebody's file; but a report this command wrote
+        # there before (skipped as one, or a .json left out) is replaced, as it would
+        # be anywhere else
         found = [
             *args.paths,
-            *(a.path for a in corpus.articles),
             *(p.path for p in corpus.problems),
             *(s.path for s in corpus.skipped),  # left out unread (a .pdf, a hidden file)
         ]
         try:
-            reason = unsafe_target(output, found)
+            reason = unsafe_target(output, [a.path for a in corpus.articles], found=found)
         except OSError as error:
             return _cannot_write(output, error)
         if reason is not None:

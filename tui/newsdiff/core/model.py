@@ -15,6 +15,9 @@ Relation = Literal["identical", "reworded", "facts-differ"]
 FactKind = Literal["number", "date", "name", "quote", "source"]
 FactStatus = Literal["same", "differ", "left-only", "right-only"]
 ChangeTag = Literal["equal", "replace", "delete", "insert"]
+# what a Problem is when something must tell it apart from the rest: a report newsdiff
+# wrote (left out of the inputs, and one that ``report -o`` may replace)
+ProblemKind = Literal["own_report"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +71,7 @@ class Problem:
     path: str
     message: str
     fatal: bool = True
+    kind: ProblemKind | None = None
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"

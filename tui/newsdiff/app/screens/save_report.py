@@ -2,7 +2,9 @@
 
 ``w``/``W`` in the comparison open it with a new file name in the working
 folder filled in; enter writes there, escape writes nothing. The file is
-never one that exists already: an existing name gets a number.
+never one that exists already: an existing name gets a number, and the name
+is claimed (created empty) on enter, so a second ``w`` before the first report
+is written gets a name of its own.
 """
 
 from __future__ import annotations
@@ -35,13 +37,14 @@ def report_path(folder: Path, left_id: str, right_id: str, format: str) -> Path:
 
 
 def free_path(target: Path) -> Path:
-    """``target``, or ``target`` with -2, -3 ... before its suffix while that exists."""
-    stem, suffix, number = target.stem, target.suffix, 2
+    """``target``, or ``target`` with -2, -3 ... before its suffix while that exists.
+
+    Only what the dialog offers: the name is taken when the report is asked for.
+    """
+    from newsdiff.core.storage.atomic import numbered
+
     # is_symlink: a link to nowhere does not "exist", yet writing would replace it
-    while target.exists() or target.is_symlink():
-        target = target.with_name(f"{stem}-{number}{suffix}")
-        number += 1
-    return target
+    return next(p for p in numbered(target) if not (p.exists() or p.is_symlink()))
 
 
 class SaveReportScreen(ModalScreen[Path | None]):
@@ -87,7 +90,7 @@ class SaveReportScreen(ModalScreen[Path | None]):
         target = Path(value).expanduser()
         if target.is_dir():  # a folder: the default name inside it
             target = target / self.default.name
-        self.dismiss(free_path(target))
+        self.dismiss(target)  # claimed under this name or the next free one
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -114,10 +117,16 @@ class WritesReports:
         def chosen(target: Path | None) -> None:
             if target is not None:
                 from newsdiff.core.export.report import SUFFIXES
+                from newsdiff.core.storage.atomic import claim_new
 
+                try:  # taken now, on the UI thread: a second w gets the next name
+                    claimed = claim_new(target)
+                except OSError as error:
+                    self._not_written(target, error)
+                    return
                 # "r.md" typed into w's dialog means Markdown, as `report -o r.md` does
-                chosen_format = SUFFIXES.get(target.suffix.lower(), format)
-                self._render_report(chosen_format, target, left_id, right_id)
+                chosen_format = SUFFIXES.get(claimed.suffix.lower(), format)
+                self._render_report(chosen_format, claimed, left_id, right_id)
 
         self.app.push_screen(SaveReportScreen(default, what), chosen)
 
@@ -134,19 +143,31 @@ class WritesReports:
         ids = (left_id, right_id)
         stories = [s for s in getattr(self.app, "stories", ()) if set(ids) & set(s.members)]
         told = relabel(stories, self.alignment.articles)
-        text = render_report(restrict(self.alignment, ids), format=format, stories=told)
-        self.app.call_from_thread(self._save_report, target, text)
+        try:
+            text = render_report(restrict(self.alignment, ids), format=format, stories=told)
+            self.app.call_from_thread(self._save_report, target, text)
+        except BaseException:  # a render that failed, or the reader quit meanwhile
+            from newsdiff.core.storage.atomic import release
+
+            release(target)  # no empty file left under the name claimed (a written one stays)
+            raise
 
     def _save_report(self, target: Path, text: str) -> None:
         from newsdiff.core.export.report import write_text_atomically
 
-        notify = partial(self.notify, markup=False)  # a file name is data, not markup
         try:
-            write_text_atomically(target, text)
+            write_text_atomically(target, text)  # renamed over the empty file claimed
         except (OSError, ValueError) as error:
-            # the reason alone, as the CLI gives it: an OSError's text names the
-            # temporary file beside the target, which the user never asked for
-            reason = (error.strerror if isinstance(error, OSError) else None) or str(error)
-            notify(f"Could not write {target}: {reason}", severity="error")
+            from newsdiff.core.storage.atomic import release
+
+            release(target)
+            self._not_written(target, error)
             return
-        notify(f"Report written to {target}", timeout=8)
+        self.notify(f"Report written to {target}", timeout=8, markup=False)
+
+    def _not_written(self, target: Path, error: OSError | ValueError) -> None:
+        # the reason alone, as the CLI gives it: an OSError's text names the
+        # temporary file beside the target, which the user never asked for
+        reason = (error.strerror if isinstance(error, OSError) else None) or str(error)
+        notify = partial(self.notify, markup=False)  # a file name is data, not markup
+        notify(f"Could not write {target}: {reason}", severity="error")

@@ -7,7 +7,6 @@ each two sources, then each claim cluster with what every source says.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -37,9 +36,6 @@ __all__ = [
     "unsafe_target",
     "write_text_atomically",
 ]
-
-# how a JSON report opens (export.json writes "format" first)
-_JSON_FORMAT = re.compile(r'\s*\{\s*"format":\s*"newsdiff-report/')
 
 
 def render_report(alignment: Alignment, *, format: str, stories: Sequence[Story] = ()) -> str:
@@ -113,12 +109,17 @@ class RefusedTarget(ValueError):
     """A report target that writing would destroy (an input, a link, a device...)."""
 
 
-def unsafe_target(path: str | os.PathLike[str], protected: Iterable[str]) -> str | None:
+def unsafe_target(
+    path: str | os.PathLike[str], protected: Iterable[str], *, found: Iterable[str] = ()
+) -> str | None:
     """Why writing a report to ``path`` could destroy something, or None when it cannot.
 
-    Only a new path or a plain regular file that is none of ``protected`` (the
-    files a command found, read or skipped) may be replaced. Raises OSError
-    when the path cannot even be looked at (a name too long).
+    Only a new path, or a plain regular file that is empty or a report newsdiff
+    wrote (recognised by its content), may be replaced; never one of
+    ``protected`` (the files being compared). Of ``found`` (the other files a
+    command met, skipped or left out) only a report newsdiff wrote is replaced:
+    the one a former ``-o`` left in the folder compared, which reading left out.
+    Raises OSError when the path cannot even be looked at (a name too long).
 
     >>> unsafe_target("/no/such/folder/r.md", []) is None
     True
@@ -135,7 +136,8 @@ def unsafe_target(path: str | os.PathLike[str], protected: Iterable[str]) -> str
         return "is a folder; not overwriting it"
     if not stat.S_ISREG(info.st_mode):
         return "is not a regular file (a pipe, socket or device); not overwriting it"
-    for other in protected:
+    ours = bool(info.st_size) and _written_by_newsdiff(path)
+    for other in (*protected, *(() if ours else found)):
         try:
             if os.path.samestat(info, os.stat(other)):
                 return "is one of the files being read; not overwriting it"
@@ -143,7 +145,7 @@ def unsafe_target(path: str | os.PathLike[str], protected: Iterable[str]) -> str
             continue
     if info.st_nlink > 1:
         return f"has {info.st_nlink - 1} other hard link(s); not splitting them"
-    if info.st_size and not _written_by_newsdiff(path):
+    if info.st_size and not ours:
         # the user's own notes.md named by a slip of -o: only what newsdiff wrote is replaced
         return "exists and is not a report newsdiff wrote; not overwriting it"
     return None
@@ -151,9 +153,14 @@ def unsafe_target(path: str | os.PathLike[str], protected: Iterable[str]) -> str
 
 def _written_by_newsdiff(path: str | os.PathLike[str]) -> bool:
     """Whether the file at ``path`` opens as a Markdown, HTML or JSON report of newsdiff's."""
+    # without blocking: a regular file swapped for a FIFO since the lstat must not hang
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        with open(path, "rb") as handle:
+        descriptor = os.open(path, flags)
+        with os.fdopen(descriptor, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                return False
             head = handle.read(4096).decode("utf-8", errors="replace")
     except OSError:
         return False
-    return is_own_report(head) or _JSON_FORMAT.match(head) is not None
+    return is_own_report(head)

@@ -18,21 +18,33 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# ESC sequences (CSI, OSC, DCS/PM/APC strings, two-byte ESC x) and the 8-bit CSI. A
-# string without its terminator ends with its line: removed up to the next BEL or
-# ESC, one stray "ESC ]" took the whole rest of a report with it
+# ESC sequences (CSI, OSC, DCS/SOS/PM/APC strings, two-byte ESC x) and their 8-bit
+# forms (CSI U+009B, OSC U+009D, DCS U+0090, SOS U+0098, PM U+009E, APC U+009F, ended
+# by ST U+009C). A string without its terminator ends with its line: removed up to
+# the next BEL or ESC, one stray "ESC ]" took the whole rest of a report with it.
+# An 8-bit introducer right after what reads as a UTF-8 lead or continuation byte in
+# Latin-1 (U+0080-U+00BF, U+00C2-U+00F4) is mojibake ("ß" read as Latin-1 is "Ã" and
+# APC): dropped alone with the controls, it must not swallow the words after it
+_NOT_MOJIBAKE = "(?<![\x80-\xbf\xc2-\xf4])"
 _ESCAPES = (
     r"\x1b\[[0-?]*[ -/]*[@-~]"
     r"|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?"
     r"|\x1b[PX^_][^\x1b\n]*(?:\x1b\\)?"
     r"|\x1b[ -/]*[0-~]?"
-    r"|\x9b[0-?]*[ -/]*[@-~]"
+    rf"|{_NOT_MOJIBAKE}\x9b[0-?]*[ -/]*[@-~]"
+    rf"|{_NOT_MOJIBAKE}\x9d[^\x07\x9c\x1b\n]*(?:\x07|\x9c|\x1b\\)?"
+    rf"|{_NOT_MOJIBAKE}[\x90\x98\x9e\x9f][^\x9c\x1b\n]*(?:\x9c|\x1b\\)?"
 )
 # controls and bidi/tag characters: suspicious in a news report, so a passage says so
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _TAGS = "\U000e0000-\U000e007f"
-_SUSPICIOUS = f"{_CONTROLS}{_BIDI}{_TAGS}\ufff9-\ufffb"
+# format characters that paint nothing and no news text needs: the deprecated
+# swapping and digit-shape controls, the grapheme joiner, a reserved invisible
+# operator, shorthand and musical format controls; a name written with one matched
+# nothing, and the file looked clean
+_FORMAT = "\u034f\u2065\u206a-\u206f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+_SUSPICIOUS = f"{_CONTROLS}{_BIDI}{_TAGS}{_FORMAT}\ufff9-\ufffb"
 # invisible characters that only confuse matching; common and harmless in web text. The
 # Hangul fillers are letters to a tokenizer that paint nothing (and terminals and Rich
 # give them different widths): a name written with them made a blank story label word

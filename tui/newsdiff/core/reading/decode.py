@@ -45,6 +45,7 @@ _UTF8_SEQUENCE = re.compile(
 
 # bytes that are neither text nor whitespace; deleting all others counts them
 _TEXT_BYTES = bytes(b for b in range(256) if b >= 0x20 or b in b"\t\n\r\f\v\x1b")
+_C0_BYTES = bytes(range(0x20)) + b"\x7f"
 
 
 class NotText(ValueError):
@@ -121,6 +122,8 @@ def detect_encoding(data: bytes) -> str:
     bom_less = _utf16_without_bom(sample)
     if bom_less:
         return bom_less
+    if not sample.translate(None, _C0_BYTES) and not data.translate(None, _C0_BYTES):
+        return "utf-8"  # no binary format is all controls: read, it says "only control characters"
     controls = len(sample.translate(None, _TEXT_BYTES))  # C0 controls but whitespace and ESC
     if controls > max(2, len(sample) // 10) or sample.count(0) > max(16, len(sample) // 100):
         raise NotText("binary file, not text")

@@ -12,7 +12,7 @@ import os
 import re
 from dataclasses import replace
 
-from newsdiff.core.model import Article, Problem
+from newsdiff.core.model import Article, Problem, ProblemKind
 from newsdiff.core.reading import cache as article_cache
 from newsdiff.core.reading.article import build_article
 from newsdiff.core.reading.decode import NotText, clean_text, decode
@@ -31,21 +31,24 @@ _OWN_MARKDOWN = "# newsdiff report\n\n"
 _OWN_MARKDOWN_SOURCES = "\n## Sources\n\n| | Source | Title | Date |\n"
 _OWN_HTML = "<title>newsdiff report</title>"
 _OWN_HTML_HEADING = "<h1>newsdiff report</h1>"
+_OWN_JSON = re.compile(r'\s*\{\s*"format":\s*"newsdiff-report/')  # export.json writes it first
 
 
 def is_own_report(text: str) -> bool:
-    """Whether ``text`` is a report newsdiff itself wrote (Markdown or HTML).
+    """Whether ``text`` is a report newsdiff itself wrote (Markdown, HTML or JSON).
 
     >>> sources = "## Sources\\n\\n| | Source | Title | Date |\\n"
     >>> is_own_report(f"# newsdiff report\\n\\n2 reports\\n\\n{sources}")
     True
     >>> is_own_report("# newsdiff report\\n\\nA review of the tool newsdiff.")
     False
+    >>> is_own_report('{"format": "newsdiff-report/1", "sources": []}')
+    True
     """
     head = text[:4096]
     if head.startswith(_OWN_MARKDOWN):
         return _OWN_MARKDOWN_SOURCES in head
-    return _OWN_HTML in head and _OWN_HTML_HEADING in head
+    return (_OWN_HTML in head and _OWN_HTML_HEADING in head) or _OWN_JSON.match(head) is not None
 
 
 # A news table has a handful of columns. Measured: a 5,000 x 200 Markdown table
@@ -64,10 +67,13 @@ def _widest_table(text: str) -> int:
 class ReadError(Exception):
     """A file newsdiff cannot read as a report, with a one-line reason."""
 
-    def __init__(self, path: str | os.PathLike[str], message: str) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], message: str, *, kind: ProblemKind | None = None
+    ) -> None:
         super().__init__(f"{path}: {message}")
         self.path = str(path)
         self.message = message
+        self.kind = kind
 
 
 def read_bytes(
@@ -116,9 +122,13 @@ def read_bytes(
                 )
             )
         if not text.strip():
-            raise ReadError(path, "empty file")
+            # what was removed says which: "empty" is wrong for a file of control bytes
+            only = "no readable text: only control characters" if decoded.marks else "empty file"
+            raise ReadError(path, only)
         if is_own_report(text):
-            raise ReadError(path, "a comparison report newsdiff wrote, not a news report")
+            raise ReadError(
+                path, "a comparison report newsdiff wrote, not a news report", kind="own_report"
+            )
         if kind == "html" or (kind == "text" and _HTML_START.match(text[:4096])):
             article = _read_page(text, id=id, path=path, url=url)
             key = ""  # a page's text is the extractor's: its entry cannot be checked, so none

@@ -118,7 +118,7 @@ def read_articles(
                     article = _read_file(item, data, cache=cache, notes=notes, entries=entries)
                     problems += notes
             except ReadError as error:
-                problems.append(Problem(error.path, error.message))
+                problems.append(Problem(error.path, error.message, kind=error.kind))
                 continue
             unique = _unique_id(article.id, taken)
             articles.append(article if unique == article.id else replace(article, id=unique))
@@ -300,8 +300,16 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
 
 
 def _read_bytes(path: Path) -> bytes:
-    # opened without blocking and checked on the descriptor, not the name: a file
-    # swapped for a FIFO between a stat and an open would otherwise hang the read
+    # a FIFO, socket or device is never opened: opening a FIFO blocks until a writer
+    # comes, opening a device can act on it (a tape rewinds, a terminal is taken)
+    try:
+        kind = _not_regular(os.stat(path).st_mode)
+    except OSError as error:
+        raise ReadError(path, _reason(error)) from None
+    if kind is not None:
+        raise ReadError(path, kind)
+    # opened without blocking and checked again on the descriptor, not the name: a
+    # file swapped for a FIFO between the stat and the open must not hang the read
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         descriptor = os.open(path, flags)
@@ -310,8 +318,9 @@ def _read_bytes(path: Path) -> bytes:
     with os.fdopen(descriptor, "rb") as handle:
         try:
             info = os.fstat(descriptor)
-            if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
-                raise ReadError(path, "not a regular file")
+            kind = _not_regular(info.st_mode)
+            if kind is not None:
+                raise ReadError(path, kind)
             size, limit = info.st_size, _max_mb()
             if size > limit * 1024 * 1024:
                 size_mb = -(-size // (1024 * 1024))
@@ -323,6 +332,25 @@ def _read_bytes(path: Path) -> bytes:
             return handle.read(limit * 1024 * 1024 + 1)
         except OSError as error:
             raise ReadError(path, _reason(error)) from None
+
+
+def _not_regular(mode: int) -> str | None:
+    """Why a file of ``mode`` is not read, or None for a regular file.
+
+    >>> _not_regular(stat.S_IFIFO), _not_regular(stat.S_IFREG) is None
+    ('not a regular file (a named pipe)', True)
+    """
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder"
+    what = (
+        "a named pipe" if stat.S_ISFIFO(mode)
+        else "a socket" if stat.S_ISSOCK(mode)
+        else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else None
+    )  # fmt: skip
+    return f"not a regular file ({what})" if what else "not a regular file"
 
 
 def _max_mb() -> int:
