@@ -178,3 +178,11 @@ def test_a_c1_character_of_mojibake_is_dropped_alone(mojibake: str, left: str) -
     # UTF-8 once read as Latin-1 and saved again: the second byte of "ß" is APC,
     # and taken for a string introducer it swallowed the rest of the line
     assert decode(f"{mojibake}.\n".encode()).text == f"{left}.\n"
+
+
+def test_khmer_inherent_vowels_that_paint_nothing_go() -> None:
+    # U+17B4/U+17B5 are Khmer letters to a tokenizer, deprecated and invisible: a name
+    # written with one ("Hun\u17b4 Sen") matched nothing in another report's "Hun Sen"
+    from newsdiff.core.language.sanitize import clean
+
+    assert clean("Hun\u17b4 Sen\u17b5 sagte") == ("Hun Sen sagte", ())

@@ -46,9 +46,10 @@ _TAGS = "\U000e0000-\U000e007f"
 _FORMAT = "\u034f\u2065\u206a-\u206f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
 _SUSPICIOUS = f"{_CONTROLS}{_BIDI}{_TAGS}{_FORMAT}\ufff9-\ufffb"
 # invisible characters that only confuse matching; common and harmless in web text. The
-# Hangul fillers are letters to a tokenizer that paint nothing (and terminals and Rich
-# give them different widths): a name written with them made a blank story label word
-_INVISIBLE = "\u00ad\u115f\u1160\u180e\u200b\u200c\u2060-\u2064\u3164\ufeff\uffa0"
+# Hangul fillers and the Khmer inherent vowels U+17B4/5 are letters to a tokenizer that
+# paint nothing (and terminals and Rich give them different widths): a name written with
+# them made a blank story label word
+_INVISIBLE = "\u00ad\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u2060-\u2064\u3164\ufeff\uffa0"
 _SUSPICIOUS_RUN = re.compile(f"(?:{_ESCAPES}|[{_SUSPICIOUS}])+")
 _DROP = re.compile(f"(?:{_ESCAPES}|[{_SUSPICIOUS}{_INVISIBLE}])+")
 _ODD_NEWLINES = re.compile("[\u2028\u2029\x85\x0b\x0c]")
