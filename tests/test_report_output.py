@@ -81,6 +81,8 @@ def test_anything_but_a_plain_regular_file_is_refused(folder, tmp_path, capsys, 
     before = os.lstat(target)
     line = refused(capsys, str(folder), "-o", str(target))
     assert str(target.name) in line
+    said = {"fifo": "(a named pipe)", "device": "(a device)", "folder": "is a folder"}
+    assert said.get(kind, "") in line  # what it is, not "a pipe, socket or device"
     after = os.lstat(target)
     assert (after.st_ino, after.st_mode, after.st_nlink) == (
         before.st_ino, before.st_mode, before.st_nlink,

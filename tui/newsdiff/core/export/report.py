@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from newsdiff.core.model import Alignment
 from newsdiff.core.reading.atomic import write_atomically
 from newsdiff.core.reading.formats import is_own_report
+from newsdiff.core.reading.loader import special_kind
 
 if TYPE_CHECKING:
     from newsdiff.core.stories.detect import Story
@@ -135,7 +136,8 @@ def unsafe_target(
     if stat.S_ISDIR(info.st_mode):
         return "is a folder; not overwriting it"
     if not stat.S_ISREG(info.st_mode):
-        return "is not a regular file (a pipe, socket or device); not overwriting it"
+        what = special_kind(info.st_mode) or "of no known kind"
+        return f"is not a regular file ({what}); not overwriting it"
     ours = bool(info.st_size) and _written_by_newsdiff(path)
     for other in (*protected, *(() if ours else found)):
         try:

@@ -344,13 +344,22 @@ def _not_regular(mode: int) -> str | None:
         return None
     if stat.S_ISDIR(mode):
         return "is a folder"
-    what = (
+    what = special_kind(mode)
+    return f"not a regular file ({what})" if what else "not a regular file"
+
+
+def special_kind(mode: int) -> str | None:
+    """What a file of ``mode`` is when it is a named pipe, a socket or a device.
+
+    >>> special_kind(stat.S_IFSOCK), special_kind(stat.S_IFREG)
+    ('a socket', None)
+    """
+    return (
         "a named pipe" if stat.S_ISFIFO(mode)
         else "a socket" if stat.S_ISSOCK(mode)
         else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
         else None
     )  # fmt: skip
-    return f"not a regular file ({what})" if what else "not a regular file"
 
 
 def _max_mb() -> int:
