@@ -185,6 +185,24 @@ def test_scripts_and_escape_sequences_in_a_page_never_reach_a_passage(tmp_path):
     assert "Ukraine [31masks[0m for help" in joined  # the text, shown as text
 
 
+@pytest.mark.parametrize(
+    "planted",
+    ["\u202e", "&#x202E;", "\x1b[31m", "&#27;", "\U000e0041"],
+    ids=["bidi", "bidi-entity", "escape", "escape-entity", "tag"],
+)
+def test_a_page_passage_that_lost_a_control_character_is_marked_cleaned(tmp_path, planted):
+    # as in a text file: the reader says the passage held something that was removed;
+    # a page's removals were made in its markup and the mark was lost on the way
+    page = ARTICLE.replace("Ukraine's president called", f"Ukraine's presi{planted}dent called")
+    article = read_article(_write(tmp_path, "page.html", page), cache=False)
+    marked = [s for s in article.sentences if s.cleaned]
+    assert [s.text[:28] for s in marked] == ["Ukraine's president called o"]
+    assert "\ufffc" not in article.text and "\u202e" not in article.text
+    clean = read_article(_write(tmp_path, "clean.html", ARTICLE), cache=False)
+    assert not any(s.cleaned for s in clean.sentences)
+    assert _texts(clean) == _texts(article)
+
+
 def test_broken_markup_is_read_as_far_as_it_goes(tmp_path):
     broken = (
         "<html><head><title>Kursk</title><body><div><p>North Korea has sent 11,000 soldiers to "

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
+from newsdiff.core.language.sanitize import clean
 from newsdiff.core.model import Article, Problem, ProblemKind
 from newsdiff.core.reading import cache as article_cache
 from newsdiff.core.reading.article import build_article
-from newsdiff.core.reading.decode import NotText, clean_text, decode
+from newsdiff.core.reading.decode import NotText, decode
 
 # a page saved under another name (".txt", none) still says what it is in its first bytes
 _HTML_START = re.compile(
@@ -130,7 +132,7 @@ def read_bytes(
                 path, "a comparison report newsdiff wrote, not a news report", kind="own_report"
             )
         if kind == "html" or (kind == "text" and _HTML_START.match(text[:4096])):
-            article = _read_page(text, id=id, path=path, url=url)
+            article = _read_page(text, id=id, path=path, url=url, marks=decoded.marks)
             key = ""  # a page's text is the extractor's: its entry cannot be checked, so none
         else:
             columns = _widest_table(text)
@@ -178,11 +180,14 @@ def entry_key(data: bytes, *, kind: str, url: str | None = None) -> str:
     return article_cache.content_key(keyed, markdown=kind == "markdown")
 
 
-def _read_page(html: str, *, id: str, path: str, url: str | None) -> Article:
-    from newsdiff.core.reading.html import read_html_article  # the extractor only for a page
+def _read_page(
+    html: str, *, id: str, path: str, url: str | None, marks: Sequence[int] = ()
+) -> Article:
+    """The article of a page; ``marks``: where reading removed something suspicious."""
+    from newsdiff.core.reading.html import read_html_article, with_marks  # only for a page
 
     try:
-        return read_html_article(html, id=id, path=path, url=url)
+        return read_html_article(with_marks(html, marks), id=id, path=path, url=url)
     except ValueError as error:
         raise ReadError(path, str(error)) from None
 
@@ -194,4 +199,5 @@ def _read_archive(data: bytes, *, id: str, path: str, url: str | None) -> Articl
         html, location = page_html(data)
     except NotAPage as error:
         raise ReadError(path, str(error)) from None
-    return _read_page(clean_text(html), id=id, path=path, url=url or location)
+    text, marks = clean(html)
+    return _read_page(text, id=id, path=path, url=url or location, marks=marks)

@@ -18,13 +18,19 @@ and this module only when a page is read.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newsdiff.core.language.sanitize import clean, is_clean
 from newsdiff.core.model import Article
-from newsdiff.core.reading.decode import clean_text
 from newsdiff.core.reading.document import Block, BlockKind, Document, row_block
 
+# Where reading removed a control, bidi or tag character from the page's markup, this
+# character stands in its place through lxml and trafilatura (which keep it, and drop
+# private-use and non-characters), so the passage it lands in is marked cleaned as a
+# text file's is; it never reaches the article's text
+MARK = "\ufffc"
 _HEADINGS = frozenset(("head",))
 _PARAGRAPHS = frozenset(("p", "quote", "code"))
 # meta tags that carry the moment of publication and of the last change, with time and zone
@@ -49,10 +55,10 @@ _HEAVY = re.compile(
     r"|<svg[^>]*>.*?</svg\s*>|<!--.*?-->|(?<==[\"'])data:[^\"']{256,}",
     re.I | re.S,
 )
-_CONTROL_REFERENCE = re.compile(
-    r"&#(?:0*(?:[0-8]|1[1-9]|2\d|3[01]|12[7-9]|1[3-5]\d)|x0*(?:[0-8bcef]|1[0-9a-f]|7f|[89][0-9a-f]));",
-    re.I,
-)
+# a character reference: "&#27;" would bring back the escape character decoding stripped
+# (and lxml refuses it); "&#x202E;" a bidi control, which trafilatura drops unmarked
+_REFERENCE = re.compile(r"&#(?:x([0-9a-f]{1,8})|([0-9]{1,10}));|&(lrm|rlm);", re.I)
+_NAMED = {"lrm": "\u200e", "rlm": "\u200f"}
 _PROSE_WORDS = 6  # a paragraph this long that ends like a sentence makes a page an article
 # an error page's title or heading: "404 Not Found", "Seite nicht gefunden", "403 Forbidden";
 # read only on a page this short (a 404 page says a sentence or two, an article that
@@ -207,7 +213,8 @@ def parse_html(html: str, *, url: str | None = None) -> Page:
     writer = _Writer()
     if main is not None:
         writer.walk(main)
-    return Page("".join(writer.parts), Document(tuple(writer.blocks), front))
+    document = Document(tuple(writer.blocks), front, marks=tuple(writer.marks))
+    return Page("".join(writer.parts), document)
 
 
 class _Writer:
@@ -217,6 +224,7 @@ class _Writer:
         self.blocks: list[Block] = []
         self.parts: list[str] = []
         self.cursor = 0
+        self.marks: list[int] = []  # offsets in the text where something suspicious went
 
     def _place(self, source: str) -> int:
         """Lay ``source`` out after a blank line; its start offset."""
@@ -229,19 +237,22 @@ class _Writer:
         return start
 
     def add(self, kind: BlockKind, text: str) -> None:
-        text = _clean(text)
+        text, marks = _clean_marked(text)
         if text:
             start = self._place(text)
             self.blocks.append(Block(kind, text, start, start + len(text)))
+            self.marks += [start + m for m in marks]
 
-    def add_row(self, cells: list[str]) -> None:
-        cells = [_clean(cell) for cell in cells]
+    def add_row(self, raw: list[str]) -> None:
+        marked = [_clean_marked(cell) for cell in raw]
+        cells = [cell for cell, _ in marked]
         if row_block([(cell, 0, len(cell)) for cell in cells], len(cells)) is None:
             return  # a row that says nothing is not laid out at all
         start = self._place(" | ".join(cells))  # the row as a line; the block reads "a: b"
         spans: list[tuple[str, int, int]] = []
-        for cell in cells:
+        for cell, marks in marked:
             spans.append((cell, start, start + len(cell)))
+            self.marks += [start + m for m in marks]
             start += len(cell) + 3
         block = row_block(spans, len(cells))
         if block is not None:
@@ -284,9 +295,57 @@ def _inner_text(element: Any, *, skip: str | None = None) -> str:
     return "".join(parts)
 
 
+def with_marks(html: str, marks: Sequence[int]) -> str:
+    """``html`` with ``MARK`` where reading removed something suspicious, outside tags.
+
+    Inside a tag a mark would change the markup; such a removal goes unmarked.
+
+    >>> with_marks("<p>ab</p><p x='y'>c</p>", [4, 14]) == "<p>a" + MARK + "b</p><p x='y'>c</p>"
+    True
+    """
+    parts: list[str] = []
+    at = 0
+    for mark in sorted(set(marks)):
+        if html.rfind("<", 0, mark) > html.rfind(">", 0, mark):
+            continue  # inside a tag
+        parts += [html[at:mark], MARK]
+        at = mark
+    parts.append(html[at:])
+    return "".join(parts)
+
+
+def _clean_marked(text: str) -> tuple[str, tuple[int, ...]]:
+    """``text`` cleaned, its spaces folded, and where something suspicious was removed.
+
+    An entity such as ``&#x202E;`` brings back what decoding stripped: cleaned again.
+
+    >>> _clean_marked(f"a  b{MARK}c \u202ed {MARK} e"), _clean_marked("x")
+    (('a bc d e', (3, 5, 6)), ('x', ()))
+    """
+    text, removed = clean(text)
+    for offset in reversed(removed):
+        text = text[:offset] + MARK + text[offset:]
+    if MARK not in text:
+        return " ".join(text.split()), ()
+    words: list[str] = []
+    marks: list[int] = []
+    end = 0  # the length of the text so far
+    for token in text.split():
+        pieces = token.split(MARK)
+        word = "".join(pieces)
+        start = end + 1 if words and word else end
+        at = start
+        for piece in pieces[:-1]:
+            at += len(piece)
+            marks.append(at)
+        if word:
+            words.append(word)
+            end = start + len(word)
+    return " ".join(words), tuple(dict.fromkeys(marks))
+
+
 def _clean(text: str) -> str:
-    # an entity such as &#27; brings back what decoding stripped: clean again
-    return " ".join(clean_text(text).split())
+    return _clean_marked(text)[0]
 
 
 def _without_heavy_parts(html: str) -> str:
@@ -298,8 +357,34 @@ def _without_heavy_parts(html: str) -> str:
     """
     if len(html) > _LIGHT:
         html = _HEAVY.sub("", html)
-    # "&#27;" would bring back the escape character decoding stripped (and lxml refuses it)
-    return _CONTROL_REFERENCE.sub("", html)
+    return _REFERENCE.sub(_suspicious_reference, html) if "&" in html else html
+
+
+def _suspicious_reference(match: re.Match[str]) -> str:
+    """``MARK`` for a reference to a control, bidi, tag or format character; else itself.
+
+    An invisible character such as a soft hyphen goes without a mark, as in a text
+    file; "&#150;" is the Windows-1252 dash a browser shows, not a C1 control.
+
+    >>> [_REFERENCE.sub(_suspicious_reference, t) for t in ("&#x1B;", "&rlm;", "&#228;")]
+    ['\ufffc', '\ufffc', '&#228;']
+    >>> [_REFERENCE.sub(_suspicious_reference, t) for t in ("&#150;", "&#173;", "&#x9D;")]
+    ['–', '', '\ufffc']
+    """
+    hexadecimal, decimal, named = match.groups()
+    if named:
+        return MARK
+    code = int(hexadecimal, 16) if hexadecimal else int(decimal)
+    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF or code in (9, 10, 13):
+        return match.group()  # lxml's to read: no character, or a space
+    if 0x80 <= code <= 0x9F:
+        try:
+            return bytes([code]).decode("cp1252")  # what browsers show for it
+        except UnicodeDecodeError:
+            return MARK
+    if is_clean(chr(code)):
+        return match.group()
+    return MARK if clean(chr(code))[1] else ""
 
 
 def _page_metadata(tree: Any, url: str | None) -> dict[str, str]:
