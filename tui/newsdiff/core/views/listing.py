@@ -179,6 +179,25 @@ def empty_message(corpus: Corpus, rows: int, query: str = "") -> str:
     return ""
 
 
+def nothing_under_cursor(reports: int, *, folders: bool = True) -> str:
+    """Why a key that opens the report under the cursor (Enter, ``c``) has none to open,
+    when the list shows no report row: ``reports`` were read, ``folders`` says whether
+    every path given was a folder.
+
+    >>> nothing_under_cursor(0)
+    'No report under the cursor: the folder has no reports'
+    >>> nothing_under_cursor(5)
+    'No report under the cursor: the filter matches none'
+    """
+    if reports:
+        why = "the filter matches none"
+    elif folders:
+        why = "the folder has no reports"
+    else:
+        why = "no report could be read"
+    return f"No report under the cursor: {why}"
+
+
 def left_out_note(corpus: Corpus) -> str:
     """What the reading left out and why, in a few lines, pointing at the "Left out" screen.
 
