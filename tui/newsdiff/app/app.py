@@ -291,6 +291,8 @@ class NewsdiffApp(ProgressLine, ScreenRouter, AppKeys):
         if message.generation != self._generation:
             return
         earlier = self.alignment
+        # taken before the stage is set, which says "… opens when ready" while one waits
+        pending, self.pending = self.pending, None
         if message.final:
             self._set_stage("")
         else:
@@ -304,9 +306,19 @@ class NewsdiffApp(ProgressLine, ScreenRouter, AppKeys):
         pairs = len(message.alignment.pairs)
         articles = len(message.alignment.articles)
         self.sub_title = f"{articles} report{'s' if articles != 1 else ''} · {pairs} pairs"
-        pending, self.pending = self.pending, None
         if pending is not None:
-            self.call_later(self.open_now, pending)
+            self.call_later(self._open_pending, pending)
+
+    def _open_pending(self, request: Request) -> None:
+        if isinstance(request, OpenClaims) and request.at_cursor:
+            # the story under the list's cursor now, not when the key was pressed
+            asks = (getattr(s, "claims_request", None) for s in reversed(self.screen_stack))
+            ask = next((a for a in asks if a is not None), None)
+            asked = ask() if ask is not None else OpenClaims()
+            if asked is None:  # the list said why, or asks which story
+                return
+            request = asked
+        self.open_now(request)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state != WorkerState.ERROR:
