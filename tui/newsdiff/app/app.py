@@ -302,7 +302,8 @@ class NewsdiffApp(ProgressLine, ScreenRouter, AppKeys):
         if message.second and earlier is not None:  # the open screens show its pairs
             self.show_alignment(message.alignment)
             added = len(_pair_keys(message.alignment) - _pair_keys(earlier))
-            self.say(f"{added} paraphrase pair{'' if added == 1 else 's'} added")
+            if added:  # none added is no news
+                self.say(f"{added} paraphrase pair{'' if added == 1 else 's'} added")
         pairs = len(message.alignment.pairs)
         articles = len(message.alignment.articles)
         self.sub_title = f"{articles} report{'s' if articles != 1 else ''} · {pairs} pairs"
