@@ -81,3 +81,26 @@ async def test_enter_while_an_empty_folder_is_read_is_answered_when_reading_ends
         release.set()
         await settle(pilot)
         assert status(app) == EMPTY_FOLDER
+
+
+async def test_two_empty_folders_and_an_unreadable_file_are_named_as_they_are(
+    build_app, settle, tmp_path
+):
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    app = build_app([first, second], lexical=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert status(app) == "No report under the cursor: the folders have no reports"
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"\x00\x01\x02\xff" * 64)  # not text: skipped, with a notice
+    app = build_app([binary], lexical=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.corpus is not None and app.corpus.problems and not app.corpus.articles
+        await pilot.press("enter")
+        await pilot.pause()
+        assert status(app) == "No report under the cursor: no report could be read"

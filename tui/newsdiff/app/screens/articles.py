@@ -230,7 +230,8 @@ class ArticlesScreen(StoryActions):
     def _say_nothing_under_cursor(self) -> None:
         from pathlib import Path
 
-        folders = all(Path(path).is_dir() for path in self.reader.paths)
+        paths = self.reader.paths
+        folders = len(paths) if all(Path(path).is_dir() for path in paths) else 0
         self.reader.say(nothing_under_cursor(len(self.articles), folders=folders))
 
     def on_data_table_row_highlighted(self) -> None:
