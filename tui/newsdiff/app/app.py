@@ -5,8 +5,9 @@ The article list paints first; reading and aligning run afterwards in a thread
 worker that imports the core only then, so the first paint pays for Textual
 alone. Results come back as small messages tagged with a generation number;
 anything from an older load is dropped. A key that needs the alignment
-(enter, ``c``, ``t``) pressed while pairing is queued and acted on when the
-first pairs arrive; escape cancels it. Those are the pairs by shared words;
+(enter, ``c``, ``t``) pressed while reading or pairing is queued and acted on
+when the first pairs arrive (``t`` for the story under the cursor then);
+escape cancels it. Those are the pairs by shared words;
 a second worker then adds the pairs by meaning (``Engine.then``, measured in
 ``engine``) and the open screens show them, each keeping its cursor.
 """
