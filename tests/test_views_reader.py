@@ -98,6 +98,33 @@ def test_passage_view_lists_each_other_report_and_its_silence():
     assert silent["dlf"] == ()
 
 
+def test_passage_view_puts_the_reports_that_tell_it_before_the_silent_ones():
+    from dataclasses import replace
+
+    from newsdiff.core.views.passage import silent_line
+
+    base = _sample()
+    ard, zdf, dlf = base.articles
+    alignment = replace(base, articles=(ard, dlf, zdf))  # the silent dlf before zdf
+    view = passage_view(alignment, "ard", 6)
+    assert [o.article.id for o in view.others] == ["zdf", "dlf"]
+    assert [o.article.id for o in view.telling] == ["zdf"]
+    assert [a.id for a in view.silent] == ["dlf"]
+    assert silent_line(view.silent) == "1 report says nothing about this: deutschlandfunk.de"
+
+
+def test_the_silent_line_names_every_report_up_to_a_cap():
+    from dataclasses import replace
+
+    from newsdiff.core.views.passage import silent_line
+
+    dlf = _sample().articles[2]
+    many = [replace(dlf, id=f"r{n}", source=f"s{n}.de") for n in range(15)]
+    line = silent_line(many, names=4)
+    assert line == "15 reports say nothing about this: s0.de, s1.de, s2.de, and 12 more"
+    assert silent_line([]) == ""
+
+
 def test_claim_grid_marks_the_oldest_figure_and_who_differs():
     alignment = _sample()
     grid = claim_grid(claim_table(alignment), alignment.articles)

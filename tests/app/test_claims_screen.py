@@ -138,3 +138,30 @@ async def test_a_claim_of_an_earlier_event_says_so_in_its_row():
         grid = app.screen.query_one(ClaimGrid)
         labels = sorted(cell(grid, row, 0).strip("≠ ") for row in range(grid.row_count))
         assert labels == ["killed", "killed · 2003 event"]
+
+
+async def test_long_source_names_are_cut_to_the_part_that_tells_them_apart():
+    # a folder of saved pages: every name 40 cells, one stem; the columns of their
+    # figures ran past the screen's edge and every header there read the same
+    from dataclasses import replace
+
+    base = sample_alignment()
+    stem = "derstandard_at_story_20000"
+    renamed = tuple(
+        replace(article, source=f"{stem}{n}_inland_meldung.html")
+        for n, article in zip((12345, 99999, 54321), base.articles, strict=True)
+    )
+    app = ClaimsApp(replace(base, articles=renamed))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        grid = app.screen.query_one(ClaimGrid)
+        names = [str(c.label).split("\n")[0] for c in grid.columns.values()][1:]
+        assert sorted(names) == [
+            "…story_2000012345…",
+            "…story_2000054321…",
+            "…story_2000099999…",
+        ]
+        # the whole name stays in the line under the table
+        await pilot.press("l")
+        passage = str(app.screen.query_one("#claims-passage").render())
+        assert f"{stem}" in passage and "_inland_meldung.html" in passage

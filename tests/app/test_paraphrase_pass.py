@@ -91,3 +91,14 @@ async def test_lexical_makes_one_pass(build_app, settle):
         await settle(pilot)
         assert not any("paraphrase" in stage for stage in seen)
         assert app.note == ""
+
+
+async def test_a_meaning_pass_that_adds_no_pair_leaves_the_status_line_empty(build_app, settle):
+    # "0 paraphrase pairs added" stood on the line: news of nothing
+    from newsdiff.app.engine import align_lexical, find_stories_lexical
+
+    app = build_app(engine=Engine(then=Pass(find_stories_lexical, align_lexical)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.note == ""
+        assert not app.screen.query_one(BusyLine).display

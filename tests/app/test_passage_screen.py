@@ -43,7 +43,33 @@ async def test_a_report_that_says_nothing_is_named():
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         text = "\n".join(lines(app.screen))
-        assert "deutschlandfunk.de · 2025-04-27: says nothing about this" in text
+        assert "∅ 1 report says nothing about this: deutschlandfunk.de" in text
+
+
+async def test_the_reports_that_tell_the_passage_come_first_the_silent_in_one_line():
+    # the silent reports' "says nothing" lines stood between the ones that tell it,
+    # in the folder's order; now the tellers first, the silent named once, after them
+    from dataclasses import replace
+
+    from newsdiff.app.widgets.passage_text import visible
+
+    base = sample_alignment()
+    ard, zdf, dlf = base.articles
+    br = replace(dlf, id="br", source="[b]br.de[/b]\x1b[2J")  # a file's name is data
+    app = PassageApp("ard", 3)
+    app.alignment = replace(base, articles=(ard, dlf, br, zdf))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one(PassageList)
+        shown = lines(app.screen)
+        assert shown[0].startswith("≡ 1.00  zdf.de · 2025-04-28")
+        assert shown[1:] == [
+            "∅ 2 reports say nothing about this: deutschlandfunk.de, "
+            + visible("[b]br.de[/b]\x1b[2J")
+        ]
+        assert len(shown) == 2  # one line for both silent reports
+        assert options.get_option_at_index(1).disabled
+        assert options.highlighted == 0  # the cursor on the report that tells it
 
 
 async def test_the_passage_is_highlighted_with_its_facts():
@@ -103,16 +129,17 @@ async def test_every_binding_has_a_description_and_an_id():
 
 async def test_the_cursor_starts_on_a_report_that_says_something():
     full = sample_alignment()
-    # ard says nothing about dlf's passage here: its line comes first, disabled
+    # ard says nothing about dlf's passage here: its line, disabled, after zdf's
     pairs = tuple(p for p in full.pairs if {p.left.article, p.right.article} != {"ard", "dlf"})
     app = PassageApp("dlf", 2)
     app.alignment = Alignment(full.articles, pairs, ())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         options = app.screen.query_one(PassageList)
-        assert options.get_option_at_index(0).disabled
-        assert options.highlighted is not None
-        assert "zdf.de" in str(options.get_option_at_index(options.highlighted).prompt)
+        assert options.highlighted == 0
+        assert "zdf.de" in str(options.get_option_at_index(0).prompt)
+        last = options.get_option_at_index(options.option_count - 1)
+        assert last.disabled and "tagesschau.de" in str(last.prompt)
     app = PassageApp("zdf", 3)  # nobody else tells the right-only passage
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

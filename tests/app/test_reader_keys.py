@@ -428,3 +428,26 @@ async def test_f_after_a_search_that_found_nothing_says_so_not_search_first(monk
         await pilot.press("f")
         await pilot.press("F")
         assert notices == ["“zzqx” is in neither report"] * 2
+
+
+async def test_the_status_line_stops_saying_opens_when_ready_once_it_opened(build_app):
+    # "… the comparison opens when ready · escape cancels" stayed on the line, under
+    # the comparison it announced, while the paraphrase pairs were added
+    from newsdiff.app.engine import Pass, find_stories_lexical
+
+    first, second = threading.Event(), threading.Event()
+    engine = Engine(
+        align=held(first, align_lexical),
+        then=Pass(find_stories_lexical, held(second, align_lexical)),
+    )
+    app = build_app(engine=engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: "Pairing" in app.busy)
+        await pilot.press("enter")
+        assert "the comparison opens when ready" in app.busy
+        first.set()
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen))
+        assert "Adding paraphrase pairs" in app.busy
+        assert "opens when ready" not in app.busy
+        second.set()
+        await wait_for(pilot, lambda: app.busy == "")

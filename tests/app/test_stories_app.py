@@ -354,6 +354,58 @@ async def test_enter_on_a_header_while_pairing_opens_the_story_when_ready(build_
         assert {app.screen.left_id, app.screen.right_id} == {"wien_a", "wien_b"}
 
 
+async def test_t_while_pairing_opens_the_claim_table_of_the_story_under_the_cursor_then(
+    build_app, settle, mixed
+):
+    # t queued while pairing opened the story the cursor was on when t was pressed,
+    # though the user had moved on to another story while waiting
+    import threading
+
+    from newsdiff.app.engine import Engine, align_lexical
+
+    claims = pytest.importorskip("newsdiff.app.screens.claims")
+    release = threading.Event()
+    app = build_app([mixed], engine=Engine(align=held(release, align_lexical)), lexical=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(
+            pilot, lambda: "Pairing" in app.busy and any(k.startswith(HEADER) for k in rows(app))
+        )
+        move_to(app, SEEDS[0])
+        await pilot.press("t")
+        assert "the claim table opens when ready" in app.busy
+        move_to(app, "wien_b")
+        release.set()
+        await settle(pilot)
+        assert isinstance(app.screen, claims.ClaimsScreen)
+        assert {a.id for a in app.screen.alignment.articles} == {"wien_a", "wien_b"}
+
+
+async def test_t_while_reading_waits_and_opens_the_claim_table_of_the_cursors_story(
+    build_app, settle, mixed
+):
+    # t before any report was read said "The claim table needs two or more reports."
+    import threading
+
+    from newsdiff.app.engine import Engine, read_files
+
+    claims = pytest.importorskip("newsdiff.app.screens.claims")
+    release = threading.Event()
+    app = build_app([mixed], engine=Engine(read=held(release, read_files)), lexical=True)
+    notes: list[str] = []
+    app.notify = lambda message, **_: notes.append(message)  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        assert app.corpus is None and "the claim table opens when ready" in app.busy
+        release.set()
+        await settle(pilot)
+        assert notes == []
+        assert isinstance(app.screen, claims.ClaimsScreen)
+        # the story of the report the cursor is on (the first), not every report
+        cursor = app.screen_stack[-2].current_article_id()
+        shown = {a.id for a in app.screen.alignment.articles}
+        assert cursor in shown and len(shown) in (2, 5)
+
+
 async def test_a_narrow_header_keeps_the_label_before_the_word_reports(build_app, settle, mixed):
     # At 80 columns (76 here, where this folder's column is as narrow) "1 report ·
     # No related report" was cut to "1 report · No related re…", and two Lohan

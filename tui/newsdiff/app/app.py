@@ -5,8 +5,9 @@ The article list paints first; reading and aligning run afterwards in a thread
 worker that imports the core only then, so the first paint pays for Textual
 alone. Results come back as small messages tagged with a generation number;
 anything from an older load is dropped. A key that needs the alignment
-(enter, ``c``, ``t``) pressed while pairing is queued and acted on when the
-first pairs arrive; escape cancels it. Those are the pairs by shared words;
+(enter, ``c``, ``t``) pressed while reading or pairing is queued and acted on
+when the first pairs arrive (``t`` for the story under the cursor then);
+escape cancels it. Those are the pairs by shared words;
 a second worker then adds the pairs by meaning (``Engine.then``, measured in
 ``engine``) and the open screens show them, each keeping its cursor.
 """
@@ -291,6 +292,8 @@ class NewsdiffApp(ProgressLine, ScreenRouter, AppKeys):
         if message.generation != self._generation:
             return
         earlier = self.alignment
+        # taken before the stage is set, which says "… opens when ready" while one waits
+        pending, self.pending = self.pending, None
         if message.final:
             self._set_stage("")
         else:
@@ -300,13 +303,24 @@ class NewsdiffApp(ProgressLine, ScreenRouter, AppKeys):
         if message.second and earlier is not None:  # the open screens show its pairs
             self.show_alignment(message.alignment)
             added = len(_pair_keys(message.alignment) - _pair_keys(earlier))
-            self._say_added(f"{added} paraphrase pair{'' if added == 1 else 's'} added")
+            if added:  # none added is no news
+                self.say(f"{added} paraphrase pair{'' if added == 1 else 's'} added")
         pairs = len(message.alignment.pairs)
         articles = len(message.alignment.articles)
         self.sub_title = f"{articles} report{'s' if articles != 1 else ''} · {pairs} pairs"
-        pending, self.pending = self.pending, None
         if pending is not None:
-            self.call_later(self.open_now, pending)
+            self.call_later(self._open_pending, pending)
+
+    def _open_pending(self, request: Request) -> None:
+        if isinstance(request, OpenClaims) and request.at_cursor:
+            # the story under the list's cursor now, not when the key was pressed
+            asks = (getattr(s, "claims_request", None) for s in reversed(self.screen_stack))
+            ask = next((a for a in asks if a is not None), None)
+            asked = ask() if ask is not None else OpenClaims()
+            if asked is None:  # the list said why, or asks which story
+                return
+            request = asked
+        self.open_now(request)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state != WorkerState.ERROR:

@@ -34,9 +34,14 @@ class OpenPassage(Message):
 
 @dataclass
 class OpenClaims(Message):
-    """Show the claim table of ``article``'s story (None: of every report)."""
+    """Show the claim table of ``article``'s story (None: of every report).
+
+    ``at_cursor``: asked before the pairs were made; the list says which story once
+    they are, the one under its cursor then (``article`` is not read).
+    """
 
     article: str | None = None
+    at_cursor: bool = False
 
 
 @dataclass

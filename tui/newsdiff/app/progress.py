@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from textual.timer import Timer
 
 Request = OpenComparison | OpenPassage | OpenClaims
-NOTE_SECONDS = 8  # how long the line says what the second pass added
+NOTE_SECONDS = 8  # how long the line keeps a note (what the second pass added, a key's answer)
 
 
 class ProgressLine:
@@ -50,7 +50,7 @@ class ProgressLine:
             parts.append(f"{_request_label(self.pending)} opens when ready · escape cancels")
         self.busy = " · ".join(parts)
 
-    def _say_added(self, note: str) -> None:
+    def say(self, note: str) -> None:
         """Keep ``note`` on the line for ``NOTE_SECONDS`` (a newer note stays)."""
         self.note = note
 

@@ -18,8 +18,12 @@ class ReaderState(Protocol):
 
     corpus: Corpus | None
     alignment: Alignment | None
+    paths: tuple[str, ...]  # the files, folders and URLs given
     busy: str
-    note: str  # what the last pass added, shown once idle
+    note: str  # what the last pass added, or a key's answer
+
+    def say(self, note: str) -> None:
+        """Put ``note`` on the status line for a few seconds."""
 
     def reload(self) -> None:
         """Read and align the files again."""

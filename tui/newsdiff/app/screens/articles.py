@@ -26,7 +26,7 @@ from newsdiff.app.widgets.key_line import KeyLine
 from newsdiff.app.widgets.list_columns import MARK, fit_widths, shown_columns
 from newsdiff.app.widgets.list_header import ListHeader
 from newsdiff.app.widgets.title_line import TitleLine
-from newsdiff.core.views.listing import SORT_KEYS, empty_message
+from newsdiff.core.views.listing import SORT_KEYS, empty_message, nothing_under_cursor
 from newsdiff.core.views.stories import StoryGroup
 from newsdiff.core.views.story_list import HEADER, ListOrder, is_header
 
@@ -96,8 +96,9 @@ class ArticlesScreen(StoryActions):
     # -- data arriving from the app ------------------------------------------
 
     def _show_busy(self, busy: str) -> None:
-        # idle, the line keeps what the last pass added ("3 paraphrase pairs added")
-        text = busy or self.reader.note
+        # the line keeps a note for a while: what the last pass added ("3 paraphrase
+        # pairs added"), a key's answer; after the stage while one runs
+        text = " · ".join(part for part in (busy, self.reader.note) if part)
         line = self.query_one(BusyLine)
         line.display = bool(text)
         line.show(text, spinning=bool(busy))
@@ -221,8 +222,17 @@ class ArticlesScreen(StoryActions):
 
     # the table's messages by their handler names: ``@on`` would need DataTable at import
     def on_list_header_early_enter(self) -> None:
-        if self.reader.busy:
+        if self.reader.corpus is None and self.reader.busy:
             self._enter_queued = True  # taken up when the rows arrive
+        elif self.reader.corpus is not None:  # rows read, none shown
+            self._say_nothing_under_cursor()
+
+    def _say_nothing_under_cursor(self) -> None:
+        from pathlib import Path
+
+        paths = self.reader.paths
+        folders = len(paths) if all(Path(path).is_dir() for path in paths) else 0
+        self.reader.say(nothing_under_cursor(len(self.articles), folders=folders))
 
     def on_data_table_row_highlighted(self) -> None:
         self._show_detail()
@@ -249,6 +259,8 @@ class ArticlesScreen(StoryActions):
         """Compare an article with the report it shares most pairs with."""
         article = self._article(article_id)
         if article is None:
+            if self.current_group() is None and self.reader.corpus is not None:
+                self._say_nothing_under_cursor()  # an Enter taken up when the rows came
             return
         # the app finds its closest report, or waits for the pairing to find it
         self.post_message(OpenComparison(article.id, None))
@@ -267,6 +279,10 @@ class ArticlesScreen(StoryActions):
     def action_compare_marked(self) -> None:
         marked = [a.id for a in self.articles if a.id in self.marked]
         if len(marked) != 2:
+            empty = self.current_article_id() is None and self.current_group() is None
+            if empty and self.reader.corpus is not None:
+                self._say_nothing_under_cursor()  # no row to mark either
+                return
             count = len(marked)
             self.notify(f"Mark exactly two reports with space to compare them ({count} marked).")
             return

@@ -5,6 +5,8 @@ ordered by date, and each cell says how it relates to the oldest figure: the
 same (=), different (≠, in the theme's error colour) or missing (—), so the
 table reads without colour too. What each cell says is decided by
 ``core.views.claim_grid``; this screen paints it. Enter opens the passage.
+A column is headed by its source's name, at most ``short_names.WIDTH`` cells
+(the part that tells it from the others kept), and its date.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from newsdiff.app.widgets.passage_text import visible
 from newsdiff.core.model import Alignment
 from newsdiff.core.views.claim_grid import by_date
 from newsdiff.core.views.rows import article_by_id
+from newsdiff.core.views.short_names import short_names
 
 if TYPE_CHECKING:
     from newsdiff.core.views.claim_grid import ClaimGrid as Grid
@@ -159,8 +162,10 @@ class ClaimsScreen(ReportsFailures, Screen[None]):
             for kind in _MARKS
         }
         table.add_column("claim", key="claim")
-        for article in grid.sources:
-            label = Text(visible(article.source or article.id), style="bold")
+        # names sharing a long prefix read alike when a wide column is cut at the edge
+        names = short_names([visible(article.source or article.id) for article in grid.sources])
+        for article, name in zip(grid.sources, names, strict=True):
+            label = Text(name, style="bold")
             if article.date:
                 label.append(f"\n{article.date[:10]}", style="dim")
             table.add_column(label, key=article.id)

@@ -1,10 +1,11 @@
 """The passage view: one passage and what every other report says about its claim.
 
-Each other report gets its lines: the passages paired with this one (with
-score and the same word and fact highlights as the comparison), a passage of
-the same claim cluster that is not paired directly, or a plain note that the
-report says nothing about it, since an omission is a finding too. What is
-shown is decided by ``core.views.passage``; this screen paints it.
+Each other report that tells the passage gets its lines: the passages paired
+with this one (with score and the same word and fact highlights as the
+comparison), or a passage of the same claim cluster that is not paired
+directly. The reports that say nothing about it follow, named in one line,
+since an omission is a finding too. What is shown is decided by
+``core.views.passage``; this screen paints it.
 """
 
 from __future__ import annotations
@@ -35,7 +36,13 @@ from newsdiff.app.widgets.search_bar import SearchBar
 from newsdiff.core.model import Alignment, Article
 from newsdiff.core.views.header import shown_date
 from newsdiff.core.views.notes import fact_notes
-from newsdiff.core.views.passage import Entry, PassageView, claim_passages, passage_view
+from newsdiff.core.views.passage import (
+    Entry,
+    PassageView,
+    claim_passages,
+    passage_view,
+    silent_line,
+)
 from newsdiff.core.views.rows import position, row_of_passage, side_by_side
 from newsdiff.core.views.search import find_in
 
@@ -178,11 +185,17 @@ class PassageScreen(Screen[None]):
         notes_widget.update(Content("\n".join(shown)))
         option_list.clear_options()
         self._targets.clear()
-        for other in view.others:
+        for other in view.telling:
             if option_list.option_count:
                 option_list.add_option(None)  # a rule between reports
             for option in self._options_for(other.article, other.entries, styles):
                 option_list.add_option(option)
+        if view.silent:  # one line for them all, after the reports that tell it
+            if option_list.option_count:
+                option_list.add_option(None)
+            # names from the files: plain text in Content, never markup
+            silent = Content.assemble(("∅", "bold"), " ", visible(silent_line(view.silent)))
+            option_list.add_option(Option(silent, disabled=True))
         if not view.others:  # the passage view keeps to the story: an empty box said nothing
             alone = "This report is alone in its story: no other report to set beside it."
             option_list.add_option(Option(Content(alone), disabled=True))
@@ -198,9 +211,6 @@ class PassageScreen(Screen[None]):
     ) -> list[Option]:
         date = shown_date(other.date)
         source = visible(" · ".join(x for x in (other.source or other.id, date) if x))
-        if not entries:
-            line = Content.assemble(("∅", "bold"), f"  {source}: says nothing about this")
-            return [Option(line, disabled=True)]
         options = []
         for entry in entries:
             theirs = entry.passage

@@ -92,20 +92,31 @@ class StoryActions(Screen[None]):
 
     def action_claims(self) -> None:
         """The claim table of the story under the cursor; asks which story when the
-        cursor names none (the lone reports' header, an empty filter)."""
+        cursor names none (the lone reports' header, an empty filter). Pressed while
+        the reports are read or paired, the app waits for the pairs, then asks
+        ``claims_request`` which story the cursor is on."""
+        if self.reader.alignment is None and self.reader.busy:
+            self.post_message(OpenClaims(at_cursor=True))
+            return
+        request = self.claims_request()
+        if request is not None:
+            self.post_message(request)
+
+    def claims_request(self) -> OpenClaims | None:
+        """The claim table the cursor asks for now; None when it names none (this
+        says why, or asks which story)."""
         if len(self.articles) < 2:
             self.notify("The claim table needs two or more reports.")
-            return
+            return None
         article_id = self.current_article_id()
         group = self.current_group()
         if article_id is None and group is not None and group.story is not None:
             article_id = group.story.members[0]
         if article_id is None and self.stories:
             self._ask_story()  # even of one story: the user sees which it is
-            return
-        # the claim table of that story (the app narrows to it); before the stories
-        # are found, the app narrows to the report's story once they are
-        self.post_message(OpenClaims(article_id))
+            return None
+        # the claim table of that story (the app narrows to it)
+        return OpenClaims(article_id)
 
     def _ask_story(self) -> None:
         choices = story_choices(self.stories)

@@ -34,7 +34,8 @@ class ArticleTable(DataTable[Text]):
     BINDINGS: ClassVar[list[BindingType]] = LIST_KEYS
 
     EarlyEnter = ListHeader.EarlyEnter
-    """Enter on a table with no row (a filter that matches none, while reading again)."""
+    """Enter on a table with no row (an empty folder, a filter that matches none): the
+    list says why on its status line."""
 
     def fill(
         self,

@@ -179,6 +179,27 @@ def empty_message(corpus: Corpus, rows: int, query: str = "") -> str:
     return ""
 
 
+def nothing_under_cursor(reports: int, *, folders: int = 1) -> str:
+    """Why a key that opens the report under the cursor (Enter, ``c``) has none to open,
+    when the list shows no report row: ``reports`` were read from the paths given, all
+    of them ``folders`` (0: not only folders).
+
+    >>> nothing_under_cursor(0)
+    'No report under the cursor: the folder has no reports'
+    >>> nothing_under_cursor(0, folders=2), nothing_under_cursor(5)[28:]
+    ('No report under the cursor: the folders have no reports', 'the filter matches none')
+    """
+    if reports:
+        why = "the filter matches none"
+    elif folders == 1:
+        why = "the folder has no reports"
+    elif folders:
+        why = "the folders have no reports"
+    else:
+        why = "no report could be read"
+    return f"No report under the cursor: {why}"
+
+
 def left_out_note(corpus: Corpus) -> str:
     """What the reading left out and why, in a few lines, pointing at the "Left out" screen.
 

@@ -3,16 +3,21 @@
 Each other report gets its entries: the passages paired with this one
 (best first), else the passages of the same claim cluster that are not
 paired directly, else nothing at all, since an omission is a finding too.
+The reports that tell the passage come first; the silent ones after them,
+named together in one line (``silent_line``), so the tellings are not
+scattered among "says nothing" lines.
 The passage's own marks are the facts of all its pairs, a contradiction
 winning where two overlap.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from newsdiff.core.model import Alignment, Article, FactComparison, Pair, Sentence, SentenceRef
+from newsdiff.core.views.header import shown_date
 from newsdiff.core.views.marks import Mark, fact_marks
 from newsdiff.core.views.rows import article_by_id, pairs_between
 
@@ -47,6 +52,48 @@ class PassageView:
     marks: tuple[Mark, ...]
     facts: tuple[FactComparison, ...]
     others: tuple[OtherReport, ...]
+    """Every other report: those that tell the passage, then the silent ones (each
+    group in the alignment's order)."""
+
+    @property
+    def telling(self) -> tuple[OtherReport, ...]:
+        """The other reports with something to show for the passage."""
+        return tuple(other for other in self.others if other.entries)
+
+    @property
+    def silent(self) -> tuple[Article, ...]:
+        """The other reports that say nothing about the passage."""
+        return tuple(other.article for other in self.others if not other.entries)
+
+
+SILENT_NAMES = 12  # names the silent line gives before "and N more"; more wrap to a wall
+
+
+def silent_line(silent: Sequence[Article], *, names: int = SILENT_NAMES) -> str:
+    """The one line for the reports that say nothing about a passage ("" for none): each
+    named by its source (its id without one), with its date where two share a name.
+    Plain text from the files: the screen shows it as data, never markup.
+
+    >>> a = Article("a", "a", "", "A", "2025-04-27", "de", (), 0, source="dlf.de")
+    >>> silent_line([a])
+    '1 report says nothing about this: dlf.de'
+    >>> from dataclasses import replace
+    >>> silent_line([a, replace(a, id="b", date="2025-04-28"), replace(a, id="c", source="")])
+    '3 reports say nothing about this: dlf.de 2025-04-27, dlf.de 2025-04-28, c'
+    """
+    if not silent:
+        return ""
+    labels = [article.source or article.id for article in silent]
+    twice = {label for label in labels if labels.count(label) > 1}
+    shown = [
+        f"{label} {shown_date(article.date)}" if label in twice and article.date else label
+        for label, article in zip(labels, silent, strict=True)
+    ]
+    if len(shown) > names:
+        shown = [*shown[: names - 1], f"and {len(shown) - names + 1} more"]
+    count = len(silent)
+    says = "report says" if count == 1 else "reports say"
+    return f"{count} {says} nothing about this: {', '.join(shown)}"
 
 
 def claim_passages(alignment: Alignment, article_id: str) -> list[int]:
@@ -84,8 +131,8 @@ def passage_view(
     >>> a = Article("a", "a", "", "A", None, "de", (s,), 2)
     >>> b = Article("b", "b", "", "B", None, "de", (s,), 2)
     >>> view = passage_view(Alignment((a, b), (), ()), "a", 0)
-    >>> view.claim, [len(o.entries) for o in view.others]
-    (None, [0])
+    >>> view.claim, [len(o.entries) for o in view.others], [o.id for o in view.silent]
+    (None, [0], ['b'])
     """
     article = article_by_id(alignment, article_id)
     passage = article.sentences[sentence]
@@ -113,6 +160,7 @@ def passage_view(
                 if ref.article == other.id
             ]
         others.append(OtherReport(other, tuple(entries)))
+    others.sort(key=lambda other: not other.entries)  # stable: the tellers first
     return PassageView(
         article,
         passage,
