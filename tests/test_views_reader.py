@@ -150,6 +150,52 @@ def test_claim_grid_takes_one_figure_counted_in_singular_and_plural_as_the_same(
     assert [c.agreement for c in row.cells] == ["first", "same", "differ"]
 
 
+def _told(id_: str, date: str | None, text: str, *more: str) -> Article:
+    sentences, at = [], 0
+    for index, sentence in enumerate((text, *more)):
+        sentences.append(Sentence(index, sentence, at, at + len(sentence)))
+        at += len(sentence) + 1
+    return Article(id_, id_, " ".join((text, *more)), id_, date, "de", tuple(sentences), 9)
+
+
+def _one_claim(*articles: Article) -> Alignment:
+    refs = tuple(SentenceRef(a.id, 0) for a in articles)
+    pairs = tuple(
+        Pair(refs[i], refs[j], 0.8, "facts-differ")
+        for i in range(len(refs))
+        for j in range(i + 1, len(refs))
+    )
+    return Alignment(articles, pairs, (refs,))
+
+
+def test_claim_grid_puts_the_reference_figure_in_the_leftmost_column_that_tells_it():
+    # an undated report is dated by the latest date it mentions, so its figure was the
+    # claim's reference; but its column stood last, often off the screen's right edge,
+    # while the "=" cells said "same as the oldest report"
+    alignment = _one_claim(
+        _told("b", "2025-04-28", "Nordkorea entsandte 11.000 Soldaten."),
+        _told(
+            "a", None, "Nordkorea entsandte 10.000 Soldaten.", "Das sagte Seoul am 27. April 2025."
+        ),
+        _told("c", "2025-05-02", "Nordkorea entsandte 11.000 Soldaten."),
+    )
+    grid = claim_grid(claim_table(alignment), alignment.articles)
+    assert [a.id for a in grid.sources] == ["a", "b", "c"]
+    (row,) = grid.rows
+    assert [c.agreement for c in row.cells] == ["first", "differ", "differ"]
+
+
+def test_claim_grid_orders_undated_reports_as_a_reader_counts():
+    # "1_10ecb" sorted before "1_3ecb" as a string: 1, 10, 11, ..., 2, 3
+    alignment = _one_claim(
+        *(_told(f"1_{n}ecb", None, "Das Beben tötete 12 Menschen.") for n in (10, 3, 2))
+    )
+    grid = claim_grid(claim_table(alignment), alignment.articles)
+    assert [a.id for a in grid.sources] == ["1_2ecb", "1_3ecb", "1_10ecb"]
+    (row,) = grid.rows
+    assert [c.agreement for c in row.cells] == ["first", "same", "same"]
+
+
 @pytest.fixture(scope="module")
 def seeds() -> Alignment:
     from newsdiff.core.matching.align import align

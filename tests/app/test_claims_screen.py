@@ -165,3 +165,23 @@ async def test_long_source_names_are_cut_to_the_part_that_tells_them_apart():
         await pilot.press("l")
         passage = str(app.screen.query_one("#claims-passage").render())
         assert f"{stem}" in passage and "_inland_meldung.html" in passage
+
+
+async def test_reports_of_one_site_are_told_apart_and_the_claim_column_stays_in_view():
+    # a folder of one site's pages: every column was headed "derstandard.at", and on
+    # scrolling right to the last source the claim column scrolled away with the rest
+    from dataclasses import replace
+
+    base = sample_alignment()
+    one_site = tuple(replace(article, source="derstandard.at") for article in base.articles)
+    app = ClaimsApp(replace(base, articles=one_site))
+    async with app.run_test(size=(44, 20)) as pilot:
+        await ready(pilot)
+        grid = app.screen.query_one(ClaimGrid)
+        names = [str(c.label).split("\n")[0] for c in grid.columns.values()][1:]
+        assert len(set(names)) == 3 and all(n.endswith(("dlf", "ard", "zdf")) for n in names)
+        await pilot.press("l", "l", "l")
+        await pilot.pause()
+        assert grid.scroll_x > 0  # the last source is in view only scrolled right
+        row = "".join(segment.text for segment in grid.render_line(2))  # the first claim row
+        assert "Soldaten" in row and row.lstrip().startswith("≠")

@@ -26,7 +26,7 @@ from newsdiff.app.messages import OpenPassage
 from newsdiff.app.widgets.key_line import KeyLine
 from newsdiff.app.widgets.passage_text import visible
 from newsdiff.core.model import Alignment
-from newsdiff.core.views.claim_grid import by_date
+from newsdiff.core.views.claim_grid import by_date, source_labels
 from newsdiff.core.views.rows import article_by_id
 from newsdiff.core.views.short_names import short_names
 
@@ -91,7 +91,10 @@ class ClaimsScreen(ReportsFailures, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="claims-summary")
-        yield ClaimGrid(id="claims", cursor_type="cell", zebra_stripes=True, header_height=2)
+        # the claim column stays when the sources scroll by: a row without it says nothing
+        yield ClaimGrid(
+            id="claims", cursor_type="cell", zebra_stripes=True, header_height=2, fixed_columns=1
+        )
         yield Static(id="claims-passage")
         yield KeyLine()
 
@@ -139,7 +142,8 @@ class ClaimsScreen(ReportsFailures, Screen[None]):
                 f" claim{'' if len(grid.rows) == 1 else 's'} with figures told by more than one"
                 " report · ",
                 (f"{grid.differing}", "bold"),
-                " where the figures differ · = same as the oldest report, ≠ differs, — not told",
+                " where the figures differ · = same as the oldest report telling it, ≠ differs,"
+                " — not told",
             )
         )
         if not grid.rows:
@@ -163,7 +167,7 @@ class ClaimsScreen(ReportsFailures, Screen[None]):
         }
         table.add_column("claim", key="claim")
         # names sharing a long prefix read alike when a wide column is cut at the edge
-        names = short_names([visible(article.source or article.id) for article in grid.sources])
+        names = short_names([visible(label) for label in source_labels(grid.sources)])
         for article, name in zip(grid.sources, names, strict=True):
             label = Text(name, style="bold")
             if article.date:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from newsdiff.core.model import Article
-from newsdiff.core.views.claims import Claim, ClaimTable, ClaimValue
+from newsdiff.core.views.claims import Claim, ClaimTable, ClaimValue, counted
 
 Agreement = Literal["first", "same", "differ", "missing"]
 
@@ -58,12 +58,33 @@ class ClaimGrid:
 
 
 def by_date(articles: Sequence[Article]) -> tuple[Article, ...]:
-    """The sources oldest first; undated ones last, by id.
+    """The sources oldest first; undated ones last, by id, its numbers as numbers.
+
+    ECB+ files "1_3ecb", "1_10ecb" sort as a reader counts, not as strings.
 
     >>> by_date([])
     ()
     """
-    return tuple(sorted(articles, key=lambda a: (a.date is None, a.date or "", a.id)))
+    return tuple(sorted(articles, key=lambda a: (a.date is None, a.date or "", counted(a.id))))
+
+
+def source_labels(sources: Sequence[Article]) -> tuple[str, ...]:
+    """What heads each source's column: its source, with its id where a source repeats.
+
+    A folder of one site's pages has one source for all: their columns read alike.
+
+    >>> from newsdiff.core.model import Article
+    >>> def report(id_, source):
+    ...     return Article(id_, id_, "", "", None, "de", (), 0, source=source)
+    >>> source_labels([report("a-1", "x.at"), report("a-2", "x.at"), report("b", None)])
+    ('x.at a-1', 'x.at a-2', 'b')
+    """
+    names = [a.source or a.id for a in sources]
+    repeated = {n for n in names if names.count(n) > 1}
+    return tuple(
+        f"{name} {a.id}" if name in repeated and name != a.id else name
+        for name, a in zip(names, sources, strict=True)
+    )
 
 
 def value_key(value: ClaimValue) -> str:
@@ -84,6 +105,9 @@ def claim_grid(table: ClaimTable, articles: Sequence[Article]) -> ClaimGrid:
     ()
     """
     sources = by_date(articles)
+    if table.sources:  # the order the claims' figures are in: each reference leftmost
+        place = {id_: k for k, id_ in enumerate(table.sources)}
+        sources = tuple(sorted(sources, key=lambda a: place.get(a.id, len(place))))
     return ClaimGrid(sources, tuple(_row(claim, sources) for claim in table.claims))
 
 

@@ -19,6 +19,8 @@ from newsdiff.core.facts.passages import PassageFacts
 from newsdiff.core.matching.unionfind import UnionFind
 from newsdiff.core.model import Alignment, Article, Fact, Quantity, SentenceRef
 
+_RUNS = re.compile(r"\d+|\D+")
+
 # Measured on the seeds and 200 gnad articles (unrelated stories): at 0.30 every
 # troop figure of the seeds joins one claim while no gnad claim grows; at 0.25
 # unrelated gnad figures start to join, at 0.40 the seeds lose "11.000 Mann".
@@ -60,9 +62,26 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class ClaimTable:
-    """Every claim that carries figures, those told by the most sources first."""
+    """Every claim that carries figures, those told by the most sources first.
+
+    ``sources``: the reports' ids in the order each claim's figures are, oldest
+    first (an undated report by the latest date it mentions), so a grid's
+    columns put every claim's oldest figure, its reference, left of the rest.
+    """
 
     claims: tuple[Claim, ...]
+    sources: tuple[str, ...] = ()
+
+
+def counted(text: str) -> tuple[tuple[int, int | str], ...]:
+    """``text`` as runs of digits (their value) and of the rest, for a natural order.
+
+    ECB+ files "1_3ecb", "1_10ecb" sort as a reader counts, not as strings.
+
+    >>> sorted(["1_10ecb", "1_3ecb", "1_3ecbplus"], key=counted)
+    ['1_3ecb', '1_3ecbplus', '1_10ecb']
+    """
+    return tuple((0, int(run)) if run.isdigit() else (1, run) for run in _RUNS.findall(text))
 
 
 def _display(fact: Fact) -> str:
@@ -79,10 +98,10 @@ def _measure(fact: Fact) -> str:
     return claim_measure(fact.quantity)
 
 
-def _date_key(value: ClaimValue) -> tuple[int, str, str, int]:
+def _date_key(value: ClaimValue) -> tuple[object, ...]:
     # an undated report sorts by the latest date it mentions; with none, it goes last
     when = value.date or value.not_before
-    return (when is None, when or "", value.article, value.sentence)
+    return (when is None, when or "", counted(value.article), value.sentence)
 
 
 def mentioned_after(article: Article, *, facts: PassageFacts | None = None) -> str | None:
@@ -143,7 +162,13 @@ def claim_table(alignment: Alignment, *, attach: float = ATTACH) -> ClaimTable:
     claims = [
         claim for group in groups for claim in _claims(group, alignment, facts, floors, begun)
     ]
-    return ClaimTable(rank(claims))
+
+    def dated(article: Article) -> tuple[object, ...]:  # as _date_key orders the figures
+        when = article.date or floors.get(article.id)
+        return (when is None, when or "", counted(article.id))
+
+    order = tuple(a.id for a in sorted(alignment.articles, key=dated))
+    return ClaimTable(rank(claims), order)
 
 
 def merge_paired_clusters(alignment: Alignment, facts: PassageFacts) -> UnionFind:
