@@ -114,8 +114,8 @@ _DATE_LIKE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_BEFORE = re.compile(
-    rf"(?:\b(?:{_MONTHS}|jahr|jahres|jahren|frühjahr|sommer|herbst|winter|im|seit|bis|von|"
-    rf"anfang|ende|mitte|in|since|by|of|from|until|spring|summer|autumn|fall)\s+)$",
+    rf"(?:\b(?:{_MONTHS}|jahr|jahre|jahres|jahren|frühjahr|sommer|herbst|winter|im|seit|bis|von|"
+    rf"anfang|ende|mitte|in|since|by|of|from|until|spring|summer|autumn|fall|year)\s+)$",
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(r"\.(?: (?=\S)|\)|,)")
