@@ -414,6 +414,10 @@ def test_a_short_scale_or_pound_without_a_currency_is_no_amount() -> None:
         ("Prinz William (32) enthüllte am Montag eine Tafel.", "de", 32, "William"),
         ("Stürmer David Villa (32) traf doppelt.", "de", 32, "Villa"),
         ("Sie starb im Alter von 37 Jahren.", "de", 37, None),
+        # German fuses the figure: the subject's age, a word number's too
+        ("Er starb 64-jährig in Wien.", "de", 64, None),
+        ("Die zehnjährige Tochter weinte.", "de", 10, "Tochter"),
+        ("Der Zehnjährige wurde gerettet.", "de", 10, None),
     ],
 )
 def test_an_age_is_an_age_with_its_person_noun(text, language, age, noun):
@@ -431,6 +435,7 @@ def test_an_age_is_an_age_with_its_person_noun(text, language, age, noun):
         ("Er kam vor 20 Jahren.", "de"),
         ("eine 3-jährige Haftstrafe", "de"),
         ("anlässlich des 100-jährigen Bestehens des Verbands", "de"),
+        ("nach zehnjähriger Reise der Sonde", "de"),
         ("Am Montag, 3, kamen sie.", "de"),
         ("Max Müller (120.000 Euro) zahlte.", "de"),
         ("Nordrhein-Westfalen (17), Baden-Württemberg (10) und Bayern (8).", "de"),
@@ -459,7 +464,7 @@ def test_a_year_in_brackets_after_a_name_is_no_age():
     assert extract_numbers("Max Müller (2019) wurde festgenommen.") == ()
 
 
-@pytest.mark.parametrize("name", ["notation", "numbers", "money"])
+@pytest.mark.parametrize("name", ["notation", "numbers", "money", "durations", "ages"])
 def test_the_examples_in_the_figure_modules_hold(name: str) -> None:
     module = importlib.import_module(f"newsdiff.core.facts.{name}")
     assert doctest.testmod(module).failed == 0
@@ -586,3 +591,30 @@ def test_a_figure_counts_the_things_named_after_it_not_the_people_a_later_verb_h
     text: str, measure: str
 ) -> None:
     assert extract_numbers(text, language="en")[0].quantity.measure == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "low", "measure"),
+    [
+        ("Die dreitägige Konferenz begann.", "dreitägige", 3, "tag"),
+        ("Es gilt eine 14-tägige Frist.", "14-tägige", 14, "tag"),
+        ("Die zweiwöchige Reise endete.", "zweiwöchige", 2, "woche"),
+        ("Nach einer sechsmonatigen Pause kehrte er zurück.", "sechsmonatigen", 6, "monat"),
+        ("Er erhielt zehnjährige Haft.", "zehnjährige", 10, "jahr"),
+        ("eine 3-jährige Haftstrafe", "3-jährige", 3, "jahr"),
+    ],
+)
+def test_a_german_duration_adjective_counts_its_span_of_time(text, written, low, measure):
+    # "dreitägige" was no figure, "14-tägige Frist" counted the "Frist"
+    (fact,) = extract_numbers(text)
+    assert (fact.text, fact.quantity.low, fact.quantity.high) == (written, low, low)
+    assert fact.quantity.measure == measure
+
+
+def test_a_duration_adjective_agrees_with_the_span_written_out():
+    from newsdiff.core.facts import compare_facts
+
+    found = compare_facts("Die dreitägige Konferenz begann.", "Die Konferenz dauerte drei Tage.")
+    assert [(c.kind, c.status, c.note) for c in found if c.kind == "number"] == [
+        ("number", "same", None)
+    ]

@@ -22,6 +22,7 @@ OLDEST = 130  # a bracketed or comma-set figure above this is no age ("Müller (
 _EN_SUFFIX = re.compile(r"(?:-|\s)years?(?:-|\s)olds?\b", re.IGNORECASE)
 _DE_NOUN = re.compile(r"-?Jährige[nrms]?\b")  # "der 37-Jährige": the figure is the person
 _DE_ADJECTIVE = re.compile(r"-?jährige[nrms]?\b")  # "der 37-jährige Schauspieler"
+_DE_PREDICATIVE = re.compile(r"-?jährig\b")  # "starb 64-jährig": the subject's age
 _DE_OLD = re.compile(r"\s+Jahre\s+alte?[nrms]?\b")  # "37 Jahre alt", "ein 37 Jahre alter Mann"
 _DE_AT_AGE = re.compile(r"\s+Jahren\b")  # after "im Alter von"
 # right before the figure
@@ -97,7 +98,8 @@ _EN_OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|him|them|it|its|this|thes
 # in the genitive too: "des 100-jährigen Bestehens"
 _DE_DURATION = re.compile(
     r"(?:zeit|strafe|haft|vertrag|pause|plan|programm|frist|geschichte|tradition|krieg|"
-    r"bestehen|jubiläum|ausbildung|studium|karriere|phase|periode|dauer|lauf|amt)(?:e?s)?$",
+    r"bestehen|jubiläum|ausbildung|studium|karriere|phase|periode|dauer|lauf|amt|reise|"
+    r"mission|suche)(?:e?s)?$",
     re.IGNORECASE,
 )
 _MONTHS_AND_DAYS = {
@@ -174,6 +176,9 @@ def age_of(
         person = _DE_NOUN.match(text, end)
         if person:
             return None, person.end()
+        predicative = _DE_PREDICATIVE.match(text, end)
+        if predicative:
+            return None, predicative.end()
         adjective = _DE_ADJECTIVE.match(text, end)
         if adjective:
             following = _NOUN.match(text, adjective.end())

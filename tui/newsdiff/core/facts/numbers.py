@@ -15,6 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from newsdiff.core.facts.ages import AGE, age_of
+from newsdiff.core.facts.durations import DURATION_AFTER, FUSED, duration_after
 from newsdiff.core.facts.measures import (
     MEASURE_WORDS,
     PARTICIPLES,
@@ -158,6 +159,8 @@ def _is_number_noun(match: re.Match[str], text: str, start: int, end: int) -> bo
         return False
     if first.lower() not in _WORDS or first.lower() in _SCALE_WORDS:
         return False
+    if DURATION_AFTER.match(text, end):
+        return False  # "Der Zehnjährige", "Dreitägige Feiern": an age, a span of time
     if search_before(_SENTENCE_START, text, start):
         return False  # "Elf Menschen starben": a sentence opens on it
     return not _COUNTED_AFTER.match(text, end)
@@ -182,6 +185,7 @@ def _atom(language: str) -> str:
     # (?!\w), not \b, after a scale: "1 Mio. Dollar" ends in a point
     return (
         rf"(?:(?:{NUMBER[language]})(?:\s+(?:{scales})(?!\w))?"
+        rf"|\b(?:{words}|ein){FUSED}"  # "dreitägig", "einjährig" (durations.py)
         rf"|\b(?:{words})\b(?!\s+{_DECADES})(?:\s+(?:{scales})(?!\w))?"
         rf"|\bone\b(?={_ONE_OF})"
         rf"|\b(?:half\s+a|a\s+half|eine[rn]?\s+halben?|eine?|one|a)\s+"
@@ -497,15 +501,20 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
             continue
         # "the 37-year-old actor": an age, and the person it is of
         age = None if sign or low != high else age_of(text, start, end, low, language=lang)
+        # "die dreitägige Konferenz", "zehnjährige Haft": days, years, as "drei Tage" counts
+        fused = lang == "de" and age is None and not sign and low == high
+        duration = duration_after(text, end) if fused else None
         # a currency word after the figure, else its sign before, names what it counts
-        money = None if age is not None else currency_after(text, end)
+        money = None if age is not None or duration else currency_after(text, end)
         currency = money[0] if money else SIGNS.get(sign or "")
-        unit = None if currency or age is not None else unit_after(text, end)
+        unit = None if currency or age is not None or duration else unit_after(text, end)
         # a unit is the figure's noun, as written ("km / h"); its dimension is the measure
         noun: str | None
         stop = money[1] if money else unit[1] if unit else None
         if age is not None:
             noun, noun_end = age
+        elif duration is not None:
+            noun, noun_end = duration
         elif stop is not None:
             noun, noun_end = text[end:stop].strip(), stop
         elif sign:
@@ -524,6 +533,7 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
             value = replace(value, measure=unit[0].dimension)
         elif currency:
             value = replace(value, measure=currency)
+        end = noun_end if duration else end  # the figure is the whole word: "dreitägige"
         facts.append(
             Fact("number", text[start:end], start, end, value, qualifier=value.qualifier, noun=noun)
         )
