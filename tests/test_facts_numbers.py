@@ -618,3 +618,37 @@ def test_a_duration_adjective_agrees_with_the_span_written_out():
     assert [(c.kind, c.status, c.note) for c in found if c.kind == "number"] == [
         ("number", "same", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "1000 Menschen infizierten sich, von denen 800 starben.",
+            "de",
+            [(1000, "infected"), (800, "killed")],
+        ),
+        (
+            "1000 people were infected, of whom 800 died.",
+            "en",
+            [(1000, "infected"), (800, "killed")],
+        ),
+        (
+            "The virus infected 1000 people, 800 of whom died.",
+            "en",
+            [(1000, "infected"), (800, "killed")],
+        ),
+        # the whole is not the part: the 1000 did not all die
+        (
+            "1000 Menschen, von denen 800 starben, lebten dort.",
+            "de",
+            [(1000, "mensch"), (800, "killed")],
+        ),
+        ("Es gab 800 Infizierte.", "de", [(800, "infected")]),
+        # a part named in passing leaves the whole its verb
+        ("12 Menschen, darunter 5 Kinder, starben.", "de", [(12, "killed"), (5, "killed")]),
+    ],
+)
+def test_a_part_of_the_whole_counts_what_befell_it(text, language, expected):
+    facts = extract_numbers(text, language=language)
+    assert [(f.quantity.low, f.quantity.measure) for f in facts] == expected

@@ -320,8 +320,13 @@ def _is_year(match: re.Match[str], text: str, noun: str | None) -> bool:
     return noun is None or bool(search_before(_YEAR_BEFORE, text, match.start()))
 
 
+_OF_WHOLE = re.compile(r"\s+of\s+(?:whom|which|them)\b", re.IGNORECASE)
+
+
 def _noun_after(text: str, end: int, language: str) -> tuple[str | None, int]:
     """The noun a figure counts, skipping the adjectives in between."""
+    if language == "en" and _OF_WHOLE.match(text, end):
+        return None, end  # "800 of whom died": a part of the whole told before, no noun
     first: tuple[str, int] | None = None  # English: the next word, unless a measure follows
     for index, token in enumerate(_TOKEN.finditer(text, end)):
         if index > 3 or re.search(r"[.;:!?|\n]", text[end : token.start()]):
@@ -347,6 +352,13 @@ def _noun_after(text: str, end: int, language: str) -> tuple[str | None, int]:
 # a verb after a figure tells what it counts up to the end of its clause: "father of two
 # sons — died after a shooting" tells of the father
 _CLAUSE_END = re.compile(r"[;:]|\s[—–]\s")
+# a part of the whole named after it has its own verb: in "1000 infiziert, von denen 800
+# starben" and "1000 infected, of whom 800 died" the dead are the 800, not the 1000
+_PART_OF = re.compile(
+    r",\s*(?:von\s+denen|davon|darunter|unter\s+ihnen|of\s+whom|of\s+which|among\s+them|"
+    r"including)\b[^,;:]*",
+    re.IGNORECASE,
+)
 # "the mother of two died": the children did not
 _CHILDREN_OF = re.compile(r"\b(?:mother|father|parent|mutter|vater)\s+(?:of|to|von)\s+$", re.I)
 _SPAN_OF_TIME = re.compile(
@@ -380,7 +392,7 @@ def _measure(noun: str | None, tail: str, language: str = "de", head: str = "") 
     after it ("12 Menschen kamen ums Leben"), else its noun."""
     participle = VERB_BEFORE.search(head)
     if participle is None and not _counts_things(noun, tail, language):
-        participle = PARTICIPLES.search(_CLAUSE_END.split(tail)[0])
+        participle = PARTICIPLES.search(_PART_OF.sub("", _CLAUSE_END.split(tail)[0]))
     if (noun and _SPAN_OF_TIME.match(noun)) or _CHILDREN_OF.search(head):
         participle = None  # "mit 83 Jahren gestorben", "five days of rioting ... died"
     measure = measure_of_verb(participle.group(1)) if participle else None
