@@ -416,6 +416,11 @@ def test_a_short_scale_or_pound_without_a_currency_is_no_amount() -> None:
         ("Sie starb im Alter von 37 Jahren.", "de", 37, None),
         # German fuses the figure: the subject's age, a word number's too
         ("Er starb 64-jährig in Wien.", "de", 64, None),
+        # English sets it off after the name too
+        ("Carter, age 33, was arrested.", "en", 33, "Carter"),
+        ("Sharron Diane Crawford Smith, age 61, was charged.", "en", 61, "Smith"),
+        ("Smith, who is 33, was held.", "en", 33, "Smith"),
+        ("Bettie Page has died in Los Angeles, aged 85.", "en", 85, None),
         ("Die zehnjährige Tochter weinte.", "de", 10, "Tochter"),
         ("Der Zehnjährige wurde gerettet.", "de", 10, None),
     ],
@@ -436,6 +441,7 @@ def test_an_age_is_an_age_with_its_person_noun(text, language, age, noun):
         ("eine 3-jährige Haftstrafe", "de"),
         ("anlässlich des 100-jährigen Bestehens des Verbands", "de"),
         ("nach zehnjähriger Reise der Sonde", "de"),
+        ("Smith, who is 33 points behind, won.", "en"),
         ("Am Montag, 3, kamen sie.", "de"),
         ("Max Müller (120.000 Euro) zahlte.", "de"),
         ("Nordrhein-Westfalen (17), Baden-Württemberg (10) und Bayern (8).", "de"),

@@ -29,6 +29,13 @@ _DE_AT_AGE = re.compile(r"\s+Jahren\b")  # after "im Alter von"
 _EN_AGED = re.compile(r"(?:\b([a-z]+)\s+)?\baged\s+$")  # "a man aged 37"
 _EN_AT_AGE = re.compile(r"\b(?:(?:at\s+)?the\s+age\s+of|at\s+age)\s+$", re.IGNORECASE)
 _DE_AT_AGE_BEFORE = re.compile(r"\bim\s+Alter\s+von\s+$")
+# "Carter, age 33," / "Carter, aged 33,": the age of the name before
+_EN_COMMA_AGE = re.compile(r"\b([A-Z][\w'-]*),\s+aged?\s+$")
+# "Smith, who is 33," / "the man, who was 33.": the age of the one before "who"
+_EN_WHO_IS = re.compile(r"\b([A-Za-z][\w'-]*),?\s+who\s+(?:is|was|turned|turns)\s+$")
+# "died in Los Angeles, aged 85": a place before the comma, no person
+_EN_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|of|to|outside)\s+(?:[A-Z][\w'-]*\s+)*$")
+_EN_WHO_IS_END = re.compile(r"\s*(?:[,.;)!?]|$|\s+and\b)")
 # "The actor, 37, was" / "Max Müller, 37, wurde": a name or a role noun, then ", N,"
 _COMMA_BEFORE = re.compile(
     r"(?:\b(the|a|an|his|her|their|der|die|das|ein|eine|einer|des|dem|den)\s+)?"
@@ -165,6 +172,17 @@ def age_of(
         suffix = _EN_SUFFIX.match(text, end)
         if suffix:
             return _noun_at(text, suffix.end(), "en")
+        comma_age = search_before(_EN_COMMA_AGE, text, start)
+        if comma_age:
+            name = comma_age.group(1)
+            place = search_before(_EN_PLACE_BEFORE, text, comma_age.start(1))
+            if place or name.lower() in _MONTHS_AND_DAYS:
+                return None, end
+            return name, end
+        who = search_before(_EN_WHO_IS, text, start)
+        if who and _EN_WHO_IS_END.match(text, end):
+            word = who.group(1)
+            return (word if word[0].isupper() or word not in _EN_NOT_NOUN else None), end
         aged = search_before(_EN_AGED, text, start)
         if aged:
             word = aged.group(1)
