@@ -320,6 +320,9 @@ def test_short_form_of_a_name():
         "newsdiff.core.facts.phrases",
         "newsdiff.core.facts.compare",
         "newsdiff.core.views.claims",
+        "newsdiff.core.views.age_people",
+        "newsdiff.core.views.claim_grid",
+        "newsdiff.core.facts.durations",
         "newsdiff.commands.facts",
     ],
 )
