@@ -254,3 +254,66 @@ def test_reports_dating_one_earlier_event_apart_still_make_one_claim_of_it():
     alignment = Alignment((a, b), (Pair(*refs, 0.9, "facts-differ"),), (refs,))
     (claim,) = claim_table(alignment).claims
     assert (claim.earlier, claim.sources) == ("2009, 2010", 2)
+
+
+def _english_story(*reports: tuple[str, ...]) -> Alignment:
+    """Reports whose first passages pair (one story), the others in no cluster."""
+    from newsdiff.core.model import Article, Sentence
+
+    articles = []
+    for k, texts in enumerate(reports):
+        sentences, start = [], 0
+        for i, text in enumerate(texts):
+            sentences.append(Sentence(i, text, start, start + len(text)))
+            start += len(text) + 1
+        id_ = f"r{k}"
+        articles.append(
+            Article(
+                id_, id_, " ".join(texts), texts[0], f"2008-12-0{k + 1}", "en", tuple(sentences), 9
+            )
+        )
+    firsts = [SentenceRef(a.id, 0) for a in articles]
+    pairs = tuple(
+        Pair(a, b, 0.9, "reworded") for i, a in enumerate(firsts) for b in firsts[i + 1 :]
+    )
+    return Alignment(tuple(articles), pairs, (tuple(firsts),))
+
+
+def _ages(alignment: Alignment) -> list[list[tuple[str, str]]]:
+    return [
+        [(v.article, v.display) for v in claim.values]
+        for claim in claim_table(alignment).claims
+        if claim.measure == "age"
+    ]
+
+
+def test_an_age_told_two_ways_across_reports_is_one_claim():
+    # ECB+ 1_ecb: eleven reports give Tara Reid's age, in sentences telling other things;
+    # the table showed one claim of three ("Reid, 33," in one cluster) and lost the rest
+    alignment = _english_story(
+        ("Tara Reid has entered rehab.", "The 33-year-old actress checked in on Tuesday."),
+        ("Tara Reid entered a rehab center.", "Reid, 33, was photographed on a red carpet."),
+        ("Actress Tara Reid is in rehab.", "Carter said Tara Reid, age 33, was well."),
+    )
+    assert _ages(alignment) == [[("r0", "33 actress"), ("r1", "33 Reid"), ("r2", "33 Reid")]]
+
+
+def test_the_ages_of_two_people_are_two_claims():
+    # "Klitschko, 36" and "the 40-year-old Thompson" were one age claim, marked ≠
+    alignment = _english_story(
+        ("Klitschko, 36, beat Thompson, 40, in Bern.",),
+        ("Klitschko, 36, stopped the 40-year-old Thompson.",),
+    )
+    assert _ages(alignment) == [
+        [("r0", "36 Klitschko"), ("r1", "36 Klitschko")],
+        [("r0", "40 Thompson"), ("r1", "40 Thompson")],
+    ]
+
+
+def test_a_role_far_from_the_named_age_or_a_relative_is_someone_else():
+    # "a 13-year-old girl" beside "Cheeks, 48", "his son, 16": no age of Cheeks
+    alignment = _english_story(
+        ("Cheeks, 48, was fired.", "He once helped a 13-year-old girl sing."),
+        ("Cheeks, 48, lost his job.", "His son, 16, was there."),
+    )
+    assert _ages(alignment) == [[("r0", "48 Cheeks"), ("r1", "48 Cheeks")]]

@@ -320,6 +320,9 @@ def test_short_form_of_a_name():
         "newsdiff.core.facts.phrases",
         "newsdiff.core.facts.compare",
         "newsdiff.core.views.claims",
+        "newsdiff.core.views.age_people",
+        "newsdiff.core.views.claim_grid",
+        "newsdiff.core.facts.durations",
         "newsdiff.commands.facts",
     ],
 )
@@ -412,3 +415,42 @@ def test_two_people_who_share_a_first_name_are_two_sources():
         if c.kind == "source"
     ]
     assert same == ["same"]
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "language", "note"),
+    [
+        ("At least 10 people were killed.", "10 people were killed.", "en", "at least on one side"),
+        (
+            "Mindestens 10 Menschen wurden getötet.",
+            "10 Menschen wurden getötet.",
+            "de",
+            "at least on one side",
+        ),
+        (
+            "Bis zu 15 Menschen wurden getötet.",
+            "15 Menschen wurden getötet.",
+            "de",
+            "at most on one side",
+        ),
+    ],
+)
+def test_a_bound_with_the_exact_figure_as_its_end_agrees(left, right, language, note):
+    # "at least 10" and "10" killed are both true of one toll: this was "differ, 10 fits >=10"
+    for a, b in ((left, right), (right, left)):
+        ((status, _, _, found),) = numbers(a, b, language=language)
+        assert (status, found) == ("same", note)
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "note"),
+    [
+        ("Mehr als 10 Menschen wurden getötet.", "10 Menschen wurden getötet.", None),
+        ("Mindestens 10 Menschen wurden getötet.", "12 Menschen wurden getötet.", "12 fits >=10"),
+        ("bis zu 15.000 Soldaten", "mehr als 3000 Soldaten", None),
+    ],
+)
+def test_a_bound_the_figure_passes_or_misses_still_differs(left, right, note):
+    # "10" does not fit "mehr als 10" (the note said it did); another toll is a difference
+    ((status, _, _, found),) = numbers(left, right)
+    assert (status, found) == ("differ", note)

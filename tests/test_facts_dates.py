@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsdiff.core.facts import extract_facts
 from newsdiff.core.facts.dates import extract_dates, parse_published
 
 
@@ -95,3 +96,21 @@ def test_not_dates(text):
 def test_parse_published():
     assert parse_published("2024-11-06T12:01") == (2024, 11, 6)
     assert parse_published(None) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "written", "qualifier"),
+    [
+        ("Im Jahr 2003 kamen 5 Menschen ums Leben.", "de", "Im Jahr 2003", None),
+        ("Seit dem Jahr 2003 wohnt er in Wien.", "de", "Seit dem Jahr 2003", "since"),
+        ("Im Jahre 2003 Menschen", "de", "Im Jahre 2003", None),
+        ("In the year 2003 Smith moved to Ohio.", "en", "In the year 2003", None),
+    ],
+)
+def test_a_year_said_with_jahr_is_a_date_not_a_figure(text, language, written, qualifier):
+    # "Im Jahr 2003" was neither: the year was dropped as a figure and read as no date;
+    # "in the year 2003 Smith" was a figure 2003 counting "Smith"
+    facts = extract_facts(text, language=language)
+    dates = [(f.text, f.value, f.qualifier) for f in facts if f.kind == "date"]
+    assert dates == [(written, "2003", qualifier)]
+    assert not [f for f in facts if f.kind == "number" and f.quantity.low == 2003]

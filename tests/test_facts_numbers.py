@@ -414,6 +414,15 @@ def test_a_short_scale_or_pound_without_a_currency_is_no_amount() -> None:
         ("Prinz William (32) enthüllte am Montag eine Tafel.", "de", 32, "William"),
         ("Stürmer David Villa (32) traf doppelt.", "de", 32, "Villa"),
         ("Sie starb im Alter von 37 Jahren.", "de", 37, None),
+        # German fuses the figure: the subject's age, a word number's too
+        ("Er starb 64-jährig in Wien.", "de", 64, None),
+        # English sets it off after the name too
+        ("Carter, age 33, was arrested.", "en", 33, "Carter"),
+        ("Sharron Diane Crawford Smith, age 61, was charged.", "en", 61, "Smith"),
+        ("Smith, who is 33, was held.", "en", 33, "Smith"),
+        ("Bettie Page has died in Los Angeles, aged 85.", "en", 85, None),
+        ("Die zehnjährige Tochter weinte.", "de", 10, "Tochter"),
+        ("Der Zehnjährige wurde gerettet.", "de", 10, None),
     ],
 )
 def test_an_age_is_an_age_with_its_person_noun(text, language, age, noun):
@@ -431,6 +440,8 @@ def test_an_age_is_an_age_with_its_person_noun(text, language, age, noun):
         ("Er kam vor 20 Jahren.", "de"),
         ("eine 3-jährige Haftstrafe", "de"),
         ("anlässlich des 100-jährigen Bestehens des Verbands", "de"),
+        ("nach zehnjähriger Reise der Sonde", "de"),
+        ("Smith, who is 33 points behind, won.", "en"),
         ("Am Montag, 3, kamen sie.", "de"),
         ("Max Müller (120.000 Euro) zahlte.", "de"),
         ("Nordrhein-Westfalen (17), Baden-Württemberg (10) und Bayern (8).", "de"),
@@ -459,7 +470,7 @@ def test_a_year_in_brackets_after_a_name_is_no_age():
     assert extract_numbers("Max Müller (2019) wurde festgenommen.") == ()
 
 
-@pytest.mark.parametrize("name", ["notation", "numbers", "money"])
+@pytest.mark.parametrize("name", ["notation", "numbers", "money", "durations", "ages"])
 def test_the_examples_in_the_figure_modules_hold(name: str) -> None:
     module = importlib.import_module(f"newsdiff.core.facts.{name}")
     assert doctest.testmod(module).failed == 0
@@ -586,3 +597,64 @@ def test_a_figure_counts_the_things_named_after_it_not_the_people_a_later_verb_h
     text: str, measure: str
 ) -> None:
     assert extract_numbers(text, language="en")[0].quantity.measure == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "low", "measure"),
+    [
+        ("Die dreitägige Konferenz begann.", "dreitägige", 3, "tag"),
+        ("Es gilt eine 14-tägige Frist.", "14-tägige", 14, "tag"),
+        ("Die zweiwöchige Reise endete.", "zweiwöchige", 2, "woche"),
+        ("Nach einer sechsmonatigen Pause kehrte er zurück.", "sechsmonatigen", 6, "monat"),
+        ("Er erhielt zehnjährige Haft.", "zehnjährige", 10, "jahr"),
+        ("eine 3-jährige Haftstrafe", "3-jährige", 3, "jahr"),
+    ],
+)
+def test_a_german_duration_adjective_counts_its_span_of_time(text, written, low, measure):
+    # "dreitägige" was no figure, "14-tägige Frist" counted the "Frist"
+    (fact,) = extract_numbers(text)
+    assert (fact.text, fact.quantity.low, fact.quantity.high) == (written, low, low)
+    assert fact.quantity.measure == measure
+
+
+def test_a_duration_adjective_agrees_with_the_span_written_out():
+    from newsdiff.core.facts import compare_facts
+
+    found = compare_facts("Die dreitägige Konferenz begann.", "Die Konferenz dauerte drei Tage.")
+    assert [(c.kind, c.status, c.note) for c in found if c.kind == "number"] == [
+        ("number", "same", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "1000 Menschen infizierten sich, von denen 800 starben.",
+            "de",
+            [(1000, "infected"), (800, "killed")],
+        ),
+        (
+            "1000 people were infected, of whom 800 died.",
+            "en",
+            [(1000, "infected"), (800, "killed")],
+        ),
+        (
+            "The virus infected 1000 people, 800 of whom died.",
+            "en",
+            [(1000, "infected"), (800, "killed")],
+        ),
+        # the whole is not the part: the 1000 did not all die
+        (
+            "1000 Menschen, von denen 800 starben, lebten dort.",
+            "de",
+            [(1000, "mensch"), (800, "killed")],
+        ),
+        ("Es gab 800 Infizierte.", "de", [(800, "infected")]),
+        # a part named in passing leaves the whole its verb
+        ("12 Menschen, darunter 5 Kinder, starben.", "de", [(12, "killed"), (5, "killed")]),
+    ],
+)
+def test_a_part_of_the_whole_counts_what_befell_it(text, language, expected):
+    facts = extract_numbers(text, language=language)
+    assert [(f.quantity.low, f.quantity.measure) for f in facts] == expected

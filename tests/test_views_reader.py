@@ -196,6 +196,28 @@ def test_claim_grid_orders_undated_reports_as_a_reader_counts():
     assert [c.agreement for c in row.cells] == ["first", "same", "same"]
 
 
+def test_claim_grid_takes_at_least_a_figure_and_that_figure_as_the_same():
+    # "at least 10" killed and "10" killed were ≠ in the claim table
+    from newsdiff.core.model import Quantity
+    from newsdiff.core.views.claims import Claim, ClaimTable, ClaimValue
+
+    def value(article: str, low: int, qualifier: str | None) -> ClaimValue:
+        high = None if qualifier else low
+        quantity = Quantity(low, high, qualifier, noun="people", measure="killed")
+        return ClaimValue(article, article, None, 0, str(low), quantity, quantity.short(), "")
+
+    articles = [Article(i, i, "", i, None, "en", (), 0) for i in "abc"]
+    told = (value("a", 10, ">="), value("b", 10, None))
+    (row,) = claim_grid(ClaimTable((Claim("number", "killed", told),)), articles[:2]).rows
+    assert [c.agreement for c in row.cells] == ["first", "same"] and not row.differs
+    claim = Claim("number", "killed", (*told, value("c", 12, None)))
+    (row,) = claim_grid(ClaimTable((claim,)), articles).rows
+    assert [c.agreement for c in row.cells] == ["first", "same", "differ"] and row.differs
+    claim = Claim("number", "killed", (value("a", 10, ">"), value("b", 10, None)))
+    (row,) = claim_grid(ClaimTable((claim,)), articles[:2]).rows
+    assert [c.agreement for c in row.cells] == ["first", "differ"] and row.differs
+
+
 @pytest.fixture(scope="module")
 def seeds() -> Alignment:
     from newsdiff.core.matching.align import align

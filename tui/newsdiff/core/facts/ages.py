@@ -22,12 +22,20 @@ OLDEST = 130  # a bracketed or comma-set figure above this is no age ("Müller (
 _EN_SUFFIX = re.compile(r"(?:-|\s)years?(?:-|\s)olds?\b", re.IGNORECASE)
 _DE_NOUN = re.compile(r"-?Jährige[nrms]?\b")  # "der 37-Jährige": the figure is the person
 _DE_ADJECTIVE = re.compile(r"-?jährige[nrms]?\b")  # "der 37-jährige Schauspieler"
+_DE_PREDICATIVE = re.compile(r"-?jährig\b")  # "starb 64-jährig": the subject's age
 _DE_OLD = re.compile(r"\s+Jahre\s+alte?[nrms]?\b")  # "37 Jahre alt", "ein 37 Jahre alter Mann"
 _DE_AT_AGE = re.compile(r"\s+Jahren\b")  # after "im Alter von"
 # right before the figure
 _EN_AGED = re.compile(r"(?:\b([a-z]+)\s+)?\baged\s+$")  # "a man aged 37"
 _EN_AT_AGE = re.compile(r"\b(?:(?:at\s+)?the\s+age\s+of|at\s+age)\s+$", re.IGNORECASE)
 _DE_AT_AGE_BEFORE = re.compile(r"\bim\s+Alter\s+von\s+$")
+# "Carter, age 33," / "Carter, aged 33,": the age of the name before
+_EN_COMMA_AGE = re.compile(r"\b([A-Z][\w'-]*),\s+aged?\s+$")
+# "Smith, who is 33," / "the man, who was 33.": the age of the one before "who"
+_EN_WHO_IS = re.compile(r"\b([A-Za-z][\w'-]*),?\s+who\s+(?:is|was|turned|turns)\s+$")
+# "died in Los Angeles, aged 85": a place before the comma, no person
+_EN_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|of|to|outside)\s+(?:[A-Z][\w'-]*\s+)*$")
+_EN_WHO_IS_END = re.compile(r"\s*(?:[,.;)!?]|$|\s+and\b)")
 # "The actor, 37, was" / "Max Müller, 37, wurde": a name or a role noun, then ", N,"
 _COMMA_BEFORE = re.compile(
     r"(?:\b(the|a|an|his|her|their|der|die|das|ein|eine|einer|des|dem|den)\s+)?"
@@ -97,7 +105,8 @@ _EN_OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|him|them|it|its|this|thes
 # in the genitive too: "des 100-jährigen Bestehens"
 _DE_DURATION = re.compile(
     r"(?:zeit|strafe|haft|vertrag|pause|plan|programm|frist|geschichte|tradition|krieg|"
-    r"bestehen|jubiläum|ausbildung|studium|karriere|phase|periode|dauer|lauf|amt)(?:e?s)?$",
+    r"bestehen|jubiläum|ausbildung|studium|karriere|phase|periode|dauer|lauf|amt|reise|"
+    r"mission|suche)(?:e?s)?$",
     re.IGNORECASE,
 )
 _MONTHS_AND_DAYS = {
@@ -163,6 +172,17 @@ def age_of(
         suffix = _EN_SUFFIX.match(text, end)
         if suffix:
             return _noun_at(text, suffix.end(), "en")
+        comma_age = search_before(_EN_COMMA_AGE, text, start)
+        if comma_age:
+            name = comma_age.group(1)
+            place = search_before(_EN_PLACE_BEFORE, text, comma_age.start(1))
+            if place or name.lower() in _MONTHS_AND_DAYS:
+                return None, end
+            return name, end
+        who = search_before(_EN_WHO_IS, text, start)
+        if who and _EN_WHO_IS_END.match(text, end):
+            word = who.group(1)
+            return (word if word[0].isupper() or word not in _EN_NOT_NOUN else None), end
         aged = search_before(_EN_AGED, text, start)
         if aged:
             word = aged.group(1)
@@ -174,6 +194,9 @@ def age_of(
         person = _DE_NOUN.match(text, end)
         if person:
             return None, person.end()
+        predicative = _DE_PREDICATIVE.match(text, end)
+        if predicative:
+            return None, predicative.end()
         adjective = _DE_ADJECTIVE.match(text, end)
         if adjective:
             following = _NOUN.match(text, adjective.end())

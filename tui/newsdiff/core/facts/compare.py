@@ -31,7 +31,7 @@ def _number_score(left: Fact, right: Fact) -> float:
     lv, rv = left.quantity, right.quantity
     same_measure = lv.measure == rv.measure and lv.measure is not None
     people = {lv.measure, rv.measure} <= PEOPLE
-    same_value = (lv.low, lv.high) == (rv.low, rv.high)
+    same_value = (lv.low, lv.high) == (rv.low, rv.high) or _bound_met_either(lv, rv)
     if in_other_units(lv, rv):  # "10 km" is not "10 miles"; "193 km/h" is "120 mph"
         same_value = agree_in_units(left, right)
     bare = lv.measure is None and rv.measure is None
@@ -66,6 +66,30 @@ def _one_person(left: Quantity, right: Quantity) -> bool:
     return left.noun.casefold() == right.noun.casefold()
 
 
+def bound_met(bound: Quantity, exact: Quantity) -> bool:
+    """Whether ``bound`` ("at least 10", "bis zu 15") has the exact figure ``exact`` as its
+    own end: both true of one toll, so no contradiction. "mehr als 10" excludes 10, and
+    "at least 10" against 12 is a difference a reader should see.
+
+    >>> bound_met(Quantity(10, None, ">="), Quantity(10, 10))
+    True
+    >>> more_than, at_least = Quantity(10, None, ">"), Quantity(10, None, ">=")
+    >>> bound_met(more_than, Quantity(10, 10)), bound_met(at_least, Quantity(12, 12))
+    (False, False)
+    """
+    if exact.qualifier is not None or exact.low is None or exact.low != exact.high:
+        return False
+    if bound.qualifier == ">=" and bound.high is None:
+        return bound.low == exact.low
+    if bound.qualifier == "<=" and bound.low is None:
+        return bound.high == exact.low
+    return False
+
+
+def _bound_met_either(left: Quantity, right: Quantity) -> bool:
+    return bound_met(left, right) or bound_met(right, left)
+
+
 def _measure_label(value: Quantity) -> str:
     measure, noun = value.measure, value.noun
     if noun and measure and measure != noun.lower():
@@ -90,6 +114,10 @@ def _number_verdict(left: Fact, right: Fact) -> Verdict:
                 return "differ", "; ".join(notes)
         measure_differs = lv.measure != rv.measure
         return ("differ" if measure_differs else "same"), "; ".join(notes) or None
+    if _bound_met_either(lv, rv):
+        bound = lv if lv.qualifier else rv
+        notes.append(f"{'at least' if bound.qualifier == '>=' else 'at most'} on one side")
+        return ("differ" if lv.measure != rv.measure else "same"), "; ".join(notes)
     for inner, outer in ((lv, rv), (rv, lv)):
         point, low, high = inner.low, outer.low, outer.high
         if point is None or point != inner.high or low is None or high is None:
@@ -122,6 +150,8 @@ def _converted_verdict(left: Fact, right: Fact) -> Verdict:
 
 def _within(inner: Quantity, outer: Quantity) -> bool:
     (l1, h1), (l2, h2) = inner.bounds, outer.bounds
+    if (outer.qualifier == ">" and l1 <= l2) or (outer.qualifier == "<" and h1 >= h2):
+        return False  # "10" does not fit "mehr als 10"
     return l2 <= l1 and h1 <= h2 and (l1, h1) != (l2, h2)
 
 

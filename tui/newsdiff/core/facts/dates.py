@@ -73,7 +73,9 @@ _PATTERN = re.compile(
     rf"|[„“\"»]?(?P<m5>{_M})\b(?:\s+(?P<y5>\d{{4}}))?"
     rf"|(?P<s>{_S})\b(?:\s+(?P<y6>\d{{4}}))?"
     rf"|(?P<decade>(?:1[5-9]|20)\d0)['’]?s\b"
-    rf"|(?:(?:des\s+)?jahres\s+|year\s+)?(?P<y7>(?:19|20)\d\d)\b(?!\s*(?:[-–]|bis))"
+    # "im Jahr 2003", "seit dem Jahre 2003", "des Jahres 2003", "in the year 2003"
+    rf"|(?:(?:(?:des|dem|the)\s+)?(?:jahres|jahre|jahr|year)\s+)?"
+    rf"(?P<y7>(?:19|20)\d\d)\b(?!\s*(?:[-–]|bis))"
     rf"|(?P<unit>jahr|jahres|woche|monat|year|week|month)\b"
     rf"|(?P<wd>{_W})(?P<part>{_P})?\b(?:\s+(?P<part2>{_P}))?"
     rf"|(?P<rel>heute|gestern|vorgestern|today|yesterday)"
@@ -83,7 +85,7 @@ _PATTERN = re.compile(
 _LIST = re.compile(r"\b(?:oder|und|bis|or|and|to)\s+[„“\"»]?$")
 # a bare year needs a cue before it, or it is a count ("2000 Soldaten")
 _YEAR_CUE = re.compile(
-    r"\b(?:im|in|seit|bis|since|by|jahres|year|anfang|ende|mitte)\s*$", re.IGNORECASE
+    r"\b(?:im|in|seit|bis|since|by|jahres|jahre|jahr|year|anfang|ende|mitte)\s*$", re.IGNORECASE
 )
 
 

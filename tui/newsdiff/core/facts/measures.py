@@ -21,12 +21,14 @@ _GERMAN = {
     "casualties": r"verluste?n?|opfern?",
     "killed": r"getötet|tote?n?|gefallene?n?",
     "wounded": r"verletzte?n?|verwundete?n?",
+    "infected": r"infizierte?n?",
 }
 _ENGLISH = {
     "troops": r"troops?|soldiers?|men|fighters?|forces?",
     "casualties": r"casualt(?:y|ies)|loss(?:es)?",
     "killed": r"killed|dead|deaths?",
     "wounded": r"wounded|injur(?:ed|y|ies)",
+    "infected": r"infected",
 }
 MEASURES = {measure: f"{_GERMAN[measure]}|{_ENGLISH[measure]}" for measure in _GERMAN}
 # a German measure word ends the noun, any compound before it counting the same
@@ -39,14 +41,14 @@ MEASURE_WORDS = {
 # the verb after a figure that says what it counts: "600 Soldaten getötet", "12
 # Menschen kamen ums Leben", "12 people died"
 PARTICIPLES = re.compile(
-    r"\b(getötet|verletzt|verwundet|gefallen|starben|gestorben|ums\s+Leben|"
-    r"killed|wounded|injured|hurt|dead|died)\b",
+    r"\b(getötet|verletzt|verwundet|gefallen|starben|gestorben|ums\s+Leben|infiziert|"
+    r"infizierten|killed|wounded|injured|hurt|dead|died|infected)\b",
     re.IGNORECASE,
 )
 # the verb right before one: "starben mindestens 41 Menschen", "the quake killed 12"
 VERB_BEFORE = re.compile(
-    r"\b(starben|töteten?|verletzte[nt]?|killed|killing|kills|injured|injuring|injures|"
-    r"wounded|wounding|wounds)\s+$",
+    r"\b(starben|töteten?|verletzte[nt]?|infizierte[nt]?|killed|killing|kills|injured|"
+    r"injuring|injures|wounded|wounding|wounds|infected|infecting|infects)\s+$",
     re.IGNORECASE,
 )
 # what those verbs count; verbs, not nouns: "two sons died" counts sons
@@ -55,6 +57,7 @@ _VERB_MEASURES = {
         r"getötet|gefallen|starben|gestorben|ums\s+leben|töteten?|kill\w*|dead|died"
     ),
     "wounded": re.compile(r"verletzt\w*|verwundet|wound\w*|injur\w*|hurt"),
+    "infected": re.compile(r"infiziert\w*|infect\w*"),
 }
 
 # English words for people, whom a later verb may count: "two managers were wounded".

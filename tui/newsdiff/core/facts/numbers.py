@@ -15,6 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from newsdiff.core.facts.ages import AGE, age_of
+from newsdiff.core.facts.durations import DURATION_AFTER, FUSED, duration_after
 from newsdiff.core.facts.measures import (
     MEASURE_WORDS,
     PARTICIPLES,
@@ -114,8 +115,8 @@ _DATE_LIKE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_BEFORE = re.compile(
-    rf"(?:\b(?:{_MONTHS}|jahr|jahres|jahren|frühjahr|sommer|herbst|winter|im|seit|bis|von|"
-    rf"anfang|ende|mitte|in|since|by|of|from|until|spring|summer|autumn|fall)\s+)$",
+    rf"(?:\b(?:{_MONTHS}|jahr|jahre|jahres|jahren|frühjahr|sommer|herbst|winter|im|seit|bis|von|"
+    rf"anfang|ende|mitte|in|since|by|of|from|until|spring|summer|autumn|fall|year)\s+)$",
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(r"\.(?: (?=\S)|\)|,)")
@@ -158,6 +159,8 @@ def _is_number_noun(match: re.Match[str], text: str, start: int, end: int) -> bo
         return False
     if first.lower() not in _WORDS or first.lower() in _SCALE_WORDS:
         return False
+    if DURATION_AFTER.match(text, end):
+        return False  # "Der Zehnjährige", "Dreitägige Feiern": an age, a span of time
     if search_before(_SENTENCE_START, text, start):
         return False  # "Elf Menschen starben": a sentence opens on it
     return not _COUNTED_AFTER.match(text, end)
@@ -182,6 +185,7 @@ def _atom(language: str) -> str:
     # (?!\w), not \b, after a scale: "1 Mio. Dollar" ends in a point
     return (
         rf"(?:(?:{NUMBER[language]})(?:\s+(?:{scales})(?!\w))?"
+        rf"|\b(?:{words}|ein){FUSED}"  # "dreitägig", "einjährig" (durations.py)
         rf"|\b(?:{words})\b(?!\s+{_DECADES})(?:\s+(?:{scales})(?!\w))?"
         rf"|\bone\b(?={_ONE_OF})"
         rf"|\b(?:half\s+a|a\s+half|eine[rn]?\s+halben?|eine?|one|a)\s+"
@@ -316,8 +320,13 @@ def _is_year(match: re.Match[str], text: str, noun: str | None) -> bool:
     return noun is None or bool(search_before(_YEAR_BEFORE, text, match.start()))
 
 
+_OF_WHOLE = re.compile(r"\s+of\s+(?:whom|which|them)\b", re.IGNORECASE)
+
+
 def _noun_after(text: str, end: int, language: str) -> tuple[str | None, int]:
     """The noun a figure counts, skipping the adjectives in between."""
+    if language == "en" and _OF_WHOLE.match(text, end):
+        return None, end  # "800 of whom died": a part of the whole told before, no noun
     first: tuple[str, int] | None = None  # English: the next word, unless a measure follows
     for index, token in enumerate(_TOKEN.finditer(text, end)):
         if index > 3 or re.search(r"[.;:!?|\n]", text[end : token.start()]):
@@ -343,6 +352,13 @@ def _noun_after(text: str, end: int, language: str) -> tuple[str | None, int]:
 # a verb after a figure tells what it counts up to the end of its clause: "father of two
 # sons — died after a shooting" tells of the father
 _CLAUSE_END = re.compile(r"[;:]|\s[—–]\s")
+# a part of the whole named after it has its own verb: in "1000 infiziert, von denen 800
+# starben" and "1000 infected, of whom 800 died" the dead are the 800, not the 1000
+_PART_OF = re.compile(
+    r",\s*(?:von\s+denen|davon|darunter|unter\s+ihnen|of\s+whom|of\s+which|among\s+them|"
+    r"including)\b[^,;:]*",
+    re.IGNORECASE,
+)
 # "the mother of two died": the children did not
 _CHILDREN_OF = re.compile(r"\b(?:mother|father|parent|mutter|vater)\s+(?:of|to|von)\s+$", re.I)
 _SPAN_OF_TIME = re.compile(
@@ -376,7 +392,7 @@ def _measure(noun: str | None, tail: str, language: str = "de", head: str = "") 
     after it ("12 Menschen kamen ums Leben"), else its noun."""
     participle = VERB_BEFORE.search(head)
     if participle is None and not _counts_things(noun, tail, language):
-        participle = PARTICIPLES.search(_CLAUSE_END.split(tail)[0])
+        participle = PARTICIPLES.search(_PART_OF.sub("", _CLAUSE_END.split(tail)[0]))
     if (noun and _SPAN_OF_TIME.match(noun)) or _CHILDREN_OF.search(head):
         participle = None  # "mit 83 Jahren gestorben", "five days of rioting ... died"
     measure = measure_of_verb(participle.group(1)) if participle else None
@@ -497,15 +513,20 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
             continue
         # "the 37-year-old actor": an age, and the person it is of
         age = None if sign or low != high else age_of(text, start, end, low, language=lang)
+        # "die dreitägige Konferenz", "zehnjährige Haft": days, years, as "drei Tage" counts
+        fused = lang == "de" and age is None and not sign and low == high
+        duration = duration_after(text, end) if fused else None
         # a currency word after the figure, else its sign before, names what it counts
-        money = None if age is not None else currency_after(text, end)
+        money = None if age is not None or duration else currency_after(text, end)
         currency = money[0] if money else SIGNS.get(sign or "")
-        unit = None if currency or age is not None else unit_after(text, end)
+        unit = None if currency or age is not None or duration else unit_after(text, end)
         # a unit is the figure's noun, as written ("km / h"); its dimension is the measure
         noun: str | None
         stop = money[1] if money else unit[1] if unit else None
         if age is not None:
             noun, noun_end = age
+        elif duration is not None:
+            noun, noun_end = duration
         elif stop is not None:
             noun, noun_end = text[end:stop].strip(), stop
         elif sign:
@@ -524,6 +545,7 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
             value = replace(value, measure=unit[0].dimension)
         elif currency:
             value = replace(value, measure=currency)
+        end = noun_end if duration else end  # the figure is the whole word: "dreitägige"
         facts.append(
             Fact("number", text[start:end], start, end, value, qualifier=value.qualifier, noun=noun)
         )

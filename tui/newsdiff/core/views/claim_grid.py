@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from newsdiff.core.facts.compare import bound_met
 from newsdiff.core.model import Article
 from newsdiff.core.views.claims import Claim, ClaimTable, ClaimValue, counted
 
@@ -98,6 +99,22 @@ def value_key(value: ClaimValue) -> str:
     return repr(replace(value.value, noun=None))
 
 
+def agree(one: ClaimValue, other: ClaimValue) -> bool:
+    """Whether two figures of a claim say the same: one value, or a bound ("at least 10")
+    with the other's exact figure ("10") as its end, as the pair's facts have it."""
+    if value_key(one) == value_key(other):
+        return True
+    a, b = one.value, other.value
+    if a is None or b is None:
+        return False
+    if not (bound_met(a, b) or bound_met(b, a)):
+        return False
+    # and the same measure, "each", "more"
+    return replace(a, low=None, high=None, qualifier=None, noun=None) == replace(
+        b, low=None, high=None, qualifier=None, noun=None
+    )
+
+
 def claim_grid(table: ClaimTable, articles: Sequence[Article]) -> ClaimGrid:
     """The grid of ``table`` with a column per article, oldest first.
 
@@ -126,11 +143,12 @@ def _row(claim: Claim, sources: Sequence[Article]) -> ClaimRow:
         agreement: Agreement
         if article.id == first.article:
             agreement = "first"
-        elif all(value_key(v) == value_key(first) for v in values):
+        elif all(agree(v, first) for v in values):
             agreement = "same"
         else:
             agreement = "differ"
         cells.append(Cell(article.id, shown, agreement, (article.id, values[0].sentence)))
-    differs = len({value_key(v) for v in claim.values}) > 1
+    distinct = list({value_key(v): v for v in claim.values}.values())
+    differs = any(not agree(a, b) for k, a in enumerate(distinct) for b in distinct[k + 1 :])
     target = (first.article, first.sentence)
     return ClaimRow(claim.measure, differs, tuple(cells), target, claim.earlier)

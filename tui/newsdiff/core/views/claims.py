@@ -14,10 +14,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from newsdiff.core.facts.ages import AGE
 from newsdiff.core.facts.measures import claim_measure
 from newsdiff.core.facts.passages import PassageFacts
 from newsdiff.core.matching.unionfind import UnionFind
 from newsdiff.core.model import Alignment, Article, Fact, Quantity, SentenceRef
+from newsdiff.core.views.age_people import AgeAt, age_people
 
 _RUNS = re.compile(r"\d+|\D+")
 
@@ -130,6 +132,7 @@ class _Group:
     measure: str
     seeds: list[SentenceRef]
     members: list[SentenceRef]
+    only: set[AgeAt] | None = None  # one person's ages: the figures it takes, else all
 
 
 def claim_table(alignment: Alignment, *, attach: float = ATTACH) -> ClaimTable:
@@ -152,15 +155,23 @@ def claim_table(alignment: Alignment, *, attach: float = ATTACH) -> ClaimTable:
     [('2024-10', '>3000 Soldaten'), ('2025-04', '~10000-12000 Soldaten')]
     """
     facts = PassageFacts(alignment.articles, alignment.facts)
-    groups = group_by_measure(alignment, merge_paired_clusters(alignment, facts), facts)
+    people = age_groups(alignment, facts, everywhere=attach <= 1.0)
+    personal = frozenset(at for group in people for at in group.only or ())
+    same_claim = merge_paired_clusters(alignment, facts, personal=personal)
+    groups = group_by_measure(alignment, same_claim, facts, personal=personal)
     if attach <= 1.0:
         close = _Closeness(facts, alignment)
         groups = join_close_groups(groups, close, attach=attach)
-        groups = attach_lone_passages(groups, alignment, facts, close, attach=attach)
+        groups = attach_lone_passages(
+            groups, alignment, facts, close, attach=attach, personal=personal
+        )
+    groups += people
     floors = {a.id: mentioned_after(a, facts=facts) for a in alignment.articles if a.date is None}
     begun = story_began(alignment.articles, floors)
     claims = [
-        claim for group in groups for claim in _claims(group, alignment, facts, floors, begun)
+        claim
+        for group in groups
+        for claim in _claims(group, alignment, facts, floors, begun, personal)
     ]
 
     def dated(article: Article) -> tuple[object, ...]:  # as _date_key orders the figures
@@ -171,22 +182,69 @@ def claim_table(alignment: Alignment, *, attach: float = ATTACH) -> ClaimTable:
     return ClaimTable(rank(claims), order)
 
 
-def merge_paired_clusters(alignment: Alignment, facts: PassageFacts) -> UnionFind:
-    """Clusters are one claim when a pair links them and both passages count one measure."""
+def merge_paired_clusters(
+    alignment: Alignment, facts: PassageFacts, *, personal: frozenset[AgeAt] = frozenset()
+) -> UnionFind:
+    """Clusters are one claim when a pair links them and both passages count one measure
+    (a person's age, ``personal``, is told by person, not by cluster)."""
     cluster_of = {ref: k for k, cluster in enumerate(alignment.clusters) for ref in cluster}
     same_claim = UnionFind()
     for pair in alignment.pairs:
         a, b = cluster_of.get(pair.left), cluster_of.get(pair.right)
         if a is None or b is None or same_claim.find(a) == same_claim.find(b):
             continue
-        left = {_measure(f) for f in facts.numbers(pair.left)}
-        if left & {_measure(f) for f in facts.numbers(pair.right)}:
+        left = _measures(facts, pair.left, personal)
+        if left.keys() & _measures(facts, pair.right, personal).keys():
             same_claim.union(a, b)
     return same_claim
 
 
+def _figures(facts: PassageFacts, ref: SentenceRef, personal: frozenset[AgeAt]) -> list[Fact]:
+    """A passage's figures but the ages told by person (``age_groups``)."""
+    return [fact for fact in facts.numbers(ref) if (ref, fact.start) not in personal]
+
+
+def _measures(facts: PassageFacts, ref: SentenceRef, personal: frozenset[AgeAt]) -> dict[str, None]:
+    """The measures a passage's figures count, in order, but the ages told by person."""
+    return dict.fromkeys(map(_measure, _figures(facts, ref, personal)))
+
+
+def age_groups(alignment: Alignment, facts: PassageFacts, *, everywhere: bool) -> list[_Group]:
+    """One group per person whose age the reports of a story give (``age_people``), read
+    from every passage, or with ``everywhere`` off from the clustered ones only. A story
+    here is the reports linked by pairs; an age no person is found for is left to the
+    clusters, as other figures are."""
+    clustered = {ref for cluster in alignment.clusters for ref in cluster}
+    index = {article.id: k for k, article in enumerate(alignment.articles)}
+    story = UnionFind((index[p.left.article], index[p.right.article]) for p in alignment.pairs)
+    ages: dict[int, list[tuple[SentenceRef, Fact]]] = defaultdict(list)
+    for article in alignment.articles:
+        for passage in article.sentences:
+            ref = SentenceRef(article.id, passage.index)
+            if everywhere or ref in clustered:
+                found = [(ref, f) for f in facts.numbers(ref) if f.quantity.measure == AGE]
+                ages[story.find(index[article.id])].extend(found)
+    reports = {article.id: article.text for article in alignment.articles}
+    languages = {article.id: article.language for article in alignment.articles}
+    groups = []
+    for told in ages.values():
+        passages = {ref: facts.text(ref) for ref, _ in told}
+        people = age_people(told, passages, reports, languages=languages)
+        by_person: dict[str, dict[AgeAt, None]] = defaultdict(dict)
+        for at, person in people.items():
+            by_person[person][at] = None
+        for figures in by_person.values():
+            refs = list(dict.fromkeys(ref for ref, _ in figures))
+            groups.append(_Group(AGE, refs, list(refs), set(figures)))
+    return groups
+
+
 def group_by_measure(
-    alignment: Alignment, same_claim: UnionFind, facts: PassageFacts
+    alignment: Alignment,
+    same_claim: UnionFind,
+    facts: PassageFacts,
+    *,
+    personal: frozenset[AgeAt] = frozenset(),
 ) -> list[_Group]:
     """One group per claim and measure, its passages in cluster order, each once.
 
@@ -196,7 +254,7 @@ def group_by_measure(
     members: dict[tuple[int, str], dict[SentenceRef, None]] = defaultdict(dict)
     for k, cluster in enumerate(alignment.clusters):
         for ref in cluster:
-            for measure in dict.fromkeys(_measure(fact) for fact in facts.numbers(ref)):
+            for measure in _measures(facts, ref, personal):
                 members[(same_claim.find(k), measure)][ref] = None
     return [_Group(measure, list(refs), list(refs)) for (_, measure), refs in members.items()]
 
@@ -265,6 +323,7 @@ def attach_lone_passages(
     close: _Closeness,
     *,
     attach: float,
+    personal: frozenset[AgeAt] = frozenset(),
 ) -> list[_Group]:
     """A passage with figures in no cluster joins the closest group of its measure.
 
@@ -276,7 +335,7 @@ def attach_lone_passages(
             ref = SentenceRef(article.id, passage.index)
             if ref in clustered or not facts.numbers(ref):
                 continue
-            measures = {_measure(fact) for fact in facts.numbers(ref)}
+            measures = _measures(facts, ref, personal)
             candidates = [(close(ref, g.seeds), g) for g in groups if g.measure in measures]
             if candidates:
                 score, group = max(candidates, key=lambda found: found[0])  # first on ties
@@ -325,6 +384,7 @@ def _claims(
     facts: PassageFacts,
     floors: dict[str, str | None],
     began: str | None,
+    personal: frozenset[AgeAt] = frozenset(),
 ) -> list[Claim]:
     """The group's claim, and apart from it the claim its passages of earlier events make:
     two reports may date that event apart ("in 2009", "in 2010"), still one claim."""
@@ -336,6 +396,10 @@ def _claims(
         earlier = earlier_event(ref, facts, began)
         years.update([earlier] if earlier else [])
         for fact in facts.numbers(ref):
+            at = (ref, fact.start)
+            mine = at in group.only if group.only is not None else at not in personal
+            if not mine:
+                continue  # a person's age goes in that person's claim only
             if _measure(fact) == group.measure:
                 value = _value(article, ref, fact, floor, facts.source(ref))
                 values[earlier is not None].append(value)
