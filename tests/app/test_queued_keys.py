@@ -142,3 +142,27 @@ async def test_enter_on_a_report_r_no_longer_reads_opens_the_row_under_the_curso
         assert isinstance(screen, CompareScreen)
         cursor = app.screen_stack[-2].current_article_id()
         assert cursor is not None and screen.left_id == cursor
+
+
+async def test_c_on_two_marked_reports_r_lost_one_of_says_so_not_another_pair(
+    build_app, settle, folder
+):
+    gate = Gate()
+    app = build_app([folder], engine=Engine(read=gate.read, align=gate.align), lexical=True)
+    notes: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.notify = lambda message, **_: notes.append(message)  # type: ignore[method-assign]
+        for key in ("wien_a", "wien_b"):
+            move_to(app, key)
+            await pilot.press("space")
+        (folder / "wien_b.txt").unlink()
+        gate.armed = True
+        await pilot.press("r")
+        await wait_for(pilot, lambda: app.busy.startswith("Reading"))
+        await pilot.press("c")
+        assert "“Urteil gegen Wiener Bürgerm…” beside “Huber-Urteil" in app.busy
+        gate.open.set()
+        await settle(pilot)
+        assert isinstance(app.screen, ArticlesScreen)
+        assert notes == ["A marked report is no longer read; mark two again, then c."]

@@ -323,6 +323,11 @@ class NewsdiffApp(ProgressLine, ScreenRouter, AppKeys):
                 return
             request = asked
         elif isinstance(request, OpenComparison) and self._gone(request):
+            if request.right is not None:  # two marked: no row stands for them
+                self.notify(
+                    "A marked report is no longer read; mark two again, then c.", markup=False
+                )
+                return
             asked = self._ask_list("comparison_request", None)
             if asked is None:
                 self.notify("The report that key was pressed on is no longer read.", markup=False)
