@@ -345,3 +345,26 @@ def test_speed_in_other_units_that_differs_is_marked_everywhere():
     assert (
         (counts.pairs, counts.facts_differ) == (summary["pairs"], summary["facts_differ"]) == (2, 1)
     )
+
+
+def test_a_pair_far_below_the_threshold_is_the_same_claim_not_a_pair():
+    # a 0.10 pair of one claim cluster showed "≈" (reworded) and its facts marked the
+    # passage, though no pair stands that low by itself
+    from dataclasses import replace
+
+    base = _sample()
+    weak = [
+        replace(p, score=0.10) if {p.left.article, p.right.article} == {"ard", "zdf"} else p
+        for p in base.pairs
+    ]
+    alignment = replace(base, pairs=tuple(weak))
+    entries = {o.article.id: o.entries for o in passage_view(alignment, "ard", 2).others}
+    (entry,) = entries["zdf"]
+    assert entry.kind == "same-claim" and entry.passage.text.startswith("Laut Seoul")
+    assert entry.pair is not None and entry.pair.score == 0.10  # the score still shown
+    view = passage_view(alignment, "ard", 2)
+    assert not any(m.kind == "fact-differ" for m in view.marks)  # its facts not counted
+    assert [e.kind for e in entries["dlf"]] == ["paired"]  # a stronger pair stays one
+    from newsdiff.core.views.passage import WEAK
+
+    assert 0.10 < WEAK <= 0.35  # below the lowest score a pair stands on by itself

@@ -560,8 +560,8 @@ async def test_a_query_typed_at_once_after_slash_goes_into_the_filter(build_app,
 @pytest.mark.parametrize("size", [(80, 12), (120, 12)])
 async def test_the_last_column_is_whole_beside_the_scrollbar(build_app, settle, size):
     # The table lays out two cells short of the screen, and its scrollbar takes
-    # two more: the widths left the last column two cells short, so "Facts ≠"
-    # read "Facts" and a count of 12 fact differences read "1".
+    # two more: the widths left the last column two cells short, so its title
+    # lost two cells ("Facts ≠" read "Facts") and a count of 12 fact differences read "1".
     app = build_app()
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
@@ -569,7 +569,7 @@ async def test_the_last_column_is_whole_beside_the_scrollbar(build_app, settle, 
         assert table.show_vertical_scrollbar  # more rows than the screen holds
         shown = table.scrollable_content_region.width
         assert sum(c.get_render_width(table) for c in table.columns.values()) <= shown
-        assert table.render_line(0).text.rstrip().endswith("Facts ≠")
+        assert table.render_line(0).text.rstrip().endswith("Fact diffs")
 
 
 async def test_o_at_80_columns_sorts_only_by_columns_on_screen(build_app, settle):
@@ -598,3 +598,22 @@ async def test_at_80_columns_the_detail_box_cuts_long_titles_with_a_mark(build_a
         # 004's closest is 003, "Nordkorea im Ukraine-Krieg: USA bestätigen … in Russland"
         assert closest[0].endswith("…")
         assert "Nordkorea im Ukraine-Krieg" in closest[0]
+
+
+async def test_the_fact_column_says_it_counts_fact_differences_as_the_detail_does(
+    build_app, settle
+):
+    # "Facts ≠" over 20 beside "Sent." 16 read as 20 facts in a report of 16
+    # passages, or as "facts other than 20": the column names what it counts
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = table_of(app)
+        assert table.render_line(0).text.split()[-2:] == ["Fact", "diffs"]
+        key = app.screen.current_article_id()
+        count = app.screen.overviews[key].fact_differences
+        assert count > 0  # the seeds' first report differs from the others
+        row = table.get_row(key)
+        assert str(row[-1]) == str(count)
+        detail = str(app.screen.query_one("#article-detail").render())
+        assert f"{count} fact differences" in detail

@@ -185,3 +185,31 @@ async def test_reports_of_one_site_are_told_apart_and_the_claim_column_stays_in_
         assert grid.scroll_x > 0  # the last source is in view only scrolled right
         row = "".join(segment.text for segment in grid.render_line(2))  # the first claim row
         assert "Soldaten" in row and row.lstrip().startswith("≠")
+
+
+async def test_sources_off_the_screen_are_counted_under_the_table_either_way():
+    # at 80 columns the last source's heading was cut at the screen edge, with no
+    # sign that more sources followed
+    app = ClaimsApp()
+    async with app.run_test(size=(40, 20)) as pilot:
+        await ready(pilot)
+        await pilot.pause()
+        grid = app.screen.query_one(ClaimGrid)
+        more = app.screen.query_one("#claims-more")
+        heading = "".join(segment.text for segment in grid.render_line(0))
+        assert "zdf.de" not in heading  # the case: the last source is off the screen
+        assert more.display
+        assert str(more.render()).strip() == "→ 2 more sources · → scrolls right"
+        await pilot.press("l", "l", "l")
+        await pilot.pause()
+        heading = "".join(segment.text for segment in grid.render_line(0))
+        assert "zdf.de" in heading
+        assert str(more.render()).strip() == "← 2 sources before · ← scrolls back"
+
+
+async def test_a_table_that_fits_says_nothing_of_more_sources():
+    app = ClaimsApp()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        await pilot.pause()
+        assert not app.screen.query_one("#claims-more").display

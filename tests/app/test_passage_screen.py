@@ -179,3 +179,23 @@ async def test_a_passage_that_lost_control_characters_says_so():
         assert "control characters removed" not in str(
             app.screen.query_one("#passage-meta").render()
         )
+
+
+async def test_a_weak_pair_reads_as_the_same_claim_with_its_score_not_as_reworded():
+    from dataclasses import replace
+
+    base = sample_alignment()
+    app = PassageApp()
+    app.alignment = replace(
+        base,
+        pairs=tuple(
+            replace(p, score=0.10) if {p.left.article, p.right.article} == {"ard", "zdf"} else p
+            for p in base.pairs
+        ),
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        text = "\n".join(lines(app.screen))
+        assert "~ 0.10 same claim, not paired directly  zdf.de · 2025-04-28" in text
+        assert "0.10  zdf" not in text  # no ≈ / ≠ pair line for it
+        assert "≈ 0.74  deutschlandfunk.de" in text

@@ -354,32 +354,6 @@ async def test_enter_on_a_header_while_pairing_opens_the_story_when_ready(build_
         assert {app.screen.left_id, app.screen.right_id} == {"wien_a", "wien_b"}
 
 
-async def test_t_while_pairing_opens_the_claim_table_of_the_story_under_the_cursor_then(
-    build_app, settle, mixed
-):
-    # t queued while pairing opened the story the cursor was on when t was pressed,
-    # though the user had moved on to another story while waiting
-    import threading
-
-    from newsdiff.app.engine import Engine, align_lexical
-
-    claims = pytest.importorskip("newsdiff.app.screens.claims")
-    release = threading.Event()
-    app = build_app([mixed], engine=Engine(align=held(release, align_lexical)), lexical=True)
-    async with app.run_test(size=SIZE) as pilot:
-        await wait_for(
-            pilot, lambda: "Pairing" in app.busy and any(k.startswith(HEADER) for k in rows(app))
-        )
-        move_to(app, SEEDS[0])
-        await pilot.press("t")
-        assert "the claim table opens when ready" in app.busy
-        move_to(app, "wien_b")
-        release.set()
-        await settle(pilot)
-        assert isinstance(app.screen, claims.ClaimsScreen)
-        assert {a.id for a in app.screen.alignment.articles} == {"wien_a", "wien_b"}
-
-
 async def test_t_while_reading_waits_and_opens_the_claim_table_of_the_cursors_story(
     build_app, settle, mixed
 ):

@@ -5,9 +5,10 @@ The article list paints first; reading and aligning run afterwards in a thread
 worker that imports the core only then, so the first paint pays for Textual
 alone. Results come back as small messages tagged with a generation number;
 anything from an older load is dropped. A key that needs the alignment
-(enter, ``c``, ``t``) pressed while reading or pairing is queued and acted on
-when the first pairs arrive (``t`` for the story under the cursor then);
-escape cancels it. Those are the pairs by shared words;
+(enter, ``c``, ``t``) pressed while reading or pairing, the first time or
+after ``r``, is queued and acted on when the first pairs arrive, for the row
+it was pressed on (the row under the cursor then when that one is gone, or
+when no row was read yet); escape cancels it. Those are the pairs by shared words;
 a second worker then adds the pairs by meaning (``Engine.then``, measured in
 ``engine``) and the open screens show them, each keeping its cursor.
 """
@@ -192,6 +193,8 @@ class NewsdiffApp(ProgressLine, ScreenRouter, AppKeys):
         """Read and align the paths again; results of an earlier load are dropped."""
         self._generation += 1
         self.note = ""
+        # the pairs of the files as they were: a key pressed now waits for the new ones
+        self.alignment = None
         if self._refiner is not None:
             self._refiner.cancel()  # its pairs are of the files as they were
         self._set_stage("Reading…")
@@ -312,15 +315,42 @@ class NewsdiffApp(ProgressLine, ScreenRouter, AppKeys):
             self.call_later(self._open_pending, pending)
 
     def _open_pending(self, request: Request) -> None:
-        if isinstance(request, OpenClaims) and request.at_cursor:
-            # the story under the list's cursor now, not when the key was pressed
-            asks = (getattr(s, "claims_request", None) for s in reversed(self.screen_stack))
-            ask = next((a for a in asks if a is not None), None)
-            asked = ask() if ask is not None else OpenClaims()
+        # the row the key was pressed on, unless no row was read yet or reading again
+        # lost its report: then the row under the list's cursor now
+        if isinstance(request, OpenClaims) and (request.at_cursor or self._gone(request)):
+            asked = self._ask_list("claims_request", OpenClaims())
             if asked is None:  # the list said why, or asks which story
                 return
             request = asked
+        elif isinstance(request, OpenComparison) and self._gone(request):
+            if request.right is not None:  # two marked: no row stands for them
+                self.notify(
+                    "A marked report is no longer read; mark two again, then c.", markup=False
+                )
+                return
+            asked = self._ask_list("comparison_request", None)
+            if asked is None:
+                self.notify("The report that key was pressed on is no longer read.", markup=False)
+                return
+            request = asked
         self.open_now(request)
+
+    def _gone(self, request: Request) -> bool:
+        """Whether ``request`` names a report the alignment no longer holds."""
+        assert self.alignment is not None
+        ids = {article.id for article in self.alignment.articles}
+        if isinstance(request, OpenComparison):
+            return request.left not in ids or request.right not in (None, *ids)
+        if isinstance(request, OpenClaims):
+            return request.article is not None and request.article not in ids
+        return request.article not in ids
+
+    def _ask_list(self, name: str, default: Request | None) -> Request | None:
+        """What the topmost screen that can say asks for under its cursor now (``name``
+        is its method); ``default`` when no screen can."""
+        asks = (getattr(screen, name, None) for screen in reversed(self.screen_stack))
+        ask = next((a for a in asks if a is not None), None)
+        return ask() if ask is not None else default
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state != WorkerState.ERROR:

@@ -6,7 +6,8 @@ same (=), different (≠, in the theme's error colour) or missing (—), so the
 table reads without colour too. What each cell says is decided by
 ``core.views.claim_grid``; this screen paints it. Enter opens the passage.
 A column is headed by its source's name, at most ``short_names.WIDTH`` cells
-(the part that tells it from the others kept), and its date.
+(the part that tells it from the others kept), and its date. When sources are
+off the screen, the line under the table says how many, and which way.
 """
 
 from __future__ import annotations
@@ -95,14 +96,40 @@ class ClaimsScreen(ReportsFailures, Screen[None]):
         yield ClaimGrid(
             id="claims", cursor_type="cell", zebra_stripes=True, header_height=2, fixed_columns=1
         )
+        yield Static(id="claims-more")
         yield Static(id="claims-passage")
         yield KeyLine()
 
     def on_mount(self) -> None:
         # Facts are extracted for every clustered passage: seconds on two
         # 2,000-sentence reports, so the table is built off the UI thread.
-        self.query_one(ClaimGrid).loading = True
+        table = self.query_one(ClaimGrid)
+        table.loading = True
+        self.query_one("#claims-more", Static).display = False
+        self.watch(table, "scroll_x", self._show_more, init=False)
         self._build()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._show_more)
+
+    def _show_more(self) -> None:
+        """Say how many sources are (partly) off the screen, left and right: at 80
+        columns the third source's heading was cut at the edge, no sign of more."""
+        table = self.query_one(ClaimGrid)
+        before, after = off_screen(
+            [column.get_render_width(table) for column in table.ordered_columns],
+            fixed=table.fixed_columns,
+            scroll_x=int(table.scroll_x),
+            width=table.scrollable_content_region.width,
+        )
+        line = self.query_one("#claims-more", Static)
+        line.display = bool(table.display and (before or after))
+        parts = [f"← {before} source{'' if before == 1 else 's'} before"] if before else []
+        if after:
+            parts.append(f"→ {after} more source{'' if after == 1 else 's'}")
+        if len(parts) == 1:  # the way to them, while the line has room
+            parts.append("→ scrolls right" if after else "← scrolls back")
+        line.update(" · ".join(parts))
 
     def show_alignment(self, alignment: Alignment) -> None:
         """The table again from new pairs (the second pass); the cursor keeps its cell."""
@@ -156,6 +183,7 @@ class ClaimsScreen(ReportsFailures, Screen[None]):
         self._fill(table, grid)
         if kept is not None:
             table.cursor_coordinate = kept  # clamped to the new table by the DataTable
+        self.call_after_refresh(self._show_more)  # once the columns are laid out
         table.focus()
         # focus given from a worker callback does not reach the footer by itself
         self.call_after_refresh(self.refresh_bindings)
@@ -206,3 +234,23 @@ class ClaimsScreen(ReportsFailures, Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss()
+
+
+def off_screen(widths: list[int], *, fixed: int, scroll_x: int, width: int) -> tuple[int, int]:
+    """How many columns after the first ``fixed`` are not whole in view, left and right,
+    the table ``width`` cells wide scrolled by ``scroll_x`` (the fixed ones stay put).
+
+    >>> off_screen([10, 20, 20, 20], fixed=1, scroll_x=0, width=50)
+    (0, 1)
+    >>> off_screen([10, 20, 20, 20], fixed=1, scroll_x=25, width=50)
+    (2, 0)
+    """
+    shown_from, shown_to = scroll_x + sum(widths[:fixed]), scroll_x + width
+    before = after = start = 0
+    for index, cells in enumerate(widths):
+        end = start + cells
+        if index >= fixed:
+            before += start < shown_from
+            after += end > shown_to and start >= shown_from
+        start = end
+    return before, after

@@ -170,7 +170,7 @@ class PassageScreen(Screen[None]):
             note
             for other in view.others
             for entry in other.entries
-            if entry.pair is not None
+            if entry.kind == "paired" and entry.pair is not None
             for note in fact_notes(
                 entry.pair.facts, left="here", right=other.article.source or other.article.id
             )
@@ -214,7 +214,7 @@ class PassageScreen(Screen[None]):
         options = []
         for entry in entries:
             theirs = entry.passage
-            if entry.pair is not None:
+            if entry.kind == "paired" and entry.pair is not None:
                 mark, what = relation_mark(entry.pair), f" {entry.pair.score:.2f}  {source}  "
                 body = passage_content(
                     theirs,
@@ -223,8 +223,9 @@ class PassageScreen(Screen[None]):
                     styles=styles,
                     other=self.view_data.passage.text,
                 )
-            else:
-                mark, what = "~", f" same claim, not paired directly  {source}  "
+            else:  # in the claim's cluster through other passages; a weak pair says its score
+                score = f" {entry.pair.score:.2f}" if entry.pair is not None else ""
+                mark, what = "~", f"{score} same claim, not paired directly  {source}  "
                 body = passage_content(theirs, None)
             head = Content.assemble(
                 (mark, styles["mark"]), what, (str(position(theirs)), styles["position"]), "\n"

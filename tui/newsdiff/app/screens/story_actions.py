@@ -93,10 +93,13 @@ class StoryActions(Screen[None]):
     def action_claims(self) -> None:
         """The claim table of the story under the cursor; asks which story when the
         cursor names none (the lone reports' header, an empty filter). Pressed while
-        the reports are read or paired, the app waits for the pairs, then asks
-        ``claims_request`` which story the cursor is on."""
+        the reports are read or paired, the app waits for the pairs and opens the
+        story of the row ``t`` was pressed on (as enter does); on a row that names
+        none (no row read yet), it asks ``claims_request`` which story the cursor
+        is on then."""
         if self.reader.alignment is None and self.reader.busy:
-            self.post_message(OpenClaims(at_cursor=True))
+            article_id = self._story_article()
+            self.post_message(OpenClaims(article_id) if article_id else OpenClaims(at_cursor=True))
             return
         request = self.claims_request()
         if request is not None:
@@ -108,15 +111,26 @@ class StoryActions(Screen[None]):
         if len(self.articles) < 2:
             self.notify("The claim table needs two or more reports.")
             return None
-        article_id = self.current_article_id()
-        group = self.current_group()
-        if article_id is None and group is not None and group.story is not None:
-            article_id = group.story.members[0]
+        article_id = self._story_article()
         if article_id is None and self.stories:
             self._ask_story()  # even of one story: the user sees which it is
             return None
         # the claim table of that story (the app narrows to it)
         return OpenClaims(article_id)
+
+    def _story_article(self) -> str | None:
+        """A report of the story under the cursor: its row's, or a story header's first."""
+        article_id = self.current_article_id()
+        group = self.current_group()
+        if article_id is None and group is not None and group.story is not None:
+            article_id = group.story.members[0]
+        return article_id
+
+    def comparison_request(self) -> OpenComparison | None:
+        """The comparison enter asks for on the row under the cursor now (None: no
+        report there; the reader then says so)."""
+        article_id = self._story_article()
+        return OpenComparison(article_id, None) if article_id is not None else None
 
     def _ask_story(self) -> None:
         choices = story_choices(self.stories)

@@ -36,7 +36,9 @@ COLUMNS = (
     Column("source", "Source"),
     Column("passages", "Sent.", "right"),
     Column("paired", "Paired", "right"),
-    Column("facts", "Facts ≠", "right"),
+    # what it counts, in words: "Facts ≠" over a 20 beside "Sent." 16 read as 20 facts
+    # in a report of 16 passages (it counts differing facts over all its pairs)
+    Column("facts", "Fact diffs", "right"),
 )
 
 
@@ -62,7 +64,7 @@ def fit_widths(
 
     >>> labels = {c.key: c.label for c in COLUMNS}
     >>> fit_widths(shown_columns(80, False), labels, [], 80)
-    {'mark': 0, 'title': 12, 'date': 4, 'language': 4, 'passages': 5, 'paired': 6, 'facts': 7}
+    {'mark': 0, 'title': 12, 'date': 4, 'language': 4, 'passages': 5, 'paired': 6, 'facts': 10}
     """
     rows = list(cells)
     widths = {
@@ -73,7 +75,7 @@ def fit_widths(
         widths["source"] = min(widths["source"], 20)
     widths["date"] = max(widths["date"], date_at_least)
     # 2 cells of padding each; the table lays out 2 cells short of the screen and its
-    # scrollbar takes 2 more (with 4 the last column lost its last 2 cells: "Facts")
+    # scrollbar takes 2 more (with 4 the last column lost its last 2 cells)
     others = sum(w + 2 * PADDING for key, w in widths.items() if key != "title")
     widths["title"] = max(12, min(widths["title"], width - others - 2 * PADDING - SHORT))
     return widths

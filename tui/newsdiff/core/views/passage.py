@@ -3,6 +3,10 @@
 Each other report gets its entries: the passages paired with this one
 (best first), else the passages of the same claim cluster that are not
 paired directly, else nothing at all, since an omission is a finding too.
+A pair scoring below ``WEAK`` is one of the latter: the aligner pairs every
+two passages of a claim cluster, and two that share few words are in it only
+through the others (a lead cluster merges on the average of its links), so
+it is shown as the same claim with its score, its facts not counted here.
 The reports that tell the passage come first; the silent ones after them,
 named together in one line (``silent_line``), so the tellings are not
 scattered among "says nothing" lines.
@@ -16,12 +20,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from newsdiff.core.matching.options import AlignOptions
 from newsdiff.core.model import Alignment, Article, FactComparison, Pair, Sentence, SentenceRef
 from newsdiff.core.views.header import shown_date
 from newsdiff.core.views.marks import Mark, fact_marks
 from newsdiff.core.views.rows import article_by_id, pairs_between
 
 EntryKind = Literal["paired", "same-claim"]
+
+# The lowest score the aligner lets a pair stand on by itself (a mutual best
+# match, THRESHOLD - MUTUAL_MARGIN); below it a pair is only the clustering's
+# (on the seeds no pair scores below it; 0.10 pairs come from merged leads).
+WEAK = AlignOptions().cutoff
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +40,7 @@ class Entry:
 
     kind: EntryKind
     passage: Sentence
-    pair: Pair | None = None
+    pair: Pair | None = None  # also on a same-claim entry that scores below ``WEAK``
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,11 +131,17 @@ def _cluster(alignment: Alignment, me: SentenceRef) -> tuple[SentenceRef, ...]:
 
 
 def passage_view(
-    alignment: Alignment, article_id: str, sentence: int, *, claims: list[int] | None = None
+    alignment: Alignment,
+    article_id: str,
+    sentence: int,
+    *,
+    claims: list[int] | None = None,
+    weak: float = WEAK,
 ) -> PassageView:
     """The passage view of passage ``sentence`` of ``article_id``.
 
-    ``claims`` (from ``claim_passages``) may be passed to save recomputing it.
+    ``claims`` (from ``claim_passages``) may be passed to save recomputing it;
+    a pair scoring below ``weak`` is shown as the same claim, not as paired.
 
     >>> s = Sentence(0, "4000 Soldaten.", 0, 14)
     >>> a = Article("a", "a", "", "A", None, "de", (s,), 2)
@@ -151,13 +167,21 @@ def passage_view(
             ),
             key=lambda p: -p.score,
         )
-        entries = [Entry("paired", other.sentences[p.right.sentence], p) for p in pairs]
-        facts += [fact for p in pairs for fact in p.facts]
-        if not pairs:
+        strong = [p for p in pairs if p.score >= weak]
+        entries = [Entry("paired", other.sentences[p.right.sentence], p) for p in strong]
+        facts += [fact for p in strong for fact in p.facts]
+        if not strong:
+            weakly = {p.right.sentence: p for p in pairs}
             entries = [
-                Entry("same-claim", other.sentences[ref.sentence])
+                Entry("same-claim", other.sentences[ref.sentence], weakly.get(ref.sentence))
                 for ref in cluster
                 if ref.article == other.id
+            ]
+            # a weak pair of a passage telling two claims, from the other cluster
+            entries += [
+                Entry("same-claim", other.sentences[p.right.sentence], p)
+                for p in pairs
+                if SentenceRef(other.id, p.right.sentence) not in cluster
             ]
         others.append(OtherReport(other, tuple(entries)))
     others.sort(key=lambda other: not other.entries)  # stable: the tellers first
