@@ -600,6 +600,52 @@ def test_a_figure_counts_the_things_named_after_it_not_the_people_a_later_verb_h
 
 
 @pytest.mark.parametrize(
+    ("text", "measures"),
+    [
+        # the countries were counted as infected, the four as nothing
+        (
+            "Zwölf Arten aus vier von insgesamt fünf Ländern waren potenziell mit dem Virus "
+            "infiziert.",
+            [("Zwölf", "Arten", "art"), ("vier", "Ländern", "land"), ("fünf", "Ländern", "land")],
+        ),
+        (
+            "Zwei Rettungshubschrauber flogen Menschen aus, die beim Unfall verletzt wurden.",
+            [("Zwei", "Rettungshubschrauber", "rettungshubschrauber")],
+        ),
+        # people named after a land are people: what befell them is what they count
+        ("Bei dem Anschlag starben vier Ausländer.", [("vier", "Ausländer", "killed")]),
+        (
+            "Dabei sind drei Menschen aus dem Dorf verletzt worden.",
+            [("drei", "Menschen", "wounded")],
+        ),
+    ],
+)
+def test_a_german_figure_counts_the_things_it_names_and_a_part_its_whole(
+    text: str, measures: list[tuple[str, str, str]]
+) -> None:
+    found = [(f.text, f.noun, f.quantity.measure) for f in extract_numbers(text)]
+    assert found == measures
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "noun"),
+    [
+        ("Nur sechs von zehn Schülern können sinnerfassend lesen.", "de", "Schülern"),
+        ("Sie hätten 60 der 100 Stimmen benötigt.", "de", "Stimmen"),
+        ("Gray was hit in the back by three of the seven bullets.", "en", "bullets"),
+        ("He said 30 of the 80 wounded remained in hospital.", "en", "wounded"),
+    ],
+)
+def test_a_part_before_its_whole_counts_the_whole_s_noun(
+    text: str, language: str, noun: str
+) -> None:
+    # the part was a bare figure with no noun, so "six of ten pupils" and "six pupils"
+    # in another report were no claim about the same thing
+    part = extract_numbers(text, language=language)[0]
+    assert part.noun == noun
+
+
+@pytest.mark.parametrize(
     ("text", "written", "low", "measure"),
     [
         ("Die dreitägige Konferenz begann.", "dreitägige", 3, "tag"),

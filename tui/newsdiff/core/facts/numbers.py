@@ -20,9 +20,9 @@ from newsdiff.core.facts.measures import (
     MEASURE_WORDS,
     PARTICIPLES,
     VERB_BEFORE,
-    is_person_word,
     measure_of_verb,
     measure_of_word,
+    names_things,
 )
 from newsdiff.core.facts.money import CURRENCY_AFTER, SIGN_PATTERN, SIGNS, currency_after
 from newsdiff.core.facts.notation import NUMBER, OTHER_GROUPS, written_in
@@ -372,9 +372,12 @@ _PHRASE_AFTER = re.compile(r"\s+(?:(?:of|more|additional)\s+)?((?:[\w'-]+\s+){0,
 
 
 def _counts_things(noun: str | None, tail: str, language: str) -> bool:
-    """Whether an English figure counts things named right after it ("two helicopters
-    were evacuating injured"), so a later verb of harm tells of others, not of them."""
-    phrase = _PHRASE_AFTER.match(tail) if language == "en" and noun else None
+    """Whether a figure counts things named right after it ("two helicopters were
+    evacuating injured", "aus fünf Ländern ... infiziert"), so a later verb of harm
+    tells of others, not of them."""
+    if language != "en":
+        return bool(noun) and names_things(noun or "") and not PARTICIPLES.fullmatch(noun or "")
+    phrase = _PHRASE_AFTER.match(tail) if noun else None
     if phrase is None or not phrase.group(1).startswith(noun or ""):
         return False  # no noun right after: "12 died", "Smith, 51, died"
     if PARTICIPLES.fullmatch(noun or "") or measure_of_word(noun or ""):
@@ -384,7 +387,7 @@ def _counts_things(noun: str | None, tail: str, language: str) -> bool:
         if word.lower() in _STOP or PARTICIPLES.fullmatch(word):
             break
         words.append(word)
-    return not any(is_person_word(word) for word in words)
+    return all(names_things(word, language="en") for word in words)
 
 
 def _measure(noun: str | None, tail: str, language: str = "de", head: str = "") -> str | None:
@@ -549,4 +552,25 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
         facts.append(
             Fact("number", text[start:end], start, end, value, qualifier=value.qualifier, noun=noun)
         )
+    return _parts_of_wholes(text, facts)
+
+
+# a part before its whole: "vier von insgesamt fünf Ländern", "Zwölf der 16 Arten",
+# "four of the five countries"
+_PART_BEFORE_WHOLE = re.compile(
+    r"\s+(?:von|der|of(?:\s+the)?)\s+(?:insgesamt\s+|all\s+)?", re.IGNORECASE
+)
+
+
+def _parts_of_wholes(text: str, facts: list[Fact]) -> tuple[Fact, ...]:
+    """Each figure without a noun that is a part of the whole right after it counts the
+    whole's noun: in "aus vier von insgesamt fünf Ländern" the four are countries too."""
+    for index in range(len(facts) - 2, -1, -1):  # from the end: "2 von 3 von 4 Ländern"
+        part, whole = facts[index], facts[index + 1]
+        if part.noun is not None or whole.noun is None or part.quantity.measure == AGE:
+            continue
+        if _PART_BEFORE_WHOLE.fullmatch(text, part.end, whole.start) is None:
+            continue
+        value = replace(part.quantity, noun=whole.noun, measure=whole.quantity.measure)
+        facts[index] = replace(part, value=value, noun=whole.noun)
     return tuple(facts)
