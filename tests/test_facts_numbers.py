@@ -704,3 +704,32 @@ def test_a_duration_adjective_agrees_with_the_span_written_out():
 def test_a_part_of_the_whole_counts_what_befell_it(text, language, expected):
     facts = extract_numbers(text, language=language)
     assert [(f.quantity.low, f.quantity.measure) for f in facts] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("He will be 29 in the opening week of the 2009 season.", "en"),
+        ("She was struck by a gray 2013 Toyota Camry.", "en"),
+        ("He has been charged in the 1967 slayings of two women.", "en"),
+        ("Neu im Landtag ist der 1972 geborene Bürgermeister von St. Pölten.", "de"),
+        ("Angesichts der 2017 stattfindenden Präsidentenwahl sei das wichtig.", "de"),
+    ],
+)
+def test_a_year_before_a_noun_is_no_figure(text: str, language: str) -> None:
+    # "the 2009 season" was a figure 2009 counting seasons: a claim no other report makes
+    years = [f.text for f in extract_numbers(text, language=language) if len(f.text) == 4]
+    assert years == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low"),
+    [
+        ("The ministry said 2000 troops were sent to the border.", "en", 2000),
+        ("In the region 1500 people were evacuated.", "en", 1500),
+        ("Im Fahrzeugbau fielen 2000 Stellen weg.", "de", 2000),
+        ("Die 2000 verletzten Menschen wurden versorgt.", "de", 2000),
+    ],
+)
+def test_a_count_written_like_a_year_stays_a_figure(text: str, language: str, low: int) -> None:
+    assert [f.quantity.low for f in extract_numbers(text, language=language)] == [low]

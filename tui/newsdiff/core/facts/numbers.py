@@ -20,6 +20,7 @@ from newsdiff.core.facts.measures import (
     MEASURE_WORDS,
     PARTICIPLES,
     VERB_BEFORE,
+    is_person_word,
     measure_of_verb,
     measure_of_word,
     names_things,
@@ -311,13 +312,34 @@ def _clean(value: float | int) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
-def _is_year(match: re.Match[str], text: str, noun: str | None) -> bool:
+# English groups a count of thousands ("2,000 homes"), so "the 2009 season", "a 2013
+# Toyota", "the 1967 slayings" are years, unless the figure counts people ("2000 troops")
+# German writes "2000 Stellen" but dates a participle: "der 1972 geborene Bürgermeister",
+# "die 2017 stattfindende Wahl", "die 2015 eingeleiteten Verfahren"
+_DETERMINER_BEFORE_DE = re.compile(
+    r"\b(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|sein|seine|seines|seiner|"
+    r"ihr|ihre|ihres|ihrer)\s+$",
+    re.IGNORECASE,
+)
+_PARTICIPLE_AFTER_DE = re.compile(r"\s+(?-i:[a-zäöüß]\w*(?:t|en|end)(?:e|en|er|es|em))\b")
+
+
+def _is_year(match: re.Match[str], text: str, noun: str | None, language: str = "de") -> bool:
     low = match.group("low") or ""
     if match.group("high") or match.group("between") or match.group("qual"):
         return False
     if not re.fullmatch(r"1[5-9]\d\d|20\d\d", low):
         return False
-    return noun is None or bool(search_before(_YEAR_BEFORE, text, match.start()))
+    if noun is None or search_before(_YEAR_BEFORE, text, match.start()):
+        return True
+    if language == "en":
+        return not is_person_word(noun) and measure_of_word(noun) is None
+    participle = _PARTICIPLE_AFTER_DE.match(text, match.end())
+    return (
+        participle is not None
+        and measure_of_verb(participle.group().strip()) is None  # "die 2000 verletzten"
+        and search_before(_DETERMINER_BEFORE_DE, text, match.start()) is not None
+    )
 
 
 _OF_WHOLE = re.compile(r"\s+of\s+(?:whom|which|them)\b", re.IGNORECASE)
@@ -539,7 +561,7 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
         if noun is None and age is None:
             label = search_before(_ROW_LABEL, text, start)
             noun = label.group(1) if label else None
-        if unit is None and currency is None and _is_year(match, text, noun):
+        if unit is None and currency is None and _is_year(match, text, noun, lang):
             continue  # "2000 Kilogramm", "$2000" are no year
         value = _quantity(match, text, (start, end, noun_end), (low, high), noun, lang)
         if age is not None:
