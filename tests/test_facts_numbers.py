@@ -548,6 +548,10 @@ def test_one_without_a_person_after_it_is_no_count() -> None:
         "Die Zwölf trafen sich am Montag.",
         "Er bekam eine Eins in Mathematik und eine Zwei in Latein.",
         "Der Weg der türkischen Elf in die EM war eine Zitterpartie.",
+        # a name after it says whose team: "Salzburgs" is no noun the eleven count
+        "Die Elf Salzburgs gewann das Derby.",
+        "Die Elf Bayern Münchens siegte in Wien.",
+        "Im Trikot der Three Lions hatte er getroffen.",
     ],
 )
 def test_a_german_number_word_used_as_a_noun_is_no_figure(text: str) -> None:
@@ -564,6 +568,7 @@ def test_a_german_number_word_used_as_a_noun_is_no_figure(text: str) -> None:
         ("Er sagte: „Elf sind tot.“", 11, None),
         ("Ein Fünf-Sterne-Hotel", 5, "Sterne-Hotel"),  # as "5-Sterne-Hotel" is read
         ("mehrere Hundert Personen", 100, "Personen"),
+        ("Die Elf Freunde trafen sich.", 11, "Freunde"),
     ],
 )
 def test_a_capitalised_number_word_opening_a_sentence_or_counting_a_noun_is_a_figure(
@@ -733,3 +738,28 @@ def test_a_year_before_a_noun_is_no_figure(text: str, language: str) -> None:
 )
 def test_a_count_written_like_a_year_stays_a_figure(text: str, language: str, low: int) -> None:
     assert [f.quantity.low for f in extract_numbers(text, language=language)] == [low]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I dated a million guys, but I'm so happy with where I'm at right now.",
+        "Her hairstyle launched a thousand girls to slice off their bangs.",
+    ],
+)
+def test_a_million_said_loosely_is_no_figure(text: str) -> None:
+    # "a million guys" made a claim of a million in the claim table
+    assert extract_numbers(text, language="en") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("The church has had a million dollars damage done to it.", 1000000),
+        ("About a million people marched through the city.", 1000000),
+        ("Police said more than a thousand people joined the vigil.", 1000),
+        ("A few thousand protesters set up barricades.", 1000),
+    ],
+)
+def test_a_million_of_money_or_qualified_stays_a_figure(text: str, low: int) -> None:
+    assert [f.quantity.low for f in extract_numbers(text, language="en")] == [low]

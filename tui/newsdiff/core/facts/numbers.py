@@ -26,6 +26,7 @@ from newsdiff.core.facts.measures import (
     names_things,
 )
 from newsdiff.core.facts.money import CURRENCY_AFTER, SIGN_PATTERN, SIGNS, currency_after
+from newsdiff.core.facts.names import is_common_noun
 from newsdiff.core.facts.notation import NUMBER, OTHER_GROUPS, written_in
 from newsdiff.core.facts.units import unit_after
 from newsdiff.core.facts.window import search_before
@@ -146,10 +147,13 @@ _ONE_OF = (
 )
 # German writes a figure's number word in lowercase: capitalised after the sentence's
 # first word, it is a noun ("Die Elf siegte", "die Zwölf", "eine Zwei in Mathe") unless
-# a noun follows for it to count ("Die Elf Toten", "Fünf-Sterne-Hotel" as "5-Sterne");
+# a noun follows for it to count ("Die Elf Toten", "Fünf-Sterne-Hotel" as "5-Sterne"), not
+# a name ("Die Elf Salzburgs");
 # "Hundert", "Tausend" are scales. An English one there is a title ("Top Ten")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]|\s[–—-])[\s\"'„“”‚‘’»«(]*$")
-_COUNTED_AFTER = re.compile(r"-\w|\s+(?:[a-zäöüß]\w*(?:e|en|er|es|em)\s+)?[A-ZÄÖÜ]")
+_COUNTED_AFTER = re.compile(
+    r"-\w|\s+(?:[a-zäöüß]\w*(?:e|en|er|es|em)\s+)?(?P<noun>[A-ZÄÖÜ][\w'’-]*)"
+)
 _SCALE_WORDS = ("hundert", "tausend")
 
 
@@ -164,7 +168,9 @@ def _is_number_noun(match: re.Match[str], text: str, start: int, end: int) -> bo
         return False  # "Der Zehnjährige", "Dreitägige Feiern": an age, a span of time
     if search_before(_SENTENCE_START, text, start):
         return False  # "Elf Menschen starben": a sentence opens on it
-    return not _COUNTED_AFTER.match(text, end)
+    counted = _COUNTED_AFTER.match(text, end)
+    # "Die Elf Salzburgs siegte", "die Elf Bayern Münchens": a name after it is whose team
+    return counted is None or (counted["noun"] is not None and not is_common_noun(counted["noun"]))
 
 
 # "the nineteen sixties" is a decade, no count of nineteen
@@ -343,6 +349,30 @@ def _is_year(match: re.Match[str], text: str, noun: str | None, language: str = 
 
 
 _OF_WHOLE = re.compile(r"\s+of\s+(?:whom|which|them)\b", re.IGNORECASE)
+
+
+# "I dated a million guys", "launched a thousand girls": in ECB+ every "a million" or "a
+# thousand" with no qualifier and no currency is a figure of speech (4 of 4), every one
+# with a currency a claim (2 of 2: "a million dollars damage"), as are the qualified
+# ones ("more than a hundred schools", "about a million people")
+_A_SCALE = re.compile(r"(?:a\s+)?(?:million|thousand)", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\ba\s+$", re.IGNORECASE)
+_QUALIFIER_BEFORE = re.compile(rf"\b(?:{alternation(_QUALIFIERS)})\s+$", re.IGNORECASE)
+
+
+def _figure_of_speech(match: re.Match[str], text: str) -> bool:
+    """Whether an English figure is "a million" or "a thousand" said loosely: unqualified."""
+    if match.group("qual") or match.group("high") or match.group("between"):
+        return False
+    written, start = match.group("low") or "", match.start("low")
+    if not _A_SCALE.fullmatch(written):
+        return False
+    if written[:1].lower() != "a":  # "thousand": its article stands before the match
+        article = search_before(_ARTICLE_BEFORE, text, start)
+        if article is None:
+            return False  # "a few thousand", "two thousand", "thousand-year"
+        start = article.start()
+    return search_before(_QUALIFIER_BEFORE, text, start) is None  # "more than a hundred"
 
 
 def _noun_after(text: str, end: int, language: str) -> tuple[str | None, int]:
@@ -563,6 +593,8 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
             noun = label.group(1) if label else None
         if unit is None and currency is None and _is_year(match, text, noun, lang):
             continue  # "2000 Kilogramm", "$2000" are no year
+        if lang == "en" and unit is None and currency is None and _figure_of_speech(match, text):
+            continue  # "I dated a million guys"
         value = _quantity(match, text, (start, end, noun_end), (low, high), noun, lang)
         if age is not None:
             value = replace(value, measure=AGE)
