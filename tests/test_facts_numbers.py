@@ -466,6 +466,30 @@ def test_a_name_joined_to_one_with_an_age_has_an_age_too():
     assert ages == [(63, "age", "Marianne"), (66, "age", "Michael")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sagte das Duo Anna und Michael (66) dem Blatt.",
+        "Anna und Michael (66) sind seit 40 Jahren verheiratet.",
+    ],
+)
+def test_the_last_of_two_lone_first_names_has_the_bracketed_age(text: str) -> None:
+    # "Anna und Michael (66)": the 66 was a bare figure, no age of Michael
+    (age,) = [f for f in extract_numbers(text) if f.quantity.low == 66]
+    assert (age.quantity.measure, age.noun) == ("age", "Michael")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Es gewannen Rapid und Sturm (66) gegen die Austria.",
+        "sowie Wien und Graz (12) stimmten zu.",
+    ],
+)
+def test_two_words_joined_without_a_role_before_are_no_person(text: str) -> None:
+    assert all(f.quantity.measure != "age" for f in extract_numbers(text))
+
+
 def test_a_year_in_brackets_after_a_name_is_no_age():
     assert extract_numbers("Max Müller (2019) wurde festgenommen.") == ()
 
