@@ -303,6 +303,10 @@ def test_thousands_grouped_the_other_language_s_way_are_not_a_fraction(
         ("Es kostet $1 billion.", "de", 10**9, 10**9, "dollar"),  # English: a thousand millions
         ("Die Kosten: $2.5-3.5bn.", "de", 25 * 10**8, 35 * 10**8, "dollar"),
         ("Ein Hummer kostet $16.99 am Markt.", "de", 16.99, 16.99, "dollar"),
+        # a comma before groups of three after "$": thousands, not decimals ($300)
+        ("Die Kaution betrug $300,000.", "de", 300_000, 300_000, "dollar"),
+        ("Er zahlte £12,500 Strafe.", "de", 12_500, 12_500, "pound"),
+        ("Sie spendeten 1,200 dollars.", "de", 1_200, 1_200, "dollar"),
     ],
 )
 def test_a_figure_quoted_in_the_other_language_s_notation_is_read_that_way(
@@ -323,6 +327,8 @@ def test_a_figure_quoted_in_the_other_language_s_notation_is_read_that_way(
         ("It costs 1.500 billion euros.", "en", 15 * 10**8),  # an English scale: a decimal
         ("Es kostet $2.500 im Monat.", "de", 2_500),  # a point before three digits: German
         ("Er lief die 1.500m in Rekordzeit.", "de", 1_500),
+        ("Der Euro kostete 1,125 Dollar.", "de", 1.125),  # a rate, in German
+        ("Es kostet $1,5 Milliarden.", "de", 15 * 10**8),  # a German decimal after "$"
     ],
 )
 def test_a_figure_that_tells_no_other_notation_keeps_the_report_s(
