@@ -793,3 +793,24 @@ def test_a_million_said_loosely_is_no_figure(text: str) -> None:
 )
 def test_a_million_of_money_or_qualified_stays_a_figure(text: str, low: int) -> None:
     assert [f.quantity.low for f in extract_numbers(text, language="en")] == [low]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low"),
+    [
+        ("Mehrere hundert Rebellen sollen eingesickert sein.", "de", 100),
+        ("Die Bildschirme kosten mehrere tausend Dollar.", "de", 1000),
+        ("Das Boot kenterte wenige hundert Meter vor der Küste.", "de", 100),
+        ("Several hundred protesters set up burning barricades.", "en", 100),
+        ("Riots broke out when a few hundred youths attacked.", "en", 100),
+    ],
+)
+def test_several_hundred_is_some_hundreds_not_a_hundred(text: str, language: str, low: int) -> None:
+    # "Several hundred protesters" was exactly 100, so "300 protesters" differed from it
+    value = one(text, language)
+    assert (value.low, value.high, value.vague) == (low, None, True)
+
+
+def test_some_hundred_is_about_a_hundred() -> None:
+    value = one("Some hundred people gathered.", "en")
+    assert (value.low, value.high, value.qualifier) == (100, 100, "~")

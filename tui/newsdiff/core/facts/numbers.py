@@ -95,6 +95,11 @@ _VAGUE = {
     "thousands": 1000, "millions": 1e6,
 }  # fmt: skip
 _SOME_WORDS = ("einige", "mehrere", "several", "some", "few")
+# before a bare scale word: "mehrere hundert Rebellen", "several hundred protesters" are
+# some hundreds, no hundred ("some hundred" is about a hundred)
+_SEVERAL = re.compile(
+    r"\b(?:einige|mehrere|wenige|ein\s+paar|several|a\s+few|few)\s+$", re.IGNORECASE
+)
 _SOME = r"einige|mehrere|several|some|a\s+few"
 _QUALIFIERS = {
     "mehr als": ">", "über": ">", "mindestens": ">=", "wenigstens": ">=", "gut": ">",
@@ -492,6 +497,8 @@ def _quantity(
     words = first.lower().split()
     if words[-1] in _VAGUE and (len(words) == 1 or words[-2] in _SOME_WORDS):
         qualifier = qualifier or "~>="  # "tausende": at least a thousand, roughly
+    elif words == [words[-1]] and words[-1] in _SCALES and search_before(_SEVERAL, text, start):
+        qualifier = qualifier or "~>="  # "mehrere hundert", "a few thousand": as "hunderte"
     lowest: float | int | None = low
     highest: float | int | None = high
     if qualifier in (">", ">=", "~>=") and high == low:
