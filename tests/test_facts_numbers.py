@@ -747,6 +747,7 @@ def test_a_part_of_the_whole_counts_what_befell_it(text, language, expected):
         ("He will be 29 in the opening week of the 2009 season.", "en"),
         ("She was struck by a gray 2013 Toyota Camry.", "en"),
         ("He has been charged in the 1967 slayings of two women.", "en"),
+        ("Ellen DeGeneres to host 2014 Oscars", "en"),
         ("Neu im Landtag ist der 1972 geborene Bürgermeister von St. Pölten.", "de"),
         ("Angesichts der 2017 stattfindenden Präsidentenwahl sei das wichtig.", "de"),
     ],
@@ -762,6 +763,7 @@ def test_a_year_before_a_noun_is_no_figure(text: str, language: str) -> None:
     [
         ("The ministry said 2000 troops were sent to the border.", "en", 2000),
         ("In the region 1500 people were evacuated.", "en", 1500),
+        ("Officials said 1500 homes were destroyed.", "en", 1500),
         ("Im Fahrzeugbau fielen 2000 Stellen weg.", "de", 2000),
         ("Die 2000 verletzten Menschen wurden versorgt.", "de", 2000),
     ],

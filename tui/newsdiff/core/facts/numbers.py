@@ -327,6 +327,9 @@ def _clean(value: float | int) -> float | int:
 # Toyota", "the 1967 slayings" are years, unless the figure counts people ("2000 troops")
 # German writes "2000 Stellen" but dates a participle: "der 1972 geborene Bürgermeister",
 # "die 2017 stattfindende Wahl", "die 2015 eingeleiteten Verfahren"
+_DETERMINER_BEFORE_EN = re.compile(
+    r"(?:\b(?:the|a|an|his|her|its|their|this|that|whose|our|my|your)|['’]s)\s+$", re.I
+)
 _DETERMINER_BEFORE_DE = re.compile(
     r"\b(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|sein|seine|seines|seiner|"
     r"ihr|ihre|ihres|ihrer)\s+$",
@@ -344,7 +347,12 @@ def _is_year(match: re.Match[str], text: str, noun: str | None, language: str = 
     if noun is None or search_before(_YEAR_BEFORE, text, match.start()):
         return True
     if language == "en":
-        return not is_person_word(noun) and measure_of_word(noun) is None
+        if is_person_word(noun) or measure_of_word(noun) is not None:
+            return False
+        # a plural with nothing to date: "1500 homes were destroyed" (but "the 1967 slayings",
+        # "host 2014 Oscars": an event's name)
+        plural = noun[:1].islower() and re.search(r"[^s']s$", noun) is not None
+        return not plural or search_before(_DETERMINER_BEFORE_EN, text, match.start()) is not None
     participle = _PARTICIPLE_AFTER_DE.match(text, match.end())
     return (
         participle is not None
