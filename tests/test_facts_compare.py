@@ -323,6 +323,7 @@ def test_short_form_of_a_name():
         "newsdiff.core.views.age_people",
         "newsdiff.core.views.claim_grid",
         "newsdiff.core.facts.durations",
+        "newsdiff.core.facts.measures",
         "newsdiff.commands.facts",
     ],
 )

@@ -303,6 +303,10 @@ def test_thousands_grouped_the_other_language_s_way_are_not_a_fraction(
         ("Es kostet $1 billion.", "de", 10**9, 10**9, "dollar"),  # English: a thousand millions
         ("Die Kosten: $2.5-3.5bn.", "de", 25 * 10**8, 35 * 10**8, "dollar"),
         ("Ein Hummer kostet $16.99 am Markt.", "de", 16.99, 16.99, "dollar"),
+        # a comma before groups of three after "$": thousands, not decimals ($300)
+        ("Die Kaution betrug $300,000.", "de", 300_000, 300_000, "dollar"),
+        ("Er zahlte £12,500 Strafe.", "de", 12_500, 12_500, "pound"),
+        ("Sie spendeten 1,200 dollars.", "de", 1_200, 1_200, "dollar"),
     ],
 )
 def test_a_figure_quoted_in_the_other_language_s_notation_is_read_that_way(
@@ -323,6 +327,8 @@ def test_a_figure_quoted_in_the_other_language_s_notation_is_read_that_way(
         ("It costs 1.500 billion euros.", "en", 15 * 10**8),  # an English scale: a decimal
         ("Es kostet $2.500 im Monat.", "de", 2_500),  # a point before three digits: German
         ("Er lief die 1.500m in Rekordzeit.", "de", 1_500),
+        ("Der Euro kostete 1,125 Dollar.", "de", 1.125),  # a rate, in German
+        ("Es kostet $1,5 Milliarden.", "de", 15 * 10**8),  # a German decimal after "$"
     ],
 )
 def test_a_figure_that_tells_no_other_notation_keeps_the_report_s(
@@ -466,6 +472,30 @@ def test_a_name_joined_to_one_with_an_age_has_an_age_too():
     assert ages == [(63, "age", "Marianne"), (66, "age", "Michael")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sagte das Duo Anna und Michael (66) dem Blatt.",
+        "Anna und Michael (66) sind seit 40 Jahren verheiratet.",
+    ],
+)
+def test_the_last_of_two_lone_first_names_has_the_bracketed_age(text: str) -> None:
+    # "Anna und Michael (66)": the 66 was a bare figure, no age of Michael
+    (age,) = [f for f in extract_numbers(text) if f.quantity.low == 66]
+    assert (age.quantity.measure, age.noun) == ("age", "Michael")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Es gewannen Rapid und Sturm (66) gegen die Austria.",
+        "sowie Wien und Graz (12) stimmten zu.",
+    ],
+)
+def test_two_words_joined_without_a_role_before_are_no_person(text: str) -> None:
+    assert all(f.quantity.measure != "age" for f in extract_numbers(text))
+
+
 def test_a_year_in_brackets_after_a_name_is_no_age():
     assert extract_numbers("Max Müller (2019) wurde festgenommen.") == ()
 
@@ -548,6 +578,10 @@ def test_one_without_a_person_after_it_is_no_count() -> None:
         "Die Zwölf trafen sich am Montag.",
         "Er bekam eine Eins in Mathematik und eine Zwei in Latein.",
         "Der Weg der türkischen Elf in die EM war eine Zitterpartie.",
+        # a name after it says whose team: "Salzburgs" is no noun the eleven count
+        "Die Elf Salzburgs gewann das Derby.",
+        "Die Elf Bayern Münchens siegte in Wien.",
+        "Im Trikot der Three Lions hatte er getroffen.",
     ],
 )
 def test_a_german_number_word_used_as_a_noun_is_no_figure(text: str) -> None:
@@ -564,6 +598,7 @@ def test_a_german_number_word_used_as_a_noun_is_no_figure(text: str) -> None:
         ("Er sagte: „Elf sind tot.“", 11, None),
         ("Ein Fünf-Sterne-Hotel", 5, "Sterne-Hotel"),  # as "5-Sterne-Hotel" is read
         ("mehrere Hundert Personen", 100, "Personen"),
+        ("Die Elf Freunde trafen sich.", 11, "Freunde"),
     ],
 )
 def test_a_capitalised_number_word_opening_a_sentence_or_counting_a_noun_is_a_figure(
@@ -597,6 +632,52 @@ def test_a_figure_counts_the_things_named_after_it_not_the_people_a_later_verb_h
     text: str, measure: str
 ) -> None:
     assert extract_numbers(text, language="en")[0].quantity.measure == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "measures"),
+    [
+        # the countries were counted as infected, the four as nothing
+        (
+            "Zwölf Arten aus vier von insgesamt fünf Ländern waren potenziell mit dem Virus "
+            "infiziert.",
+            [("Zwölf", "Arten", "art"), ("vier", "Ländern", "land"), ("fünf", "Ländern", "land")],
+        ),
+        (
+            "Zwei Rettungshubschrauber flogen Menschen aus, die beim Unfall verletzt wurden.",
+            [("Zwei", "Rettungshubschrauber", "rettungshubschrauber")],
+        ),
+        # people named after a land are people: what befell them is what they count
+        ("Bei dem Anschlag starben vier Ausländer.", [("vier", "Ausländer", "killed")]),
+        (
+            "Dabei sind drei Menschen aus dem Dorf verletzt worden.",
+            [("drei", "Menschen", "wounded")],
+        ),
+    ],
+)
+def test_a_german_figure_counts_the_things_it_names_and_a_part_its_whole(
+    text: str, measures: list[tuple[str, str, str]]
+) -> None:
+    found = [(f.text, f.noun, f.quantity.measure) for f in extract_numbers(text)]
+    assert found == measures
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "noun"),
+    [
+        ("Nur sechs von zehn Schülern können sinnerfassend lesen.", "de", "Schülern"),
+        ("Sie hätten 60 der 100 Stimmen benötigt.", "de", "Stimmen"),
+        ("Gray was hit in the back by three of the seven bullets.", "en", "bullets"),
+        ("He said 30 of the 80 wounded remained in hospital.", "en", "wounded"),
+    ],
+)
+def test_a_part_before_its_whole_counts_the_whole_s_noun(
+    text: str, language: str, noun: str
+) -> None:
+    # the part was a bare figure with no noun, so "six of ten pupils" and "six pupils"
+    # in another report were no claim about the same thing
+    part = extract_numbers(text, language=language)[0]
+    assert part.noun == noun
 
 
 @pytest.mark.parametrize(
@@ -658,3 +739,80 @@ def test_a_duration_adjective_agrees_with_the_span_written_out():
 def test_a_part_of_the_whole_counts_what_befell_it(text, language, expected):
     facts = extract_numbers(text, language=language)
     assert [(f.quantity.low, f.quantity.measure) for f in facts] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("He will be 29 in the opening week of the 2009 season.", "en"),
+        ("She was struck by a gray 2013 Toyota Camry.", "en"),
+        ("He has been charged in the 1967 slayings of two women.", "en"),
+        ("Ellen DeGeneres to host 2014 Oscars", "en"),
+        ("Neu im Landtag ist der 1972 geborene Bürgermeister von St. Pölten.", "de"),
+        ("Angesichts der 2017 stattfindenden Präsidentenwahl sei das wichtig.", "de"),
+    ],
+)
+def test_a_year_before_a_noun_is_no_figure(text: str, language: str) -> None:
+    # "the 2009 season" was a figure 2009 counting seasons: a claim no other report makes
+    years = [f.text for f in extract_numbers(text, language=language) if len(f.text) == 4]
+    assert years == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low"),
+    [
+        ("The ministry said 2000 troops were sent to the border.", "en", 2000),
+        ("In the region 1500 people were evacuated.", "en", 1500),
+        ("Officials said 1500 homes were destroyed.", "en", 1500),
+        ("Im Fahrzeugbau fielen 2000 Stellen weg.", "de", 2000),
+        ("Die 2000 verletzten Menschen wurden versorgt.", "de", 2000),
+    ],
+)
+def test_a_count_written_like_a_year_stays_a_figure(text: str, language: str, low: int) -> None:
+    assert [f.quantity.low for f in extract_numbers(text, language=language)] == [low]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I dated a million guys, but I'm so happy with where I'm at right now.",
+        "Her hairstyle launched a thousand girls to slice off their bangs.",
+    ],
+)
+def test_a_million_said_loosely_is_no_figure(text: str) -> None:
+    # "a million guys" made a claim of a million in the claim table
+    assert extract_numbers(text, language="en") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("The church has had a million dollars damage done to it.", 1000000),
+        ("About a million people marched through the city.", 1000000),
+        ("Police said more than a thousand people joined the vigil.", 1000),
+        ("A few thousand protesters set up barricades.", 1000),
+    ],
+)
+def test_a_million_of_money_or_qualified_stays_a_figure(text: str, low: int) -> None:
+    assert [f.quantity.low for f in extract_numbers(text, language="en")] == [low]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low"),
+    [
+        ("Mehrere hundert Rebellen sollen eingesickert sein.", "de", 100),
+        ("Die Bildschirme kosten mehrere tausend Dollar.", "de", 1000),
+        ("Das Boot kenterte wenige hundert Meter vor der Küste.", "de", 100),
+        ("Several hundred protesters set up burning barricades.", "en", 100),
+        ("Riots broke out when a few hundred youths attacked.", "en", 100),
+    ],
+)
+def test_several_hundred_is_some_hundreds_not_a_hundred(text: str, language: str, low: int) -> None:
+    # "Several hundred protesters" was exactly 100, so "300 protesters" differed from it
+    value = one(text, language)
+    assert (value.low, value.high, value.vague) == (low, None, True)
+
+
+def test_some_hundred_is_about_a_hundred() -> None:
+    value = one("Some hundred people gathered.", "en")
+    assert (value.low, value.high, value.qualifier) == (100, 100, "~")

@@ -195,3 +195,42 @@ def test_the_object_of_a_verb_of_saying_is_not_its_source(language, text, source
     # Zeitung" the paper, "Die Polizei meldete die Festnahme" the arrest: in the ECB+
     # tune texts 329 such credits, all 65 read of them wrong
     assert [fact.value for fact in extract_attributions(text, language=language)] == sources
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ('Tara Reid, 33, who starred in "American Pie", has entered rehab.', "en"),
+        ('She hosted the half-hour show "Taradise" on E!', "en"),
+        ('He won a Tony Award for his role in the musical "The Boy from Oz."', "en"),
+        (
+            'films as "Bathing Beauty," "Take Me Out to the Ball Game" and "Jupiter\'s Darling"',
+            "en",
+        ),
+        ("Am Sonntag lief der ARD-Krimi „Tatort“ mit neuem Team.", "de"),
+        ('Auch der österreichisch-deutsche Kurzfilm "Alles wird gut" ist nominiert.', "de"),
+        ('Jay-Jay Johanson veröffentlicht sein Album "Opium".', "de"),
+    ],
+)
+def test_a_title_in_quotation_marks_is_no_quote(text, language):
+    # a film, show or album title was listed as a quote: two reports naming the same
+    # film "agreed on a quote", one naming it "only one side quotes"
+    assert extract_quotes(text, language=language) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "quoted"),
+    [
+        # a speaker's words after a title cue stay a quote: lowercase, long, or said
+        ('The film was "a terrible experience," says a source.', "en", "a terrible experience"),
+        ('In the film "Ted" he says "We Will Win," said Smith.', "en", "We Will Win"),
+        ('Facebook: "Bürgerwehren" stellen Ausländer an den Pranger.', "de", "Bürgerwehren"),
+        (
+            "Das Buch sei „ein großer Wurf, den niemand erwartet hat“, sagte sie.",
+            "de",
+            "ein großer Wurf, den niemand erwartet hat",
+        ),
+    ],
+)
+def test_words_quoted_near_a_work_stay_quotes(text, language, quoted):
+    assert quoted in [q.text for q in extract_quotes(text, language=language)]

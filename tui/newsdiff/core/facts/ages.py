@@ -56,6 +56,14 @@ _JOINED_BRACKET_BEFORE = re.compile(
     r"\((?P<age>\d{1,3})\)(?:,|\s+(?:und|and|sowie|&))\s+"
     r"(?P<last>[A-ZÄÖÜ][a-zäöüß][^\W\d_]*)\s+\($"
 )
+# "das Duo Anna und Michael (66)", "Anna und Michael (66) sind": two lone first names, the
+# age the last one's, as "Max Müller (37)" pairs two capitalised words (a role or a group
+# noun before, or the sentence's start); "sowie Wien und Graz (12)" has neither
+_PAIR_BRACKET_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?P<before>[A-ZÄÖÜ][a-zäöüß][^\W\d_]*)\s+|^|[.!?:;]\s+)"
+    r"(?P<first>[A-ZÄÖÜ][a-zäöüß][^\W\d_]*)\s+(?:und|and|&)\s+"
+    r"(?P<last>[A-ZÄÖÜ][a-zäöüß][^\W\d_]*)\s+\($"
+)
 # the word before those two: "Red Bull Salzburg (20)"
 _WORD_BEFORE = re.compile(r"(?<![\w-])([^\W\d_][\w-]*)\s+$")
 # Words that make capitalised words a club, a company or a body, not a person: the
@@ -221,6 +229,9 @@ def age_of(
         first, first_end = joined.span("age")
         if age_of(text, first, first_end, int(joined.group("age")), language=language):
             return joined.group("last"), end
+    pair = search_before(_PAIR_BRACKET_BEFORE, text, start) if closed else None
+    if pair and not {pair.group("before"), pair.group("first"), pair.group("last")} & _NOT_A_PERSON:
+        return pair.group("last"), end
     both = search_before(_BOTH_BEFORE, text, start) if text[end : end + 1] in ",;)" else None
     named = both.group(1) if both else ""
     if both and named.lower() not in _MONTHS_AND_DAYS and named not in _NOT_A_PERSON:

@@ -85,6 +85,31 @@ _THINGS_EN = re.compile(
     re.IGNORECASE,
 )
 
+# German nouns for places and things, ending a compound ("Bundesländern", "Rettungshubschrauber"):
+# a verb of harm later in the clause tells of others ("aus fünf Ländern ... infiziert")
+_THINGS_DE = re.compile(
+    r"(?:land|länder|staat|stadt|städte|gemeinde|bezirk|region|provinz|kanton|dorf|dörfer|"
+    r"hubschrauber|flugzeug|fahrzeug|auto|bus|schiff|boot|haus|häuser|gebäude|spital|"
+    r"spitäler|klinik|schule|krieg|kampf)(?:e|en|n|s|se|sen)?$",
+    re.IGNORECASE,
+)
+# people named after a land: "vier Ausländer starben"
+_LANDERS_DE = re.compile(r"(?:aus|in|eng|hol|is|grön|see|hinter)länder(?:n|in|innen)?$", re.I)
+
+
+def names_things(word: str, *, language: str = "de") -> bool:
+    """Whether a figure's noun names things or places, not people: then a verb of harm
+    further on does not say what the figure counts.
+
+    >>> names_things("helicopters", language="en"), names_things("Ländern")
+    (True, True)
+    >>> names_things("managers", language="en"), names_things("Ausländer")
+    (False, False)
+    """
+    if language == "en":
+        return not is_person_word(word)
+    return _THINGS_DE.search(word) is not None and _LANDERS_DE.search(word) is None
+
 
 def is_person_word(word: str) -> bool:
     """Whether an English word names people, so a verb after it tells what befell them.

@@ -55,6 +55,10 @@ _FOREIGN = {
     # scale; a whole figure before "billion" (a thousand millions)
     "de": rf"\d+(?:\.(?:\d{{1,2}}|\d{{4,}}))?(?![.,]?\d)(?={_THEN_HIGH}{_ENGLISH_SCALE})"
     rf"|{_AFTER_SIGN}\d+\.(?:\d{{1,2}}|\d{{4,}})(?![.,]?\d)"
+    # a comma before groups of three after "$" or before "dollars": "$300,000", "1,200
+    # dollars" (a German "1,125 Dollar" is a rate, "$1,5 Milliarden" a decimal)
+    rf"|(?:{_AFTER_SIGN}|(?=\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?\s+(?-i:dollars|pounds)\b))"
+    rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![.,]?\d)"
     rf"|\d+\.\d{{1,2}}(?![.,]?\d)(?={_THEN_HIGH}{_DECIMAL_CUE})",
 }
 # the digits of a figure as its report's language writes them, a quoted one first
@@ -87,6 +91,8 @@ def written_in(text: str, start: int, *, language: str) -> str:
     'en'
     >>> written_in("1.500 Euro", 0, language="de")
     'de'
+    >>> written_in("Er zahlte $300,000.", 11, language="de")
+    'en'
     """
     lang = "en" if language == "en" else "de"
     digits = _DIGITS.match(text, start)

@@ -23,8 +23,10 @@ from newsdiff.core.facts.measures import (
     is_person_word,
     measure_of_verb,
     measure_of_word,
+    names_things,
 )
 from newsdiff.core.facts.money import CURRENCY_AFTER, SIGN_PATTERN, SIGNS, currency_after
+from newsdiff.core.facts.names import is_common_noun
 from newsdiff.core.facts.notation import NUMBER, OTHER_GROUPS, written_in
 from newsdiff.core.facts.units import unit_after
 from newsdiff.core.facts.window import search_before
@@ -93,6 +95,11 @@ _VAGUE = {
     "thousands": 1000, "millions": 1e6,
 }  # fmt: skip
 _SOME_WORDS = ("einige", "mehrere", "several", "some", "few")
+# before a bare scale word: "mehrere hundert Rebellen", "several hundred protesters" are
+# some hundreds, no hundred ("some hundred" is about a hundred)
+_SEVERAL = re.compile(
+    r"\b(?:einige|mehrere|wenige|ein\s+paar|several|a\s+few|few)\s+$", re.IGNORECASE
+)
 _SOME = r"einige|mehrere|several|some|a\s+few"
 _QUALIFIERS = {
     "mehr als": ">", "über": ">", "mindestens": ">=", "wenigstens": ">=", "gut": ">",
@@ -145,10 +152,13 @@ _ONE_OF = (
 )
 # German writes a figure's number word in lowercase: capitalised after the sentence's
 # first word, it is a noun ("Die Elf siegte", "die Zwölf", "eine Zwei in Mathe") unless
-# a noun follows for it to count ("Die Elf Toten", "Fünf-Sterne-Hotel" as "5-Sterne");
+# a noun follows for it to count ("Die Elf Toten", "Fünf-Sterne-Hotel" as "5-Sterne"), not
+# a name ("Die Elf Salzburgs");
 # "Hundert", "Tausend" are scales. An English one there is a title ("Top Ten")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]|\s[–—-])[\s\"'„“”‚‘’»«(]*$")
-_COUNTED_AFTER = re.compile(r"-\w|\s+(?:[a-zäöüß]\w*(?:e|en|er|es|em)\s+)?[A-ZÄÖÜ]")
+_COUNTED_AFTER = re.compile(
+    r"-\w|\s+(?:[a-zäöüß]\w*(?:e|en|er|es|em)\s+)?(?P<noun>[A-ZÄÖÜ][\w'’-]*)"
+)
 _SCALE_WORDS = ("hundert", "tausend")
 
 
@@ -163,7 +173,9 @@ def _is_number_noun(match: re.Match[str], text: str, start: int, end: int) -> bo
         return False  # "Der Zehnjährige", "Dreitägige Feiern": an age, a span of time
     if search_before(_SENTENCE_START, text, start):
         return False  # "Elf Menschen starben": a sentence opens on it
-    return not _COUNTED_AFTER.match(text, end)
+    counted = _COUNTED_AFTER.match(text, end)
+    # "Die Elf Salzburgs siegte", "die Elf Bayern Münchens": a name after it is whose team
+    return counted is None or (counted["noun"] is not None and not is_common_noun(counted["noun"]))
 
 
 # "the nineteen sixties" is a decade, no count of nineteen
@@ -311,16 +323,69 @@ def _clean(value: float | int) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
-def _is_year(match: re.Match[str], text: str, noun: str | None) -> bool:
+# English groups a count of thousands ("2,000 homes"), so "the 2009 season", "a 2013
+# Toyota", "the 1967 slayings" are years, unless the figure counts people ("2000 troops")
+# German writes "2000 Stellen" but dates a participle: "der 1972 geborene Bürgermeister",
+# "die 2017 stattfindende Wahl", "die 2015 eingeleiteten Verfahren"
+_DETERMINER_BEFORE_EN = re.compile(
+    r"(?:\b(?:the|a|an|his|her|its|their|this|that|whose|our|my|your)|['’]s)\s+$", re.I
+)
+_DETERMINER_BEFORE_DE = re.compile(
+    r"\b(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|sein|seine|seines|seiner|"
+    r"ihr|ihre|ihres|ihrer)\s+$",
+    re.IGNORECASE,
+)
+_PARTICIPLE_AFTER_DE = re.compile(r"\s+(?-i:[a-zäöüß]\w*(?:t|en|end)(?:e|en|er|es|em))\b")
+
+
+def _is_year(match: re.Match[str], text: str, noun: str | None, language: str = "de") -> bool:
     low = match.group("low") or ""
     if match.group("high") or match.group("between") or match.group("qual"):
         return False
     if not re.fullmatch(r"1[5-9]\d\d|20\d\d", low):
         return False
-    return noun is None or bool(search_before(_YEAR_BEFORE, text, match.start()))
+    if noun is None or search_before(_YEAR_BEFORE, text, match.start()):
+        return True
+    if language == "en":
+        if is_person_word(noun) or measure_of_word(noun) is not None:
+            return False
+        # a plural with nothing to date: "1500 homes were destroyed" (but "the 1967 slayings",
+        # "host 2014 Oscars": an event's name)
+        plural = noun[:1].islower() and re.search(r"[^s']s$", noun) is not None
+        return not plural or search_before(_DETERMINER_BEFORE_EN, text, match.start()) is not None
+    participle = _PARTICIPLE_AFTER_DE.match(text, match.end())
+    return (
+        participle is not None
+        and measure_of_verb(participle.group().strip()) is None  # "die 2000 verletzten"
+        and search_before(_DETERMINER_BEFORE_DE, text, match.start()) is not None
+    )
 
 
 _OF_WHOLE = re.compile(r"\s+of\s+(?:whom|which|them)\b", re.IGNORECASE)
+
+
+# "I dated a million guys", "launched a thousand girls": in ECB+ every "a million" or "a
+# thousand" with no qualifier and no currency is a figure of speech (4 of 4), every one
+# with a currency a claim (2 of 2: "a million dollars damage"), as are the qualified
+# ones ("more than a hundred schools", "about a million people")
+_A_SCALE = re.compile(r"(?:a\s+)?(?:million|thousand)", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\ba\s+$", re.IGNORECASE)
+_QUALIFIER_BEFORE = re.compile(rf"\b(?:{alternation(_QUALIFIERS)})\s+$", re.IGNORECASE)
+
+
+def _figure_of_speech(match: re.Match[str], text: str) -> bool:
+    """Whether an English figure is "a million" or "a thousand" said loosely: unqualified."""
+    if match.group("qual") or match.group("high") or match.group("between"):
+        return False
+    written, start = match.group("low") or "", match.start("low")
+    if not _A_SCALE.fullmatch(written):
+        return False
+    if written[:1].lower() != "a":  # "thousand": its article stands before the match
+        article = search_before(_ARTICLE_BEFORE, text, start)
+        if article is None:
+            return False  # "a few thousand", "two thousand", "thousand-year"
+        start = article.start()
+    return search_before(_QUALIFIER_BEFORE, text, start) is None  # "more than a hundred"
 
 
 def _noun_after(text: str, end: int, language: str) -> tuple[str | None, int]:
@@ -372,9 +437,12 @@ _PHRASE_AFTER = re.compile(r"\s+(?:(?:of|more|additional)\s+)?((?:[\w'-]+\s+){0,
 
 
 def _counts_things(noun: str | None, tail: str, language: str) -> bool:
-    """Whether an English figure counts things named right after it ("two helicopters
-    were evacuating injured"), so a later verb of harm tells of others, not of them."""
-    phrase = _PHRASE_AFTER.match(tail) if language == "en" and noun else None
+    """Whether a figure counts things named right after it ("two helicopters were
+    evacuating injured", "aus fünf Ländern ... infiziert"), so a later verb of harm
+    tells of others, not of them."""
+    if language != "en":
+        return bool(noun) and names_things(noun or "") and not PARTICIPLES.fullmatch(noun or "")
+    phrase = _PHRASE_AFTER.match(tail) if noun else None
     if phrase is None or not phrase.group(1).startswith(noun or ""):
         return False  # no noun right after: "12 died", "Smith, 51, died"
     if PARTICIPLES.fullmatch(noun or "") or measure_of_word(noun or ""):
@@ -384,7 +452,7 @@ def _counts_things(noun: str | None, tail: str, language: str) -> bool:
         if word.lower() in _STOP or PARTICIPLES.fullmatch(word):
             break
         words.append(word)
-    return not any(is_person_word(word) for word in words)
+    return all(names_things(word, language="en") for word in words)
 
 
 def _measure(noun: str | None, tail: str, language: str = "de", head: str = "") -> str | None:
@@ -437,6 +505,8 @@ def _quantity(
     words = first.lower().split()
     if words[-1] in _VAGUE and (len(words) == 1 or words[-2] in _SOME_WORDS):
         qualifier = qualifier or "~>="  # "tausende": at least a thousand, roughly
+    elif words == [words[-1]] and words[-1] in _SCALES and search_before(_SEVERAL, text, start):
+        qualifier = qualifier or "~>="  # "mehrere hundert", "a few thousand": as "hunderte"
     lowest: float | int | None = low
     highest: float | int | None = high
     if qualifier in (">", ">=", "~>=") and high == low:
@@ -536,8 +606,10 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
         if noun is None and age is None:
             label = search_before(_ROW_LABEL, text, start)
             noun = label.group(1) if label else None
-        if unit is None and currency is None and _is_year(match, text, noun):
+        if unit is None and currency is None and _is_year(match, text, noun, lang):
             continue  # "2000 Kilogramm", "$2000" are no year
+        if lang == "en" and unit is None and currency is None and _figure_of_speech(match, text):
+            continue  # "I dated a million guys"
         value = _quantity(match, text, (start, end, noun_end), (low, high), noun, lang)
         if age is not None:
             value = replace(value, measure=AGE)
@@ -549,4 +621,25 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
         facts.append(
             Fact("number", text[start:end], start, end, value, qualifier=value.qualifier, noun=noun)
         )
+    return _parts_of_wholes(text, facts)
+
+
+# a part before its whole: "vier von insgesamt fünf Ländern", "Zwölf der 16 Arten",
+# "four of the five countries"
+_PART_BEFORE_WHOLE = re.compile(
+    r"\s+(?:von|der|of(?:\s+the)?)\s+(?:insgesamt\s+|all\s+)?", re.IGNORECASE
+)
+
+
+def _parts_of_wholes(text: str, facts: list[Fact]) -> tuple[Fact, ...]:
+    """Each figure without a noun that is a part of the whole right after it counts the
+    whole's noun: in "aus vier von insgesamt fünf Ländern" the four are countries too."""
+    for index in range(len(facts) - 2, -1, -1):  # from the end: "2 von 3 von 4 Ländern"
+        part, whole = facts[index], facts[index + 1]
+        if part.noun is not None or whole.noun is None or part.quantity.measure == AGE:
+            continue
+        if _PART_BEFORE_WHOLE.fullmatch(text, part.end, whole.start) is None:
+            continue
+        value = replace(part.quantity, noun=whole.noun, measure=whole.quantity.measure)
+        facts[index] = replace(part, value=value, noun=whole.noun)
     return tuple(facts)
