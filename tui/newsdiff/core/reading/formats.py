@@ -36,6 +36,9 @@ _OWN_HTML_HEADING = "<h1>newsdiff report</h1>"
 _OWN_JSON = re.compile(r'\s*\{\s*"format":\s*"newsdiff-report/')  # export.json writes it first
 
 
+OWN_REPORT = "a comparison report newsdiff wrote, not a news report"  # what reading says of one
+
+
 def is_own_report(text: str) -> bool:
     """Whether ``text`` is a report newsdiff itself wrote (Markdown, HTML or JSON).
 
@@ -128,9 +131,7 @@ def read_bytes(
             only = "no readable text: only control characters" if decoded.marks else "empty file"
             raise ReadError(path, only)
         if is_own_report(text):
-            raise ReadError(
-                path, "a comparison report newsdiff wrote, not a news report", kind="own_report"
-            )
+            raise ReadError(path, OWN_REPORT, kind="own_report")
         if kind == "html" or (kind == "text" and _HTML_START.match(text[:4096])):
             article = _read_page(text, id=id, path=path, url=url, marks=decoded.marks)
             key = ""  # a page's text is the extractor's: its entry cannot be checked, so none
