@@ -21,7 +21,6 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsdiff.core.reading.loader import special_kind
 from newsdiff.core.storage.atomic import write_atomically
 
 _MAX_BYTES = 1024 * 1024  # a settings file is a few lines; a stray dump is no config
@@ -174,6 +173,9 @@ def _read_config(path: Path) -> str | None:
 
 def _check_regular(mode: int) -> None:
     if not stat.S_ISREG(mode):
+        # only now: the reader's first paint imports none of the reading engine
+        from newsdiff.core.reading.loader import special_kind
+
         what = "a folder" if stat.S_ISDIR(mode) else special_kind(mode) or "of no known kind"
         raise NotAConfig(f"not a regular file ({what})")
 
