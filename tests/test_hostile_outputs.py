@@ -223,7 +223,9 @@ def test_a_prose_line_full_of_pipes_is_no_table(tmp_path, suffix):
     crumbs = " | ".join(f"Rubrik {n}" for n in range(251))
     art = "\n".join("|" * (220 + n) for n in range(3))  # ASCII art: lines of varying counts
     path = tmp_path / f"crumbs{suffix}"
-    path.write_text(f"{crumbs}\n\nNordkorea hat Soldaten geschickt.\n\n{art}\n", encoding="utf-8")
+    # under the breadcrumb a rule: a Markdown heading's underline, no table's delimiter row
+    report = f"{crumbs}\n---\n\nNordkorea hat Soldaten geschickt.\n\n{art}\n"
+    path.write_text(report, encoding="utf-8")
     started = time.perf_counter()
     corpus = read_articles([path], cache=False)
     assert time.perf_counter() - started < 2

@@ -95,7 +95,8 @@ def _widest_table(text: str) -> int:
             continue
         cells = line.strip().strip("|").count("|") + 1
         following = lines[number + 1] if number + 1 < len(lines) else ""
-        if table_to < 0 and "-" in following and _TABLE_RULE.fullmatch(following):
+        # a rule without a pipe is a Markdown heading's underline or a thematic break
+        if table_to < 0 and "|" in following and _TABLE_RULE.fullmatch(following):
             table_to = number + 1
         if table_to >= 0:
             table_to = max(table_to, number)
