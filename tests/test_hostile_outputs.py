@@ -217,6 +217,34 @@ def test_a_table_wider_than_the_limit_is_refused_naming_the_limit(tmp_path):
     assert f"up to {MAX_COLUMNS} columns" in problem.message and problem.fatal
 
 
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_prose_line_full_of_pipes_is_no_table(tmp_path, suffix):
+    # a scraped breadcrumb of 250 pipes made the whole report "a table of 251 columns"
+    crumbs = " | ".join(f"Rubrik {n}" for n in range(251))
+    art = "\n".join("|" * (220 + n) for n in range(3))  # ASCII art: lines of varying counts
+    path = tmp_path / f"crumbs{suffix}"
+    # under the breadcrumb a rule: a Markdown heading's underline, no table's delimiter row
+    report = f"{crumbs}\n---\n\nNordkorea hat Soldaten geschickt.\n\n{art}\n"
+    path.write_text(report, encoding="utf-8")
+    started = time.perf_counter()
+    corpus = read_articles([path], cache=False)
+    assert time.perf_counter() - started < 2
+    assert corpus.problems == ()
+    (article,) = corpus.articles
+    assert "Nordkorea hat Soldaten geschickt." in [s.text for s in article.sentences]
+
+
+def test_lines_of_one_count_of_cells_are_a_table_without_a_rule(tmp_path):
+    from newsdiff.core.reading.formats import MAX_COLUMNS
+
+    # a pipe-separated dump has no delimiter row, but its lines agree on their cells
+    rows = "\n".join("|".join(str(r * i % 97) for i in range(MAX_COLUMNS + 50)) for r in range(5))
+    path = tmp_path / "dump.txt"
+    path.write_text(f"Daten\n\n{rows}\n", encoding="utf-8")
+    (problem,) = read_articles([path], cache=False).problems
+    assert f"a table of {MAX_COLUMNS + 50} columns" in problem.message
+
+
 def test_a_table_within_the_limit_reads_in_time_linear_in_its_rows(tmp_path):
     timings = []
     for rows in (50, 200):

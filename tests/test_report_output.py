@@ -174,7 +174,7 @@ def test_two_files_of_one_name_are_told_apart_by_their_folders(tmp_path, capsys,
     assert [s["source"] for s in document["sources"]] == ["taz/report.txt", "zeit/report.txt"]
 
 
-@pytest.mark.parametrize("name", ["report.md", "report.html"])
+@pytest.mark.parametrize("name", ["report.md", "report.html", "report.json"])
 def test_a_report_written_into_the_folder_is_not_read_back_as_a_source(folder, capsys, name):
     # -o into the folder compared: the next run read the report as one more news
     # report, its every quote an "identical" claim of the sources it quotes
@@ -226,8 +226,7 @@ def test_a_report_written_into_the_folder_it_reads_is_replaced_the_next_time(fol
     assert main(["report", "--lexical", str(folder), "-o", str(target)]) == 0
     err = capsys.readouterr().err
     assert "5000" in target.read_text(encoding="utf-8")
-    if name != "r.json":  # a .json of a folder is left out unread, a report or not
-        assert f"skipped {target}: a comparison report newsdiff wrote" in err
+    assert f"skipped {target}: a comparison report newsdiff wrote" in err
     # and the earlier report is no source of the new one
     assert main(["report", "--lexical", "--format", "json", str(folder)]) == 0
     document = json.loads(capsys.readouterr().out)
@@ -255,3 +254,27 @@ def test_reading_names_a_report_of_newsdiff_s_as_such(folder, tmp_path):
     assert [(Path(p.path).name, p.kind) for p in corpus.problems] == [
         ("r.md", "own_report"), ("r.html", "own_report"), ("r.json", "own_report")
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ["r.json", "r.md"])
+def test_list_json_gives_a_problem_s_kind(folder, capsys, name):
+    # a .json report in the folder was left out as "not a report file (.json)", and
+    # --json gave no way to tell a report of newsdiff's from a broken file
+    (folder / "broken.txt").write_bytes(b"")
+    assert main(["report", "--lexical", str(folder), "-o", str(folder / name)]) == 0
+    capsys.readouterr()
+    assert main(["list", "--json", str(folder)]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert [(Path(p["path"]).name, p["kind"]) for p in document["problems"]] == [
+        ("broken.txt", None), (name, "own_report")
+    ]  # fmt: skip
+    assert document["skipped"] == []
+
+
+def test_a_json_file_of_the_user_s_in_a_folder_is_still_left_out_unread(folder, capsys):
+    (folder / "data.json").write_text('{"format": "something else"}', encoding="utf-8")
+    os.mkfifo(folder / "pipe.json")  # never opened: the walk would hang on it
+    assert main(["list", "--json", str(folder)]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["problems"] == []
+    assert sorted(Path(s["path"]).name for s in document["skipped"]) == ["data.json", "pipe.json"]

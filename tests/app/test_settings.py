@@ -189,3 +189,41 @@ def test_saving_the_theme_writes_through_a_linked_config_and_keeps_its_mode(tmp_
     assert load_settings(kept).theme == "nord"
     assert load_settings(kept).keymap == {"articles.filter": "f"}
     assert kept.stat().st_mode & 0o777 == 0o644
+
+
+def _within(seconds: float, call):
+    """``call()``'s result, failing (not hanging the run) if it blocks, as opening a FIFO does."""
+    import threading
+
+    result: list[object] = []
+    worker = threading.Thread(target=lambda: result.append(call()), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert result, f"blocked for {seconds} s"
+    return result[0]
+
+
+def test_a_fifo_or_folder_as_config_is_named_in_one_line_never_opened():
+    # a config.toml that was a FIFO (or a folder) was skipped without a word
+    path = config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(path)
+    settings = _within(5, load_settings)
+    assert (settings.theme, settings.keymap, settings.lexical) == (None, {}, False)
+    assert settings.problem == f"{path}: not a regular file (a named pipe); using the defaults"
+    path.unlink()
+    path.mkdir()
+    assert load_settings().problem == f"{path}: not a regular file (a folder); using the defaults"
+
+
+def test_saving_the_theme_never_replaces_a_fifo_in_the_config_s_place():
+    import stat
+
+    from newsdiff.app.config import save_theme
+
+    path = config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(path)
+    problem = _within(5, lambda: save_theme("nord"))
+    assert problem == f"{path}: not a regular file (a named pipe); the theme was not saved"
+    assert stat.S_ISFIFO(os.lstat(path).st_mode)

@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsdiff.core.storage.atomic import write_atomically
+
+_MAX_BYTES = 1024 * 1024  # a settings file is a few lines; a stray dump is no config
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +53,13 @@ def load_settings(path: Path | None = None) -> Settings:
     Settings(theme=None, keymap={}, lexical=False, problem=None)
     """
     path = config_path() if path is None else path
-    if not path.is_file():
+    try:
+        text = _read_config(path)
+    except NotAConfig as error:
+        return Settings(problem=f"{path}: {error}; using the defaults")
+    except (OSError, UnicodeDecodeError) as error:
+        return Settings(problem=f"{path}: {error}")
+    if text is None:
         return Settings()
     # the parser only when there is a file: most starts have none, and they paint sooner
     try:  # Python 3.11+
@@ -58,8 +67,8 @@ def load_settings(path: Path | None = None) -> Settings:
     except ImportError:  # pragma: no cover - Python 3.10 reads the same file with tomli
         import tomli as tomllib
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         return Settings(problem=f"{path}: {error}")
     except RecursionError:  # tomllib recurses once per level of [[[...
         return Settings(problem=f"{path}: nested too deeply to read; using the defaults")
@@ -104,7 +113,8 @@ def save_theme(theme: str, path: Path | None = None) -> str | None:
     path = config_path() if path is None else path
     line = f"theme = {_toml_string(theme)}"
     try:
-        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+        # a FIFO or device in its place is never opened, nor replaced by a file
+        text = _read_config(path) or ""
         # the top-level keys end where the first [table] begins
         table = _TABLE_LINE.search(text)
         head, tail = (text[: table.start()], text[table.start() :]) if table else (text, "")
@@ -118,9 +128,56 @@ def save_theme(theme: str, path: Path | None = None) -> str | None:
         target = path.resolve() if path.is_symlink() else path
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(target, (head + tail).encode("utf-8"))
+    except NotAConfig as error:
+        return f"{path}: {error}; the theme was not saved"
     except (OSError, UnicodeDecodeError, RuntimeError) as error:  # RuntimeError: a link loop
         return f"{path}: {error}"
     return None
+
+
+class NotAConfig(ValueError):
+    """The config path holds something that is not a settings file (a FIFO, a folder)."""
+
+
+def _read_config(path: Path) -> str | None:
+    """The text of the config file at ``path``; None when there is none.
+
+    A FIFO, a folder or a device there is never opened (a FIFO would block the
+    start until a writer came): NotAConfig says what it is. OSError and
+    UnicodeDecodeError pass through.
+
+    >>> _read_config(Path("/nonexistent/config.toml")) is None
+    True
+    >>> try:
+    ...     _read_config(Path("/dev/null"))
+    ... except NotAConfig as error:
+    ...     print(error)
+    not a regular file (a device)
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):  # a dangling link counts as none
+        return None
+    _check_regular(mode)
+    # without blocking, checked again on the descriptor: a file swapped for a FIFO
+    # since the stat must not hang the start
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "rb") as handle:
+        _check_regular(os.fstat(descriptor).st_mode)
+        data = handle.read(_MAX_BYTES + 1)
+    if len(data) > _MAX_BYTES:
+        raise NotAConfig(f"over {_MAX_BYTES // (1024 * 1024)} MB, too large for a settings file")
+    return data.decode("utf-8")
+
+
+def _check_regular(mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        # only now: the reader's first paint imports none of the reading engine
+        from newsdiff.core.reading.loader import special_kind
+
+        what = "a folder" if stat.S_ISDIR(mode) else special_kind(mode) or "of no known kind"
+        raise NotAConfig(f"not a regular file ({what})")
 
 
 def _toml_string(value: str) -> str:

@@ -181,14 +181,15 @@ def _max_passages() -> int:
         return MAX_PASSAGES
 
 
-def problems_json(corpus: Corpus) -> list[dict[str, str]]:
+def problems_json(corpus: Corpus) -> list[dict[str, str | None]]:
     """The files a command could not read (or read only in part), as every ``--json`` gives them.
 
     >>> from newsdiff.core.model import Corpus, Problem
     >>> problems_json(Corpus((), (Problem("a.txt", "empty file"),)))
-    [{'path': 'a.txt', 'message': 'empty file'}]
+    [{'path': 'a.txt', 'message': 'empty file', 'kind': None}]
     """
-    return [{"path": p.path, "message": p.message} for p in corpus.problems]
+    # "kind" tells a program what a problem is without parsing its message ("own_report")
+    return [{"path": p.path, "message": p.message, "kind": p.kind} for p in corpus.problems]
 
 
 def print_json(document: object, *, indent: int = 2) -> None:

@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 
 from newsdiff.core.model import Alignment
 from newsdiff.core.reading.atomic import write_atomically
-from newsdiff.core.reading.formats import is_own_report
-from newsdiff.core.reading.loader import special_kind
+from newsdiff.core.reading.loader import special_kind, written_by_newsdiff
 
 if TYPE_CHECKING:
     from newsdiff.core.stories.detect import Story
@@ -138,7 +137,7 @@ def unsafe_target(
     if not stat.S_ISREG(info.st_mode):
         what = special_kind(info.st_mode) or "of no known kind"
         return f"is not a regular file ({what}); not overwriting it"
-    ours = bool(info.st_size) and _written_by_newsdiff(path)
+    ours = bool(info.st_size) and written_by_newsdiff(path)
     for other in (*protected, *(() if ours else found)):
         try:
             if os.path.samestat(info, os.stat(other)):
@@ -151,18 +150,3 @@ def unsafe_target(
         # the user's own notes.md named by a slip of -o: only what newsdiff wrote is replaced
         return "exists and is not a report newsdiff wrote; not overwriting it"
     return None
-
-
-def _written_by_newsdiff(path: str | os.PathLike[str]) -> bool:
-    """Whether the file at ``path`` opens as a Markdown, HTML or JSON report of newsdiff's."""
-    # without blocking: a regular file swapped for a FIFO since the lstat must not hang
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
-    try:
-        descriptor = os.open(path, flags)
-        with os.fdopen(descriptor, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-                return False
-            head = handle.read(4096).decode("utf-8", errors="replace")
-    except OSError:
-        return False
-    return is_own_report(head)

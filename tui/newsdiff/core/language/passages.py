@@ -6,8 +6,11 @@ or paragraph would be one passage that pairs with nothing.  A stretch longer
 than any real sentence is cut where a reader would pause: ";", ":", a dash, a
 capitalised function word (a sentence start once the full stop is gone), a
 conjunction or function word after a comma, a line break, a comma, and as a
-last resort between any two words near the middle.  Cuts only fall between words,
-so every passage is a span of the text and highlights keep their offsets.
+last resort between any two words near the middle.  Lines with no punctuation
+(a comma aside) are cut sooner: past ``PIECE_WORDS`` words (a caption block),
+and at every line break their writer chose (the items of a list), whatever
+their length.  Cuts only fall between words, so every passage is a span of the
+text and highlights keep their offsets.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from bisect import bisect_left
 from newsdiff.core.language.function_words import STOPWORDS
 from newsdiff.core.language.segment import split_sentences
 from newsdiff.core.language.text import fold
+from newsdiff.core.language.wrapping import chosen_ends
 
 __all__ = ["split_passages"]
 
@@ -34,6 +38,9 @@ PIECE_WORDS = 30
 MIN_WORDS = 4  # no piece shorter, so a cut never leaves a stray word or two
 
 _WORD = re.compile(r"\S+")
+# punctuation a list or a caption block has none of (a comma aside): a sentence end,
+# or a colon or semicolon; a dot inside a number ("28.04.2025") does not count
+_PUNCTUATED = re.compile(r"[!?…;:]|\.(?!\d)")
 _DASHES = frozenset(("-", "–", "—", "--"))
 
 
@@ -52,10 +59,12 @@ _CONJUNCTIONS = {
 _OPENING_PUNCT = "\"'„“”‚‘’«»‹›([{"
 
 # How good a place to cut each kind of gap is; higher first.  A line break
-# inside a block is mostly where a caption or a hard-wrapped line ran out of
-# room: seed 000 without ".!?" wrapped at 42 columns pairs with its original at
-# a mean score of 0.81 (14 of 25 pairs from 0.8) with breaks ranked here, 0.69
-# (11 of 25) with breaks ranked first.
+# counts only where the writer ended the line (core/language/wrapping.py: the
+# next word would have fit), never where a width wrapped it: in text wrapped at
+# 70 columns every tenth gap is a wrap, and the cut fell there mid-clause.
+# Seed 000 without ".!?" wrapped at 42 columns pairs with its original at a mean
+# score of 0.79 (14 of 26 pairs from 0.8); 0.81 (14 of 25) with every break
+# ranked here, 0.69 (11 of 25) with breaks ranked first.
 _SEMICOLON, _COLON, _DASH, _OPENER, _CLAUSE, _LINE_BREAK, _COMMA, _ANY = range(7, -1, -1)
 _STRONGEST = _SEMICOLON
 _PAUSES = {";": _SEMICOLON, ":": _COLON}  # the mark ending the word before the gap
@@ -76,23 +85,61 @@ def split_passages(
     ['wir sind da und es regnet seit Stunden', 'Die Straßen sind gesperrt']
     """
     spans: list[tuple[int, int]] = []
+    chosen = _chosen_breaks(text) if "\n" in text else frozenset()
     for start, end in split_sentences(text, language=language):
+        # lines without punctuation: a list, or captions, whatever their length
+        lines = "\n" in text[start:end] and not _PUNCTUATED.search(text, start, end)
         # a span of more than max_words words has at least 2 * max_words characters
-        if end - start < 2 * max_words + 1:
+        if end - start < 2 * max_words + 1 and not lines:
             spans.append((start, end))
             continue
         words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
-        if len(words) <= max_words:
-            spans.append((start, end))
-            continue
-        strengths = _gap_strengths(text, words, language)
-        for first, last in _cut(strengths, 0, len(words), max(piece_words, 2 * MIN_WORDS)):
-            spans.append((words[first][0], words[last - 1][1]))
+        if len(words) <= (piece_words if lines else max_words):
+            pieces = [(0, len(words))]
+        else:
+            strengths = _gap_strengths(text, words, language, chosen)
+            pieces = _cut(strengths, 0, len(words), max(piece_words, 2 * MIN_WORDS))
+        for first, last in pieces:
+            if lines and chosen:  # and each line its writer ended is a passage of its own
+                spans += _at_breaks(text, words[first:last], chosen)
+            else:
+                spans.append((words[first][0], words[last - 1][1]))
     return tuple(spans)
 
 
-def _gap_strengths(text: str, words: list[tuple[int, int]], language: str) -> list[int]:
-    """``strengths[i]``: how good a cut before word ``i`` is (index 0 unused)."""
+def _chosen_breaks(text: str) -> frozenset[int]:
+    """The offsets of the newlines of ``text`` its writer chose, not its wrapping width."""
+    lines = text.split("\n")
+    chosen: set[int] = set()
+    at = 0
+    for line, ended in zip(lines, chosen_ends(lines), strict=False):
+        at += len(line)
+        if ended:
+            chosen.add(at)
+        at += 1
+    return frozenset(chosen)
+
+
+def _at_breaks(
+    text: str, words: list[tuple[int, int]], chosen: frozenset[int]
+) -> list[tuple[int, int]]:
+    """``words`` as spans cut at every chosen line break between two of them."""
+    spans: list[tuple[int, int]] = []
+    first = 0
+    for index in range(1, len(words)):
+        gap = range(words[index - 1][1], words[index][0])
+        if any(at in chosen for at in gap if text[at] == "\n"):
+            spans.append((words[first][0], words[index - 1][1]))
+            first = index
+    spans.append((words[first][0], words[-1][1]))
+    return spans
+
+
+def _gap_strengths(
+    text: str, words: list[tuple[int, int]], language: str, chosen: frozenset[int]
+) -> list[int]:
+    """``strengths[i]``: how good a cut before word ``i`` is (index 0 unused); a line
+    break counts when its writer chose it (``chosen``), not where a width wrapped."""
     function_words = STOPWORDS.get(language, STOPWORDS["de"])
     conjunctions = _CONJUNCTIONS.get(language, _CONJUNCTIONS["de"])
     strengths = [_ANY] * len(words)
@@ -112,9 +159,23 @@ def _gap_strengths(text: str, words: list[tuple[int, int]], language: str) -> li
                 strengths[i] = _CLAUSE if opens else _COMMA
             elif capital and fold(bare.rstrip(",;:")) in function_words:
                 strengths[i] = _OPENER  # "bestätigt Sie hätten": a sentence begins here
-        if strengths[i] < _LINE_BREAK and "\n" in text[words[i - 1][1] : words[i][0]]:
+        if (
+            strengths[i] < _LINE_BREAK
+            and chosen
+            and _breaks(text, words[i - 1][1], words[i][0], chosen)
+        ):
             strengths[i] = _LINE_BREAK
     return strengths
+
+
+def _breaks(text: str, start: int, end: int, chosen: frozenset[int]) -> bool:
+    """Whether the gap ``start..end`` holds a line break its writer chose."""
+    at = text.find("\n", start, end)
+    while at >= 0:
+        if at in chosen:
+            return True
+        at = text.find("\n", at + 1, end)
+    return False
 
 
 def _cut(strengths: list[int], first: int, stop: int, piece: int) -> list[tuple[int, int]]:

@@ -19,21 +19,29 @@ import re
 import unicodedata
 
 # ESC sequences (CSI, OSC, DCS/SOS/PM/APC strings, two-byte ESC x) and their 8-bit
-# forms (CSI U+009B, OSC U+009D, DCS U+0090, SOS U+0098, PM U+009E, APC U+009F, ended
-# by ST U+009C). A string without its terminator ends with its line: removed up to
-# the next BEL or ESC, one stray "ESC ]" took the whole rest of a report with it.
+# forms (CSI U+009B, OSC U+009D, DCS U+0090, SOS U+0098, PM U+009E, APC U+009F), ended
+# where a terminal's parser (vt100.net/emu/dec_ansi_parser) ends them: BEL ends an OSC
+# only (xterm's; DCS, SOS, PM and APC take it as payload), ST (ESC \ or U+009C) any
+# string; CAN, SUB, ESC and every other C1 control abort one; inside an escape or a
+# CSI the other C0 controls are executed and the sequence goes on. Less than that
+# showed a payload as text, more cost the report the words after it
+# (tests/test_decode.py holds such a parser). One deviation: a string without its
+# terminator ends with its line (one stray "ESC ]" took the whole rest of a report).
 # An 8-bit introducer right after what reads as a UTF-8 lead or continuation byte in
 # Latin-1 (U+0080-U+00BF, U+00C2-U+00F4) is mojibake ("ß" read as Latin-1 is "Ã" and
 # APC): dropped alone with the controls, it must not swallow the words after it
 _NOT_MOJIBAKE = "(?<![\x80-\xbf\xc2-\xf4])"
+_GOES_ON = "\x00-\x09\x0b-\x17\x19\x1c-\x1f\x7f"  # executed or ignored inside a sequence
+_ENDS_STRING = "\n\x18\x1a\x1b\x80-\x9f"  # the line, CAN, SUB, ESC, a C1 control
 _ESCAPES = (
-    r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?"
-    r"|\x1b[PX^_][^\x1b\n]*(?:\x1b\\)?"
-    r"|\x1b[ -/]*[0-~]?"
-    rf"|{_NOT_MOJIBAKE}\x9b[0-?]*[ -/]*[@-~]"
-    rf"|{_NOT_MOJIBAKE}\x9d[^\x07\x9c\x1b\n]*(?:\x07|\x9c|\x1b\\)?"
-    rf"|{_NOT_MOJIBAKE}[\x90\x98\x9e\x9f][^\x9c\x1b\n]*(?:\x9c|\x1b\\)?"
+    rf"\x1b[{_GOES_ON}]*(?:"
+    rf"\[[ -?{_GOES_ON}]*[@-~]?"
+    rf"|\][^\x07{_ENDS_STRING}]*(?:\x07|\x9c|\x1b\\)?"
+    rf"|[PX^_][^{_ENDS_STRING}]*(?:\x9c|\x1b\\)?"
+    rf"|[ -/{_GOES_ON}]*[0-~]?)"
+    rf"|{_NOT_MOJIBAKE}\x9b[ -?{_GOES_ON}]*[@-~]?"
+    rf"|{_NOT_MOJIBAKE}\x9d[^\x07{_ENDS_STRING}]*(?:\x07|\x9c|\x1b\\)?"
+    rf"|{_NOT_MOJIBAKE}[\x90\x98\x9e\x9f][^{_ENDS_STRING}]*(?:\x9c|\x1b\\)?"
 )
 # controls and bidi/tag characters: suspicious in a news report, so a passage says so
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"

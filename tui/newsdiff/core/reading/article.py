@@ -191,7 +191,8 @@ def _title(
 
 
 def _is_title_line(block: Block, language: str) -> bool:
-    if block.kind != "paragraph" or "\n" in block.text or len(block.text) > _TITLE_LINE_MAX:
+    # a title line hard-wrapped over two lines is still one sentence of a few words
+    if block.kind != "paragraph" or len(block.text) > _TITLE_LINE_MAX:
         return False
     return len(split_sentences(block.text, language=language)) == 1
 

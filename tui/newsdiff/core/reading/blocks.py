@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from newsdiff.core.language.wrapping import chosen_ends
 from newsdiff.core.reading.document import Block, BlockKind, Document, row_block
 
 # a sentence or quoted line is over when it ends like this (quotes stripped first)
@@ -158,13 +159,15 @@ def _prose_blocks(text: str, lines: list[tuple[str, int]]) -> list[Block]:
         return []
     if len(lines) == 1 or _one_paragraph_per_line(lines):
         return [_line_block(line, start) for line, start in lines]
-    # hard-wrapped prose: a line that stops well short of the others ends a paragraph
+    # hard-wrapped prose: a line that stops well short of the others ends a paragraph,
+    # as does one the next word would have fit on (a heading, the end of a paragraph)
     width = max(len(line.rstrip()) for line, _ in lines)
+    ended = [*chosen_ends([line for line, _ in lines]), True]
     blocks: list[Block] = []
     group: list[tuple[str, int]] = []
-    for line, start in lines:
+    for (line, start), chosen in zip(lines, ended, strict=True):
         group.append((line, start))
-        if len(line.rstrip()) < 0.6 * width:
+        if chosen or len(line.rstrip()) < 0.6 * width:
             blocks.append(_group_block(text, group))
             group = []
     if group:
@@ -195,4 +198,8 @@ def _group_block(text: str, group: list[tuple[str, int]]) -> Block:
     last, last_start = group[-1]
     start += len(first) - len(first.lstrip())
     end = last_start + len(last.rstrip())
-    return Block("paragraph", text[start:end], start, end)
+    # a subheading too long for one line of hard-wrapped text is still one
+    kind: BlockKind = (
+        "heading" if is_heading_line(" ".join(text[start:end].split())) else "paragraph"
+    )
+    return Block(kind, text[start:end], start, end)

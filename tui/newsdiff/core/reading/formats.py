@@ -36,6 +36,9 @@ _OWN_HTML_HEADING = "<h1>newsdiff report</h1>"
 _OWN_JSON = re.compile(r'\s*\{\s*"format":\s*"newsdiff-report/')  # export.json writes it first
 
 
+OWN_REPORT = "a comparison report newsdiff wrote, not a news report"  # what reading says of one
+
+
 def is_own_report(text: str) -> bool:
     """Whether ``text`` is a report newsdiff itself wrote (Markdown, HTML or JSON).
 
@@ -59,11 +62,50 @@ def is_own_report(text: str) -> bool:
 MAX_COLUMNS = 200
 
 
+# a GFM delimiter row ("|---|:-:|"), as core/reading/blocks.py recognises one
+_TABLE_RULE = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
+# lines in a row with one count of cells make a table without a rule (a pipe-separated
+# dump); a breadcrumb or a line of ASCII art is one line, or lines of varying counts
+_TABLE_RUN = 3
+
+
 def _widest_table(text: str) -> int:
-    """The most cells a pipe-table line holds (edge pipes aside); 0 without a pipe. Linear."""
+    """The most cells a line of a pipe table holds (edge pipes aside); 0 without a table.
+
+    A table is a header line with a delimiter row under it, and the lines with a
+    pipe that follow; or three or more lines in a row of one number of cells. A
+    line of prose full of pipes is no table. Linear.
+
+    >>> _widest_table("Home | News | World\\n\\nNordkorea schickt Soldaten.")
+    0
+    >>> _widest_table("| a | b | c |\\n|---|---|---|\\n| 1 | 2 | 3 |")
+    3
+    """
     if "|" not in text:
         return 0
-    return max(line.strip().strip("|").count("|") for line in text.split("\n") if "|" in line) + 1
+    lines = text.split("\n")
+    widest = 0
+    table_to = -1  # a table of a rule goes on while its lines hold a pipe
+    run, previous = 0, 0
+    for number, line in enumerate(lines):
+        if "|" not in line:
+            run = previous = 0
+            if number > table_to:
+                table_to = -1
+            continue
+        cells = line.strip().strip("|").count("|") + 1
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        # a rule without a pipe is a Markdown heading's underline or a thematic break
+        if table_to < 0 and "|" in following and _TABLE_RULE.fullmatch(following):
+            table_to = number + 1
+        if table_to >= 0:
+            table_to = max(table_to, number)
+            widest = max(widest, cells)
+        run = run + 1 if cells == previous else 1
+        previous = cells
+        if run >= _TABLE_RUN:
+            widest = max(widest, cells)
+    return widest
 
 
 class ReadError(Exception):
@@ -128,9 +170,7 @@ def read_bytes(
             only = "no readable text: only control characters" if decoded.marks else "empty file"
             raise ReadError(path, only)
         if is_own_report(text):
-            raise ReadError(
-                path, "a comparison report newsdiff wrote, not a news report", kind="own_report"
-            )
+            raise ReadError(path, OWN_REPORT, kind="own_report")
         if kind == "html" or (kind == "text" and _HTML_START.match(text[:4096])):
             article = _read_page(text, id=id, path=path, url=url, marks=decoded.marks)
             key = ""  # a page's text is the extractor's: its entry cannot be checked, so none

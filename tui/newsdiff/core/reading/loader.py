@@ -20,9 +20,23 @@ from newsdiff.core.language.sanitize import shown
 from newsdiff.core.model import Article, Corpus, Problem, Skipped
 from newsdiff.core.reading.cache import Entries, enabled
 from newsdiff.core.reading.fetch import Fetched, FetchError, FetchOptions, fetch_page, is_url
-from newsdiff.core.reading.formats import ReadError, entry_key, read_bytes
+from newsdiff.core.reading.formats import (
+    OWN_REPORT,
+    ReadError,
+    entry_key,
+    is_own_report,
+    read_bytes,
+)
 
-__all__ = ["SUFFIXES", "ReadError", "read_article", "read_articles", "read_url", "report_files"]
+__all__ = [
+    "SUFFIXES",
+    "ReadError",
+    "read_article",
+    "read_articles",
+    "read_url",
+    "report_files",
+    "written_by_newsdiff",
+]
 
 _TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 _MARKDOWN = (".md", ".markdown")
@@ -31,6 +45,8 @@ _ARCHIVE_SUFFIXES = (".mhtml", ".mht")  # "Webpage, single file" of Chrome, Edge
 SUFFIXES = (*_TEXT_SUFFIXES, *_PAGE_SUFFIXES, *_ARCHIVE_SUFFIXES)
 _MAX_MB = 20  # far beyond any news report; keeps a stray dump out
 MAX_MB_VARIABLE = "NEWSDIFF_MAX_MB"  # lifts the limit for the one user who needs it
+# a file is opened without blocking or taking a terminal: see _read_bytes
+_NO_WAIT = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
 _BATCH = 500  # files whose bytes are held at once, their cache entries loaded in one query
 
 
@@ -265,6 +281,9 @@ def _walk(
             continue
         if path.name.lower().endswith(SUFFIXES):
             yield path  # read_article refuses what is not a regular file, naming it
+        elif path.name.lower().endswith(".json") and written_by_newsdiff(path):
+            # "report F -o F/r.json" left it there: said to be ours, as a .md one is
+            yield Problem(str(path), OWN_REPORT, kind="own_report")
         else:
             yield Skipped(str(path), f"not a report file ({path.suffix.lower() or 'no suffix'})")
 
@@ -310,9 +329,8 @@ def _read_bytes(path: Path) -> bytes:
         raise ReadError(path, kind)
     # opened without blocking and checked again on the descriptor, not the name: a
     # file swapped for a FIFO between the stat and the open must not hang the read
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        descriptor = os.open(path, flags)
+        descriptor = os.open(path, _NO_WAIT)
     except OSError as error:
         raise ReadError(path, _reason(error)) from None
     with os.fdopen(descriptor, "rb") as handle:
@@ -332,6 +350,28 @@ def _read_bytes(path: Path) -> bytes:
             return handle.read(limit * 1024 * 1024 + 1)
         except OSError as error:
             raise ReadError(path, _reason(error)) from None
+
+
+def written_by_newsdiff(path: str | os.PathLike[str]) -> bool:
+    """Whether the file at ``path`` opens as a Markdown, HTML or JSON report of newsdiff's.
+
+    Only a regular file is opened (never a FIFO or a device), and only its head is read.
+
+    >>> written_by_newsdiff("/dev/null")
+    False
+    """
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        # without blocking: a regular file swapped for a FIFO since the stat must not hang
+        descriptor = os.open(path, _NO_WAIT)
+        with os.fdopen(descriptor, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                return False
+            head = handle.read(4096).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    return is_own_report(head)
 
 
 def _not_regular(mode: int) -> str | None:
