@@ -766,6 +766,9 @@ def test_a_year_before_a_noun_is_no_figure(text: str, language: str) -> None:
         ("Officials said 1500 homes were destroyed.", "en", 1500),
         ("Im Fahrzeugbau fielen 2000 Stellen weg.", "de", 2000),
         ("Die 2000 verletzten Menschen wurden versorgt.", "de", 2000),
+        # "the 2009 season" is a year, but a dated plural counts unless it names events
+        ("The flood reached the 2000 homes of the village.", "en", 2000),
+        ("Its 1500 cars were recalled last week.", "en", 1500),
     ],
 )
 def test_a_count_written_like_a_year_stays_a_figure(text: str, language: str, low: int) -> None:
@@ -816,3 +819,20 @@ def test_several_hundred_is_some_hundreds_not_a_hundred(text: str, language: str
 def test_some_hundred_is_about_a_hundred() -> None:
     value = one("Some hundred people gathered.", "en")
     assert (value.low, value.high, value.qualifier) == (100, 100, "~")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("The storm cost $5 billion in 2006 dollars.", 5_000_000_000),
+        ("Spending rose to $40 billion in constant 2010 dollars.", 40_000_000_000),
+    ],
+)
+def test_the_year_money_is_valued_in_counts_nothing(text: str, amount: int) -> None:
+    # "in 2006 dollars" was a figure 2006 counting dollars beside the real amount
+    assert [f.quantity.low for f in extract_numbers(text, language="en")] == [amount]
+
+
+def test_dollars_counted_after_a_year_like_figure_stay_money() -> None:
+    found = extract_numbers("He paid 2000 dollars in cash.", language="en")
+    assert [(f.quantity.low, f.quantity.measure) for f in found] == [(2000, "dollar")]

@@ -335,6 +335,16 @@ _DETERMINER_BEFORE_DE = re.compile(
     r"ihr|ihre|ihres|ihrer)\s+$",
     re.IGNORECASE,
 )
+# plurals a year dates after a determiner: events ("slayings", "elections", "riots") and a
+# year's results ("figures"); any other plural counts ("the 2000 homes", "the 1500 cars").
+# In ECB+ every "the YYYY <plural>" is one of these (slayings 3, killings 1, regulations 1)
+_EVENTS_EN = re.compile(
+    r"(?!(?:build|dwell|paint|belong|hold|draw|sav)ings)[a-z-]+(?:ings|tions|sions)"
+    r"|attacks|riots|protests|games|floods|talks|finals|playoffs|championships|tournaments|"
+    r"awards|midterms|primaries|polls|agreements|accords|amendments|rules|laws|reforms|"
+    r"figures|results|numbers|statistics|accounts|budgets|models|olympics|events|strikes",
+    re.IGNORECASE,
+)
 _PARTICIPLE_AFTER_DE = re.compile(r"\s+(?-i:[a-zäöüß]\w*(?:t|en|end)(?:e|en|er|es|em))\b")
 
 
@@ -352,13 +362,32 @@ def _is_year(match: re.Match[str], text: str, noun: str | None, language: str = 
         # a plural with nothing to date: "1500 homes were destroyed" (but "the 1967 slayings",
         # "host 2014 Oscars": an event's name)
         plural = noun[:1].islower() and re.search(r"[^s']s$", noun) is not None
-        return not plural or search_before(_DETERMINER_BEFORE_EN, text, match.start()) is not None
+        if not plural:
+            return True
+        # "the 1967 slayings", "the 2012 elections": a dated plural names events; "the 2000
+        # homes of the village" counts things
+        dated = search_before(_DETERMINER_BEFORE_EN, text, match.start()) is not None
+        return dated and _EVENTS_EN.fullmatch(noun) is not None
     participle = _PARTICIPLE_AFTER_DE.match(text, match.end())
     return (
         participle is not None
         and measure_of_verb(participle.group().strip()) is None  # "die 2000 verletzten"
         and search_before(_DETERMINER_BEFORE_DE, text, match.start()) is not None
     )
+
+
+_IN_BEFORE = re.compile(r"\bin\s+(?:(?:constant|real|today's|today’s)\s+)?$", re.I)
+
+
+def _is_price_base(match: re.Match[str], text: str) -> bool:
+    """Whether a year-like figure before a currency word says what year's money the
+    amounts are in ("in 2006 dollars", "in constant 2010 euros"), so counts nothing."""
+    low = match.group("low") or ""
+    if match.group("high") or match.group("between") or match.group("qual"):
+        return False
+    if not re.fullmatch(r"1[5-9]\d\d|20\d\d", low):
+        return False
+    return search_before(_IN_BEFORE, text, match.start()) is not None
 
 
 _OF_WHOLE = re.compile(r"\s+of\s+(?:whom|which|them)\b", re.IGNORECASE)
@@ -608,6 +637,8 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
             noun = label.group(1) if label else None
         if unit is None and currency is None and _is_year(match, text, noun, lang):
             continue  # "2000 Kilogramm", "$2000" are no year
+        if lang == "en" and money and not sign and _is_price_base(match, text):
+            continue  # "in 2006 dollars": the year the amounts are valued in
         if lang == "en" and unit is None and currency is None and _figure_of_speech(match, text):
             continue  # "I dated a million guys"
         value = _quantity(match, text, (start, end, noun_end), (low, high), noun, lang)
