@@ -836,3 +836,22 @@ def test_the_year_money_is_valued_in_counts_nothing(text: str, amount: int) -> N
 def test_dollars_counted_after_a_year_like_figure_stay_money() -> None:
     found = extract_numbers("He paid 2000 dollars in cash.", language="en")
     assert [(f.quantity.low, f.quantity.measure) for f in found] == [(2000, "dollar")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low", "high"),
+    [
+        ("Die Villa kostete zwischen $300,000 und $400,000.", "de", 300_000, 400_000),
+        ("He was offered between $140 and $150 million.", "en", 140_000_000, 150_000_000),
+        ("It cost between $5m and $7m.", "en", 5_000_000, 7_000_000),
+    ],
+)
+def test_a_range_between_two_signed_amounts_is_one_amount(
+    text: str, language: str, low: int, high: int
+) -> None:
+    # "zwischen $300,000 und $400,000" was two figures, the first "inside" the other
+    # report's range and the second unmatched; "between $140 and $150 million" was $140
+    found = extract_numbers(text, language=language)
+    assert [(f.quantity.low, f.quantity.high, f.quantity.measure) for f in found] == [
+        (low, high, "dollar")
+    ]

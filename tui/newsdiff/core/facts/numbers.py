@@ -214,7 +214,10 @@ def _pattern(language: str) -> re.Pattern[str]:
     bare = rf"(?:{short}(?={CURRENCY_AFTER})|{atom})"
     return re.compile(
         rf"(?<![\w.,:/-])"
-        rf"(?:(?P<between>zwischen|between)\s+(?P<b1>{atom})\s+(?:und|and)\s+(?P<b2>{atom})"
+        # "zwischen $300,000 und $400,000": a sign before each end, or before the first only
+        rf"(?:(?P<between>zwischen|between)\s+(?:(?P<bsign1>{SIGN_PATTERN})\s?)?"
+        rf"(?P<b1>(?(bsign1)(?:{short}|{atom})|{atom}))\s+(?:und|and)\s+"
+        rf"(?:(?P<bsign2>{SIGN_PATTERN})\s?)?(?P<b2>(?(bsign2)(?:{short}|{atom})|{atom}))"
         rf"|(?:(?P<qual>{quals})\s+)?(?:(?P<sign>{SIGN_PATTERN})\s?)?"
         rf"(?P<low>(?(sign)(?:{short}|{atom})|{bare}))"
         rf"(?:\s*(?:bis|–|-|to)\s*(?:(?P<sign2>{SIGN_PATTERN})\s?)?"
@@ -592,13 +595,16 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
             continue  # "Die Elf siegte": the team
         low_at, high_at = ("b1", "b2") if match.group("between") else ("low", "high")
         first, second = match.group(low_at), match.group(high_at)
-        sign = match.group("sign") or match.group("sign2")
+        signs = (match.group(g) for g in ("sign", "sign2", "bsign1", "bsign2"))
+        sign = next((s for s in signs if s), None)
         # each figure read as its phrase writes it: "11.000 Soldaten" in an English report
         low_lang = written_in(text, match.start(low_at), language=lang)
         high_lang = written_in(text, match.start(high_at), language=lang) if second else low_lang
-        low = _figure(first, low_lang, signed=bool(match.group("sign")) or _money_at(match, low_at))
+        low_sign = match.group("sign") or match.group("bsign1")
+        low = _figure(first, low_lang, signed=bool(low_sign) or _money_at(match, low_at))
         # "$5-7bn": the sign before the range is the high end's too
-        signed = bool(match.group("sign2") or match.group("sign")) or _money_at(match, high_at)
+        high_sign = match.group("sign2") or match.group("bsign2") or low_sign
+        signed = bool(high_sign) or _money_at(match, high_at)
         high = _figure(second, high_lang, signed=signed) if second else low
         if low is None or high is None:
             continue
