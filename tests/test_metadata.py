@@ -91,12 +91,24 @@ def test_the_more_precise_date_wins() -> None:
         ("(Nordkorea) ist ein Land, das selten etwas bestätigt.", None),
         ("Nordkoreanische Soldaten kämpfen - das ist jetzt offiziell.", None),
         ("Achtung. Stopp.", None),
+        # a name with an age or a record in brackets opens a sentence, no dateline
+        ("John Carter (33) has been charged with robbery after a raid.", None),
+        ("Wladimir Klitschko (52-3, 46 KOs) blasted a sluggish Hasim Rahman.", None),
+        ("Herbert Kickl (FPÖ) kündigte am Montag Neuwahlen an.", None),
         ("Es regnet. Morgen soll es schneien.", None),
     ],
 )
 def test_datelines_open_the_body(text: str, expected: str | None) -> None:
     found = find_dateline(text)
     assert (found[0] if found else None) == expected
+
+
+def test_an_opening_sentence_keeps_the_person_and_age_it_opens_on() -> None:
+    # "John Carter (33)" was taken for a dateline: the sentence lost its subject and age
+    text = "Man charged\n\nJohn Carter (33) has been charged with robbery after a raid."
+    article = build_article(text, id="x")
+    assert article.dateline is None
+    assert article.sentences[1].text.startswith("John Carter (33) has been charged")
 
 
 @pytest.mark.parametrize(

@@ -27,11 +27,15 @@ _GERMAN_DATE = re.compile(
 _ISO_PARTIAL = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?$")
 _CREDIT_TAIL = 80
 _PLACE = r"[A-ZÄÖÜ][\w'’-]+(?:[ -][A-ZÄÖÜ][\w'’-]+)?"
-# "Düsseldorf. …", "Berlin (dpa) – …", "LONDON, March 3 (Reuters) - …", "(CNN) — …"
+# "Düsseldorf. …", "Berlin (dpa) – …", "LONDON, March 3 (Reuters) - …", "(CNN) — …";
+# the agency's brackets end the line only with a stop or dash after them: without one a
+# name with brackets opens a sentence ("John Carter (33) has been charged", "Klitschko
+# (52-3, 46 KOs) retained": 6 ECB+ paragraphs open so, none a dateline; its one dateline
+# with brackets, "Mannheim, Germany (Sports Network) - ", has its dash)
 _DATELINE = re.compile(
     rf"^(?P<line>{_PLACE})\.[ \t]+(?=[A-ZÄÖÜ„\"»“])"
     rf"|^(?P<agency_line>{_PLACE}(?:,\s*{_PLACE})?(?:,?\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?"
-    r"\s*\([^()\n]{1,30}\))\s*[-–—:.]?[ \t]+"
+    r"\s*\([^()\n]{1,30}\))\s*[-–—:.][ \t]+"
     r"|^(?P<agency>\([^()\n]{1,30}\))\s*[-–—][ \t]+"
 )
 # "(afp/red)", "(dpa)", "(AFP)", "(APA, 3.4.2017)" closing the body
