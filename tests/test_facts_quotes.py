@@ -210,6 +210,11 @@ def test_the_object_of_a_verb_of_saying_is_not_its_source(language, text, source
         ("Am Sonntag lief der ARD-Krimi „Tatort“ mit neuem Team.", "de"),
         ('Auch der österreichisch-deutsche Kurzfilm "Alles wird gut" ist nominiert.', "de"),
         ('Jay-Jay Johanson veröffentlicht sein Album "Opium".', "de"),
+        # no work word: a role noun or a preposition before a short title-cased phrase
+        ('Ron Howard, director of "A Beautiful Mind", will produce it.', "en"),
+        ('Besides "American Pie", he produced two other comedies.', "en"),
+        ('Pattinson and Stewart will star in "Moon," while Rosenberg writes.', "en"),
+        ("Der Regisseur von „Tatort“ hört auf.", "de"),
     ],
 )
 def test_a_title_in_quotation_marks_is_no_quote(text, language):
@@ -225,6 +230,9 @@ def test_a_title_in_quotation_marks_is_no_quote(text, language):
         ('The film was "a terrible experience," says a source.', "en", "a terrible experience"),
         ('In the film "Ted" he says "We Will Win," said Smith.', "en", "We Will Win"),
         ('Facebook: "Bürgerwehren" stellen Ausländer an den Pranger.', "de", "Bürgerwehren"),
+        ("Sie wehren sich gegen „Bürgerwehren“ im Ort.", "de", "Bürgerwehren"),
+        ('The director of the film said "We Will Win," said Smith.', "en", "We Will Win"),
+        ('The author of the plan: "this is not over yet."', "en", "this is not over yet."),
         (
             "Das Buch sei „ein großer Wurf, den niemand erwartet hat“, sagte sie.",
             "de",

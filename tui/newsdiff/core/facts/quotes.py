@@ -37,6 +37,22 @@ _WORK = (
 _TITLE_CUE = re.compile(
     rf"(?i:\b(?!facebook)(?:{_WORK}))[\s,:]+(?:(?!(?i:said|sagte)\b)[\w'’.-]+\s+){{0,3}}$"
 )
+# a title named by who made it or by a preposition, with no work word: 'director of "A
+# Beautiful Mind"', 'Besides "American Pie"', 'Regisseur von „Tatort“' (a German
+# preposition alone does not do: 'gegen „Bürgerwehren“' marks a word, no title)
+_ROLES = (
+    r"director|producer|writer|author|creator|co-creator|screenwriter|playwright|composer|"
+    r"star|co-star|host|singer|songwriter|maker|cast|sequel|prequel|remake|premiere|"
+    r"regisseur|regisseurin|autor|autorin|produzent|produzentin|sänger|sängerin|"
+    r"drehbuchautor|drehbuchautorin|komponist|komponistin|fortsetzung"
+)
+_TITLE_SLOT = {
+    "en": re.compile(
+        rf"(?i:\b(?:(?:{_ROLES})s?(?:\s+(?:of|to|on))?|besides|like|including|in|of|from|"
+        r"with|for|after|than|since|as|on|about))\s+$"
+    ),
+    "de": re.compile(rf"(?i:\b(?:{_ROLES})(?:en|s)?(?:\s+(?:von|des|der|zu|zum|zur))?)\s+$"),
+}
 # a title joined to one before it: '"Van Wilder" and "The Big Bounce"', '"Ted," "Paul"'
 _NEXT_TITLE = re.compile(r"\s*(?:,|,?\s+(?:and|or|und|oder|sowie))?\s*")
 # words an English title leaves lowercase ("The Boy from Oz")
@@ -63,7 +79,9 @@ def extract_quotes(text: str, *, language: str = "de") -> tuple[Fact, ...]:
             inner_end -= 1
         inner = text[inner_start:inner_end]
         joined = title_end >= 0 and _NEXT_TITLE.fullmatch(text, title_end, match.start())
+        slot = _TITLE_SLOT["en" if language == "en" else "de"]
         cued = joined or search_before(_TITLE_CUE, text, match.start(), width=80)
+        cued = cued or search_before(slot, text, match.start(), width=40)
         if cued and _title_cased(inner, language) and not _AFTER.match(text, match.end()):
             title_end = match.end()
             continue
