@@ -188,6 +188,13 @@ def test_no_credit_to_an_object_a_count_or_a_clause(language, text):
         ("de", "Der Angeklagte meldete Nichtigkeit und Berufung an.", []),  # a filing
         ("de", "Die Regierung sagt Kooperation zu und beteuert ihre Treue.", []),  # a promise
         ("de", "Ich bin dafür, sagt Kurz – und fügt an: Nein.", ["kurz"]),
+        # a newsroom named in the nominative after the verb wrote it, not the opener
+        ("de", "Albtraum II schrieb die argentinische Sportzeitung Ole.",
+         ["argentinische sportzeitung ole"]),
+        ("de", "Das Aus schrieb der Sender ORF am Montag.", ["sender orf"]),
+        # "erklären" with its object after it explains: no statement to credit
+        ("de", "Das Ergebnis: Filzmaier erklärt die Welt der Politik.", []),
+        ("de", "41 Tote seien es, erklärte die EU-Behörde.", ["eu-behörde"]),
     ],
 )  # fmt: skip
 def test_the_object_of_a_verb_of_saying_is_not_its_source(language, text, sources):

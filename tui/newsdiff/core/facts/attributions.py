@@ -12,9 +12,11 @@ from bisect import bisect_left, bisect_right
 
 from newsdiff.core.facts.credit_cues import (
     FILED,
+    explains,
     german_credits,
     lower_case_speakers,
     opening_subject,
+    teller_after,
 )
 from newsdiff.core.facts.phrases import phrase_after, tidy
 from newsdiff.core.facts.window import search_before, skip_blanks_back
@@ -115,7 +117,15 @@ def extract_attributions(text: str, *, language: str = "de") -> tuple[Fact, ...]
                 continue  # "Police said John Smith was arrested": what was said
             if language != "en" and FILED.match(text, match.end()):
                 continue  # "Die Regierung sagt Kooperation zu": a promise
-            if language != "en" and (subject := opening_subject(text, match.start())):
+            # "Albtraum II schrieb die Sportzeitung Ole": the paper after the verb wrote it
+            teller = language != "en" and teller_after(text, match.end())
+            if (
+                not teller
+                and language != "en"
+                and (subject := opening_subject(text, match.start()))
+            ):
+                if explains(cue, text, match.end()):
+                    continue  # "Filzmaier erklärt die Welt der Politik": no credit
                 # "Der Minister sagte der Zeitung": the opener spoke, not the paper
                 if subject[0] not in covered:
                     found(_fact(text, subject[0], subject[1], cue))
