@@ -405,3 +405,21 @@ def test_a_weak_pair_is_the_same_claim_in_the_comparison_and_the_reports():
     assert ", 0.10)" not in markdown  # no relation and score of its own
     html = render_report(alignment, format="html")
     assert "~ 0.10 same claim, not paired directly" in html and ", 0.10)" not in html
+
+
+def test_the_lists_figures_leave_out_a_weak_pair_as_the_comparison_does():
+    # the list's "Paired" and "Fact diffs" counted a 0.10 pair's passages and facts,
+    # which the comparison and the passage view call the same claim, not paired
+    from dataclasses import replace
+
+    from newsdiff.core.views.overview import overview
+
+    base = _sample()
+    ard_zdf = [p for p in base.pairs if {p.left.article, p.right.article} == {"ard", "zdf"}]
+    assert any(f.status == "differ" for p in ard_zdf for f in p.facts)  # the case
+    weak = replace(
+        base, pairs=tuple(replace(p, score=0.10) if p in ard_zdf else p for p in base.pairs)
+    )
+    without = replace(base, pairs=tuple(p for p in base.pairs if p not in ard_zdf))
+    assert overview(weak) == overview(without)
+    assert overview(weak)["zdf"] != overview(base)["zdf"]
