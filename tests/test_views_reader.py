@@ -368,3 +368,58 @@ def test_a_pair_far_below_the_threshold_is_the_same_claim_not_a_pair():
     from newsdiff.core.views.passage import WEAK
 
     assert 0.10 < WEAK <= 0.35  # below the lowest score a pair stands on by itself
+
+
+def test_a_weak_pair_is_the_same_claim_in_the_comparison_and_the_reports():
+    # the comparison and the reports showed a 0.10 pair as reworded / facts differ,
+    # counted it and listed its facts, while the passage view calls it the same claim
+    from dataclasses import replace
+
+    from newsdiff.core.export.report import render_report
+    from newsdiff.core.views.clusters import cluster_views
+    from newsdiff.core.views.notes import row_note
+    from newsdiff.core.views.rows import count_fact_differences, find_row
+
+    base = _sample()
+    alignment = replace(
+        base,
+        pairs=tuple(
+            replace(p, score=0.10) if {p.left.article, p.right.article} == {"ard", "zdf"} else p
+            for p in base.pairs
+        ),
+    )
+    rows = side_by_side(alignment, "ard", "zdf")
+    weak = [row for row in rows if row.pair is not None]
+    assert weak and all(row.same_claim and not row.differs for row in weak)
+    assert count_fact_differences(rows) == 0
+    assert find_row(rows, -1) is None and find_row(rows, -1, want="facts-differ") is None
+    assert row_note(weak[0]).startswith("~ 0.10 same claim, not paired directly")
+    assert comparison_counts(alignment, "ard", "zdf").pairs == 0
+    strong = comparison_counts(alignment, "ard", "dlf")
+    assert strong == comparison_counts(base, "ard", "dlf") and strong.pairs > 0
+    voices = [v for view in cluster_views(alignment) for v in view.voices if v.score == 0.10]
+    assert voices and all(v.relation == "same claim, not paired directly" for v in voices)
+    assert all(not run.marks for v in voices for run in v.runs)  # no word or fact marks
+    markdown = render_report(alignment, format="markdown")
+    assert "~ 0.10 same claim, not paired directly" in markdown
+    assert ", 0.10)" not in markdown  # no relation and score of its own
+    html = render_report(alignment, format="html")
+    assert "~ 0.10 same claim, not paired directly" in html and ", 0.10)" not in html
+
+
+def test_the_lists_figures_leave_out_a_weak_pair_as_the_comparison_does():
+    # the list's "Paired" and "Fact diffs" counted a 0.10 pair's passages and facts,
+    # which the comparison and the passage view call the same claim, not paired
+    from dataclasses import replace
+
+    from newsdiff.core.views.overview import overview
+
+    base = _sample()
+    ard_zdf = [p for p in base.pairs if {p.left.article, p.right.article} == {"ard", "zdf"}]
+    assert any(f.status == "differ" for p in ard_zdf for f in p.facts)  # the case
+    weak = replace(
+        base, pairs=tuple(replace(p, score=0.10) if p in ard_zdf else p for p in base.pairs)
+    )
+    without = replace(base, pairs=tuple(p for p in base.pairs if p not in ard_zdf))
+    assert overview(weak) == overview(without)
+    assert overview(weak)["zdf"] != overview(base)["zdf"]

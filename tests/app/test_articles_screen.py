@@ -617,3 +617,49 @@ async def test_the_fact_column_says_it_counts_fact_differences_as_the_detail_doe
         assert str(row[-1]) == str(count)
         detail = str(app.screen.query_one("#article-detail").render())
         assert f"{count} fact differences" in detail
+
+
+async def test_enter_before_the_rows_says_it_is_queued_and_escape_cancels_it(build_app):
+    # an Enter on the column titles was remembered, but the line said nothing of it
+    # until the rows came (the other queued keys say so at once)
+    release = threading.Event()
+    app = build_app(engine=held_reading(release))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        line = app.screen.query_one(BusyLine).text
+        assert "the comparison opens when ready · escape cancels" in line
+        await pilot.press("escape")  # what the line says: escape cancels it
+        await pilot.pause()
+        assert "opens when ready" not in app.screen.query_one(BusyLine).text
+        release.set()
+        await wait_for(pilot, lambda: app.busy == "")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticlesScreen)  # cancelled: nothing opened
+
+
+async def test_the_subtitle_says_it_reads_again_during_r_then_gives_the_new_counts(
+    build_app, settle, tmp_path
+):
+    # during r the window's subtitle kept the old "N reports · M pairs"
+    import shutil
+
+    from newsdiff.core.reading.seeds import seed_paths
+
+    for seed in seed_paths()[:3]:
+        shutil.copy(seed, tmp_path / Path(seed).name)
+    release = threading.Event()
+    release.set()
+    app = build_app([tmp_path], engine=held_reading(release), lexical=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.sub_title.startswith("3 reports · ")
+        for seed in seed_paths()[3:]:
+            shutil.copy(seed, tmp_path / Path(seed).name)
+        release.clear()
+        await pilot.press("r")
+        await pilot.pause()
+        assert "reading again" in app.sub_title and "3 reports" not in app.sub_title
+        release.set()
+        await settle(pilot)
+        assert app.sub_title.startswith(f"{len(seed_paths())} reports · ")

@@ -303,3 +303,38 @@ async def test_a_second_pass_landing_on_a_closed_comparison_is_kept_not_raised()
         await pilot.pause()
         screen.show_alignment(app.alignment)
         assert screen.rows
+
+
+async def test_a_weak_pair_reads_as_the_same_claim_as_in_the_passage_view():
+    # a 0.10 pair showed "≈ 0.10" / "≠ 0.10" with its facts marked, and d stopped on it,
+    # while the passage view calls it the same claim, not paired directly
+    from dataclasses import replace
+
+    from newsdiff.app.widgets.status_line import StatusLine
+
+    app = CompareApp()
+    base = app.alignment
+    app.alignment = replace(
+        base,
+        pairs=tuple(
+            replace(p, score=0.10) if {p.left.article, p.right.article} == {"ard", "zdf"} else p
+            for p in base.pairs
+        ),
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        text = visible_text(screen)
+        assert "~ 0.10" in text
+        assert "≈ 0.10" not in text and "≠ 0.10" not in text and "≡ 0.10" not in text
+        seoul = row_of_passage(screen.view.rows, 2, side="left")
+        assert seoul is not None and screen.view.rows[seoul].pair is not None
+        screen.view.move_to(seoul)
+        await pilot.pause()
+        note = str(screen.query_one("#compare-notes", StatusLine).content)
+        assert note.startswith("~ 0.10 same claim, not paired directly")
+        styles = screen.view.highlight_styles()
+        cell = screen.view._cell(seoul, "left")
+        assert not [s for s in cell.spans if s.style == styles["fact-differ"]]  # unmarked
+        await pilot.press("d")  # no fact is compared: nothing to go to
+        assert screen.cursor_row == seoul

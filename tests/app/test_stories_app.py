@@ -501,3 +501,28 @@ async def test_the_passage_view_of_a_lone_report_says_why_nothing_is_beside_it(
         others = app.screen.query_one(PassageList)
         shown = [str(others.get_option_at_index(i).prompt) for i in range(others.option_count)]
         assert shown == ["This report is alone in its story: no other report to set beside it."]
+
+
+async def test_a_header_cut_to_its_column_is_cut_after_a_whole_word(build_app, settle, mixed):
+    # At 80x24 the seeds' header read "5 · Nordkoreanische · Sol…" and ECB+ stories
+    # "22 · Wasilla Bible Chu…", "19 · Pirates · Aden · …": cut mid-word, or "…" after
+    # a dangling separator. A cut label keeps whole words and says it goes on.
+    for paths in ([], [mixed]):
+        app = build_app(paths)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            groups = app.screen.groups
+            table = app.screen.query_one(ArticleTable)
+            title = table.ordered_columns[table.get_column_index("title")]
+            room = table.columns[title.key].width
+            headers = [(n, key) for n, key in enumerate(rows(app)) if key.startswith(HEADER)]
+            assert headers
+            for n, key in headers:
+                shown, name = title_of(app, n), groups[key].name
+                assert len(shown) <= room, (shown, room)  # no cut left to the painting
+                if shown.endswith("…"):
+                    assert shown.endswith(" …") and not shown.endswith("· …"), shown
+                    kept = shown[:-2].split(" · ", 1)[1]
+                    assert name.startswith(kept) and name[len(kept)] == " ", (shown, name)
+                else:
+                    assert name in shown, (shown, name)

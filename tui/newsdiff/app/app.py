@@ -32,7 +32,7 @@ from newsdiff.app.app_keys import AppKeys
 from newsdiff.app.config import load_settings, save_theme
 from newsdiff.app.engine import Engine
 from newsdiff.app.messages import OpenClaims, OpenComparison, WorkFailed
-from newsdiff.app.progress import ProgressLine, Request
+from newsdiff.app.progress import CANCELLED, ProgressLine, Request
 from newsdiff.app.routing import ScreenRouter
 from newsdiff.app.screens.articles import ArticlesScreen
 from newsdiff.app.widgets.key_line import KeyLine
@@ -197,6 +197,8 @@ class NewsdiffApp(ProgressLine, ScreenRouter, AppKeys):
         self.alignment = None
         if self._refiner is not None:
             self._refiner.cancel()  # its pairs are of the files as they were
+        if self.sub_title:  # the counts are of the files as they were
+            self.sub_title = "reading again…"
         self._set_stage("Reading…")
         self._loader = self._load(self.paths, self._generation)
 
@@ -364,6 +366,8 @@ class NewsdiffApp(ProgressLine, ScreenRouter, AppKeys):
             return
         self._set_stage("")
         self.pending = None
+        if self.sub_title:  # "reading again…" would say it still reads
+            self.sub_title = "not read"
         assert event.worker.error is not None
         self.post_message(WorkFailed("Could not read or align the reports", event.worker.error))
 
@@ -384,7 +388,7 @@ class NewsdiffApp(ProgressLine, ScreenRouter, AppKeys):
             return False
         self.pending = None
         self._show_busy()
-        self.notify("Cancelled; pairing goes on, press the key again when it is done.")
+        self.notify(CANCELLED)
         return True
 
     # -- requests the screens share -----------------------------------------

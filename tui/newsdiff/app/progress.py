@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 Request = OpenComparison | OpenPassage | OpenClaims
 NOTE_SECONDS = 8  # how long the line keeps a note (what the second pass added, a key's answer)
 TITLE_CELLS = 28  # cells of a title naming a queued request, so "escape cancels" stays in view
+QUEUED_ENTER = "the comparison opens when ready · escape cancels"  # no row to name yet
+CANCELLED = "Cancelled; pairing goes on, press the key again when it is done."
 
 
 class ProgressLine:

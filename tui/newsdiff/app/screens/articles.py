@@ -20,6 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
 
 from newsdiff.app.messages import OpenComparison, OpenLeftOut
+from newsdiff.app.progress import CANCELLED, QUEUED_ENTER
 from newsdiff.app.screens.story_actions import StoryActions
 from newsdiff.app.widgets.busy_line import BusyLine
 from newsdiff.app.widgets.key_line import KeyLine
@@ -98,6 +99,8 @@ class ArticlesScreen(StoryActions):
     def _show_busy(self, busy: str) -> None:
         # the line keeps a note for a while: what the last pass added ("3 paraphrase
         # pairs added"), a key's answer; after the stage while one runs
+        if busy and self._enter_queued:  # no row to name yet, so no title
+            busy += f" · {QUEUED_ENTER}"
         text = " · ".join(part for part in (busy, self.reader.note) if part)
         line = self.query_one(BusyLine)
         line.display = bool(text)
@@ -113,7 +116,8 @@ class ArticlesScreen(StoryActions):
         self.refresh_rows()
         if self._enter_queued:
             self._enter_queued = False
-            self.open_best(self.current_article_id())
+            self.open_best(self.current_article_id())  # the line names it now, if queued
+            self._show_busy(self.reader.busy)
 
     def _show_alignment(self, alignment: Alignment | None) -> None:
         if alignment is None:
@@ -224,6 +228,7 @@ class ArticlesScreen(StoryActions):
     def on_list_header_early_enter(self) -> None:
         if self.reader.corpus is None and self.reader.busy:
             self._enter_queued = True  # taken up when the rows arrive
+            self._show_busy(self.reader.busy)
         elif self.reader.corpus is not None:  # rows read, none shown
             self._say_nothing_under_cursor()
 
@@ -317,6 +322,11 @@ class ArticlesScreen(StoryActions):
         """Escape: close the filter, or cancel a comparison queued while pairing."""
         filter_input = self._filter_input()
         if filter_input is None or not filter_input.display:
+            if self._enter_queued:  # an Enter pressed before any row was read
+                self._enter_queued = False
+                self._show_busy(self.reader.busy)
+                self.notify(CANCELLED, markup=False)
+                return
             self.reader.cancel_pending()
             return
         filter_input.value = ""

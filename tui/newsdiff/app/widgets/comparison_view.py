@@ -281,9 +281,9 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
             label = Content.styled(self._label(row, side), styles["position"])
             opposite = row.right if side == "left" else row.left
             other = opposite.text if opposite is not None and row.pair is not None else ""
-            content = label + passage_content(
-                passage, row.pair, side=side, styles=styles, other=other
-            )
+            # the same claim, not paired directly: its words and facts unmarked
+            pair = None if row.same_claim else row.pair
+            content = label + passage_content(passage, pair, side=side, styles=styles, other=other)
             found = self._matches.get(key)
             if found:
                 shift = len(label.plain)
@@ -295,7 +295,7 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
     def _gutter(self, row: Row) -> Content:
         styles = self._highlight_styles()
         if row.pair is not None:
-            mark = relation_mark(row.pair)
+            mark = "~" if row.same_claim else relation_mark(row.pair)
             return Content.assemble((mark, styles["mark"]), f" {row.pair.score:.2f} ")
         if row.others:
             # which column's passage is paired elsewhere, when both columns hold one

@@ -143,6 +143,7 @@ GUTTER_LEGEND = (
     ("≡", "identical"),
     ("≈", "reworded, no fact differs"),
     ("≠", "a fact differs"),
+    ("~", "same claim, not paired directly"),
     ("↔", "paired on another row (p jumps)"),
 )
 MARK_LEGEND = (

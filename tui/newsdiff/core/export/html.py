@@ -20,6 +20,8 @@ from newsdiff.core.views.clusters import (
     Run,
     byline,
     cluster_views,
+    headline,
+    how_compared,
     letter,
     plain,
     source_labels,
@@ -122,20 +124,17 @@ def _byline(article: Article) -> str:
 
 def _cluster(view: ClusterView, alignment: Alignment, level: int = 3) -> str:
     count = len(alignment.articles)
-    relations = {voice.relation for voice in view.voices if voice.relation}
-    headline = "facts differ" if "facts-differ" in relations else ", ".join(sorted(relations))
+    said = headline(view)
     out = [
         f'<section class="claim"><h{level}>Claim {view.number}',
-        f" — {escape(headline)}" if headline else "",
+        f" — {escape(said)}" if said else "",
         f"</h{level}>",
     ]
     for voice in view.voices:
         how = ""
         if voice.compared_with is not None:
-            how = (
-                f' <span class="how">(against {letter(voice.compared_with, count)}, '
-                f"{escape(voice.relation or '')}, {voice.score:.2f})</span>"
-            )
+            compared = how_compared(voice, letter(voice.compared_with, count))
+            how = f' <span class="how">({escape(compared)})</span>'
         out.append(
             f'<p class="voice" lang="{escape(alignment.articles[voice.article].language)}">'
             f'<span class="tag">{letter(voice.article, count)}</span>'

@@ -19,6 +19,8 @@ from newsdiff.core.views.clusters import (
     Run,
     byline,
     cluster_views,
+    headline,
+    how_compared,
     letter,
     plain,
     source_labels,
@@ -136,16 +138,12 @@ def render_runs(runs: tuple[Run, ...]) -> str:
 
 def _cluster(view: ClusterView, alignment: Alignment, level: str = "###") -> list[str]:
     count = len(alignment.articles)
-    relations = {voice.relation for voice in view.voices if voice.relation}
-    headline = "facts differ" if "facts-differ" in relations else ", ".join(sorted(relations))
-    lines = [f"{level} Claim {view.number}" + (f" — {headline}" if headline else ""), ""]
+    said = headline(view)
+    lines = [f"{level} Claim {view.number}" + (f" — {said}" if said else ""), ""]
     for voice in view.voices:
         tag = letter(voice.article, count)
-        if voice.compared_with is None:
-            how = ""
-        else:
-            other = letter(voice.compared_with, count)
-            how = f"against {other}, {voice.relation}, {voice.score:.2f}"
+        other = letter(voice.compared_with, count) if voice.compared_with is not None else ""
+        how = how_compared(voice, other)
         notes = [escape(byline(alignment.articles[voice.article])), how]
         about = "; ".join(note for note in notes if note)
         lines.append(f"- **{tag}**{f' ({about})' if about else ''}: {render_runs(voice.runs)}")

@@ -48,6 +48,27 @@ def fit(text: str, width: int) -> str:
     return "".join(kept) + "…"
 
 
+def fit_words(text: str, width: int, *, keep: int = 0) -> str:
+    """``text`` cut to at most ``width`` cells after a whole word, " …" marking the cut
+    (a " · " left dangling dropped); mid-word, as ``fit`` cuts, when no word past the
+    first ``keep`` characters would be left whole.
+
+    >>> fit_words("19 · Pirates · Aden · Somalia", 22), fit_words("8 · Teixeira", 7, keep=4)
+    ('19 · Pirates · Aden …', '8 · Te…')
+    """
+    if cell_width(text) <= width:
+        return text
+    head = fit(text, width - 1)[:-1]  # room for " …"
+    if text[len(head) : len(head) + 1] != " ":
+        head = head[: head.rfind(" ") + 1] if " " in head else ""
+    head = head.rstrip()
+    if head.endswith(" ·"):
+        head = head[:-2].rstrip()
+    if len(head) <= keep:
+        return fit(text, width)
+    return f"{head} …"
+
+
 def pad(text: str, width: int, *, right: bool = False) -> str:
     """``text`` padded with spaces to ``width`` cells (on the left when ``right``).
 

@@ -18,6 +18,7 @@ from pathlib import Path, PurePath
 
 from newsdiff.core.language import sanitize
 from newsdiff.core.model import Alignment, Article, Pair, SentenceRef
+from newsdiff.core.views.same_claim import SAME_CLAIM, is_weak
 
 Mark = str  # "fact" | "changed" | "removed"
 MAX_REMOVED_WORDS = 4  # longer runs of the compared passage's words are not quoted inline
@@ -37,6 +38,7 @@ class Voice:
 
     ``compared_with`` is the index of the article whose passage the word marks
     are relative to (None for the cluster's first passage, the reference).
+    A pair too weak to stand by itself has ``relation`` ``SAME_CLAIM`` and no marks.
     """
 
     article: int
@@ -263,7 +265,11 @@ def cluster_views(alignment: Alignment) -> tuple[ClusterView, ...]:
         for position, member in enumerate(members):
             text = _passage(alignment, index, member)
             if position == 0:
-                own = [pairs[(member, o)] for o in members[1:] if (member, o) in pairs]
+                own = [
+                    pairs[(member, o)]
+                    for o in members[1:]
+                    if (member, o) in pairs and not is_weak(pairs[(member, o)])
+                ]
                 marks = [m for p in own for m in _fact_marks(p, _side(p, member))]
                 voices.append(
                     Voice(index[member.article], member.sentence, text, _marked(text, marks, {}))
@@ -275,21 +281,52 @@ def cluster_views(alignment: Alignment) -> tuple[ClusterView, ...]:
                 continue
             left_side = _side(pair, member)
             other = pair.right if left_side else pair.left
+            weak = is_weak(pair)  # as the passage view shows it: no marks
             words, removed = _word_marks(pair, left_side, _passage(alignment, index, other))
-            marks = words + _fact_marks(pair, left_side)
+            marks = [] if weak else words + _fact_marks(pair, left_side)
             voices.append(
                 Voice(
                     index[member.article],
                     member.sentence,
                     text,
-                    _marked(text, marks, removed),
+                    _marked(text, marks, {} if weak else removed),
                     compared_with=index[other.article],
-                    relation=pair.relation,
+                    relation=SAME_CLAIM if weak else pair.relation,
                     score=pair.score,
                 )
             )
         views.append(ClusterView(number, tuple(voices), _differences(members, pairs, index)))
     return tuple(views)
+
+
+def headline(view: ClusterView) -> str:
+    """What a claim's heading says of it: "facts differ", else its relations; a voice
+    only the same claim (not paired directly) says so only when all are.
+
+    >>> headline(ClusterView(1, (Voice(0, 0, "x", ()), Voice(1, 0, "y", (), 0, SAME_CLAIM)), ()))
+    'same claim, not paired directly'
+    """
+    relations = {voice.relation for voice in view.voices if voice.relation}
+    if "facts-differ" in relations:
+        return "facts differ"
+    direct = relations - {SAME_CLAIM}
+    return ", ".join(sorted(direct or relations))
+
+
+def how_compared(voice: Voice, other: str) -> str:
+    """How a voice was compared with the passage ``other`` names ("" for the reference).
+
+    >>> how_compared(Voice(1, 0, "y", (), 0, SAME_CLAIM, 0.1), "A")
+    'against A: ~ 0.10 same claim, not paired directly'
+    >>> how_compared(Voice(1, 0, "y", (), 0, "reworded", 0.74), "A")
+    'against A, reworded, 0.74'
+    """
+    if voice.compared_with is None:
+        return ""
+    score = f"{voice.score:.2f}" if voice.score is not None else ""
+    if voice.relation == SAME_CLAIM:  # as the passage view says it
+        return f"against {other}: ~ {score} {SAME_CLAIM}"
+    return f"against {other}, {voice.relation}, {score}"
 
 
 def _differences(
@@ -300,7 +337,7 @@ def _differences(
     for i, a in enumerate(members):
         for b in members[i + 1 :]:
             pair = pairs.get((a, b))
-            if pair is None:
+            if pair is None or is_weak(pair):  # its facts are not compared
                 continue
             for fact in pair.facts:
                 if fact.status != "differ":

@@ -104,9 +104,12 @@ def row_note(row: Row | None, *, left: str = "left", right: str = "right") -> st
     ''
     """
     from newsdiff.core.views.marks import reworded_throughout
+    from newsdiff.core.views.same_claim import SAME_CLAIM, is_weak
 
     if row is None:
         return ""
+    if row.same_claim and row.pair is not None:  # as the passage view says it
+        return f"~ {row.pair.score:.2f} {SAME_CLAIM}: its words and facts are not compared"
     notes = fact_notes(row.pair.facts, left=left, right=right) if row.pair else []
     pair, old, new = row.pair, row.left, row.right
     if pair and old and new and not notes and reworded_throughout(pair, old.text, new.text):
@@ -116,7 +119,13 @@ def row_note(row: Row | None, *, left: str = "left", right: str = "right") -> st
         where = "a passage on another row" if count == 1 else f"{count} passages on other rows"
         # d stops here for a ↔ pair's differing facts, so say which they are
         linked = fact_notes(
-            (fact for link in row.others for fact in link.facts if fact.status == "differ"),
+            (
+                fact
+                for link in row.others
+                if not is_weak(link)
+                for fact in link.facts
+                if fact.status == "differ"
+            ),
             left=left,
             right=right,
         )

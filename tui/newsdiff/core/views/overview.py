@@ -54,11 +54,15 @@ def overview(alignment: Alignment) -> dict[str, ArticleOverview]:
     >>> view["x"].share, view["x"].best_partner, view["z"].best_partner
     (0.5, 'y', None)
     """
+    from newsdiff.core.views.same_claim import is_weak
+
     order = {article.id: number for number, article in enumerate(alignment.articles)}
     paired: dict[str, set[int]] = {article.id: set() for article in alignment.articles}
     differences: Counter[str] = Counter()
     shared: dict[str, Counter[str]] = {article.id: Counter() for article in alignment.articles}
     for pair in alignment.pairs:
+        if is_weak(pair):  # the same claim, not paired directly: as the comparison counts
+            continue
         left, right = pair.left.article, pair.right.article
         paired.setdefault(left, set()).add(pair.left.sentence)
         paired.setdefault(right, set()).add(pair.right.sentence)

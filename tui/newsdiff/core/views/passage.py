@@ -20,18 +20,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from newsdiff.core.matching.options import AlignOptions
 from newsdiff.core.model import Alignment, Article, FactComparison, Pair, Sentence, SentenceRef
 from newsdiff.core.views.header import shown_date
 from newsdiff.core.views.marks import Mark, fact_marks
 from newsdiff.core.views.rows import article_by_id, pairs_between
+from newsdiff.core.views.same_claim import WEAK
 
 EntryKind = Literal["paired", "same-claim"]
-
-# The lowest score the aligner lets a pair stand on by itself (a mutual best
-# match, THRESHOLD - MUTUAL_MARGIN); below it a pair is only the clustering's
-# (on the seeds no pair scores below it; 0.10 pairs come from merged leads).
-WEAK = AlignOptions().cutoff
 
 
 @dataclass(frozen=True, slots=True)

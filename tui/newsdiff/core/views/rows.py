@@ -31,6 +31,7 @@ from newsdiff.core.model import (
     SentenceRef,  # noqa: F401 - the doctests build pairs with it
     WordChange,
 )
+from newsdiff.core.views.same_claim import is_weak
 
 Want = Literal["paired", "facts-differ"]
 Side = Literal["left", "right"]
@@ -80,9 +81,17 @@ class Row:
         return self.left_links + self.right_links
 
     @property
+    def same_claim(self) -> bool:
+        """Whether the row's pair is too weak to stand by itself (the gutter's ~): the
+        same claim, not paired directly, its words and facts unmarked."""
+        return is_weak(self.pair)
+
+    @property
     def differs(self) -> bool:
         """Whether the row's pair disagrees on at least one fact (the gutter's ≠)."""
-        return self.pair is not None and self.pair.relation == "facts-differ"
+        return (
+            self.pair is not None and self.pair.relation == "facts-differ" and not self.same_claim
+        )
 
     @property
     def both_sides(self) -> bool:
@@ -302,13 +311,19 @@ def opening_row(rows: Sequence[Row]) -> int:
 
 
 def _paired_here(row: Row) -> bool:
-    # a ↔ pair is one of the header's pairs: n must reach it as d does
-    return row.pair is not None or bool(row.others)
+    # a ↔ pair is one of the header's pairs: n must reach it as d does; a weak pair
+    # is not one of them (the same claim, not paired directly)
+    return (row.pair is not None and not row.same_claim) or any(
+        not is_weak(link) for link in row.others
+    )
 
 
 def _differs_here(row: Row) -> bool:
     # a ↔ pair whose facts differ is counted in the header: d must reach it too
-    return row.differs or any(link.relation == "facts-differ" for link in row.others)
+    # a weak ↔ pair's facts are not compared (the same claim, not paired directly)
+    return row.differs or any(
+        link.relation == "facts-differ" and not is_weak(link) for link in row.others
+    )
 
 
 def row_of_passage(
@@ -389,4 +404,10 @@ def count_fact_differences(rows: Sequence[Row]) -> int:
     >>> count_fact_differences([])
     0
     """
-    return sum(1 for row in rows if row.pair for fact in row.pair.facts if fact.status == "differ")
+    return sum(
+        1
+        for row in rows
+        if row.pair and not row.same_claim
+        for fact in row.pair.facts
+        if fact.status == "differ"
+    )

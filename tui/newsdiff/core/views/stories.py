@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsdiff.core.views.cells import cell_width
+from newsdiff.core.views.cells import cell_width, fit_words
 
 if TYPE_CHECKING:  # the list paints before the core model is needed
     from newsdiff.core.model import Article
@@ -84,13 +84,14 @@ class StoryGroup:
         line under the list says "23 reports".
 
         >>> alone = StoryGroup("alone", None, (), 56)
-        >>> alone.title_within(None), alone.title_within(26)
-        ('56 reports · No related report', '56 · No related report')
+        >>> alone.title_within(None), alone.title_within(26), alone.title_within(19)
+        ('56 reports · No related report', '56 · No related report', '56 · No related …')
         """
         whole = f"{self.count} · {self.name}"
         if width is None or cell_width(whole) <= width:
             return whole
-        return f"{self._number} · {self.name}"
+        # cut after a whole word of the label, not mid-word ("Wasilla Bible Chu…")
+        return fit_words(f"{self._number} · {self.name}", width, keep=len(self._number) + 2)
 
     @property
     def span(self) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsdiff.core.model import Alignment, Pair
+from newsdiff.core.views.same_claim import is_weak
 
 if TYPE_CHECKING:
     from newsdiff.core.stories.detect import Story
@@ -55,6 +56,8 @@ def summarize(alignment: Alignment, *, empty: bool | None = None) -> tuple[PairS
     same = _same_story(alignment, index)
     by_pair: dict[tuple[int, int], list[Pair]] = {}
     for pair in alignment.pairs:
+        if is_weak(pair):  # the same claim, not paired directly: not counted as a pair
+            continue
         a, b = index.get(pair.left.article), index.get(pair.right.article)
         if a is None or b is None or a == b:
             continue
