@@ -83,6 +83,7 @@ def report_to_dict(alignment: Alignment, *, stories: Sequence[Story] = ()) -> di
                     "compared_with": voice.compared_with,
                     "relation": voice.relation,
                     "score": voice.score,
+                    "direct": voice.direct,
                     "runs": [{"text": run.text, "marks": sorted(run.marks)} for run in voice.runs],
                 }
                 for voice in view.voices

@@ -38,7 +38,7 @@ class Voice:
 
     ``compared_with`` is the index of the article whose passage the word marks
     are relative to (None for the cluster's first passage, the reference).
-    A pair too weak to stand by itself has ``relation`` ``SAME_CLAIM`` and no marks.
+    A pair too weak to stand by itself is not ``direct``: the same claim, no marks.
     """
 
     article: int
@@ -48,6 +48,7 @@ class Voice:
     compared_with: int | None = None
     relation: str | None = None
     score: float | None = None
+    direct: bool = True  # False: too weak to stand by itself, the same claim only
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,8 +292,9 @@ def cluster_views(alignment: Alignment) -> tuple[ClusterView, ...]:
                     text,
                     _marked(text, marks, {} if weak else removed),
                     compared_with=index[other.article],
-                    relation=SAME_CLAIM if weak else pair.relation,
+                    relation=pair.relation,
                     score=pair.score,
+                    direct=not weak,
                 )
             )
         views.append(ClusterView(number, tuple(voices), _differences(members, pairs, index)))
@@ -303,20 +305,22 @@ def headline(view: ClusterView) -> str:
     """What a claim's heading says of it: "facts differ", else its relations; a voice
     only the same claim (not paired directly) says so only when all are.
 
-    >>> headline(ClusterView(1, (Voice(0, 0, "x", ()), Voice(1, 0, "y", (), 0, SAME_CLAIM)), ()))
+    >>> weak = Voice(1, 0, "y", (), 0, "reworded", 0.1, direct=False)
+    >>> headline(ClusterView(1, (Voice(0, 0, "x", ()), weak), ()))
     'same claim, not paired directly'
     """
-    relations = {voice.relation for voice in view.voices if voice.relation}
+    relations = {v.relation for v in view.voices if v.relation and v.direct}
     if "facts-differ" in relations:
         return "facts differ"
-    direct = relations - {SAME_CLAIM}
-    return ", ".join(sorted(direct or relations))
+    if not relations and any(v.relation for v in view.voices):
+        return SAME_CLAIM
+    return ", ".join(sorted(relations))
 
 
 def how_compared(voice: Voice, other: str) -> str:
     """How a voice was compared with the passage ``other`` names ("" for the reference).
 
-    >>> how_compared(Voice(1, 0, "y", (), 0, SAME_CLAIM, 0.1), "A")
+    >>> how_compared(Voice(1, 0, "y", (), 0, "reworded", 0.1, direct=False), "A")
     'against A: ~ 0.10 same claim, not paired directly'
     >>> how_compared(Voice(1, 0, "y", (), 0, "reworded", 0.74), "A")
     'against A, reworded, 0.74'
@@ -324,7 +328,7 @@ def how_compared(voice: Voice, other: str) -> str:
     if voice.compared_with is None:
         return ""
     score = f"{voice.score:.2f}" if voice.score is not None else ""
-    if voice.relation == SAME_CLAIM:  # as the passage view says it
+    if not voice.direct:  # as the passage view says it
         return f"against {other}: ~ {score} {SAME_CLAIM}"
     return f"against {other}, {voice.relation}, {score}"
 
