@@ -29,11 +29,13 @@ _SUSPENDING = frozenset(
 )
 
 
-def chosen_ends(lines: Sequence[str]) -> list[bool]:
+def chosen_ends(lines: Sequence[str], *, wrapped: bool = True) -> list[bool]:
     """For each line but the last: whether its writer ended it (True) or the width did.
 
     A line its writer ended is one the next word would have fit on, and the next
-    line begins anew, with a capital or a digit.
+    line begins anew, with a capital or a digit. ``wrapped=False``: no width
+    broke the lines (a page's ``<br>``), so every line the next begins anew
+    after is ended, however long.
 
     Linear in the lines.
 
@@ -52,7 +54,7 @@ def chosen_ends(lines: Sequence[str]) -> list[bool]:
         if not line or not following:  # an empty line, or one of blanks, ends a line
             ends.append(True)
             continue
-        fits = widths[number] + 1 + len(following[0]) <= width
+        fits = not wrapped or widths[number] + 1 + len(following[0]) <= width
         # and the writer began anew: "Zweiter Absatz, der / über zwei Zeilen" goes on
         ends.append(fits and not line.endswith(_GOES_ON) and _begins(following[0]))
     return ends
