@@ -72,3 +72,18 @@ def test_a_checked_file_swapped_for_another_is_not_replaced(tmp_path):
         write_atomically(target, b"# report\n", checked=checked)
     write_atomically(target, b"# report\n", checked=Checked.now(target))
     assert target.read_bytes() == b"# report\n"
+
+
+def test_a_report_linked_into_place_is_written_though_its_temporary_name_stays(
+    tmp_path, monkeypatch
+):
+    # the temporary name could not be removed after the link: the report was in place,
+    # yet the writer raised and the reader was told it was not written
+    def cannot_unlink(path, *args, **kwargs):
+        raise PermissionError(1, "Operation not permitted")
+
+    target = tmp_path / "r.md"
+    checked = Checked.now(target)
+    monkeypatch.setattr(os, "unlink", cannot_unlink)
+    write_atomically(target, b"# report\n", checked=checked)
+    assert target.read_bytes() == b"# report\n"

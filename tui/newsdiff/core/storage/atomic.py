@@ -189,8 +189,9 @@ def _publish(temporary: Path, target: Path, checked: Checked | None) -> None:
             raise TargetChanged(target) from None
         except OSError:  # a file system without hard links: checked, then renamed
             pass
-        else:
-            os.unlink(temporary)
+        else:  # written: a second name left behind is no failure to write
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
             return
     if not checked.holds():
         raise TargetChanged(target)
