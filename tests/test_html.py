@@ -4,15 +4,18 @@ out, and the page's metadata (title, dates, author, site, address, language) kep
 
 from __future__ import annotations
 
+import html
 import json
 import subprocess
 import sys
+import textwrap
 import time
 from pathlib import Path
 
 import pytest
 
 from newsdiff.core.reading.loader import read_article, read_articles
+from newsdiff.core.reading.seeds import seed_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = next(
@@ -375,3 +378,55 @@ def test_an_error_page_is_skipped_naming_what_it_is(tmp_path):
         "missing.html": "an error page (page not found), not an article",
         "denied.html": "an error page (access denied), not an article",
     }
+
+
+def _page(body: str) -> str:
+    return (
+        "<html lang='de'><head><title>Nordkorea schickt Soldaten</title></head><body>"
+        f"<article><h1>Nordkorea schickt Soldaten</h1>{body}</article></body></html>"
+    )
+
+
+LEAD = (
+    "<p>Nordkorea hat nach Angaben aus Seoul weitere Soldaten nach Russland geschickt, "
+    "teilte der Geheimdienst am Montag mit.</p>"
+)
+POINTS = ["Die Lage in Kursk", "Truppen aus Nordkorea", "Verluste auf beiden Seiten", "Seoul"]
+
+
+def test_a_br_separated_list_is_a_passage_a_line(tmp_path):
+    # a <br> became a space: the list was one passage, "… im Überblick: Die Lage in
+    # Kursk Truppen aus Nordkorea …", as the ranking of cnn's saved page was
+    body = (
+        f"{LEAD}<p>Die wichtigsten Punkte im Überblick:<br>{'<br>'.join(POINTS)}</p>"
+        "<p>Gemeldete Zahlen:<br>\n11.000 Soldaten im Oktober<br>\n4000 weitere Soldaten</p>"
+        "<p>Der Minister sagte,<br>die Lage sei ernst.</p>"
+    )
+    article = read_article(_write(tmp_path, "page.html", _page(body)), cache=False)
+    assert _texts(article)[2:] == [
+        "Die wichtigsten Punkte im Überblick:",
+        *POINTS,
+        "Gemeldete Zahlen:",
+        "11.000 Soldaten im Oktober",
+        "4000 weitere Soldaten",
+        "Der Minister sagte, die Lage sei ernst.",  # a line that goes on is no item
+    ]
+    assert {s.kind for s in article.sentences[1:]} == {"sentence"}  # no line is a heading
+    for passage in article.sentences:
+        assert " ".join(article.text[passage.start : passage.end].split()) == passage.text
+
+
+def test_a_pre_block_reads_as_its_lines_and_paragraphs(tmp_path):
+    # trafilatura folds a <pre>'s newlines: a statement of unpunctuated lines was one
+    # passage, and a report pasted hard-wrapped lost its paragraphs and subheadings
+    statement = "Erklärung des Ministeriums\n" + "\n".join(POINTS)
+    body = f"{LEAD}<pre>{statement}</pre>"
+    article = read_article(_write(tmp_path, "page.html", _page(body)), cache=False)
+    assert _texts(article)[2:] == ["Erklärung des Ministeriums", *POINTS]
+    seed = next(p for p in seed_paths() if p.name.startswith("000_"))
+    title, *paragraphs = seed.read_text(encoding="utf-8").split("\n\n")
+    wrapped = "\n\n".join("\n".join(textwrap.wrap(p, 72)) for p in paragraphs)
+    page = _page(f"<pre>{html.escape(wrapped)}</pre>").replace("Nordkorea schickt Soldaten", title)
+    article = read_article(_write(tmp_path, "seed.html", page), cache=False)
+    original = read_article(seed, cache=False)
+    assert _texts(article) == _texts(original)

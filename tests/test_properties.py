@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 
 from newsdiff.core.facts import compare_facts, extract_facts
 from newsdiff.core.language.segment import split_sentences
+from newsdiff.core.language.wrapping import unwrapped
 from newsdiff.core.matching.align import align
 from newsdiff.core.matching.similarity import profile, similarity
-from newsdiff.core.reading.article import build_article, fold_spaces
+from newsdiff.core.reading.article import build_article
 from newsdiff.core.reading.decode import NotText, clean_text, decode
 from newsdiff.core.reading.loader import ReadError, read_article
 
@@ -135,7 +136,8 @@ def _check_passages(article) -> None:
         assert passage.index == number and passage.text == passage.text.strip()
         assert 0 <= passage.start <= passage.end <= len(article.text)
         if passage.kind == "sentence" and not article.path.endswith(".md"):
-            assert fold_spaces(article.text[passage.start : passage.end]) == passage.text
+            span = article.text[passage.start : passage.end]
+            assert unwrapped(span, article.language) == passage.text
 
 
 PARAGRAPHS = st.lists(NEWSLIKE, min_size=1, max_size=6).map("\n\n".join)

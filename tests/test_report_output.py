@@ -278,3 +278,58 @@ def test_a_json_file_of_the_user_s_in_a_folder_is_still_left_out_unread(folder, 
     document = json.loads(capsys.readouterr().out)
     assert document["problems"] == []
     assert sorted(Path(s["path"]).name for s in document["skipped"]) == ["data.json", "pipe.json"]
+
+
+NOTES = "# My notes\n\nCall the agency back.\n"
+
+
+@pytest.mark.parametrize("earlier", [False, True], ids=["new name", "earlier report"])
+def test_a_file_put_at_the_target_while_the_report_renders_is_not_overwritten(
+    folder, tmp_path, capsys, monkeypatch, earlier
+):
+    # the target was checked (absent, or a report newsdiff wrote), then the report was
+    # rendered, then renamed over whatever had come to be there: a file the user saved
+    # under that name meanwhile was lost
+    from newsdiff.commands import report
+
+    target = tmp_path / "out.md"
+    if earlier:
+        assert main(["report", str(folder), "-o", str(target)]) == 0
+    real = report.render_report
+
+    def render_while_the_user_saves(*args, **kwargs):
+        notes = tmp_path / "notes.tmp"
+        notes.write_text(NOTES, encoding="utf-8")
+        os.replace(notes, target)  # as an editor saves: a new file renamed into place
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(report, "render_report", render_while_the_user_saves)
+    capsys.readouterr()
+    assert main(["report", str(folder), "-o", str(target)]) == 1
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line == (
+        f"newsdiff: {target}: cannot write the report: "
+        "was changed by another program meanwhile; not overwriting it"
+    )
+    assert target.read_text(encoding="utf-8") == NOTES
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "f", "out.md"]
+
+
+def test_a_report_edited_in_place_while_rendering_is_not_overwritten(
+    folder, tmp_path, capsys, monkeypatch
+):
+    # the same file (inode) the check saw, but written to since: no longer newsdiff's
+    from newsdiff.commands import report
+
+    target = tmp_path / "out.md"
+    assert main(["report", str(folder), "-o", str(target)]) == 0
+    real = report.render_report
+
+    def render_while_the_user_edits(*args, **kwargs):
+        with target.open("a", encoding="utf-8") as out:
+            out.write("\nMy own remark.\n")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(report, "render_report", render_while_the_user_edits)
+    assert main(["report", str(folder), "-o", str(target)]) == 1
+    assert target.read_text(encoding="utf-8").endswith("\nMy own remark.\n")

@@ -210,7 +210,7 @@ async def test_a_report_that_cannot_be_written_leaves_no_empty_file(tmp_path, mo
 
     from newsdiff.core.export import report
 
-    def full_disk(path, text):
+    def full_disk(path, text, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.chdir(tmp_path)
@@ -240,3 +240,38 @@ async def test_a_report_that_fails_to_render_leaves_no_empty_file(tmp_path, monk
         await pilot.press("w", "enter")
         await _settle(app, pilot)
     assert list(tmp_path.iterdir()) == []
+
+
+async def test_a_file_put_at_the_claimed_name_while_rendering_is_left_alone(tmp_path, monkeypatch):
+    # w claims the name (an empty file), renders, then renames over the name: a file
+    # another program put there meanwhile was lost, and an empty one was "released"
+    import os
+
+    from newsdiff.core.export import report
+
+    real = report.render_report
+    target = tmp_path / "newsdiff-ard-vs-zdf.html"
+    put = tmp_path / "theirs.tmp"
+
+    def render_while_another_program_saves(*args, **kwargs):
+        put.write_text("<p>mine</p>", encoding="utf-8")
+        os.replace(put, target)
+        return real(*args, **kwargs)
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(report, "render_report", render_while_another_program_saves)
+    app = CompareApp()
+    notices = _record_notices(monkeypatch, app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("w", "enter")
+        await _settle(app, pilot)
+    assert notices == [
+        (
+            "error",
+            f"Could not write {target}: "
+            "was changed by another program meanwhile; not overwriting it",
+        )
+    ]
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+    assert target.read_text(encoding="utf-8") == "<p>mine</p>"

@@ -31,6 +31,7 @@ from newsdiff.core.export.report import (
     unsafe_target,
     write_text_atomically,
 )
+from newsdiff.core.storage.atomic import Checked
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -85,6 +86,8 @@ def run(args: argparse.Namespace) -> int:
             *(s.path for s in corpus.skipped),  # left out unread (a .pdf, a hidden file)
         ]
         try:
+            # what is there before it is checked: a file put there later is not replaced
+            checked = Checked.now(output)
             reason = unsafe_target(output, [a.path for a in corpus.articles], found=found)
         except OSError as error:
             return _cannot_write(output, error)
@@ -102,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(report)
         return EXIT_OK
     try:
-        write_text_atomically(output, report)
+        write_text_atomically(output, report, checked=checked)
     except OSError as error:
         return _cannot_write(output, error)
     print(f"newsdiff: wrote the {args.format} report to {printable(output)}", file=sys.stderr)

@@ -23,6 +23,7 @@ from textual.widgets import Input, Static
 
 if TYPE_CHECKING:
     from newsdiff.core.model import Alignment
+    from newsdiff.core.storage.atomic import Checked
 
 SUFFIXES = {"html": ".html", "markdown": ".md", "json": ".json"}
 
@@ -125,13 +126,13 @@ class WritesReports:
                     self._not_written(target, error)
                     return
                 # "r.md" typed into w's dialog means Markdown, as `report -o r.md` does
-                chosen_format = SUFFIXES.get(claimed.suffix.lower(), format)
+                chosen_format = SUFFIXES.get(claimed.path.suffix.lower(), format)
                 self._render_report(chosen_format, claimed, left_id, right_id)
 
         self.app.push_screen(SaveReportScreen(default, what), chosen)
 
     @work(thread=True, group="report", exit_on_error=False)
-    def _render_report(self, format: str, target: Path, left_id: str, right_id: str) -> None:
+    def _render_report(self, format: str, claimed: Checked, left_id: str, right_id: str) -> None:
         # Rendering a long pair takes a moment: off the UI thread. The file is
         # written on the UI thread, which may touch process state (the umask).
         from newsdiff.core.export.report import render_report
@@ -145,22 +146,23 @@ class WritesReports:
         told = relabel(stories, self.alignment.articles)
         try:
             text = render_report(restrict(self.alignment, ids), format=format, stories=told)
-            self.app.call_from_thread(self._save_report, target, text)
+            self.app.call_from_thread(self._save_report, claimed, text)
         except BaseException:  # a render that failed, or the reader quit meanwhile
             from newsdiff.core.storage.atomic import release
 
-            release(target)  # no empty file left under the name claimed (a written one stays)
+            release(claimed)  # no empty file left under the name claimed (a written one stays)
             raise
 
-    def _save_report(self, target: Path, text: str) -> None:
+    def _save_report(self, claimed: Checked, text: str) -> None:
         from newsdiff.core.export.report import write_text_atomically
 
-        try:
-            write_text_atomically(target, text)  # renamed over the empty file claimed
+        target = claimed.path
+        try:  # renamed over the empty file claimed, and only over that one
+            write_text_atomically(target, text, checked=claimed)
         except (OSError, ValueError) as error:
             from newsdiff.core.storage.atomic import release
 
-            release(target)
+            release(claimed)  # only the empty file claim_new made: a file put there stays
             self._not_written(target, error)
             return
         self.notify(f"Report written to {target}", timeout=8, markup=False)

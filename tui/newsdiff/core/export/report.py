@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsdiff.core.model import Alignment
-from newsdiff.core.reading.atomic import write_atomically
 from newsdiff.core.reading.loader import special_kind, written_by_newsdiff
+from newsdiff.core.storage.atomic import Checked, write_atomically
 
 if TYPE_CHECKING:
     from newsdiff.core.stories.detect import Story
@@ -86,15 +86,20 @@ def save_report(
             raise ValueError(
                 f"cannot tell the report format from {target.name!r}; use .md, .html or .json"
             )
+    checked = Checked.now(target)  # before the check: a file put there after it is not replaced
     reason = unsafe_target(target, [article.path for article in alignment.articles])
     if reason is not None:
         raise RefusedTarget(f"{target}: {reason}")
-    write_text_atomically(target, render_report(alignment, format=format))
+    write_text_atomically(target, render_report(alignment, format=format), checked=checked)
     return target
 
 
-def write_text_atomically(path: str | os.PathLike[str], text: str) -> None:
+def write_text_atomically(
+    path: str | os.PathLike[str], text: str, *, checked: Checked | None = None
+) -> None:
     """Write ``text`` (UTF-8) to ``path`` whole or not at all, through the one atomic writer.
+
+    Given ``checked``, only what it saw at ``path`` is replaced (``TargetChanged`` else).
 
     >>> import tempfile, pathlib
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "r.md"
@@ -102,7 +107,7 @@ def write_text_atomically(path: str | os.PathLike[str], text: str) -> None:
     '# r\\n'
     """
     # backslashreplace: a stray lone surrogate must not cost the whole report
-    write_atomically(path, text.encode("utf-8", errors="backslashreplace"))
+    write_atomically(path, text.encode("utf-8", errors="backslashreplace"), checked=checked)
 
 
 class RefusedTarget(ValueError):

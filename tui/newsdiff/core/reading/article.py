@@ -13,6 +13,7 @@ from dataclasses import replace
 from newsdiff.core.language.detection import detect_language
 from newsdiff.core.language.passages import split_passages
 from newsdiff.core.language.segment import split_sentences
+from newsdiff.core.language.wrapping import unwrapped
 from newsdiff.core.model import Article, Sentence
 from newsdiff.core.reading.blocks import parse
 from newsdiff.core.reading.datelines import MetaLine, read_meta_lines
@@ -183,11 +184,11 @@ def _title(
         blocks.pop(0)
         cleaned = clean_title(first.text)
         block = first.cut(cleaned.start, cleaned.end) if cleaned.text else None
-        return fold_spaces(cleaned.text), block, cleaned.stamp, cleaned.tag
+        return unwrapped(cleaned.text, language), block, cleaned.stamp, cleaned.tag
     # no title line (seed 001 opens with its lead): the first sentence names the report
     spans = split_passages(first.text[:_OPENING_MAX], language=language)
     opening = first.text[spans[0][0] : spans[0][1]] if spans else first.text
-    return fold_spaces(opening), None, None, None
+    return unwrapped(opening, language), None, None, None
 
 
 def _is_title_line(block: Block, language: str) -> bool:
@@ -238,7 +239,7 @@ def _passages(title: Block | None, blocks: list[Block], language: str) -> tuple[
     passages: list[Sentence] = []
 
     def add(text: str, start: int, end: int, kind: str, paragraph: int) -> None:
-        folded = fold_spaces(text)
+        folded = unwrapped(text, language)  # "US-\nRegierung" reads "US-Regierung"
         if folded:
             passages.append(Sentence(len(passages), folded, start, end, kind, paragraph))  # type: ignore[arg-type]
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from newsdiff.core.language.wrapping import chosen_ends
+from newsdiff.core.language.wrapping import chosen_ends, splits_a_word
 from newsdiff.core.reading.document import Block, BlockKind, Document, row_block
 
 # a sentence or quoted line is over when it ends like this (quotes stripped first)
@@ -160,14 +160,17 @@ def _prose_blocks(text: str, lines: list[tuple[str, int]]) -> list[Block]:
     if len(lines) == 1 or _one_paragraph_per_line(lines):
         return [_line_block(line, start) for line, start in lines]
     # hard-wrapped prose: a line that stops well short of the others ends a paragraph,
-    # as does one the next word would have fit on (a heading, the end of a paragraph)
+    # as does one the next word would have fit on (a heading, the end of a paragraph),
+    # unless it ends inside a word ("Ein 29-" / "jähriger", before a long word)
     width = max(len(line.rstrip()) for line, _ in lines)
     ended = [*chosen_ends([line for line, _ in lines]), True]
     blocks: list[Block] = []
     group: list[tuple[str, int]] = []
-    for (line, start), chosen in zip(lines, ended, strict=True):
+    for number, ((line, start), chosen) in enumerate(zip(lines, ended, strict=True)):
         group.append((line, start))
-        if chosen or len(line.rstrip()) < 0.6 * width:
+        following = lines[number + 1][0] if number + 1 < len(lines) else ""
+        short = len(line.rstrip()) < 0.6 * width and not splits_a_word(line, following)
+        if chosen or short:
             blocks.append(_group_block(text, group))
             group = []
     if group:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsdiff.core.language.sanitize import clean, is_clean
+from newsdiff.core.language.wrapping import chosen_ends
 from newsdiff.core.model import Article
 from newsdiff.core.reading.document import Block, BlockKind, Document, row_block
 
@@ -80,6 +81,11 @@ _LIGHT = 300_000  # characters; below this a page is parsed as it is
 # markup left after the heavy parts: extraction takes about 3 s a megabyte, so
 # past this a page (no news article is that long) is refused rather than waited on
 _MARKUP_MAX = 6_000_000
+# a preformatted block (a statement, a list, a poem): trafilatura folds its newlines
+# into spaces, so 300 words of lines were one passage; its line breaks are made <br>,
+# which trafilatura keeps, and its blank lines end one <pre> and open another
+_PRE = re.compile(r"(<pre\b[^>]*>)(.*?)</pre\s*>", re.I | re.S)
+_BLANK_LINES = re.compile(r"[ \t]*\n(?:[ \t]*\n)+")
 _LANG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
@@ -243,6 +249,50 @@ class _Writer:
             self.blocks.append(Block(kind, text, start, start + len(text)))
             self.marks += [start + m for m in marks]
 
+    def add_lines(self, text: str) -> None:
+        """A paragraph the page broke into lines (``<br>``, or a ``<pre>``'s newlines).
+
+        Lines that are mostly the writer's (a list: "Die Lage in Kursk<br>Truppen
+        aus Nordkorea") are a block each, unless one goes on into the next (a
+        comma, a small letter next, a line of no word); lines wrapped at a width
+        (a statement in a ``<pre>``) end only where the next word would have fit
+        (``chosen_ends``), as hard-wrapped plain text does. The page called it a
+        paragraph, so no line of it is taken for a heading.
+        """
+        if "\n" not in text:
+            self.add("paragraph", text)
+            return
+        lines: list[str] = []
+        marks: list[int] = []
+        at = 0
+        for line in text.split("\n"):
+            cleaned, found = _clean_marked(line)
+            if cleaned:
+                marks += [at + mark for mark in found]
+                lines.append(cleaned)
+                at += len(cleaned) + 1
+        if not lines:
+            return
+        joined = "\n".join(lines)
+        start = self._place(joined)
+        self.marks += [start + mark for mark in marks]
+        ends = chosen_ends(lines)
+        if sum(ends) * 2 >= len(ends):  # mostly the writer's: a list, not a width's wrap
+            ends = chosen_ends(lines, wrapped=False)
+        # a line of no word ("]", "...": the end of a code block) closes the one before
+        ends = [
+            ended and any(c.isalnum() for c in following)
+            for ended, following in zip(ends, lines[1:], strict=True)
+        ] + [True]
+        first = at = 0  # offsets in joined: where the block began, where the line does
+        for line, ended in zip(lines, ends, strict=True):
+            at += len(line) + 1
+            if ended:  # the block is joined[first : at - 1], up to the line's end
+                self.blocks.append(
+                    Block("paragraph", joined[first : at - 1], start + first, start + at - 1)
+                )
+                first = at
+
     def add_row(self, raw: list[str]) -> None:
         marked = [_clean_marked(cell) for cell in raw]
         cells = [cell for cell, _ in marked]
@@ -264,7 +314,7 @@ class _Writer:
             if tag in _HEADINGS:
                 self.add("heading", _inner_text(child))
             elif tag in _PARAGRAPHS:
-                self.add("paragraph", _inner_text(child))
+                self.add_lines(_inner_text(child))
             elif tag == "list":
                 for item in child.iter("item"):
                     self.add("list-item", _inner_text(item, skip="list"))
@@ -287,7 +337,7 @@ def _inner_text(element: Any, *, skip: str | None = None) -> str:
         parts.append(element.text)
     for child in element:
         if child.tag == "lb":
-            parts.append(" ")
+            parts.append("\n")
         elif child.tag != skip and isinstance(child.tag, str):
             parts.append(_inner_text(child))
         if child.tail:
@@ -357,7 +407,16 @@ def _without_heavy_parts(html: str) -> str:
     """
     if len(html) > _LIGHT:
         html = _HEAVY.sub("", html)
+    if "<pre" in html or "<PRE" in html:
+        html = _PRE.sub(_broken_lines, html)
     return _REFERENCE.sub(_suspicious_reference, html) if "&" in html else html
+
+
+def _broken_lines(match: re.Match[str]) -> str:
+    """A ``<pre>`` block as ``<pre>``s of ``<br>``-broken lines, one a paragraph."""
+    opening = match.group(1)
+    pieces = _BLANK_LINES.split(match.group(2).strip("\n"))
+    return "".join(f"{opening}{piece.replace(chr(10), '<br>')}</pre>" for piece in pieces)
 
 
 def _suspicious_reference(match: re.Match[str]) -> str:
