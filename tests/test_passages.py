@@ -274,3 +274,38 @@ def test_an_unpunctuated_caption_block_under_90_words_is_cut() -> None:
     # a sentence that ends stays whole, however many lines it takes
     prose = "\n".join(textwrap.wrap(LONG_SENTENCE, 42))
     assert split_passages(prose, language="en") == ((0, len(prose)),)
+
+
+# what writers put between sections or leave behind: no letter or digit, nothing to pair
+_SEPARATORS = ("***", "]", "...", "—", "* * *", "“”", "!!!")
+
+
+@pytest.mark.parametrize("markdown", [False, True], ids=["text", "markdown"])
+def test_a_separator_line_is_no_passage(markdown: bool) -> None:
+    # "***", "]", "—" stood as passages ("N passages" counted them; nothing paired on them)
+    text = SEED.read_text(encoding="utf-8")
+    paragraphs = text.split("\n\n")
+    mixed = ["***"]  # even before the title
+    for number, paragraph in enumerate(paragraphs):
+        mixed += [paragraph, _SEPARATORS[number % len(_SEPARATORS)]]
+    changed = "\n\n".join(mixed)
+    original = build_article(text, id="a", markdown=markdown)
+    separated = build_article(changed, id="a", markdown=markdown)
+    assert [(s.kind, s.text) for s in separated.sentences] == [
+        (s.kind, s.text) for s in original.sentences
+    ]
+    assert (separated.title, separated.date) == (original.title, original.date)
+    assert all(fold_spaces(changed[s.start : s.end]) == s.text for s in separated.sentences)
+    assert separated.text == changed  # the separators stay in the article's text
+
+
+def test_a_stray_closing_quote_is_no_passage() -> None:
+    # ECB+ tune: 'we will see them in court. "' left a passage of one '"' (35 such)
+    said = "We will look at the final language when it is published tomorrow, but I think"
+    text = f'Lawsuit planned\n\n"{said} we will see them in court. "\n\nDefenders spoke.'
+    article = build_article(text, id="q", markdown=False)
+    assert [s.text for s in article.sentences] == [
+        "Lawsuit planned",
+        f'"{said} we will see them in court.',
+        "Defenders spoke.",
+    ]

@@ -56,7 +56,9 @@ def build_article(
     """
     doc = document if document is not None else parse(text, markdown=markdown)
     front = doc.front_matter
-    blocks = list(doc.blocks)
+    # a block of no letter or digit ("***", "]", "—") is a separator, not a passage:
+    # dropped before the title, dateline and credit are looked for (its text stays)
+    blocks = [block for block in doc.blocks if _says_something(block.text)]
     language = front.get("language", front.get("lang", ""))
     locale = front.get("locale", language)
     if language not in ("de", "en"):
@@ -235,12 +237,21 @@ def _marked(passages: tuple[Sentence, ...], marks: list[int]) -> tuple[Sentence,
     )
 
 
+def _says_something(text: str) -> bool:
+    """Whether ``text`` holds a letter or digit (a passage can pair on it).
+
+    >>> _says_something("* * *"), _says_something("„…“"), _says_something("3")
+    (False, False, True)
+    """
+    return any(char.isalnum() for char in text)
+
+
 def _passages(title: Block | None, blocks: list[Block], language: str) -> tuple[Sentence, ...]:
     passages: list[Sentence] = []
 
     def add(text: str, start: int, end: int, kind: str, paragraph: int) -> None:
         folded = unwrapped(text, language)  # "US-\nRegierung" reads "US-Regierung"
-        if folded:
+        if _says_something(folded):  # not a quote left alone ('court. "'), nor "..."
             passages.append(Sentence(len(passages), folded, start, end, kind, paragraph))  # type: ignore[arg-type]
 
     if title is not None:

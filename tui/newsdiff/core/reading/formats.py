@@ -188,9 +188,10 @@ def read_bytes(
                 title = id if cached.title == cached.id else cached.title
                 return replace(cached, id=id, path=path, title=title)
             article = build_article(text, id=id, path=path, markdown=markdown, marks=decoded.marks)
-    if not article.sentences:
+    if not article.sentences and any(char.isalnum() for char in article.text):
         raise ReadError(path, "no readable text")
-    if not article.words:  # joiners, accents without letters, "!!! ???": nothing to compare
+    # joiners, accents without letters, "!!! ???" (no passage then): nothing to compare
+    if not article.sentences or not article.words:
         raise ReadError(path, "no words in it (only punctuation, symbols or marks)")
     if entries is not None and key:
         entries.store(key, article)
