@@ -416,6 +416,39 @@ def test_a_br_separated_list_is_a_passage_a_line(tmp_path):
         assert " ".join(article.text[passage.start : passage.end].split()) == passage.text
 
 
+def test_a_br_inside_a_sentence_does_not_end_its_passage(tmp_path):
+    # "die<br>Regierung": a <br> before a capitalised noun cut the sentence in two
+    body = (
+        f"{LEAD}<p>Nach Angaben aus Seoul hat die<br>Regierung in Pjöngjang weitere "
+        "Truppen entsandt.</p>"
+        "<p>Der Geheimdienst des Landes berichtete am Montag in<br>Seoul von schweren "
+        "Verlusten. Es seien<br>Tausende Soldaten gefallen.</p>"
+        "<p>Die Soldaten kämpften nach Angaben des Generalstabs in der Region Kursk<br>"
+        "Seite an Seite mit russischen Verbänden.</p>"
+        # the writer's lines stay passages: a list, a short line, a numbered item
+        f"<p>Die wichtigsten Punkte im Überblick:<br>{'<br>'.join(POINTS)}</p>"
+        "<p>Michael Shadlen<br>Columbia University</p>"
+        "<p>Die Rangliste der Länder<br>1. Finnland<br>2. Norwegen</p>"
+    )
+    article = read_article(_write(tmp_path, "page.html", _page(body)), cache=False)
+    assert _texts(article)[2:] == [
+        "Nach Angaben aus Seoul hat die Regierung in Pjöngjang weitere Truppen entsandt.",
+        "Der Geheimdienst des Landes berichtete am Montag in Seoul von schweren Verlusten.",
+        "Es seien Tausende Soldaten gefallen.",
+        "Die Soldaten kämpften nach Angaben des Generalstabs in der Region Kursk "
+        "Seite an Seite mit russischen Verbänden.",
+        "Die wichtigsten Punkte im Überblick:",
+        *POINTS,
+        "Michael Shadlen",
+        "Columbia University",
+        "Die Rangliste der Länder",
+        "1. Finnland",
+        "2. Norwegen",
+    ]
+    for passage in article.sentences:
+        assert " ".join(article.text[passage.start : passage.end].split()) == passage.text
+
+
 def test_a_pre_block_reads_as_its_lines_and_paragraphs(tmp_path):
     # trafilatura folds a <pre>'s newlines: a statement of unpunctuated lines was one
     # passage, and a report pasted hard-wrapped lost its paragraphs and subheadings

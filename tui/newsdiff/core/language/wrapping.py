@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["chosen_ends", "splits_a_word", "unwrapped"]
+from newsdiff.core.language.text import fold
+
+__all__ = ["chosen_ends", "closes", "runs_on", "splits_a_word", "unwrapped"]
 
 NARROWEST = 32  # no text is wrapped narrower than a caption row
 _GOES_ON = (",", "-", "–", "—")  # a line ending so is continued ("US-" / "Regierung")
@@ -23,6 +25,22 @@ _OPENING = "\"'„“”‚‘’«»‹›([{"
 _HYPHEN_WRAP = re.compile(r"(?<=[^\W_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
 _WORD_BEFORE = re.compile(r"[^\W_]+$")
 _WORD_AFTER = re.compile(r"[^\W_]+")
+# a line of a page's paragraph broken by <br>: over this many words it is prose, not an item
+_PROSE_WORDS = 6
+_CLOSING = ".!?:;…"
+_CLOSING_QUOTES = "\"'“”«»‹›)]’"
+# a sentence ends inside the line ("Verlusten. Es seien"): the line is prose
+_INNER_END = re.compile(r"[^\W\d_]{2}[.!?][\"”»’]?\s")
+# a numbered or bulleted line opens an item: "2. Norway", "• Seoul"
+_ITEM = re.compile(r"^\s*(?:[•·*►▶■–—-]|\d{1,3}[.)])\s")
+# no item or sentence ends on an article, a preposition or a conjunction (folded)
+_BINDING_WORDS = (
+    "der die das den dem des ein eine einen einem einer eines und oder aber dass "
+    "in im an am auf aus bei beim mit nach von vom zu zum zur fur uber unter vor "
+    "durch gegen um ohne seit the a an of to in on at for with by from and or but "
+    "that into"
+)
+_BINDING = frozenset(_BINDING_WORDS.split())
 # after these the hyphen stands for a word's end left out: "Nord- und Südkorea"
 _SUSPENDING = frozenset(
     {"und", "oder", "bis", "sowie", "wie", "als", "noch", "and", "or", "to", "nor"}
@@ -58,6 +76,39 @@ def chosen_ends(lines: Sequence[str], *, wrapped: bool = True) -> list[bool]:
         # and the writer began anew: "Zweiter Absatz, der / über zwei Zeilen" goes on
         ends.append(fits and not line.endswith(_GOES_ON) and _begins(following[0]))
     return ends
+
+
+def runs_on(line: str, following: str) -> bool:
+    """Whether a sentence runs on over a line break a page made (``<br>``).
+
+    A line runs on when it has no sentence end, opens no item (nor does the
+    next line) and is no short line of a list: it ends on an article, a
+    preposition or a conjunction ("hat die" / "Regierung"), a sentence ends
+    inside it, or it has more than ``_PROSE_WORDS`` words. A capital after
+    the break says nothing in German.
+
+    >>> runs_on("Nach Angaben aus Seoul hat die", "Regierung in Pjöngjang")
+    True
+    >>> runs_on("Die Lage in Kursk", "Truppen aus Nordkorea"), runs_on("Er sagte:", "Wir")
+    (False, False)
+    """
+    bare = line.rstrip().rstrip(_CLOSING_QUOTES)
+    if not bare or bare[-1] in _CLOSING or _ITEM.match(line) or _ITEM.match(following):
+        return False
+    words = bare.split()
+    if fold(words[-1]) in _BINDING or len(words) > _PROSE_WORDS:
+        return True
+    return _INNER_END.search(bare) is not None
+
+
+def closes(line: str) -> bool:
+    """Whether ``line`` ends a sentence (closing quotes and brackets aside).
+
+    >>> closes('sagte er."'), closes("Die Lage in Kursk"), closes("im Überblick:")
+    (True, False, False)
+    """
+    bare = line.rstrip().rstrip(_CLOSING_QUOTES)
+    return bool(bare) and bare[-1] in ".!?…"
 
 
 def _begins(word: str) -> bool:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsdiff.core.language.sanitize import clean, is_clean
-from newsdiff.core.language.wrapping import chosen_ends
+from newsdiff.core.language.wrapping import chosen_ends, closes, runs_on
 from newsdiff.core.model import Article
 from newsdiff.core.reading.document import Block, BlockKind, Document, row_block
 
@@ -280,9 +280,15 @@ class _Writer:
         if sum(ends) * 2 >= len(ends):  # mostly the writer's: a list, not a width's wrap
             ends = chosen_ends(lines, wrapped=False)
         # a line of no word ("]", "...": the end of a code block) closes the one before
+        # nor does a sentence that runs on over the break to an end further on
+        # ("hat die<br>Regierung … entsandt."): a capital after it says nothing in German
         ends = [
-            ended and any(c.isalnum() for c in following)
-            for ended, following in zip(ends, lines[1:], strict=True)
+            ended
+            and any(c.isalnum() for c in lines[number + 1])
+            and not (
+                runs_on(lines[number], lines[number + 1]) and any(map(closes, lines[number + 1 :]))
+            )
+            for number, ended in enumerate(ends)
         ] + [True]
         first = at = 0  # offsets in joined: where the block began, where the line does
         for line, ended in zip(lines, ends, strict=True):
