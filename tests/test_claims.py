@@ -317,3 +317,61 @@ def test_a_role_far_from_the_named_age_or_a_relative_is_someone_else():
         ("Cheeks, 48, lost his job.", "His son, 16, was there."),
     )
     assert _ages(alignment) == [[("r0", "48 Cheeks"), ("r1", "48 Cheeks")]]
+
+
+def _weakly_clustered(weak_score: float) -> Alignment:
+    """Two reports pairing on 11.000 soldiers, a third in their cluster only through
+    pairs of ``weak_score`` (a lead cluster merged on the average of its links)."""
+    from newsdiff.core.model import Article, Sentence
+
+    def article(id_: str, text: str) -> Article:
+        return Article(id_, id_, text, text, None, "de", (Sentence(0, text, 0, len(text)),), 9)
+
+    a = article("a", "Nordkorea schickte 11.000 Soldaten nach Kursk.")
+    b = article("b", "Nordkorea entsandte 11.000 Soldaten nach Kursk.")
+    c = article("c", "In Wonsan wurden am Montag 500 Soldaten auf Schiffe verladen.")
+    refs = tuple(SentenceRef(x, 0) for x in "abc")
+    pairs = (
+        Pair(refs[0], refs[1], 0.9, "reworded"),
+        Pair(refs[0], refs[2], weak_score, "facts-differ"),
+        Pair(refs[1], refs[2], weak_score, "facts-differ"),
+    )
+    return Alignment((a, b, c), pairs, (refs,))
+
+
+@pytest.mark.parametrize("attach", [OFF, 0.30])
+def test_a_figure_only_weakly_paired_is_no_figure_of_the_claim(attach):
+    # the comparison and the passage view show c's pairs as "same claim, not paired
+    # directly", their facts unmarked and uncounted; the table listed c's 500 beside
+    # the 11.000 of the claim, and the grid marked it ≠
+    claims = claim_table(_weakly_clustered(0.10), attach=attach).claims
+    assert [sorted(v.article for v in claim.values) for claim in claims] == [["a", "b"]]
+
+
+def test_a_figure_paired_directly_stays_in_the_claim():
+    claims = claim_table(_weakly_clustered(0.5)).claims
+    assert [sorted(v.article for v in claim.values) for claim in claims] == [["a", "b", "c"]]
+
+
+def test_a_weak_pair_does_not_make_two_clusters_one_claim():
+    from newsdiff.core.model import Article, Sentence
+
+    def article(id_: str, text: str) -> Article:
+        return Article(id_, id_, text, text, None, "de", (Sentence(0, text, 0, len(text)),), 9)
+
+    texts = {
+        "a": "Nordkorea schickte 11.000 Soldaten nach Kursk.",
+        "b": "Nordkorea entsandte 11.000 Soldaten nach Kursk.",
+        "c": "In Wonsan wurden am Montag 500 Soldaten auf Schiffe verladen.",
+        "d": "Am Montag verlud man in Wonsan 500 Soldaten auf Schiffe.",
+    }
+    refs = {x: SentenceRef(x, 0) for x in texts}
+    pairs = (
+        Pair(refs["a"], refs["b"], 0.9, "reworded"),
+        Pair(refs["c"], refs["d"], 0.9, "reworded"),
+        Pair(refs["b"], refs["c"], 0.10, "facts-differ"),
+    )
+    clusters = ((refs["a"], refs["b"]), (refs["c"], refs["d"]))
+    alignment = Alignment(tuple(article(x, t) for x, t in texts.items()), pairs, clusters)
+    claims = claim_table(alignment, attach=OFF).claims
+    assert sorted(sorted(v.article for v in c.values) for c in claims) == [["a", "b"], ["c", "d"]]

@@ -61,10 +61,18 @@ def column_widths(
     width: int,
 ) -> dict[str, int]:
     """The width of each column: the widest label or cell of every report (not only
-    the filtered ones, so columns hold still); the date column also fits the story
-    date ranges (cut to 13 below ``WIDE``); the title takes what the others leave."""
-    cap = None if width >= WIDE else 13
-    spans = [len(date_span(s.first_date, s.last_date, cap)) for s in stories if not s.alone]
+    the filtered ones, so columns hold still); the title takes what the others leave.
+
+    From ``WIDE`` on the date column fits the story date ranges whole; below it, only
+    their years (a header shows the most precise form that fits the report dates): a
+    range sized the column to 13 cells where the reports showed "—" or a day, and at
+    80x24 the titles kept 23 cells (the detail line shows the whole range).
+    """
+    dated = [s for s in stories if not s.alone]
+    if width >= WIDE:
+        spans = [len(date_span(s.first_date, s.last_date)) for s in dated]
+    else:
+        spans = [len(date_span(s.first_date, s.last_date, 0)) for s in dated]
     return fit_widths(columns, labels, cells, width, date_at_least=max(spans, default=0))
 
 

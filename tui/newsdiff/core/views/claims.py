@@ -10,6 +10,7 @@ because the aligner keeps clusters tight and a figure's rewordings drift apart.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from newsdiff.core.facts.passages import PassageFacts
 from newsdiff.core.matching.unionfind import UnionFind
 from newsdiff.core.model import Alignment, Article, Fact, Quantity, SentenceRef
 from newsdiff.core.views.age_people import AgeAt, age_people
+from newsdiff.core.views.same_claim import is_weak
 
 _RUNS = re.compile(r"\d+|\D+")
 
@@ -154,6 +156,7 @@ def claim_table(alignment: Alignment, *, attach: float = ATTACH) -> ClaimTable:
     >>> [(v.date, v.display) for v in table.claims[0].values]
     [('2024-10', '>3000 Soldaten'), ('2025-04', '~10000-12000 Soldaten')]
     """
+    alignment = paired_directly(alignment)
     facts = PassageFacts(alignment.articles, alignment.facts)
     people = age_groups(alignment, facts, everywhere=attach <= 1.0)
     personal = frozenset(at for group in people for at in group.only or ())
@@ -182,6 +185,38 @@ def claim_table(alignment: Alignment, *, attach: float = ATTACH) -> ClaimTable:
     return ClaimTable(rank(claims), order)
 
 
+def paired_directly(alignment: Alignment) -> Alignment:
+    """The alignment's clusters without the passages they hold only through weak pairs
+    (``is_weak``); ``merge_paired_clusters`` skips those pairs too.
+
+    The comparison and the passage view show a weak pair as the same claim, not
+    paired directly, its facts neither marked nor counted; in the table its figure
+    stood in the claim as a differing one. Such a passage may still join a claim
+    as a lone passage does, by closeness and a shared name; one with no pair in
+    its cluster at all (a hand-made cluster) stays.
+
+    >>> from newsdiff.core.model import Pair, SentenceRef
+    >>> a, b, c = (SentenceRef(x, 0) for x in "abc")
+    >>> weak = (Pair(a, b, 0.9, "same"), Pair(a, c, 0.1, "reworded"), Pair(b, c, 0.1, "reworded"))
+    >>> paired_directly(Alignment((), weak, ((a, b, c),))).clusters
+    ((SentenceRef(article='a', sentence=0), SentenceRef(article='b', sentence=0)),)
+    """
+    strong: dict[SentenceRef, set[SentenceRef]] = defaultdict(set)
+    paired: dict[SentenceRef, set[SentenceRef]] = defaultdict(set)
+    for pair in alignment.pairs:
+        for one, other in ((pair.left, pair.right), (pair.right, pair.left)):
+            paired[one].add(other)
+            if not is_weak(pair):
+                strong[one].add(other)
+    clusters = []
+    for cluster in alignment.clusters:
+        members = set(cluster)
+        kept = tuple(ref for ref in cluster if strong[ref] & members or not paired[ref] & members)
+        if len(kept) > 1 or kept == cluster:
+            clusters.append(kept)
+    return dataclasses.replace(alignment, clusters=tuple(clusters))
+
+
 def merge_paired_clusters(
     alignment: Alignment, facts: PassageFacts, *, personal: frozenset[AgeAt] = frozenset()
 ) -> UnionFind:
@@ -190,6 +225,8 @@ def merge_paired_clusters(
     cluster_of = {ref: k for k, cluster in enumerate(alignment.clusters) for ref in cluster}
     same_claim = UnionFind()
     for pair in alignment.pairs:
+        if is_weak(pair):
+            continue  # the same claim only through the clustering, as every view shows it
         a, b = cluster_of.get(pair.left), cluster_of.get(pair.right)
         if a is None or b is None or same_claim.find(a) == same_claim.find(b):
             continue
