@@ -375,3 +375,46 @@ def test_a_weak_pair_does_not_make_two_clusters_one_claim():
     alignment = Alignment(tuple(article(x, t) for x, t in texts.items()), pairs, clusters)
     claims = claim_table(alignment, attach=OFF).claims
     assert sorted(sorted(v.article for v in c.values) for c in claims) == [["a", "b"], ["c", "d"]]
+
+
+def test_two_boxers_ages_in_one_passage_are_two_claims():
+    # ECB+ 7_plus: "36 champion" and "40 southpaw" stayed one mixed age claim
+    told = (
+        "The 36-year-old champion Klitschko floored Thompson, and the 40-year-old American "
+        "never recovered."
+    )
+    alignment = _english_story(
+        ("Klitschko beat Thompson in Bern.", told),
+        ("Klitschko won in Bern.", "Klitschko, 36, stopped the 40-year-old Thompson."),
+        (
+            "Klitschko stopped Thompson.",
+            "Klitschko put Thompson down, and the 40-year-old southpaw never recovered.",
+        ),
+    )
+    assert _ages(alignment) == [
+        [("r0", "40 American"), ("r1", "40 Thompson"), ("r2", "40 southpaw")],
+        [("r0", "36 champion"), ("r1", "36 Klitschko")],
+    ]
+
+
+def test_a_son_with_the_surname_and_another_first_name_is_someone_else():
+    # ECB+ 16_plus: "17-year-old Jeremy Ortiz", the deputy's son, joined his age claim
+    alignment = _english_story(
+        ("Deputy Jerry Ortiz was shot.", "Deputy Jerry Ortiz, 35, died."),
+        ("Ortiz was shot dead.", "Ortiz, 35, was a 15-year member of the department."),
+        ("Deputy Ortiz died.", "Deputy Jerry Ortiz, 35, knocked on a door."),
+        ("Ortiz was killed.", '"I am relieved," said 17-year-old Jeremy Ortiz, his son.'),
+    )
+    assert _ages(alignment) == [[("r0", "35 Ortiz"), ("r1", "35 Ortiz"), ("r2", "35 Ortiz")]]
+
+
+def test_one_person_written_with_two_first_names_stays_one_claim():
+    # ECB+ 19_ecb writes "Alexandros" and "Alexis Grigoropoulos", 15, of one boy
+    alignment = _english_story(
+        ("Police shot a boy.", "Alexandros Grigoropoulos, 15, died."),
+        ("A boy was shot.", "Alexandros Grigoropoulos, 15, was hit."),
+        ("Riots followed.", "Alexis Grigoropoulos, 15, was killed."),
+    )
+    assert _ages(alignment) == [
+        [("r0", "15 Grigoropoulos"), ("r1", "15 Grigoropoulos"), ("r2", "15 Grigoropoulos")]
+    ]

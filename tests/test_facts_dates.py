@@ -114,3 +114,18 @@ def test_a_year_said_with_jahr_is_a_date_not_a_figure(text, language, written, q
     dates = [(f.text, f.value, f.qualifier) for f in facts if f.kind == "date"]
     assert dates == [(written, "2003", qualifier)]
     assert not [f for f in facts if f.kind == "number" and f.quantity.low == 2003]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The storm cost $5 billion in 2006 dollars.", "en"),
+        ("He was paid in 2000 dollars.", "en"),
+        ("Etwa 1500 bis 2000 Euro pro Jahr müsse man ausgeben.", "de"),  # gnad line 888
+        ("Der Schaden betrug 5 Millionen in 2010 Dollar.", "de"),
+        ("Der Schaden betrug 5 Millionen in 2010-Dollar.", "de"),
+    ],
+)
+def test_a_year_before_a_currency_is_no_date(text: str, language: str) -> None:
+    # "in 2006 dollars" gave a date "in 2006" the event never happened on
+    assert values(text, language=language) == []

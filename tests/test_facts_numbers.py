@@ -833,6 +833,20 @@ def test_the_year_money_is_valued_in_counts_nothing(text: str, amount: int) -> N
     assert [f.quantity.low for f in extract_numbers(text, language="en")] == [amount]
 
 
+def test_a_german_year_of_money_counts_nothing() -> None:
+    # "in 2010 Dollar" read 2010 as dollars beside the real amount
+    found = extract_numbers("Der Schaden betrug 5 Millionen in 2010 Dollar.", language="de")
+    assert [f.quantity.low for f in found] == [5_000_000]
+
+
+def test_dollars_paid_in_a_year_like_figure_are_the_amount() -> None:
+    # "paid in 2000 dollars" was taken for the year the money is valued in: no figure at all
+    found = extract_numbers("He was paid in 2000 dollars.", language="en")
+    assert [(f.text, f.quantity.low, f.quantity.measure) for f in found] == [
+        ("2000", 2000, "dollar")
+    ]
+
+
 def test_dollars_counted_after_a_year_like_figure_stay_money() -> None:
     found = extract_numbers("He paid 2000 dollars in cash.", language="en")
     assert [(f.quantity.low, f.quantity.measure) for f in found] == [(2000, "dollar")]

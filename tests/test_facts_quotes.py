@@ -249,3 +249,24 @@ def test_a_title_in_quotation_marks_is_no_quote(text, language):
 )
 def test_words_quoted_near_a_work_stay_quotes(text, language, quoted):
     assert quoted in [q.text for q in extract_quotes(text, language=language)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # gnad-1028.csv line 523: the credit ran on into the object of the sentence
+        (
+            "Der aktuelle Vertrag schließt laut Filzmaier  Aufträge von politischen Parteien aus.",
+            "filzmaier",
+        ),
+        ("Nach Informationen des STANDARD Abrechnungen von Korrespondenten fehlen.", "standard"),
+        # a surname that is a noun, or a name of many words, stays whole
+        ("Laut Bundespräsident Heinz Fischer ist das falsch.", "bundespräsident heinz fischer"),
+        (
+            "Das sagte Coeure der französischen Zeitung Le Monde am Mittwoch.",
+            "coeure der französischen zeitung le monde",
+        ),
+    ],
+)
+def test_a_credit_ends_where_the_name_ends(text: str, source: str) -> None:
+    assert [fact.value for fact in extract_attributions(text)] == [source]

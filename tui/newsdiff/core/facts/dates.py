@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from newsdiff.core.facts.money import currency_after
 from newsdiff.core.facts.window import search_before
 from newsdiff.core.language.alternation import alternation
 from newsdiff.core.language.words import month_numbers
@@ -230,6 +231,8 @@ def extract_dates(
     for match in _PATTERN.finditer(text):
         if match.group("y7") and not search_before(_YEAR_CUE, text, match.start("y7")):
             continue
+        if match.group("y7") and currency_after(text, match.end("y7")):
+            continue  # "in 2006 dollars", "paid in 2000 dollars": money, not the event's year
         if match.group("unit") and not match.group("mod"):
             continue
         bare = match.group("m5") and not (match.group("prep") or match.group("mod"))

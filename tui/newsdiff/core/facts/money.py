@@ -41,6 +41,31 @@ _AFTER = re.compile(rf"\s?(?P<sign>[€$£¥])|\s(?i:(?P<word>{_WORD_PATTERN}))(
 CURRENCY_AFTER = rf"\s?[€$£¥]|\s(?i:{_WORD_PATTERN})(?![\w-])"
 
 
+# the year whose money the amounts are in: "in 2006 dollars", "in constant 2010 euros" -- but
+# after a verb of paying "paid in 2000 dollars" is the amount paid
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+_IN_BEFORE = re.compile(
+    r"(?P<verb>\b(?:paid|pay|pays|paying|spent|spend|spends|spending|charged|donated|raised|"
+    r"received|earned|owed)\s+)?\bin\s+(?:(?:constant|real|today's|today’s)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def year_of_money(text: str, start: int, end: int) -> bool:
+    """Whether the year-like figure ``text[start:end]`` names the year a currency after it
+    is valued in ("in 2006 dollars"), so is neither an amount nor a date of the event.
+
+    >>> year_of_money("$5 billion in 2006 dollars", 14, 18)
+    True
+    >>> year_of_money("He was paid in 2000 dollars", 15, 19)
+    False
+    """
+    if not _YEAR.fullmatch(text, start, end) or currency_after(text, end) is None:
+        return False
+    cue = _IN_BEFORE.search(text, max(0, start - 40), start)
+    return cue is not None and cue.group("verb") is None
+
+
 def currency_after(text: str, end: int) -> tuple[str, int] | None:
     """The currency a word right after a figure ending at ``end`` names, and where it ends.
 

@@ -93,6 +93,28 @@ def is_common_noun(word: str) -> bool:
     return _is_common_noun(word)
 
 
+def is_inflected_noun(word: str) -> bool:
+    """Whether a German word is a known noun in an inflected form ("Aufträge" of "Auftrag",
+    not a genitive -s), which a surname hardly ever is ("Fischer", "Müller" are lemmas).
+
+    >>> is_inflected_noun("Aufträge"), is_inflected_noun("Fischer"), is_inflected_noun("Kreß")
+    (True, False, False)
+    """
+    lemma = _dictionary("de").get(word)
+    if lemma is None or lemma.casefold() == word.casefold().replace("ß", "ss"):
+        return False
+    return len(word) > len(lemma) and word != lemma + "s" and _is_common_noun(word)
+
+
+def is_name_word(word: str, language: str = "de") -> bool:
+    """Whether one capitalised word reads as (part of) a name rather than a known word.
+
+    >>> is_name_word("Filzmaier"), is_name_word("Aufträge")
+    (True, False)
+    """
+    return _is_name_word(word, language)
+
+
 @lru_cache(maxsize=50000)
 def _is_name_word(word: str, language: str) -> bool:
     if word.lower() in _NOT_NAMES or not word[0].isupper() or len(word) < 2:

@@ -25,7 +25,13 @@ from newsdiff.core.facts.measures import (
     measure_of_word,
     names_things,
 )
-from newsdiff.core.facts.money import CURRENCY_AFTER, SIGN_PATTERN, SIGNS, currency_after
+from newsdiff.core.facts.money import (
+    CURRENCY_AFTER,
+    SIGN_PATTERN,
+    SIGNS,
+    currency_after,
+    year_of_money,
+)
 from newsdiff.core.facts.names import is_common_noun
 from newsdiff.core.facts.notation import NUMBER, OTHER_GROUPS, written_in
 from newsdiff.core.facts.units import unit_after
@@ -379,18 +385,12 @@ def _is_year(match: re.Match[str], text: str, noun: str | None, language: str = 
     )
 
 
-_IN_BEFORE = re.compile(r"\bin\s+(?:(?:constant|real|today's|today’s)\s+)?$", re.I)
-
-
 def _is_price_base(match: re.Match[str], text: str) -> bool:
     """Whether a year-like figure before a currency word says what year's money the
     amounts are in ("in 2006 dollars", "in constant 2010 euros"), so counts nothing."""
-    low = match.group("low") or ""
     if match.group("high") or match.group("between") or match.group("qual"):
         return False
-    if not re.fullmatch(r"1[5-9]\d\d|20\d\d", low):
-        return False
-    return search_before(_IN_BEFORE, text, match.start()) is not None
+    return year_of_money(text, *match.span("low"))
 
 
 _OF_WHOLE = re.compile(r"\s+of\s+(?:whom|which|them)\b", re.IGNORECASE)
@@ -643,7 +643,7 @@ def extract_numbers(text: str, *, language: str = "de") -> tuple[Fact, ...]:
             noun = label.group(1) if label else None
         if unit is None and currency is None and _is_year(match, text, noun, lang):
             continue  # "2000 Kilogramm", "$2000" are no year
-        if lang == "en" and money and not sign and _is_price_base(match, text):
+        if money and not sign and _is_price_base(match, text):
             continue  # "in 2006 dollars": the year the amounts are valued in
         if lang == "en" and unit is None and currency is None and _figure_of_speech(match, text):
             continue  # "I dated a million guys"

@@ -6,7 +6,10 @@ clause goes on"; this keeps that one rule in one place.
 
 from __future__ import annotations
 
+import itertools
 import re
+
+from newsdiff.core.facts.names import is_inflected_noun, is_name_word
 
 # words that end a naming phrase: verbs, prepositions that start a new part, numbers
 _STOP = {
@@ -37,7 +40,8 @@ def phrase_after(
     begin = None
     named = False
     position = start
-    for count, word in enumerate(_WORD.finditer(text, start)):
+    words = list(itertools.islice(_WORD.finditer(text, start), max_words + 1))
+    for count, word in enumerate(words):
         between = text[position : word.start()]
         if count >= max_words or re.search(r"[,;:!?()„“\"»«”\n]", between):
             break
@@ -46,6 +50,16 @@ def phrase_after(
             break
         if language != "en" and named and token[:1].islower() and token not in _CONNECTORS:
             break  # "Claus Kreß zwei Bedingungen": the phrase ended at the name
+        # "laut Filzmaier Aufträge von Parteien": an inflected noun right after a one-word
+        # name starts the clause's object ("Christian Drosten", "Le Monde" stay whole)
+        if (
+            language != "en"
+            and count == 1
+            and is_name_word(words[0].group().rstrip("."))
+            and is_inflected_noun(token)
+            and _goes_on(text, word, words[2:3])
+        ):
+            break
         named = (named or token[:1].isupper()) and token not in _CONNECTORS
         begin = word.start() if begin is None else begin
         end = word.start() + len(token)
@@ -59,6 +73,13 @@ def phrase_after(
         if len(head) == 1 or head[1] not in _CONNECTORS:
             return begin, end
         end = begin + len(head[0])
+
+
+def _goes_on(text: str, word: re.Match[str], following: list[re.Match[str]]) -> bool:
+    """Whether another word follows ``word`` in the same clause ("Aufträge von ...")."""
+    return bool(following) and not re.search(
+        r"[,;:!?()„“\"»«”\n.]", text[word.end() : following[0].start()]
+    )
 
 
 def tidy(phrase: str) -> str:

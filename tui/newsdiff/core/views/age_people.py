@@ -11,9 +11,14 @@ plain: it is the only age of its passage, no kin word ("his son, 16"), within
 ``NEAR`` years of that person's age as named, and its passage (else its report,
 if the report tells no other's age) names one of the story's named people and
 no other.
+A role right before a name is that person ("the 36-year-old champion
+Klitschko"). A passage naming several people gives a role's age to the one
+whose age it is near and no other age of the passage gives ("Klitschko put
+Thompson down, and the 40-year-old southpaw never recovered" is Thompson).
+Ages of one surname with first names that differ are people of their own
+("Jerry Ortiz, 35" and his son "Jeremy Ortiz", 17).
 Any other age is left to the claim clusters, as the figures are: two named
-people stay two claims ("Klitschko, 36" / "Thompson, 40"), and "the 40-year-old
-southpaw" in a report naming both is no one's here.
+people stay two claims ("Klitschko, 36" / "Thompson, 40").
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from newsdiff.core.facts.names import is_common_noun
+from newsdiff.core.facts.names import is_common_noun, is_name_word
 from newsdiff.core.language.dictionaries import dictionary
 from newsdiff.core.model import Fact, SentenceRef
 
@@ -57,6 +62,58 @@ def _named(noun: str | None, language: str) -> str | None:
     if language == "de" and is_common_noun(name):
         return None  # a name that is a noun too ("Müller") is left to the clusters
     return None if language == "en" and _a_people(name) else name
+
+
+def _name_after_role(passage: str, fact: Fact) -> str | None:
+    """The capitalised word right after an age's role noun: "the 36-year-old champion
+    Klitschko" gives Klitschko (None when the role is followed by no such word)."""
+    noun = fact.noun
+    if not noun or not noun[:1].islower():
+        return None
+    at = passage.find(noun, fact.end, fact.end + 40)
+    follows = re.match(r"\s+([A-ZÄÖÜ][\w'’-]*)", passage[at + len(noun) :]) if at >= 0 else None
+    return re.sub(r"['’]s$", "", follows.group(1)) if follows else None
+
+
+# a first name written before a surname: "Deputy Jerry Ortiz", 'Luis "Jerry" Ortiz'
+def _first_name(passage: str, surname: str, near: int) -> str | None:
+    """The first name the passage writes before ``surname`` where it is closest to ``near``."""
+    found = [
+        m for m in re.finditer(rf"([A-ZÄÖÜ][\w'’-]*)[\"”’]?\s+{re.escape(surname)}\b", passage)
+    ]
+    if not found:
+        return None
+    first = min(found, key=lambda m: abs(m.end() - near)).group(1)
+    return first if is_name_word(first, "en") else None
+
+
+def _tell_apart_first_names(
+    ages: Sequence[tuple[SentenceRef, Fact]],
+    passages: Mapping[SentenceRef, str],
+    people: dict[AgeAt, str],
+) -> None:
+    """Where the ages of one surname give first names that differ ("Jerry Ortiz, 35" and
+    "17-year-old Jeremy Ortiz", his son), the first name most of them give keeps the
+    surname and an age of another one more than ``NEAR`` years off is a person of its
+    own, by full name ("Alexandros" and "Alexis Grigoropoulos", both 15, stay one)."""
+    firsts: dict[AgeAt, tuple[str, Fact]] = {}
+    for ref, fact in ages:
+        at = (ref, fact.start)
+        if at in people and (first := _first_name(passages[ref], people[at], fact.start)):
+            firsts[at] = first, fact
+    for surname in set(people.values()):
+        told = Counter(first for at, (first, _) in firsts.items() if people[at] == surname)
+        if len(told) < 2:
+            continue
+        kept = told.most_common(1)[0][0]
+        kept_ages = [
+            fact.quantity.low
+            for first, fact in firsts.values()
+            if first == kept and fact.quantity.low is not None
+        ]
+        for at, (first, fact) in firsts.items():
+            if people[at] == surname and first != kept and not _near(fact, kept_ages):
+                people[at] = f"{first} {surname}"
 
 
 def _named_in(text: str, people: Sequence[str]) -> list[str]:
@@ -115,6 +172,11 @@ def age_people(
             full = re.search(rf"\b{re.escape(name)}\s+([A-ZÄÖÜ][\w'-]*)", reports[ref.article])
             later = full.group(1) if full else None
             people[at] = later if later in given and later != name else name
+    for ref, fact in ages:  # "the 36-year-old champion Klitschko": the role names him
+        after = _name_after_role(passages[ref], fact)
+        if (ref, fact.start) not in people and after in given:
+            people[(ref, fact.start)] = after
+    _tell_apart_first_names(ages, passages, people)
     surnames = sorted(set(people.values()))
     given_ages: dict[str, list[float]] = {}
     for ref, fact in ages:
@@ -122,13 +184,22 @@ def age_people(
             given_ages.setdefault(people[(ref, fact.start)], []).append(fact.quantity.low)
     for ref, fact in ages:
         at = (ref, fact.start)
-        if at in people or per_passage[ref] > 1 or _KIN.fullmatch(fact.noun or ""):
+        if at in people or _KIN.fullmatch(fact.noun or ""):
             continue
-        found = _named_in(passages[ref], surnames)
-        if not found:  # the report's person, if it tells no other's age ("the driver, 36")
+        mates = [(ref, other.start) for other_ref, other in ages if other_ref == ref]
+        taken = {people.get(mate) for mate in mates if mate != at}
+        if per_passage[ref] > 1 and None in taken:
+            continue  # another age of the passage is no one's yet: whose is whose is unclear
+        # of the people the passage names, the one whose age this is near and no other age
+        # of the passage gives: "Klitschko ... and the 40-year-old American" is Thompson
+        named_here = [p for p in _named_in(passages[ref], surnames) if p not in taken]
+        found = [p for p in named_here if _near(fact, given_ages[p])]
+        if not named_here and per_passage[ref] == 1:  # the report's person, if it tells
+            # no other's age ("the driver, 36")
             found = _named_in(reports[ref.article], surnames)
             others = {people.get(other) for other in in_report[ref.article] if other != at}
             found = found if others <= set(found[:1]) else []
-        if len(found) == 1 and _near(fact, given_ages[found[0]]):
+            found = [p for p in found if _near(fact, given_ages[p])]
+        if len(found) == 1:
             people[at] = found[0]
     return people
