@@ -27,7 +27,7 @@ from newsdiff.app.messages import OpenPassage
 from newsdiff.app.widgets.key_line import KeyLine
 from newsdiff.app.widgets.passage_text import visible
 from newsdiff.core.model import Alignment
-from newsdiff.core.views.claim_grid import by_date, source_labels
+from newsdiff.core.views.claim_grid import column_labels
 from newsdiff.core.views.rows import article_by_id
 from newsdiff.core.views.short_names import short_names
 
@@ -81,7 +81,6 @@ class ClaimsScreen(ReportsFailures, Screen[None]):
         self.alignment = alignment
         self.heading = heading  # which story, when the folder holds several
         self.grid: Grid | None = None
-        self.sources = list(by_date(alignment.articles))
         # (row, column) -> (article id, passage index) for enter
         self._targets: dict[tuple[int, int], tuple[str, int]] = {}
 
@@ -134,7 +133,6 @@ class ClaimsScreen(ReportsFailures, Screen[None]):
     def show_alignment(self, alignment: Alignment) -> None:
         """The table again from new pairs (the second pass); the cursor keeps its cell."""
         self.alignment = alignment
-        self.sources = list(by_date(alignment.articles))
         if self.is_mounted:
             self._build()
 
@@ -195,7 +193,7 @@ class ClaimsScreen(ReportsFailures, Screen[None]):
         }
         table.add_column("claim", key="claim")
         # names sharing a long prefix read alike when a wide column is cut at the edge
-        names = short_names([visible(label) for label in source_labels(grid.sources)])
+        names = short_names([visible(label) for label in column_labels(grid.sources)])
         for article, name in zip(grid.sources, names, strict=True):
             label = Text(name, style="bold")
             if article.date:

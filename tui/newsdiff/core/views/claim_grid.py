@@ -69,15 +69,16 @@ def by_date(articles: Sequence[Article]) -> tuple[Article, ...]:
     return tuple(sorted(articles, key=lambda a: (a.date is None, a.date or "", counted(a.id))))
 
 
-def source_labels(sources: Sequence[Article]) -> tuple[str, ...]:
+def column_labels(sources: Sequence[Article]) -> tuple[str, ...]:
     """What heads each source's column: its source, with its id where a source repeats.
 
     A folder of one site's pages has one source for all: their columns read alike.
+    (A report's ``clusters.source_labels`` keeps an outlet named twice as it is.)
 
     >>> from newsdiff.core.model import Article
     >>> def report(id_, source):
     ...     return Article(id_, id_, "", "", None, "de", (), 0, source=source)
-    >>> source_labels([report("a-1", "x.at"), report("a-2", "x.at"), report("b", None)])
+    >>> column_labels([report("a-1", "x.at"), report("a-2", "x.at"), report("b", None)])
     ('x.at a-1', 'x.at a-2', 'b')
     """
     names = [a.source or a.id for a in sources]

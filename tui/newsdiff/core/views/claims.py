@@ -102,10 +102,13 @@ def _measure(fact: Fact) -> str:
     return claim_measure(fact.quantity)
 
 
-def _date_key(value: ClaimValue) -> tuple[object, ...]:
+def _dated(when: str | None, article: str) -> tuple[object, ...]:
     # an undated report sorts by the latest date it mentions; with none, it goes last
-    when = value.date or value.not_before
-    return (when is None, when or "", counted(value.article), value.sentence)
+    return (when is None, when or "", counted(article))
+
+
+def _date_key(value: ClaimValue) -> tuple[object, ...]:
+    return (*_dated(value.date or value.not_before, value.article), value.sentence)
 
 
 def mentioned_after(article: Article, *, facts: PassageFacts | None = None) -> str | None:
@@ -176,12 +179,11 @@ def claim_table(alignment: Alignment, *, attach: float = ATTACH) -> ClaimTable:
         for group in groups
         for claim in _claims(group, alignment, facts, floors, begun, personal)
     ]
-
-    def dated(article: Article) -> tuple[object, ...]:  # as _date_key orders the figures
-        when = article.date or floors.get(article.id)
-        return (when is None, when or "", counted(article.id))
-
-    order = tuple(a.id for a in sorted(alignment.articles, key=dated))
+    # the sources in the order _date_key gives each claim's figures
+    order = tuple(
+        a.id
+        for a in sorted(alignment.articles, key=lambda a: _dated(a.date or floors.get(a.id), a.id))
+    )
     return ClaimTable(rank(claims), order)
 
 
